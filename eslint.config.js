@@ -1,0 +1,53 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+// The simulation must stay pure and deterministic: no engine, DOM, audio, store, randomness or clock.
+const simForbiddenImports = {
+  patterns: [
+    { group: ['phaser', 'phaser/*'], message: 'src/sim/ is pure: no Phaser. Views read sim state instead.' },
+    { group: ['howler', 'howler/*'], message: 'src/sim/ is pure: no audio. Emit an event instead.' },
+    { group: ['zustand', 'zustand/*'], message: 'src/sim/ is pure: no UI store.' },
+    { group: ['chart.js', 'chart.js/*'], message: 'src/sim/ is pure: no charts.' },
+    { group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'src/sim/ is pure: no Node APIs.' },
+    { group: ['**/game/**', '**/ui/**', '**/store/**', '**/audio/**', '**/facilitator/**', '**/cli/**'], message: 'src/sim/ must not depend on outer layers.' },
+  ],
+};
+const simForbiddenSyntax = [
+  { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'src/sim/ is deterministic: use the seeded PRNG in the sim state, not Math.random.' },
+  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'src/sim/ has no clock: use sim time.' },
+  { selector: "NewExpression[callee.name='Date']", message: 'src/sim/ has no clock: use sim time.' },
+  { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'src/sim/ has no clock: use sim time.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'dist-single', 'node_modules', 'e2e/artifacts', 'public', 'coverage'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/sim/**/*.ts'],
+    ignores: ['src/sim/**/*.test.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', simForbiddenImports],
+      'no-restricted-syntax': ['error', ...simForbiddenSyntax],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'performance', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'fetch'],
+    },
+  },
+  {
+    // Node tools are never part of the app bundle.
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**', 'src/sim/**', 'src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**'], message: 'src/cli/ is for Node tools and is never imported by the app.' }] }],
+    },
+  },
+);

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
+
+// `vite build` gives a static dist/ that runs from any static server (relative paths, no network).
+// `vite build --mode single` gives dist-single/index.html, one self-contained file for file://.
+export default defineConfig(({ mode }) => ({
+  base: './',
+  publicDir: 'public',
+  server: { port: 5173, strictPort: false },
+  preview: { port: 4173 },
+  build: {
+    outDir: mode === 'single' ? 'dist-single' : 'dist',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+    assetsInlineLimit: mode === 'single' ? 100_000_000 : 4096,
+  },
+  plugins: mode === 'single' ? [viteSingleFile()] : [],
+}));
