@@ -1,0 +1,132 @@
+/**
+ * UI and session state (zustand, vanilla). Phaser scenes and DOM panels read it and dispatch actions.
+ * Game truth (tickets, queues, scores) lives in the sim, never here.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { Care } from '../level/schema';
+
+export type Speed = 0 | 1 | 2 | 4;
+export type Screen = 'boot' | 'title' | 'select' | 'briefing' | 'play' | 'results';
+
+export interface Settings {
+  reducedMotion: boolean;
+  /** Text scale: 1 normal, 1.25 large, 1.5 projector. */
+  textScale: number;
+  highContrast: boolean;
+  masterVolume: number;
+  sfx: boolean;
+  music: boolean;
+  muted: boolean;
+  /** Facilitator: every level unlocked. */
+  facilitator: boolean;
+}
+
+export interface LevelProgress {
+  bestScore: number;
+  stars: number;
+}
+
+export interface Selection {
+  /** Department whose outbox is focused (keyboard or click). */
+  dept: string | null;
+  /** Ticket picked up for routing. */
+  ticket: number | null;
+  /** Care chosen for the next drop. */
+  care: Care;
+}
+
+export interface Toast {
+  id: number;
+  text: string;
+  kind: 'info' | 'ripple' | 'bounce' | 'warning' | 'error';
+  /** Wall-clock ms when shown (UI time, not sim time). */
+  at: number;
+}
+
+export interface UiState {
+  screen: Screen;
+  levelId: string | null;
+  seed: number;
+  speed: Speed;
+  /** Speed to return to when unpausing. */
+  lastSpeed: Exclude<Speed, 0>;
+  selection: Selection;
+  toasts: Toast[];
+  settings: Settings;
+  progress: Record<string, LevelProgress>;
+  /** False when localStorage is blocked or full: the game plays on but says progress won't be kept. */
+  storageOk: boolean;
+  storageMessage: string | null;
+}
+
+export interface UiActions {
+  go(screen: Screen, levelId?: string | null): void;
+  setSeed(seed: number): void;
+  setSpeed(speed: Speed): void;
+  togglePause(): void;
+  select(sel: Partial<Selection>): void;
+  clearSelection(): void;
+  toast(text: string, kind?: Toast['kind'], nowMs?: number): void;
+  dropToast(id: number): void;
+  updateSettings(patch: Partial<Settings>): void;
+  recordResult(levelId: string, score: number, stars: number): void;
+  setStorageStatus(ok: boolean, message: string | null): void;
+}
+
+export type UiStore = UiState & UiActions;
+
+export const defaultSettings: Settings = {
+  reducedMotion: false,
+  textScale: 1,
+  highContrast: false,
+  masterVolume: 0.8,
+  sfx: true,
+  music: true,
+  muted: false,
+  facilitator: false,
+};
+
+const MAX_TOASTS = 4;
+
+export function createUiStore(initial: Partial<UiState> = {}) {
+  let toastId = 0;
+  return createStore<UiStore>()((set, get) => ({
+    screen: 'boot',
+    levelId: null,
+    seed: 1,
+    speed: 1,
+    lastSpeed: 1,
+    selection: { dept: null, ticket: null, care: 'quick' },
+    toasts: [],
+    settings: { ...defaultSettings },
+    progress: {},
+    storageOk: true,
+    storageMessage: null,
+    ...initial,
+
+    go: (screen, levelId) => set({ screen, ...(levelId !== undefined ? { levelId } : {}) }),
+    setSeed: (seed) => set({ seed }),
+    setSpeed: (speed) => set(speed === 0 ? { speed } : { speed, lastSpeed: speed }),
+    togglePause: () => {
+      const { speed, lastSpeed } = get();
+      set(speed === 0 ? { speed: lastSpeed } : { speed: 0 });
+    },
+    select: (sel) => set({ selection: { ...get().selection, ...sel } }),
+    clearSelection: () => set({ selection: { ...get().selection, dept: null, ticket: null } }),
+    toast: (text, kind = 'info', nowMs = 0) =>
+      set({ toasts: [...get().toasts, { id: ++toastId, text, kind, at: nowMs }].slice(-MAX_TOASTS) }),
+    dropToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+    updateSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
+    recordResult: (levelId, score, stars) => {
+      const prev = get().progress[levelId];
+      const next: LevelProgress = {
+        bestScore: Math.max(prev?.bestScore ?? 0, score),
+        stars: Math.max(prev?.stars ?? 0, stars),
+      };
+      set({ progress: { ...get().progress, [levelId]: next } });
+    },
+    setStorageStatus: (ok, message) => set({ storageOk: ok, storageMessage: message }),
+  }));
+}
+
+export type UiStoreApi = ReturnType<typeof createUiStore>;
