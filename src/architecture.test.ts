@@ -1,0 +1,61 @@
+/**
+ * The simulation boundary, enforced: src/sim/ must stay pure and deterministic. ESLint carries the
+ * rules (eslint.config.js); these tests prove the rules bite, and that the sim's runtime imports never
+ * leave src/sim/.
+ */
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function ruleIds(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((m) => m.ruleId ?? m.message);
+}
+
+describe('sim boundary lint rule', () => {
+  const forbidden: Array<[string, string, string]> = [
+    ['Phaser', "import Phaser from 'phaser';\nexport const x = Phaser;\n", 'no-restricted-imports'],
+    ['howler', "import { Howl } from 'howler';\nexport const x = Howl;\n", 'no-restricted-imports'],
+    ['zustand', "import { createStore } from 'zustand/vanilla';\nexport const x = createStore;\n", 'no-restricted-imports'],
+    ['outer layer', "import { getApp } from '../game/context';\nexport const x = getApp;\n", 'no-restricted-imports'],
+    ['Math.random', 'export const x = Math.random();\n', 'no-restricted-syntax'],
+    ['Date.now', 'export const x = Date.now();\n', 'no-restricted-syntax'],
+    ['new Date', 'export const x = new Date();\n', 'no-restricted-syntax'],
+    ['performance.now', 'export const x = performance.now();\n', 'no-restricted-syntax'],
+    ['the DOM', 'export const x = document.title;\n', 'no-restricted-globals'],
+  ];
+
+  for (const [what, code, rule] of forbidden) {
+    it(`fails when src/sim/ uses ${what}`, async () => {
+      expect(await ruleIds(code, 'src/sim/__probe__.ts')).toContain(rule);
+    });
+  }
+
+  it('allows the same code outside src/sim/ (the rule is scoped, not global)', async () => {
+    const ids = await ruleIds("import Phaser from 'phaser';\nexport const x = [Phaser, Math.random()];\n", 'src/game/__probe__.ts');
+    expect(ids).not.toContain('no-restricted-imports');
+    expect(ids).not.toContain('no-restricted-syntax');
+  });
+});
+
+describe('sim runtime imports', () => {
+  it('only import sim modules at run time (level types are type-only)', () => {
+    const dir = join(process.cwd(), 'src', 'sim');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    expect(files.length).toBeGreaterThan(0);
+    const offenders: string[] = [];
+    for (const f of files) {
+      const src = readFileSync(join(dir, f), 'utf8');
+      for (const m of src.matchAll(/^\s*(import|export)\s+(type\s+)?[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
+        const isType = Boolean(m[2]);
+        const spec = m[3] ?? '';
+        const inside = spec.startsWith('./');
+        if (!inside && !isType) offenders.push(`${f}: ${spec}`);
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
