@@ -1,0 +1,226 @@
+/**
+ * Checks beyond the schema: references resolve, ids are unique, the map is readable, the level
+ * can end. Works on the raw parsed data, skipping whatever is malformed (the schema reports that),
+ * so a trainer sees every problem in one run. Pure.
+ */
+import type { JsonPath } from './jsonText';
+import type { PathProblem } from './issues';
+import { didYouMean, listWords } from './suggest';
+import { show } from './where';
+
+/**
+ * The footprint of a department on the map, in map units (0 to 100 each way). Two departments
+ * whose centres are closer than this in x AND in y would be drawn on top of each other.
+ */
+export const DEPARTMENT_FOOTPRINT = { width: 14, height: 16 } as const;
+
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
+const has = (o: Rec, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+const field = (o: unknown, k: string): unknown => (isRec(o) && has(o, k) ? o[k] : undefined);
+const str = (o: unknown, k: string): string | undefined => {
+  const v = field(o, k);
+  return typeof v === 'string' ? v : undefined;
+};
+const num = (o: unknown, k: string): number | undefined => {
+  const v = field(o, k);
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+function items(o: unknown, k: string): [number, Rec][] {
+  const v = field(o, k);
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x, i): [number, Rec][] => (isRec(x) ? [[i, x]] : []));
+}
+function strings(o: unknown, k: string): [number, string][] {
+  const v = field(o, k);
+  if (!Array.isArray(v)) return [];
+  return v.flatMap((x, i): [number, string][] => (typeof x === 'string' ? [[i, x]] : []));
+}
+
+export function semanticProblems(level: unknown): PathProblem[] {
+  const out: PathProblem[] = [];
+  const err = (path: JsonPath, message: string): void => void out.push({ path, message });
+  const warn = (path: JsonPath, message: string): void => void out.push({ path, message, severity: 'warning' });
+  if (!isRec(level)) return out;
+
+  const uniqueIds = (list: string, noun: string): string[] => {
+    const seen = new Map<string, number>();
+    for (const [i, item] of items(level, list)) {
+      const id = str(item, 'id');
+      if (id === undefined) continue;
+      const first = seen.get(id);
+      if (first !== undefined) err([list, i, 'id'], `uses the id "${id}" again: ${noun} ${first + 1} already has it. Give each ${noun} its own id.`);
+      else seen.set(id, i);
+    }
+    return [...seen.keys()];
+  };
+  const deptIds = uniqueIds('departments', 'department');
+  const workIds = uniqueIds('workTypes', 'work type');
+  uniqueIds('internalRequests', 'internal request');
+  uniqueIds('events', 'event');
+
+  const refDept = (path: JsonPath, id: string | undefined, what: string): void => {
+    if (id !== undefined && deptIds.length > 0 && !deptIds.includes(id)) {
+      err(path, `"${id}" is not a department in this level (${what}).${didYouMean(id, deptIds) || ` The departments are ${listWords(deptIds)}.`}`);
+    }
+  };
+
+  // Skills and service times.
+  const depts = items(level, 'departments');
+  const offered = new Set<string>();
+  const skillsOf = new Map<string, Set<string>>();
+  for (const [i, d] of depts) {
+    const skills = strings(d, 'skills');
+    const own = new Set<string>();
+    for (const [j, s] of skills) {
+      if (own.has(s)) err(['departments', i, 'skills', j], `lists the skill "${s}" twice. Remove one.`);
+      own.add(s);
+      offered.add(s);
+    }
+    const id = str(d, 'id');
+    if (id !== undefined) skillsOf.set(id, own);
+    const st = field(d, 'serviceTime');
+    if (isRec(st)) {
+      for (const s of own) {
+        if (!has(st, s)) err(['departments', i, 'serviceTime'], `has no time for the skill "${s}". Add "${s}": <seconds> to serviceTime, e.g. "${s}": 60.`);
+      }
+      for (const k of Object.keys(st)) {
+        if (!own.has(k)) {
+          out.push({ path: ['departments', i, 'serviceTime', k], atKey: true, message: `"${k}" has a time but is not in this department's skills.${didYouMean(k, [...own]) || ` Add "${k}" to its skills or remove this line.`}` });
+        }
+      }
+    }
+    const warnAt = num(d, 'queueWarning') ?? 4;
+    const limit = num(d, 'queueLimit') ?? 8;
+    if (warnAt > limit) err(['departments', i, 'queueWarning'], `(${warnAt}) is above queueLimit (${limit}): the amber light must come before the red one.`);
+  }
+
+  // Where customers arrive.
+  const entryId = str(level, 'entry') ?? str(depts[0]?.[1], 'id');
+  if (has(level, 'entry')) refDept(['entry'], str(level, 'entry'), 'where customers arrive');
+  const entrySkills = entryId !== undefined ? skillsOf.get(entryId) : undefined;
+
+  // Journeys.
+  const offeredList = [...offered];
+  for (const [i, w] of items(level, 'workTypes')) {
+    for (const [j, step] of items(w, 'journey')) {
+      const skill = str(step, 'skill');
+      if (skill === undefined || offeredList.length === 0) continue;
+      if (!offered.has(skill)) {
+        err(['workTypes', i, 'journey', j, 'skill'], `"${skill}" is a skill no department has, so this step could never be done.${didYouMean(skill, offeredList) || ` Add it to a department's skills; skills on offer: ${listWords(offeredList)}.`}`);
+      } else if (j === 0 && entrySkills && !entrySkills.has(skill)) {
+        err(['workTypes', i, 'journey', j, 'skill'], `"${skill}" is the first step, but the department where customers arrive ("${entryId}") does not have that skill. Give "${entryId}" this skill, or start the journey with one of ${listWords([...entrySkills])}.`);
+      }
+    }
+  }
+
+  // Arrivals: the level must have customers and must end.
+  const duration = num(level, 'durationSeconds');
+  const arrivals = field(level, 'arrivals');
+  if (isRec(arrivals)) {
+    const rate = num(arrivals, 'ratePerMinute') ?? 0;
+    const schedule = items(arrivals, 'schedule');
+    const scripted = items(arrivals, 'scripted');
+    const anyRate = rate > 0 || schedule.some(([, s]) => (num(s, 'ratePerMinute') ?? 0) > 0);
+    if (!anyRate && scripted.length === 0 && has(arrivals, 'ratePerMinute')) {
+      err(['arrivals', 'ratePerMinute'], 'is 0 and there are no scripted customers, so nobody would ever arrive. Set a rate like 2, or add scripted customers.');
+    }
+    const stopAt = num(arrivals, 'stopAt');
+    if (stopAt !== undefined && duration !== undefined && stopAt > duration) {
+      err(['arrivals', 'stopAt'], `(${stopAt}) is after the end of the level (durationSeconds is ${duration}). Make it ${Math.round(duration * 0.85)} or less.`);
+    }
+    let last = -Infinity;
+    for (const [i, s] of schedule) {
+      const from = num(s, 'from');
+      if (from === undefined) continue;
+      if (from < last) err(['arrivals', 'schedule', i, 'from'], `(${from}) comes before the previous entry (${last}). List schedule entries in time order.`);
+      last = Math.max(last, from);
+    }
+    const workTotal = items(level, 'workTypes').reduce((s, [, w]) => s + (num(w, 'weight') ?? 1), 0);
+    if (anyRate && workTotal <= 0 && items(level, 'workTypes').length > 0) {
+      err(['workTypes'], 'all have weight 0, so random customers would have nothing to bring. Give at least one work type a weight above 0.');
+    }
+    for (const [i, s] of scripted) {
+      const wt = str(s, 'workType');
+      if (wt !== undefined && workIds.length > 0 && !workIds.includes(wt)) {
+        err(['arrivals', 'scripted', i, 'workType'], `"${wt}" is not a work type in this level.${didYouMean(wt, workIds) || ` The work types are ${listWords(workIds)}.`}`);
+      }
+      const at = num(s, 'at');
+      if (at !== undefined && duration !== undefined && at >= duration) warn(['arrivals', 'scripted', i, 'at'], `(${at}) is at or after the end of the level (${duration}), so this customer never comes.`);
+    }
+  }
+
+  // Automatic routing by work type.
+  for (const [i, wt] of strings(level, 'autoRoute')) {
+    if (workIds.length > 0 && !workIds.includes(wt)) err(['autoRoute', i], `"${wt}" is not a work type in this level.${didYouMean(wt, workIds) || ` The work types are ${listWords(workIds)}.`}`);
+  }
+
+  // Escalations.
+  const customers = field(level, 'customers');
+  if ((num(customers, 'escalateChance') ?? 0) > 0) {
+    const skill = str(customers, 'escalateSkill') ?? 'escalation';
+    if (offeredList.length > 0 && !offered.has(skill)) {
+      err(['customers', 'escalateChance'], `is above 0, but no department has the skill "${skill}" to handle escalations. Add "${skill}" to a department's skills (with a serviceTime), or set escalateChance to 0.`);
+    }
+  }
+
+  // Internal requests and events.
+  for (const [i, r] of items(level, 'internalRequests')) {
+    refDept(['internalRequests', i, 'from'], str(r, 'from'), 'who asks');
+    refDept(['internalRequests', i, 'to'], str(r, 'to'), 'who does the work');
+    if (str(r, 'from') !== undefined && str(r, 'from') === str(r, 'to')) err(['internalRequests', i, 'to'], 'is the same department as "from": a request goes from one department to another.');
+    const at = num(r, 'at');
+    if (at !== undefined && duration !== undefined && at >= duration) warn(['internalRequests', i, 'at'], `(${at}) is at or after the end of the level (${duration}), so this request never appears.`);
+  }
+  for (const [i, e] of items(level, 'events')) {
+    if (has(e, 'department')) refDept(['events', i, 'department'], str(e, 'department'), 'where this event happens');
+    if (str(e, 'trigger') === 'facilitator' && !has(e, 'id')) err(['events', i], 'is a facilitator inject, so it needs an "id" (like "flu") for the facilitator to trigger it.');
+    const at = num(e, 'at');
+    if (at !== undefined && duration !== undefined && at >= duration && str(e, 'trigger') !== 'facilitator') {
+      warn(['events', i, 'at'], `(${at}) is at or after the end of the level (${duration}), so this event never happens.`);
+    }
+  }
+
+  // Stars in increasing order.
+  const stars = field(field(level, 'scoring'), 'stars');
+  if (Array.isArray(stars) && stars.length === 3 && stars.every((s) => typeof s === 'number')) {
+    const [a, b, c] = stars as number[];
+    if (!((a ?? 0) < (b ?? 0) && (b ?? 0) < (c ?? 0))) {
+      err(['scoring', 'stars'], `must go up: the score for 1 star, then 2, then 3, like [40, 60, 80]. Now they are [${stars.join(', ')}].`);
+    }
+  }
+
+  // Departments must not sit on top of each other.
+  for (let a = 0; a < depts.length; a++) {
+    for (let b = a + 1; b < depts.length; b++) {
+      const [ia, da] = depts[a] ?? [0, {}];
+      const [ib, db] = depts[b] ?? [0, {}];
+      const pa = field(da, 'position');
+      const pb = field(db, 'position');
+      const ax = num(pa, 'x'), ay = num(pa, 'y'), bx = num(pb, 'x'), by = num(pb, 'y');
+      if (ax === undefined || ay === undefined || bx === undefined || by === undefined) continue;
+      if (Math.abs(ax - bx) < DEPARTMENT_FOOTPRINT.width && Math.abs(ay - by) < DEPARTMENT_FOOTPRINT.height) {
+        const other = str(da, 'id') ?? `department ${ia + 1}`;
+        err(['departments', ib, 'position'], `is too close to "${other}" (at x ${ax}, y ${ay}): they would be drawn on top of each other. Keep centres at least ${DEPARTMENT_FOOTPRINT.width} apart left to right or ${DEPARTMENT_FOOTPRINT.height} apart top to bottom.`);
+      }
+    }
+  }
+
+  // Uniform times need min <= max, anywhere in the level.
+  const walk = (v: unknown, path: JsonPath, depth: number): void => {
+    if (depth > 12) return;
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], depth + 1));
+    else if (isRec(v)) {
+      if (v.kind === 'uniform') {
+        const min = num(v, 'min');
+        const max = num(v, 'max');
+        if (min !== undefined && max !== undefined && min > max) err([...path, 'min'], `(${min}) is more than max (${max}). Swap them.`);
+      }
+      for (const k of Object.keys(v)) walk(v[k], [...path, k], depth + 1);
+    } else if (typeof v === 'string' && v.trim() === '' && path[0] !== '$schema') {
+      err(path, v === '' ? 'is empty. Write some words, or remove it.' : `is only spaces (${show(v)}). Write some words, or remove it.`);
+    }
+  };
+  walk(level, [], 0);
+  return out;
+}
