@@ -71,7 +71,7 @@ function previousNonSpace(text: string, offset: number): number {
   return i;
 }
 
-function syntaxMessage(text: string, e: ParseError, openers: number[], lines: LineIndex): Located {
+function syntaxMessage(text: string, e: ParseError, opener: number | undefined, lines: LineIndex): Located {
   const code = printParseErrorCode(e.error);
   const found = text.slice(e.offset, e.offset + Math.min(e.length, 20));
   const before = previousNonSpace(text, e.offset);
@@ -79,7 +79,6 @@ function syntaxMessage(text: string, e: ParseError, openers: number[], lines: Li
   if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && text[before] === ',' && isClosing) {
     return { offset: before, message: 'There is one comma too many here: JSON allows no comma after the last item. Remove this comma.' };
   }
-  const opener = openers[openers.length - 1];
   const openedAt = opener === undefined ? '' : ` (it was opened at line ${lines.at(opener).line})`;
   switch (code) {
     case 'CommaExpected':
@@ -162,15 +161,20 @@ export function parseJson(input: string, lines: LineIndex): ParsedJson {
   const errors: ParseError[] = [];
   const problems: Located[] = [];
   const openers: number[] = [];
+  // jsonc-parser ends an object before it reports its missing }, so remember the last one closed.
+  let closed: number | undefined;
+  const close = (): void => void (closed = openers.pop());
   visit(
     text,
     {
       onObjectBegin: (offset) => void openers.push(offset),
-      onObjectEnd: () => void openers.pop(),
+      onObjectEnd: close,
       onArrayBegin: (offset) => void openers.push(offset),
-      onArrayEnd: () => void openers.pop(),
+      onArrayEnd: close,
       onError: (error, offset, length) => {
-        if (problems.length < 20) problems.push(syntaxMessage(text, { error, offset, length }, openers, lines));
+        const code = printParseErrorCode(error);
+        const opener = code === 'CloseBraceExpected' || code === 'CloseBracketExpected' ? closed : openers[openers.length - 1];
+        if (problems.length < 20) problems.push(syntaxMessage(text, { error, offset, length }, opener, lines));
       },
     },
     { disallowComments: true, allowTrailingComma: false },

@@ -1,0 +1,275 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkLevelText, formatProblem, isError, MAX_PROBLEMS, type Problem } from './check';
+import { MAX_DEPTH } from './jsonText';
+
+const example = readFileSync(new URL('../../levels/01-right-desk.json', import.meta.url), 'utf8');
+const fixture = (name: string): string => readFileSync(new URL(`./fixtures/broken/${name}`, import.meta.url), 'utf8');
+
+type Json = Record<string, unknown>;
+/** The example level, changed by `edit`, as pretty JSON text. */
+function variant(edit: (l: Json & { departments: Json[]; workTypes: Json[]; arrivals: Json; scoring: Json; texts: Json }) => void): string {
+  const level = JSON.parse(example) as Parameters<typeof edit>[0];
+  edit(level);
+  return JSON.stringify(level, null, 2);
+}
+function check(text: string): { problems: Problem[]; errors: Problem[]; messages: string } {
+  const { problems } = checkLevelText(text, 'test.json');
+  return { problems, errors: problems.filter(isError), messages: problems.map(formatProblem).join('\n') };
+}
+/** 1-based line of the first occurrence of `needle` in `text`. */
+const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+describe('valid levels', () => {
+  it('accepts the example level and fills in defaults', () => {
+    const { level, problems } = checkLevelText(example, 'levels/01-right-desk.json');
+    expect(problems).toEqual([]);
+    expect(level?.id).toBe('right-desk');
+    expect(level?.departments[0]?.queueLimit).toBe(8);
+    expect(level?.handoffs.quickNoteSeconds).toBe(5);
+  });
+
+  it('accepts a byte-order mark at the start', () => {
+    expect(check(`\uFEFF${example}`).problems).toEqual([]);
+  });
+
+  it('formats problems as path:line:col: message', () => {
+    expect(formatProblem({ path: 'a.json', line: 3, col: 7, message: 'x' })).toBe('a.json:3:7: x');
+    expect(formatProblem({ path: 'a.json', line: 1, col: 1, message: 'y', severity: 'warning' })).toBe('a.json:1:1: warning: y');
+  });
+});
+
+describe('invalid JSON points at the line', () => {
+  it('trailing comma: points at the comma', () => {
+    const text = fixture('trailing-comma.json');
+    const { problems } = check(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 4, col: 28 });
+    expect(problems[0]?.message).toMatch(/one comma too many/);
+  });
+  it('missing closing brace: says which brace', () => {
+    const { problems } = check(fixture('missing-brace.json'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/closing \} is missing.*opened at line 4/);
+  });
+  it('missing comma: points at the next field', () => {
+    const { problems } = check(fixture('missing-comma.json'));
+    expect(problems[0]).toMatchObject({ line: 3, col: 3 });
+    expect(problems[0]?.message).toMatch(/comma is missing/);
+  });
+  it('single quotes and comments get their own advice', () => {
+    expect(check(fixture('single-quotes.json')).messages).toMatch(/double quotes/);
+    expect(check(fixture('comment.json')).messages).toMatch(/Comments are not allowed/);
+  });
+  it('empty files and non-objects', () => {
+    expect(check('').messages).toMatch(/empty/);
+    expect(check('   \n').messages).toMatch(/empty/);
+    expect(check('[1, 2]').messages).toMatch(/must be one group of fields/);
+    expect(check('"hello"').messages).toMatch(/must be one group of fields/);
+  });
+});
+
+describe('schema problems', () => {
+  it('wrong types, with the value and a fix', () => {
+    const text = variant((l) => {
+      (l.departments[0] as Json).staff = '2';
+      l.durationSeconds = true;
+      (l.departments[1] as Json).staff = 1.5;
+    });
+    const { messages } = check(text);
+    expect(messages).toMatch(/department "tier-1" > staff is text \("2"\): write numbers without quotes, like 2/);
+    expect(messages).toMatch(/durationSeconds should be a number, like 30, but it is true/);
+    expect(messages).toMatch(/department "billing" > staff is 1.5, but it must be a whole number, like 2/);
+  });
+
+  it('missing required fields name the field and explain it', () => {
+    const text = variant((l) => {
+      delete l.title;
+      delete (l.departments[2] as Json).staff;
+    });
+    const { errors } = check(text);
+    expect(errors.map((p) => p.message)).toContain('The level is missing the field "title". Add it: Level title.');
+    const staff = errors.find((p) => p.message.includes('"staff"'));
+    expect(staff?.message).toMatch(/^department "tech" is missing the field "staff"/);
+    expect(staff?.line).toBe(lineOf(text, '"id": "tech"') - 1);
+  });
+
+  it('unknown fields suggest the right name, at the field name', () => {
+    const text = variant((l) => {
+      (l.departments[0] as Json).skils = ['triage'];
+      l.durationSecs = 10;
+    });
+    const { errors } = check(text);
+    const skils = errors.find((p) => p.message.includes('"skils"'));
+    expect(skils?.message).toMatch(/Did you mean "skills"\?/);
+    expect(skils?.line).toBe(lineOf(text, '"skils"'));
+    expect(skils?.col).toBe(7);
+    expect(errors.find((p) => p.message.includes('"durationSecs"'))?.message).toMatch(/Did you mean "durationSeconds"\?/);
+  });
+
+  it('wrong choices and kinds suggest the closest', () => {
+    const text = variant((l) => {
+      (l.departments[1] as Json).role = 'biling';
+      (l.workTypes[0] as Json).shape = 'sqare';
+      (l.departments[1] as Json).serviceTime = { 'billing-fix': { kind: 'exponentail', mean: 3 } };
+    });
+    const { messages } = check(text);
+    expect(messages).toMatch(/"biling" is not one of the choices.*Did you mean "billing"\?/);
+    expect(messages).toMatch(/"sqare" is not one of the choices.*Did you mean "square"\?/);
+    expect(messages).toMatch(/"exponentail" is not a kind.*Did you mean "exponential"\?/);
+  });
+
+  it('negative and absurd numbers', () => {
+    const text = variant((l) => {
+      (l.departments[0] as Json).staff = -3;
+      l.durationSeconds = 1e12;
+      (l.arrivals as Json).ratePerMinute = Number.MAX_SAFE_INTEGER;
+    });
+    const { messages } = check(text);
+    expect(messages).toMatch(/staff is -3, which is too small: it must be at least 0/);
+    expect(messages).toMatch(/durationSeconds is 1000000000000, which is too large: it must be at most 7200/);
+    expect(messages).toMatch(/ratePerMinute .* too large/);
+  });
+
+  it('bad ids show a fixed version', () => {
+    const { messages } = check(variant((l) => void (l.id = 'Right Desk!')));
+    expect(messages).toMatch(/"Right Desk!" is not a valid id: .* e\.g\. "right-desk"/);
+  });
+
+  it('format versions: missing, old, future', () => {
+    const missing = check(variant((l) => void delete l.formatVersion));
+    expect(missing.errors).toHaveLength(1);
+    expect(missing.messages).toMatch(/Add "formatVersion": 1/);
+    expect(check(variant((l) => void (l.formatVersion = 0))).messages).toMatch(/"formatVersion": 1/);
+    const future = check(variant((l) => void (l.formatVersion = 2)));
+    expect(future.errors).toHaveLength(1);
+    expect(future.messages).toMatch(/made for a newer version of Ripple Effect/);
+    expect(check(variant((l) => void (l.formatVersion = '1'))).messages).toMatch(/whole number 1 \(without quotes\)/);
+  });
+
+  it('a field written twice is flagged', () => {
+    const text = example.replace('"title": "The Right Desk",', '"title": "The Right Desk",\n  "title": "Again",');
+    const { errors } = check(text);
+    expect(errors[0]?.message).toMatch(/"title" is written twice/);
+    expect(checkLevelText(text, 'x').level).toBeNull();
+  });
+
+  it('"__proto__" is an unknown field, not a prototype', () => {
+    const text = example.replace('"title"', '"__proto__": { "id": "evil" },\n  "title"');
+    expect(check(text).messages).toMatch(/"__proto__" is not a field/);
+  });
+});
+
+describe('semantic problems', () => {
+  it('unknown ids get did-you-mean', () => {
+    const text = variant((l) => {
+      l.entry = 'tier1';
+      ((l.workTypes[1] as Json).journey as Json[])[1] = { skill: 'biling-fix' };
+      ((l.arrivals as Json).scripted as Json[])[0] = { at: 3, workType: 'questions' };
+    });
+    const { messages } = check(text);
+    expect(messages).toMatch(/entry: "tier1" is not a department in this level .*Did you mean "tier-1"\?/);
+    expect(messages).toMatch(/step 2 > skill: "biling-fix" is a skill no department has.*Did you mean "billing-fix"\?/);
+    expect(messages).toMatch(/workType: "questions" is not a work type .*Did you mean "question"\?/);
+  });
+
+  it('duplicate ids', () => {
+    const text = variant((l) => void ((l.departments[2] as Json).id = 'billing'));
+    const { messages } = check(text);
+    expect(messages).toMatch(/uses the id "billing" again: department 2 already has it/);
+  });
+
+  it('service times match skills', () => {
+    const text = variant((l) => {
+      (l.departments[0] as Json).serviceTime = { triage: 10, replay: 10 };
+    });
+    const { messages } = check(text);
+    expect(messages).toMatch(/has no time for the skill "reply"/);
+    expect(messages).toMatch(/"replay" has a time but is not in this department's skills. Did you mean "reply"\?/);
+  });
+
+  it('first step must be at the entry; escalations need a department', () => {
+    const text = variant((l) => {
+      (l.workTypes[0] as Json).journey = [{ skill: 'tech-fix' }];
+      l.customers = { escalateChance: 0.3 };
+    });
+    const { messages } = check(text);
+    expect(messages).toMatch(/"tech-fix" is the first step, but the department where customers arrive \("tier-1"\)/);
+    expect(messages).toMatch(/no department has the skill "escalation"/);
+  });
+
+  it('stars, overlaps, uniform ranges, empty texts, level end', () => {
+    const text = variant((l) => {
+      l.scoring.stars = [80, 60, 90];
+      (l.departments[2] as Json).position = { x: 75, y: 30 };
+      (l.departments[1] as Json).serviceTime = { 'billing-fix': { kind: 'uniform', min: 50, max: 10 } };
+      l.texts.goal = '   ';
+      l.arrivals = { ratePerMinute: 0, stopAt: 9999 };
+    });
+    const { messages } = check(text);
+    expect(messages).toMatch(/stars must go up/);
+    expect(messages).toMatch(/department "tech" > position is too close to "billing"/);
+    expect(messages).toMatch(/min \(50\) is more than max \(10\)/);
+    expect(messages).toMatch(/texts > goal is only spaces/);
+    expect(messages).toMatch(/nobody would ever arrive/);
+    expect(messages).toMatch(/stopAt \(9999\) is after the end of the level/);
+  });
+
+  it('facilitator injects need ids; warnings do not block loading', () => {
+    const inject = check(variant((l) => void (l.events = [{ kind: 'surge', trigger: 'facilitator', factor: 2, durationSeconds: 30 }])));
+    expect(inject.messages).toMatch(/facilitator inject, so it needs an "id"/);
+    const late = checkLevelText(variant((l) => void (l.events = [{ kind: 'surge', at: 9000, factor: 2, durationSeconds: 30 }])), 'x');
+    expect(late.problems.map((p) => p.severity)).toEqual(['warning']);
+    expect(late.level).not.toBeNull();
+  });
+
+  it('reports schema and semantic problems together in one run', () => {
+    const text = variant((l) => {
+      (l.departments[0] as Json).staff = 'two';
+      l.entry = 'front';
+    });
+    const { errors } = check(text);
+    expect(errors.length).toBe(2);
+  });
+});
+
+describe('hostile input never throws', () => {
+  it('huge files are refused with a clear message', () => {
+    const huge = `{"id": "${'x'.repeat(1_100_000)}"}`;
+    const { problems } = check(huge);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/too large/);
+  });
+
+  it('deeply nested junk is refused at the place it gets too deep', () => {
+    const deep = `{"a": ${'['.repeat(100_000)}`;
+    const { problems } = check(deep);
+    expect(problems[0]?.message).toMatch(/nested too deeply/);
+    expect(problems[0]?.col).toBe(7 + MAX_DEPTH - 1);
+    expect(check(`${'{"a":'.repeat(30)}1${'}'.repeat(30)}`).errors.length).toBeGreaterThan(0);
+  });
+
+  it('HTML and script in texts are plain text: accepted, never interpreted', () => {
+    const text = variant((l) => void (l.title = '<script>alert(1)</script><img src=x onerror=alert(2)>'));
+    const { level, problems } = checkLevelText(text, 'x');
+    expect(problems).toEqual([]);
+    expect(level?.title).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>');
+    const bad = check(variant((l) => void ((l.departments[0] as Json).role = '<b>boss</b>')));
+    expect(bad.messages).toContain('"<b>boss</b>" is not one of the choices');
+  });
+
+  it('caps the number of problems', () => {
+    const text = variant((l) => void ((l.arrivals as Json).scripted = Array.from({ length: 400 }, () => ({ at: -1, workType: 'Nope' }))));
+    const { problems } = check(text);
+    expect(problems.length).toBe(MAX_PROBLEMS + 1);
+    expect(problems[MAX_PROBLEMS]?.message).toMatch(/more problems/);
+  });
+
+  it('odd values everywhere', () => {
+    for (const junk of ['null', '0', 'true', '{}', '{"formatVersion": 1e999}', '{"formatVersion": 1, "departments": [null, 1, "x", []]}', '\u0000', '{"a":"\\u12"}']) {
+      const { problems } = check(junk);
+      expect(problems.length).toBeGreaterThan(0);
+      for (const p of problems) expect(p.line).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
