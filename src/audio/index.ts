@@ -9,7 +9,8 @@ import type { SimEvent } from '../sim/types';
 import type { AudioBackend, SpriteMap } from './backend';
 import { createHowlerBackend } from './howlerBackend';
 import { GAIN, soundForCue, soundsForEvents, type SoundRequest, type UiCue } from './mapping';
-import { SPRITE, SPRITE_FILES, type SoundName } from './sprite.generated';
+import { defaultBaseUrl, fileSources, INLINE_SOURCES, inlineSources } from './sources';
+import { SPRITE, type SoundName } from './sprite.generated';
 import { createThrottle, DEFAULT_THROTTLE, type ThrottleConfig } from './throttle';
 
 export type { UiCue } from './mapping';
@@ -101,17 +102,13 @@ function clamp01(v: number): number {
   return Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0;
 }
 
-function defaultBaseUrl(): string {
-  const base = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? './';
-  return `${base.endsWith('/') ? base : `${base}/`}audio/`;
-}
-
 const GESTURE_EVENTS = ['pointerdown', 'pointerup', 'keydown', 'touchend', 'click'] as const;
 
 export function createGameAudio(opts: GameAudioOptions = {}): GameAudio {
   const backend = opts.backend ?? createHowlerBackend();
-  const baseUrl = opts.baseUrl ?? defaultBaseUrl();
-  const src = opts.src ?? SPRITE_FILES.map((f) => `${baseUrl}${f}`);
+  // In the single-file build, unless told otherwise, the sprite is inlined (resolved on unlock).
+  const inline = !opts.src && !opts.baseUrl && INLINE_SOURCES;
+  const src = opts.src ?? fileSources(opts.baseUrl ?? defaultBaseUrl());
   const throttle = createThrottle(opts.throttle ?? DEFAULT_THROTTLE);
 
   let settings: AudioSettings = { ...DEFAULT_AUDIO_SETTINGS };
@@ -179,6 +176,29 @@ export function createGameAudio(opts: GameAudioOptions = {}): GameAudio {
     return ua ? ua.hasBeenActive : true;
   }
 
+  function startLoad(sources: readonly string[]): void {
+    if (disposed || state !== 'loading') return;
+    backend.load(sources, SPRITE as SpriteMap, {
+      onLoad: () => {
+        if (disposed || state !== 'loading') return;
+        state = 'ready';
+        pushVolume();
+        syncAmbient();
+      },
+      onUnavailable: () => {
+        if (disposed) return;
+        state = 'unavailable';
+        ambientPlaying = false;
+      },
+      onPlay: (name) => {
+        if (disposed || !(name in SPRITE)) return;
+        last = name as SoundName;
+        count++;
+      },
+    });
+    pushVolume();
+  }
+
   function onGesture(): void {
     if (hasUserActivation()) audio.unlock();
   }
@@ -190,25 +210,14 @@ export function createGameAudio(opts: GameAudioOptions = {}): GameAudio {
       if (!hasUserActivation()) return;
       removeGestureListeners();
       state = 'loading';
-      backend.load(src, SPRITE as SpriteMap, {
-        onLoad: () => {
-          if (disposed || state !== 'loading') return;
-          state = 'ready';
-          pushVolume();
-          syncAmbient();
-        },
-        onUnavailable: () => {
-          if (disposed) return;
-          state = 'unavailable';
-          ambientPlaying = false;
-        },
-        onPlay: (name) => {
-          if (disposed || !(name in SPRITE)) return;
-          last = name as SoundName;
-          count++;
-        },
-      });
-      pushVolume();
+      if (inline) {
+        inlineSources().then(startLoad, () => {
+          if (!disposed) state = 'unavailable';
+        });
+      } else {
+        // Synchronously, inside the gesture: some browsers (iOS Safari) only start audio from there.
+        startLoad(src);
+      }
     },
 
     onSimEvents(events, nowMs) {
