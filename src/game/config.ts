@@ -1,0 +1,34 @@
+/**
+ * The Phaser game configuration: WebGL, 1920x1080 design size scaled to fit any screen (16:9,
+ * letterboxed), and the scene list. Sound is played by src/audio (howler), so Phaser's own audio is off.
+ */
+import Phaser from 'phaser';
+import { BootScene } from './scenes/BootScene';
+import { PlaceholderPlayScene } from './scenes/PlaceholderPlayScene';
+import { TitleScene } from './scenes/TitleScene';
+import { GAME_HEIGHT, GAME_WIDTH } from './scenes/theme';
+
+// The play scene is written separately; until its file lands the shell uses a placeholder.
+const playModules = import.meta.glob<{ PlayScene?: typeof Phaser.Scene }>('./play/PlayScene.ts', { eager: true });
+const PlayScene = Object.values(playModules)[0]?.PlayScene ?? PlaceholderPlayScene;
+
+export function createGameConfig(parent: HTMLElement, backgroundColor: string): Phaser.Types.Core.GameConfig {
+  return {
+    type: Phaser.AUTO,
+    width: GAME_WIDTH,
+    height: GAME_HEIGHT,
+    parent,
+    backgroundColor,
+    banner: false,
+    audio: { noAudio: true },
+    scale: {
+      mode: Phaser.Scale.FIT,
+      autoCenter: Phaser.Scale.CENTER_BOTH,
+      width: GAME_WIDTH,
+      height: GAME_HEIGHT,
+    },
+    render: { antialias: true, roundPixels: false },
+    input: { keyboard: { target: window }, activePointers: 2 },
+    scene: [BootScene, TitleScene, PlayScene],
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Boot: a real progress bar while the loader fetches the little the shell needs (the logo). Sounds
+ * load in the audio module on the first gesture. Then either the title or a level from the URL.
+ */
+import Phaser from 'phaser';
+import { getApp } from '../context';
+import { paintBackground, SCENES, settings } from './common';
+import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
+
+/** Where boot goes next; main.ts sets it from the URL (a level briefing) before the game starts. */
+export const bootTarget: { scene: string; data: object } = { scene: SCENES.title, data: {} };
+
+export class BootScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.boot);
+  }
+
+  preload(): void {
+    getApp().store.getState().go('boot');
+    paintBackground(this);
+    const s = settings();
+    const pal = palette(s);
+    const w = 900;
+    const h = 36;
+    const x = (GAME_WIDTH - w) / 2;
+    const y = GAME_HEIGHT / 2;
+    this.add.text(GAME_WIDTH / 2, y - 80, 'Ripple Effect', textStyle(s, 'heading')).setOrigin(0.5);
+    const label = this.add.text(GAME_WIDTH / 2, y + 90, 'Getting ready...', textStyle(s, 'small', { color: pal.textDim })).setOrigin(0.5);
+    const frame = this.add.graphics();
+    frame.lineStyle(pal.edgeWidth, pal.panelEdge, 1);
+    frame.strokeRoundedRect(x - 6, y - 6, w + 12, h + 12, 12);
+    const bar = this.add.graphics();
+    const draw = (p: number) => {
+      bar.clear();
+      bar.fillStyle(pal.accent, 1);
+      bar.fillRoundedRect(x, y, Math.max(h, w * p), h, 8);
+      label.setText(`Getting ready... ${Math.round(p * 100)}%`);
+    };
+    draw(0);
+    this.load.on(Phaser.Loader.Events.PROGRESS, draw);
+    this.load.svg('logo', 'favicon.svg', { width: 256, height: 256 });
+  }
+
+  create(): void {
+    this.scene.start(bootTarget.scene, bootTarget.data);
+  }
+}

@@ -1,0 +1,113 @@
+/** Title: name, one-line pitch, Play / Settings / Load a level file, and the facilitator switch. */
+import Phaser from 'phaser';
+import { getApp } from '../context';
+import { shell } from '../shell';
+import { click, messageBox, paintBackground, SCENES, settings, shellMessages } from './common';
+import { rippleBackdrop } from './draw';
+import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
+import { Button, FocusGroup } from './widgets';
+
+export const PITCH =
+  'Everyone who waits on your work is your customer. Pass the work on well, and see how each handoff reaches the people outside.';
+
+export class TitleScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.title);
+  }
+
+  create(): void {
+    const app = getApp();
+    app.store.getState().go('title', null);
+    app.audio?.stopAmbient();
+    paintBackground(this);
+    const s = settings();
+    const pal = palette(s);
+    rippleBackdrop(this, s);
+
+    const cx = GAME_WIDTH / 2;
+    const msgH = messageBox(this, shellMessages(), 28);
+    const top = msgH > 0 ? 28 + msgH + 10 : 90;
+
+    if (this.textures.exists('logo')) this.add.image(cx, top + 80, 'logo').setDisplaySize(150, 150);
+    const title = this.add.text(cx, top + 180, 'Ripple Effect', textStyle(s, 'title')).setOrigin(0.5, 0);
+    const pitch = this.add
+      .text(cx, title.y + title.height + 24, PITCH, textStyle(s, 'sub', { color: pal.textDim, wrap: 1400, align: 'center' }))
+      .setOrigin(0.5, 0);
+
+    const focus = new FocusGroup(this, {
+      keys: {
+        s: () => this.openSettings(),
+        f: () => this.toggleFacilitator(),
+        l: () => this.loadFile(),
+      },
+    });
+    const bw = 600;
+    const bh = 96;
+    let y = Math.max(pitch.y + pitch.height + 90, 620);
+    const gap = Math.min(136, (GAME_HEIGHT - 150 - y) / 2);
+    const play = new Button(this, s, {
+      x: cx,
+      y,
+      width: bw,
+      height: bh,
+      label: 'Play',
+      primary: true,
+      size: 'heading',
+      onActivate: () => {
+        click();
+        this.scene.start(SCENES.select);
+      },
+      onHover: () => focus.focusOf(play),
+    });
+    y += gap;
+    const settingsBtn = new Button(this, s, {
+      x: cx,
+      y,
+      width: bw,
+      height: bh,
+      label: 'Settings',
+      onActivate: () => this.openSettings(),
+      onHover: () => focus.focusOf(settingsBtn),
+    });
+    y += gap;
+    const load = new Button(this, s, {
+      x: cx,
+      y,
+      width: bw,
+      height: bh,
+      label: 'Load a level file',
+      onActivate: () => this.loadFile(),
+      onHover: () => focus.focusOf(load),
+    });
+    focus.setItems([play, settingsBtn, load]);
+
+    const facilitator = s.facilitator
+      ? 'Facilitator mode is on: every level is open (F to turn off).'
+      : 'Facilitators: press F to open every level.';
+    this.add
+      .text(
+        cx,
+        GAME_HEIGHT - 40,
+        `Enter: play  ·  S: settings  ·  L: load a level file (or drop a .json file anywhere here)\n${facilitator}`,
+        textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: 1800 }),
+      )
+      .setOrigin(0.5, 1);
+  }
+
+  private openSettings(): void {
+    click();
+    shell.openSettings?.();
+  }
+
+  private loadFile(): void {
+    click();
+    shell.pickFile?.();
+  }
+
+  private toggleFacilitator(): void {
+    const st = getApp().store.getState();
+    st.updateSettings({ facilitator: !st.settings.facilitator });
+    click();
+    this.scene.restart();
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * `window.__ripple`: a small read-only window into the running game for browser tests and tools.
+ * Present in every build, inert unless called. Positions come back in client pixels, so a test can
+ * click and drag exactly where a player would.
+ */
+import type Phaser from 'phaser';
+import type { DepartmentState, ScoreReport, TicketState } from '../sim/types';
+import { getApp, type GamePoint } from './context';
+import { shell } from './shell';
+
+export const HOOK_VERSION = 1;
+
+export interface ClientPoint {
+  x: number;
+  y: number;
+}
+
+export interface RippleHookState {
+  screen: string;
+  levelId: string | null;
+  seed: number;
+  speed: number;
+  storageOk: boolean;
+  storageMessage: string | null;
+  toasts: string[];
+  messages: string[];
+  settings: Record<string, unknown>;
+  progress: Record<string, { bestScore: number; stars: number }>;
+  selection: { dept: string | null; ticket: number | null; care: string };
+}
+
+export interface RippleHookSim {
+  t: number;
+  end: number;
+  over: boolean;
+  counts: { arrived: number; resolved: number; abandoned: number; inSystem: number };
+  departments: DepartmentState[];
+  tickets: TicketState[];
+}
+
+export interface RippleHook {
+  version: number;
+  state(): RippleHookState;
+  sim(): RippleHookSim | null;
+  /** Game point (1920x1080 design space) to client pixels. */
+  toScreen(p: GamePoint): ClientPoint;
+  deptScreenPos(id: string): ClientPoint | null;
+  outboxScreenPos(id: string): ClientPoint | null;
+  ticketScreenPos(id: number): ClientPoint | null;
+  score(): ScoreReport | null;
+  readonly audio: { ready: boolean; lastPlayed: string | null; playedCount: number };
+}
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+export function createTestHook(game: () => Phaser.Game | null): RippleHook {
+  const toScreen = (p: GamePoint): ClientPoint => {
+    const g = game();
+    const canvas = g?.canvas;
+    if (!g || !canvas) return { x: p.x, y: p.y };
+    const r = canvas.getBoundingClientRect();
+    const sx = r.width / g.scale.gameSize.width;
+    const sy = r.height / g.scale.gameSize.height;
+    return { x: r.left + p.x * sx, y: r.top + p.y * sy };
+  };
+  const via = (p: GamePoint | null | undefined): ClientPoint | null => (p ? toScreen(p) : null);
+  return {
+    version: HOOK_VERSION,
+    state() {
+      const s = getApp().store.getState();
+      return {
+        screen: s.screen,
+        levelId: s.levelId,
+        seed: s.seed,
+        speed: s.speed,
+        storageOk: s.storageOk,
+        storageMessage: s.storageMessage,
+        toasts: s.toasts.map((t) => t.text),
+        messages: [...shell.messages],
+        settings: { ...s.settings },
+        progress: clone(s.progress),
+        selection: { ...s.selection },
+      };
+    },
+    sim() {
+      const probe = getApp().probe;
+      if (!probe) return null;
+      const sim = probe.sim();
+      const v = sim.view();
+      const tickets = v.tickets instanceof Map ? [...v.tickets.values()] : Object.values(v.tickets);
+      return clone({ t: v.t, end: v.end, over: sim.isOver(), counts: v.counts, departments: [...v.departments], tickets });
+    },
+    toScreen,
+    deptScreenPos: (id) => via(getApp().probe?.deptPos(id)),
+    outboxScreenPos: (id) => via(getApp().probe?.outboxPos(id)),
+    ticketScreenPos: (id) => via(getApp().probe?.ticketPos(id)),
+    score() {
+      const probe = getApp().probe;
+      return probe ? clone(probe.sim().score()) : null;
+    },
+    get audio() {
+      const a = getApp().audio;
+      return { ready: a?.isReady() ?? false, lastPlayed: a?.lastPlayed() ?? null, playedCount: a?.playedCount() ?? 0 };
+    },
+  };
+}
+
+export function installTestHook(): void {
+  window.__ripple = createTestHook(() => shell.game);
+}

@@ -1,0 +1,25 @@
+/** Which campaign levels are open: the first always, then each after one with at least a star. */
+import type { LevelProgress } from '../store/store';
+
+export function unlockedLevels(
+  ids: readonly (string | null)[],
+  progress: Readonly<Record<string, LevelProgress>>,
+  facilitator: boolean,
+): boolean[] {
+  return ids.map((_, i) => {
+    if (facilitator || i === 0) return true;
+    const prev = ids[i - 1];
+    return prev != null && (progress[prev]?.stars ?? 0) >= 1;
+  });
+}
+
+/** Stars earned on a level, 0 when never played. */
+export function starsOf(progress: Readonly<Record<string, LevelProgress>>, id: string | null): number {
+  return id ? Math.min(3, Math.max(0, progress[id]?.stars ?? 0)) : 0;
+}
+
+/** "2 of 3 stars", "1 of 3 stars", "no stars yet". */
+export function starsText(stars: number): string {
+  if (stars <= 0) return 'No stars yet';
+  return `${stars} of 3 stars`;
+}

@@ -1,0 +1,126 @@
+/**
+ * Entry point: store (with saved settings and progress), audio, URL parameters, level drop and hot
+ * reload, the test hook, then the Phaser game.
+ */
+import Phaser from 'phaser';
+import './ui/styles.css';
+import { createGameAudio, type GameAudio } from './audio/index';
+import { createGameConfig } from './game/config';
+import { setApp, getApp } from './game/context';
+import { installDrop, showProblems } from './game/levelUi';
+import { bootTarget } from './game/scenes/BootScene';
+import { SCENES } from './game/scenes/common';
+import { palette } from './game/scenes/theme';
+import { shell } from './game/shell';
+import { installTestHook } from './game/testHook';
+import { parseUrlParams, unknownLevelMessage } from './game/urlParams';
+import { getAllLevels, getLevelById, onLevelsChanged } from './level/catalog';
+import type { Level } from './level/schema';
+import { attachPersistence, browserStorage } from './store/persist';
+import { createUiStore, type Settings } from './store/store';
+import { applyPageSettings, openSettingsPanel } from './ui/settingsPanel';
+
+const prefersReducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+const store = createUiStore();
+store.getState().updateSettings({ reducedMotion: prefersReducedMotion });
+attachPersistence(store, browserStorage());
+
+let audio: GameAudio | null = null;
+try {
+  audio = createGameAudio();
+} catch {
+  audio = null; // The game plays silently.
+}
+setApp({ store, audio, probe: null });
+
+const audioSettings = (s: Settings) => ({ masterVolume: s.masterVolume, sfx: s.sfx, music: s.music, muted: s.muted });
+audio?.applySettings(audioSettings(store.getState().settings));
+applyPageSettings(store.getState().settings);
+store.subscribe((s, prev) => {
+  if (s.settings === prev.settings) return;
+  audio?.applySettings(audioSettings(s.settings));
+  applyPageSettings(s.settings);
+});
+const unlockAudio = () => {
+  audio?.unlock();
+  window.removeEventListener('pointerdown', unlockAudio);
+  window.removeEventListener('keydown', unlockAudio);
+};
+window.addEventListener('pointerdown', unlockAudio);
+window.addEventListener('keydown', unlockAudio);
+
+// URL parameters: ?level=<id>, ?seed=N, ?facilitator=1. Mistakes become messages; nothing is lost.
+const params = parseUrlParams(window.location.search);
+shell.messages.push(...params.messages);
+if (params.seed !== null) store.getState().setSeed(params.seed);
+if (params.facilitator !== null) store.getState().updateSettings({ facilitator: params.facilitator });
+if (params.level !== null) {
+  const entry = getLevelById(params.level);
+  if (!entry) {
+    const known = getAllLevels().flatMap((l) => (l.id ? [l.id] : []));
+    shell.messages.push(unknownLevelMessage(params.level, known));
+  } else if (entry.level) {
+    bootTarget.scene = SCENES.briefing;
+    bootTarget.data = { levelId: entry.level.id, level: entry.level };
+  } else {
+    shell.messages.push(`The level '${params.level}' has problems, so it cannot be played yet.`);
+    const problems = entry.problems;
+    window.setTimeout(() => showProblems(problems, { title: `The level '${params.level}' has problems`, onClose: () => {} }), 300);
+  }
+}
+
+/** Restarts the active shell scene so new text size or contrast take effect. */
+function restartActiveScene(): void {
+  const game = shell.game;
+  if (!game) return;
+  for (const key of [SCENES.title, SCENES.select, SCENES.briefing, SCENES.results]) {
+    if (game.scene.isActive(key)) game.scene.getScene(key)?.scene.restart();
+  }
+}
+
+shell.openSettings = () => openSettingsPanel(store, (changed) => {
+  if (changed) restartActiveScene();
+  document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
+});
+
+/** Opens a level's briefing, stopping whatever runs. */
+function openBriefing(level: Level): void {
+  const game = shell.game;
+  if (!game) return;
+  for (const s of game.scene.getScenes(true)) if (s.scene.key !== SCENES.briefing) game.scene.stop(s.scene.key);
+  game.scene.start(SCENES.briefing, { levelId: level.id, level });
+}
+
+const drop = installDrop({
+  onLevel(level) {
+    shell.loose.set(level.id, level);
+    openBriefing(level);
+  },
+  onProblems(problems, name) {
+    showProblems(problems, { title: `${name} has problems`, onClose: () => {}, onPickFile: () => drop?.pickFile() });
+  },
+});
+shell.pickFile = drop ? () => drop.pickFile() : null;
+
+// Dev hot reload: when the current level's file changes, restart it with the new version.
+onLevelsChanged(() => {
+  const st = getApp().store.getState();
+  const id = st.levelId;
+  const game = shell.game;
+  if (!id || !game || (st.screen !== 'briefing' && st.screen !== 'play')) return;
+  const entry = getLevelById(id);
+  if (!entry) return;
+  if (!entry.level) {
+    showProblems(entry.problems, { title: `The level '${id}' now has problems`, onClose: () => {} });
+    return;
+  }
+  const key = st.screen === 'play' ? SCENES.play : SCENES.briefing;
+  game.scene.getScenes(true).forEach((s) => {
+    if (s.scene.key !== key) game.scene.stop(s.scene.key);
+  });
+  game.scene.start(key, { levelId: id, level: entry.level, seed: st.seed });
+});
+
+installTestHook();
+const parent = document.getElementById('game') ?? document.body;
+shell.game = new Phaser.Game(createGameConfig(parent, palette(store.getState().settings).bgCss));
