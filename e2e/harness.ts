@@ -11,6 +11,12 @@ import { launchBrowser, type LaunchedBrowser } from './browser';
 
 export const ARTIFACTS = join(process.cwd(), 'e2e', 'artifacts');
 
+/**
+ * Messages the browser itself prints, not the game: the software GL driver notes a "GPU stall due to
+ * ReadPixels" whenever a test takes a screenshot. Nothing else is tolerated.
+ */
+const BROWSER_NOISE = [/GL Driver Message \(OpenGL, Performance, [A-Z_]+, \w+\): GPU stall due to ReadPixels/];
+
 export interface GamePage {
   page: Page;
   browser: LaunchedBrowser;
@@ -32,7 +38,9 @@ export async function openGame(
   const page = await browser.context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`console.${msg.type()}: ${msg.text()}`);
+    if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+    if (BROWSER_NOISE.some((re) => re.test(msg.text()))) return;
+    problems.push(`console.${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
