@@ -1,0 +1,52 @@
+/** Plain labels for the score breakdown, in the order players read them: customers first. Pure. */
+import type { ScorePart } from '../../sim/types';
+
+export const PART_LABELS: Record<ScorePart['key'], string> = {
+  satisfaction: 'Customer satisfaction',
+  resolved: 'Resolved',
+  meanTime: 'Average time',
+  p95Time: 'Slowest 5%',
+  firstContact: 'Sorted first time',
+  effort: 'Customer effort',
+  handoffQuality: 'Handoff quality',
+  requestsOnTime: 'Requests on time',
+  cost: 'Staff time',
+};
+
+export const GROUP_LABELS: Record<ScorePart['group'], string> = {
+  external: 'For customers',
+  internal: 'Inside the company',
+  cost: 'Cost',
+};
+
+const GROUP_ORDER: ScorePart['group'][] = ['external', 'internal', 'cost'];
+
+/** Parts grouped external, internal, cost; parts with no weight are left out. */
+export function groupedParts(parts: readonly ScorePart[]): { group: ScorePart['group']; label: string; parts: ScorePart[] }[] {
+  return GROUP_ORDER.map((group) => ({
+    group,
+    label: GROUP_LABELS[group],
+    parts: parts.filter((p) => p.group === group && p.weight > 0),
+  })).filter((g) => g.parts.length > 0);
+}
+
+/** "12.5 of 20 points". */
+export function pointsText(p: ScorePart, maxPoints: number): string {
+  const r = (n: number) => (Math.round(n * 10) / 10).toString();
+  return `${r(p.points)} of ${r(maxPoints)}`;
+}
+
+/** Points a part could earn at most: its share of the 100 total. */
+export function maxPointsOf(p: ScorePart, parts: readonly ScorePart[]): number {
+  const total = parts.reduce((s, q) => s + q.weight, 0);
+  return total > 0 ? (100 * p.weight) / total : 0;
+}
+
+/** A short verdict for the stars earned. */
+export function verdict(stars: number | null): string {
+  if (stars === null) return 'Practice round: no stars here.';
+  if (stars >= 3) return 'Excellent: your colleagues and customers were well served.';
+  if (stars === 2) return 'Good work. A few handoffs still rippled out.';
+  if (stars === 1) return 'You got through. Look at the ripples below to do better.';
+  return 'Not yet. The ripples below show where customers lost out.';
+}

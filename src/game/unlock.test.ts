@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { starsOf, starsText, unlockedLevels } from './unlock';
+
+describe('unlockedLevels', () => {
+  const ids = ['a', 'b', 'c', 'd'];
+  it('opens only the first level at the start', () => {
+    expect(unlockedLevels(ids, {}, false)).toEqual([true, false, false, false]);
+  });
+  it('opens a level when the one before has a star', () => {
+    const p = { a: { bestScore: 60, stars: 1 }, b: { bestScore: 10, stars: 0 } };
+    expect(unlockedLevels(ids, p, false)).toEqual([true, true, false, false]);
+  });
+  it('opens everything in facilitator mode', () => {
+    expect(unlockedLevels(ids, {}, true)).toEqual([true, true, true, true]);
+  });
+  it('keeps a level after a broken one (no id) locked', () => {
+    expect(unlockedLevels(['a', null, 'c'], { a: { bestScore: 90, stars: 3 } }, false)).toEqual([true, true, false]);
+  });
+});
+
+describe('stars', () => {
+  it('counts and words', () => {
+    expect(starsOf({ a: { bestScore: 1, stars: 2 } }, 'a')).toBe(2);
+    expect(starsOf({}, 'a')).toBe(0);
+    expect(starsOf({}, null)).toBe(0);
+    expect(starsText(2)).toBe('2 of 3 stars');
+    expect(starsText(0)).toBe('No stars yet');
+  });
+});

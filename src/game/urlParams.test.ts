@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseUrlParams, unknownLevelMessage } from './urlParams';
+
+describe('parseUrlParams', () => {
+  it('reads level, seed and facilitator', () => {
+    expect(parseUrlParams('?level=right-desk&seed=42&facilitator=1')).toEqual({ level: 'right-desk', seed: 42, facilitator: true, messages: [] });
+  });
+  it('gives nothing for an empty query', () => {
+    expect(parseUrlParams('')).toEqual({ level: null, seed: null, facilitator: null, messages: [] });
+  });
+  it('explains a seed that is not a whole number and keeps the default', () => {
+    const p = parseUrlParams('?seed=abc');
+    expect(p.seed).toBeNull();
+    expect(p.messages[0]).toContain('"abc" is not a whole number');
+    expect(parseUrlParams('?seed=-3').seed).toBeNull();
+    expect(parseUrlParams('?seed=1.5').seed).toBeNull();
+  });
+  it('accepts facilitator on and off words, and explains others', () => {
+    expect(parseUrlParams('?facilitator').facilitator).toBe(true);
+    expect(parseUrlParams('?facilitator=0').facilitator).toBe(false);
+    const p = parseUrlParams('?facilitator=maybe');
+    expect(p.facilitator).toBeNull();
+    expect(p.messages).toHaveLength(1);
+  });
+  it('explains an empty level', () => {
+    const p = parseUrlParams('?level=');
+    expect(p.level).toBeNull();
+    expect(p.messages).toHaveLength(1);
+  });
+});
+
+describe('unknownLevelMessage', () => {
+  it('suggests the closest id and lists the rest', () => {
+    const m = unknownLevelMessage('rigth-desk', ['right-desk', 'notes', 'surge']);
+    expect(m).toBe("There is no level called 'rigth-desk'. Did you mean 'right-desk'? The levels are: right-desk, notes, surge.");
+  });
+  it('lists levels without a guess when nothing is close', () => {
+    expect(unknownLevelMessage('zzzzzz', ['notes'])).toBe("There is no level called 'zzzzzz'. The levels are: notes.");
+  });
+});
