@@ -25,6 +25,11 @@ export type Command =
 export interface TimedCommand {
   at: number;
   cmd: Command;
+  /**
+   * Added: number of sim events processed when the command was applied. Lets replay() put a command
+   * between two events that share the same time stamp. Optional: without it replay uses advanceTo(at).
+   */
+  after?: number;
 }
 
 export type ApplyResult = { ok: true } | { ok: false; reason: string };
@@ -83,6 +88,8 @@ export interface TicketState {
   bounces: number;
   reasks: number;
   escalated: boolean;
+  /** Added: time at which the customer gives up if still waiting (not while someone works on them). */
+  abandonAt: number;
 }
 
 export interface DepartmentState {
@@ -95,6 +102,13 @@ export interface DepartmentState {
   busy: number;
   inbox: TicketId[];
   outbox: TicketId[];
+  /**
+   * Added: tickets waiting here for a person to write handoff notes or fix notes after a bounce (phase
+   * 'queued', dept = this one). These jobs go before the inbox.
+   */
+  pending: TicketId[];
+  /** Added: internal request ids queued here as work (they take their turn with the inbox). */
+  requestQueue: string[];
   /** Standing handoff policy. */
   care: Care;
   /** Multiplier on service times (upgrades < 1, neglect > 1). */

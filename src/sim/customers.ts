@@ -1,0 +1,220 @@
+/** Customers: arrivals, patience, mood, escalation, abandoning, and the end of a customer's journey. */
+import { closeSeg, queueCause, toSegments } from './attribution';
+import { sample, sampleGap } from './distributions';
+import { E_ABANDON, E_ARRIVAL, E_MOOD, E_PATIENCE, E_SCRIPT, schedule } from './events';
+import { histAdd } from './histogram';
+import { enqueue, touch, updateStatus } from './jobs';
+import { rand, STREAM_ARRIVALS } from './rng';
+import { B_NONE, TM_INBOX, type Ticket, type World } from './state';
+
+/** Current arrival rate per minute: schedule rate times active surges. */
+export function arrivalRate(w: World): number {
+  const s = w.s;
+  let r = s.rate;
+  for (let i = 0; i < s.surges.length; i++) r *= w.st.events[s.surges[i]!]!.factor;
+  return r;
+}
+
+export function scheduleNextArrival(w: World): void {
+  const s = w.s;
+  const st = w.st;
+  const rate = arrivalRate(w);
+  if (rate <= 0 || s.t >= st.stopAt) return;
+  const at = s.t + sampleGap(st.level.arrivals.spread, 60 / rate, s.rng, STREAM_ARRIVALS);
+  if (at <= st.stopAt) schedule(s, at, E_ARRIVAL, 0, s.arrTok);
+}
+
+/** The rate changed: forget the pending arrival and draw the next gap from now (exact for Poisson). */
+export function resetArrivals(w: World): void {
+  w.s.arrTok++;
+  scheduleNextArrival(w);
+}
+
+export function pickWorkType(w: World): number {
+  const st = w.st;
+  const n = st.wtCum.length;
+  if (n <= 1 || st.wtTotal <= 0) return 0;
+  const u = rand(w.s.rng, STREAM_ARRIVALS) * st.wtTotal;
+  for (let i = 0; i < n; i++) if (u < st.wtCum[i]!) return i;
+  return n - 1;
+}
+
+export function scheduleScript(w: World): void {
+  const s = w.s;
+  const pos = s.scriptPos;
+  const idx = w.st.scriptOrder[pos];
+  if (idx === undefined) return;
+  schedule(s, w.st.level.arrivals.scripted[idx]!.at, E_SCRIPT, pos, 0);
+}
+
+export function onScript(w: World, pos: number): void {
+  const st = w.st;
+  const sc = st.level.arrivals.scripted[st.scriptOrder[pos]!]!;
+  w.s.scriptPos = pos + 1;
+  scheduleScript(w);
+  arrive(w, st.wtIndex.get(sc.workType) ?? 0, sc.name ?? null);
+}
+
+export function arrive(w: World, wtIdx: number, name: string | null): void {
+  const s = w.s;
+  const st = w.st;
+  const C = st.level.customers;
+  const t = s.t;
+  const id = s.nextId++;
+  const patience = sample(st.patience, s.rng, STREAM_ARRIVALS);
+  const willEscalate = C.escalateChance > 0 && rand(s.rng, STREAM_ARRIVALS) < C.escalateChance;
+  let customer = name;
+  if (customer === null) {
+    customer = st.names[s.nameIdx % st.names.length]!;
+    s.nameIdx = (s.nameIdx + 1) % st.names.length;
+  }
+  const wt = st.wts[wtIdx]!;
+  const entry = st.entry;
+  const d = s.depts[entry]!;
+  const T: Ticket = {
+    id, customer, workType: wt.id, arrivedAt: t, step: 0, journey: wt.skills, phase: 'queued', dept: d.id,
+    transit: null, job: null, satisfaction: 1, patienceAt: t + patience, handoffs: 0, bounces: 0, reasks: 0,
+    escalated: false, abandonAt: t + patience * C.abandonAfter,
+    wt: wtIdx, di: entry, sk: wt.sk, patience, willEscalate, penalty: 0, moodTok: 0,
+    cause: queueCause(d, entry), segStart: t, segs: [], override: -1, qSeq: 0, qEnter: t, inPending: false,
+    hFrom: -1, hTo: -1, hOpen: false, hMis: false, hThorough: false, hAt: 0, pBounce: 0, pRework: 0,
+    bKind: B_NONE, tMode: TM_INBOX, jobKind: 0, abandonDue: false, waited: 0, rippleKeys: [], timers: 0,
+  };
+  s.tickets.set(id, T);
+  s.counts.arrived++;
+  s.counts.inSystem++;
+  if (w.rec) w.out.push({ type: 'arrive', t, ticket: id, customer, workType: wt.id, dept: d.id });
+  scheduleTimers(w, T);
+  enqueue(w, T, d, entry, false);
+}
+
+/** Patience and abandon timers, only when they fall inside the level (re-run after `extend`). */
+export function scheduleTimers(w: World, T: Ticket): void {
+  const s = w.s;
+  if (!(T.timers & 1) && T.patienceAt <= s.end && T.patienceAt >= s.t) {
+    T.timers |= 1;
+    schedule(s, T.patienceAt, E_PATIENCE, T.id, 0);
+  }
+  if (!(T.timers & 2) && T.abandonAt <= s.end) {
+    T.timers |= 2;
+    schedule(s, Math.max(T.abandonAt, s.t), E_ABANDON, T.id, 0);
+  }
+}
+
+export function satisfactionAt(w: World, T: Ticket, t: number): number {
+  const late = t - T.patienceAt;
+  const v = 1 - T.penalty - (late > 0 ? (late * w.st.level.customers.dropPerMinuteLate) / 60 : 0);
+  return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+/** Schedule the next mood threshold (0.75, 0.5, 0.25, 0) crossing while satisfaction falls. */
+export function scheduleMood(w: World, T: Ticket, k0: number): void {
+  const s = w.s;
+  const drop = w.st.level.customers.dropPerMinuteLate;
+  if (drop <= 0 || s.t < T.patienceAt) return;
+  let k = k0;
+  if (k < 0) {
+    const cur = satisfactionAt(w, T, s.t);
+    if (cur <= 0) return;
+    k = Math.ceil(cur * 4) - 1;
+  }
+  const when = Math.max(s.t, T.patienceAt + ((1 - T.penalty - k / 4) * 60) / drop);
+  if (when <= s.end) schedule(s, when, E_MOOD, T.id, T.moodTok * 4 + k);
+}
+
+export function onMood(w: World, T: Ticket, b: number): void {
+  const k = b & 3;
+  if (b >> 2 !== T.moodTok) return;
+  T.satisfaction = satisfactionAt(w, T, w.s.t);
+  if (w.rec) w.out.push({ type: 'mood', t: w.s.t, ticket: T.id, satisfaction: T.satisfaction });
+  if (k > 0) scheduleMood(w, T, k - 1);
+}
+
+export function penalize(w: World, T: Ticket, p: number): void {
+  if (p <= 0) return;
+  T.penalty += p;
+  T.moodTok++;
+  T.satisfaction = satisfactionAt(w, T, w.s.t);
+  if (w.rec) w.out.push({ type: 'mood', t: w.s.t, ticket: T.id, satisfaction: T.satisfaction });
+  scheduleMood(w, T, -1);
+}
+
+export function onPatience(w: World, T: Ticket): void {
+  T.timers &= ~1;
+  if (T.willEscalate && !T.escalated) {
+    const st = w.st;
+    const pos = T.phase === 'outbox' ? T.step : T.step + 1;
+    T.journey = T.journey.slice();
+    T.journey.splice(pos, 0, st.level.customers.escalateSkill);
+    T.sk = T.sk.slice();
+    T.sk.splice(pos, 0, st.escSkill);
+    T.escalated = true;
+    if (w.rec) w.out.push({ type: 'escalated', t: w.s.t, ticket: T.id, customer: T.customer });
+  }
+  T.satisfaction = satisfactionAt(w, T, w.s.t);
+  scheduleMood(w, T, -1);
+}
+
+export function onAbandon(w: World, T: Ticket): void {
+  T.timers &= ~2;
+  if (T.phase === 'service' || T.phase === 'transit') T.abandonDue = true;
+  else abandon(w, T);
+}
+
+/** The customer gives up: take the ticket out of wherever it waits. */
+export function abandon(w: World, T: Ticket): void {
+  const s = w.s;
+  const d = s.depts[T.di]!;
+  if (T.phase === 'outbox') {
+    const i = d.outbox.indexOf(T.id);
+    if (i >= 0) d.outbox.splice(i, 1);
+  } else if (T.phase === 'queued') {
+    if (T.inPending) {
+      const i = d.pending.indexOf(T.id);
+      if (i >= 0) {
+        d.pending.splice(i, 1);
+        d.pendKind.splice(i, 1);
+      }
+    } else {
+      const i = d.inbox.indexOf(T.id);
+      if (i >= 0) {
+        touch(s, d);
+        d.inbox.splice(i, 1);
+        updateStatus(w, d, T.di);
+      }
+    }
+  }
+  finish(w, T, false);
+}
+
+/** The customer leaves the system, resolved or not. */
+export function finish(w: World, T: Ticket, resolved: boolean): void {
+  const s = w.s;
+  const t = s.t;
+  closeSeg(w, T, t);
+  if (T.phase === 'service') s.serving--;
+  const total = t - T.arrivedAt;
+  const sat = resolved ? satisfactionAt(w, T, t) : 0;
+  T.satisfaction = sat;
+  const a = s.agg;
+  a.finished++;
+  a.satSum += sat;
+  a.waitSum += T.waited;
+  a.effortSum += T.bounces + T.reasks;
+  if (resolved) {
+    s.counts.resolved++;
+    a.resTimeSum += total;
+    histAdd(s.hist, total);
+    if (T.bounces === 0 && T.reasks === 0) a.fcr++;
+  } else {
+    s.counts.abandoned++;
+  }
+  s.counts.inSystem--;
+  s.tickets.delete(T.id);
+  if (w.rec) {
+    w.out.push({
+      type: resolved ? 'resolved' : 'abandoned', t, ticket: T.id, customer: T.customer, workType: T.workType,
+      totalSeconds: total, satisfaction: sat, segments: toSegments(w, T, t),
+    });
+  }
+}

@@ -1,0 +1,191 @@
+/** The event loop: start-up, processing one event, advancing the clock, sampling and the end. */
+import { onAbandon, onMood, onPatience, onScript, resetArrivals, scheduleMood, scheduleNextArrival, scheduleScript, scheduleTimers, arrive, pickWorkType } from './customers';
+import {
+  E_ABANDON, E_ARRIVAL, E_EVEND, E_EVSTART, E_HIRE, E_JOB, E_MOOD, E_NEGLECT, E_PATIENCE, E_RATE, E_REQDUE,
+  E_REQJOB, E_REQOPEN, E_SCRIPT, E_TRANSIT, schedule,
+} from './events';
+import { heapPop } from './heap';
+import { jobEnd, touch, transitArrive } from './jobs';
+import { endLevelEvent, startLevelEvent } from './levelEvents';
+import { onHire, onNeglectStep, onRequestDone, onRequestDue, onRequestOpen } from './requests';
+import type { World } from './state';
+
+/** Schedule everything known at t = 0. */
+export function initWorld(w: World): void {
+  const s = w.s;
+  const st = w.st;
+  const sched = st.schedule;
+  s.rate = st.level.arrivals.ratePerMinute;
+  sched.forEach((x, i) => {
+    if (x.from <= 0) s.rate = x.rate;
+    else schedule(s, x.from, E_RATE, i, 0);
+  });
+  scheduleScript(w);
+  st.events.forEach((e, i) => {
+    if (e.scheduled) schedule(s, e.at, E_EVSTART, i, 0);
+  });
+  st.level.internalRequests.forEach((r, i) => schedule(s, r.at, E_REQOPEN, i, 0));
+  scheduleNextArrival(w);
+}
+
+/** Process the top event of the heap (the caller checked it is due and within the level). */
+export function processNext(w: World): void {
+  const s = w.s;
+  const h = s.heap;
+  const et = h.t[0]!;
+  const code = h.c[0]!;
+  const b = h.b[0]!;
+  heapPop(h);
+  if (w.sampleEvery > 0 && s.nextSample <= et) takeSamples(w, et);
+  s.t = et;
+  s.processed++;
+  const a = code >>> 4;
+  switch (code & 15) {
+    case E_ARRIVAL:
+      if (b === s.arrTok) {
+        arrive(w, pickWorkType(w), null);
+        scheduleNextArrival(w);
+      }
+      return;
+    case E_JOB: {
+      const T = s.tickets.get(a);
+      if (T) jobEnd(w, T, b);
+      return;
+    }
+    case E_TRANSIT: {
+      const T = s.tickets.get(a);
+      if (T) transitArrive(w, T);
+      return;
+    }
+    case E_ABANDON: {
+      const T = s.tickets.get(a);
+      if (T) onAbandon(w, T);
+      return;
+    }
+    case E_PATIENCE: {
+      const T = s.tickets.get(a);
+      if (T) onPatience(w, T);
+      return;
+    }
+    case E_MOOD: {
+      const T = s.tickets.get(a);
+      if (T) onMood(w, T, b);
+      return;
+    }
+    case E_SCRIPT:
+      onScript(w, a);
+      return;
+    case E_REQJOB:
+      onRequestDone(w, a, b);
+      return;
+    case E_RATE: {
+      const r = w.st.schedule[a]!.rate;
+      if (r !== s.rate) {
+        s.rate = r;
+        resetArrivals(w);
+      }
+      return;
+    }
+    case E_EVSTART:
+      startLevelEvent(w, a);
+      return;
+    case E_EVEND:
+      endLevelEvent(w, a);
+      return;
+    case E_REQOPEN:
+      onRequestOpen(w, a);
+      return;
+    case E_REQDUE:
+      onRequestDue(w, a);
+      return;
+    case E_NEGLECT:
+      onNeglectStep(w, a);
+      return;
+    case E_HIRE:
+      onHire(w, a);
+      return;
+  }
+}
+
+/** Timeline samples at every multiple of sampleEvery up to and including `upto` (and the end). */
+export function takeSamples(w: World, upto: number): void {
+  const s = w.s;
+  const every = w.sampleEvery;
+  if (every <= 0) return;
+  while (s.nextSample <= upto && s.nextSample <= s.end) {
+    const queues: Record<string, number> = {};
+    for (const d of s.depts) queues[d.id] = d.inbox.length;
+    const a = s.agg;
+    s.timeline.push({
+      t: s.nextSample,
+      queues,
+      waiting: s.counts.inSystem - s.serving,
+      resolved: s.counts.resolved,
+      abandoned: s.counts.abandoned,
+      meanSatisfaction: a.finished > 0 ? a.satSum / a.finished : 1,
+    });
+    s.nextSample = s.timeline.length * every;
+  }
+}
+
+function finishLevel(w: World): void {
+  const s = w.s;
+  if (w.sampleEvery > 0) takeSamples(w, s.end);
+  s.t = s.end;
+  for (const d of s.depts) touch(s, d);
+  s.over = true;
+  if (w.rec) w.out.push({ type: 'end', t: s.t });
+}
+
+/** Process every event with time <= t (clamped to the level end), then set the clock to t. */
+export function advanceTo(w: World, t: number): void {
+  const s = w.s;
+  if (s.over || !(t >= s.t)) return;
+  const h = s.heap;
+  const T = t < s.end ? t : s.end;
+  while (h.n > 0 && h.t[0]! <= T && !s.over) {
+    processNext(w);
+  }
+  if (s.over) return;
+  if (T >= s.end) {
+    finishLevel(w);
+    return;
+  }
+  if (w.sampleEvery > 0) takeSamples(w, T);
+  s.t = T;
+}
+
+/** One event; false once the level is over. */
+export function stepOnce(w: World): boolean {
+  const s = w.s;
+  if (s.over) return false;
+  const h = s.heap;
+  if (h.n > 0 && h.t[0]! <= s.end) {
+    processNext(w);
+    return true;
+  }
+  finishLevel(w);
+  return false;
+}
+
+/** Set the clock forward without processing events (replay of a command applied between events). */
+export function setClock(w: World, t: number): void {
+  const s = w.s;
+  if (t > s.t && t <= s.end) {
+    if (w.sampleEvery > 0) takeSamples(w, t);
+    s.t = t;
+  }
+}
+
+/** Facilitator extension: move the end, and arm timers that now fall inside the level. */
+export function extendLevel(w: World, seconds: number): void {
+  const s = w.s;
+  s.end += seconds;
+  for (const T of s.tickets.values()) {
+    scheduleTimers(w, T);
+    if (s.t >= T.patienceAt) {
+      T.moodTok++;
+      scheduleMood(w, T, -1);
+    }
+  }
+}

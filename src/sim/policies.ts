@@ -1,0 +1,190 @@
+/**
+ * Headless players. They read the view and the level and return commands; they never touch state.
+ *  - idle: does nothing.
+ *  - random: routes outbox tickets to random departments with random care, grants now and then
+ *    (own PRNG, separate from the sim's).
+ *  - siloed: routes to a right department (shortest queue with the skill), always quick notes, never
+ *    grants requests, never changes policies.
+ *  - wholistic: routes right; thorough notes where the expected rework and bounce cost exceeds the extra
+ *    note time; grants every open request; moves idle people toward the longest queue and reprioritises
+ *    customers about to give up, when the level allows.
+ */
+import type { Level } from '../level/schema';
+import { rand, seedRng } from './rng';
+import type { Care, Command, DepartmentState, Policy, Sim, SimView, TicketState } from './types';
+
+export type PolicyName = 'idle' | 'random' | 'siloed' | 'wholistic';
+
+/** Departments with a skill, by skill. */
+function skillMap(level: Level): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  level.departments.forEach((d, i) => {
+    for (const s of d.skills) {
+      const list = m.get(s) ?? [];
+      list.push(i);
+      m.set(s, list);
+    }
+  });
+  return m;
+}
+
+function bestFor(view: SimView, list: number[] | undefined, exclude: string): DepartmentState | null {
+  if (!list) return null;
+  let best: DepartmentState | null = null;
+  let bestLoad = 0;
+  for (const i of list) {
+    const d = view.departments[i]!;
+    if (d.id === exclude) continue;
+    const load = (d.inbox.length + d.busy + 1) / (d.staff > 0 ? d.staff : 1e-6);
+    if (best === null || load < bestLoad) {
+      best = d;
+      bestLoad = load;
+    }
+  }
+  return best;
+}
+
+function outboxTickets(view: SimView, sim: Sim): TicketState[] {
+  const out: TicketState[] = [];
+  for (const d of view.departments) {
+    for (const id of d.outbox) {
+      const T = sim.ticket(id);
+      if (T) out.push(T);
+    }
+  }
+  return out;
+}
+
+function idle(): Policy {
+  return { name: 'idle', decide: () => [] };
+}
+
+function random(seed: number): Policy {
+  const rng = seedRng((seed ^ 0x5bd1e995) + 17, 1);
+  return {
+    name: 'random',
+    decide(view, sim) {
+      const cmds: Command[] = [];
+      const D = view.departments;
+      for (const T of outboxTickets(view, sim)) {
+        const d = D[Math.floor(rand(rng, 0) * D.length)]!;
+        const care: Care = rand(rng, 0) < 0.5 ? 'quick' : 'thorough';
+        if (d.id !== T.dept) cmds.push({ type: 'route', ticket: T.id, to: d.id, care });
+      }
+      for (const r of view.requests) {
+        if ((r.status === 'open' || r.status === 'late') && rand(rng, 0) < 0.1) cmds.push({ type: 'grant', request: r.id });
+      }
+      return cmds;
+    },
+  };
+}
+
+function siloed(): Policy {
+  let skills: Map<string, number[]> | null = null;
+  return {
+    name: 'siloed',
+    decide(view, sim) {
+      skills ??= skillMap(sim.level);
+      const cmds: Command[] = [];
+      for (const T of outboxTickets(view, sim)) {
+        const to = bestFor(view, skills.get(T.journey[T.step]!), T.dept);
+        if (to) cmds.push({ type: 'route', ticket: T.id, to: to.id, care: 'quick' });
+      }
+      return cmds;
+    },
+  };
+}
+
+/** Expected extra customer seconds of a handoff from `from` of work type risk `risk` with this care. */
+export function expectedHandoffCost(level: Level, from: DepartmentState, to: DepartmentState | null, risk: number, care: Care): number {
+  const H = level.handoffs;
+  const C = level.customers;
+  const q = risk * from.qualityFactor;
+  const pR = Math.min(1, (care === 'quick' ? H.quickReworkChance : H.thoroughReworkChance) * q);
+  const pB = Math.min(1, (care === 'quick' ? H.quickBounceChance : H.thoroughBounceChance) * q);
+  const rework = typeof H.reworkTime === 'number' ? H.reworkTime : 'mean' in H.reworkTime ? H.reworkTime.mean : 'value' in H.reworkTime ? H.reworkTime.value : (H.reworkTime.min + H.reworkTime.max) / 2;
+  // Penalties in seconds of lateness they are worth.
+  const perSec = Math.max(C.dropPerMinuteLate, 0.05) / 60;
+  const requeue = to ? (to.inbox.length / Math.max(1, to.staff)) * 30 : 30;
+  const bounce = H.misrouteTriageSeconds + 2 * H.transferSeconds + H.clarifySeconds + requeue + C.bouncePenalty / perSec;
+  const notes = care === 'quick' ? H.quickNoteSeconds : H.thoroughNoteSeconds;
+  return notes + pR * (rework + C.reaskPenalty / perSec) + pB * bounce;
+}
+
+function wholistic(): Policy {
+  let skills: Map<string, number[]> | null = null;
+  let setPolicies = false;
+  let nextMove = 0;
+  return {
+    name: 'wholistic',
+    decide(view, sim) {
+      const level = sim.level;
+      skills ??= skillMap(level);
+      const cmds: Command[] = [];
+      const A = level.actions;
+      const risks = new Map(level.workTypes.map((w) => [w.id, w.handoffRisk] as const));
+      if (A.handoffCare && !setPolicies) {
+        setPolicies = true;
+        let meanRisk = 0;
+        let wsum = 0;
+        for (const w of level.workTypes) {
+          meanRisk += w.handoffRisk * w.weight;
+          wsum += w.weight;
+        }
+        meanRisk = wsum > 0 ? meanRisk / wsum : 1;
+        for (const d of view.departments) {
+          const pick: Care =
+            expectedHandoffCost(level, d, null, meanRisk, 'thorough') < expectedHandoffCost(level, d, null, meanRisk, 'quick') ? 'thorough' : 'quick';
+          if (d.care !== pick) cmds.push({ type: 'setPolicy', department: d.id, care: pick });
+        }
+      }
+      for (const T of outboxTickets(view, sim)) {
+        const to = bestFor(view, skills.get(T.journey[T.step]!), T.dept);
+        if (!to) continue;
+        const from = view.departments.find((d) => d.id === T.dept)!;
+        const risk = risks.get(T.workType) ?? 1;
+        const care: Care =
+          expectedHandoffCost(level, from, to, risk, 'thorough') < expectedHandoffCost(level, from, to, risk, 'quick') ? 'thorough' : 'quick';
+        cmds.push({ type: 'route', ticket: T.id, to: to.id, care });
+      }
+      for (const r of view.requests) {
+        const cfg = level.internalRequests.find((x) => x.id === r.id);
+        if (A.grantRequests && cfg && !cfg.autoGrant && (r.status === 'open' || r.status === 'late') && r.doneAt === null) {
+          cmds.push({ type: 'grant', request: r.id });
+        }
+      }
+      if (A.moveStaff && view.t >= nextMove) {
+        let hi: DepartmentState | null = null;
+        let lo: DepartmentState | null = null;
+        for (const d of view.departments) {
+          const load = d.inbox.length / Math.max(1, d.staff);
+          if (d.inbox.length >= 4 && (!hi || load > hi.inbox.length / Math.max(1, hi.staff))) hi = d;
+          if (d.inbox.length === 0 && d.pending.length === 0 && d.staff - d.busy - d.away > 0 && d.staff > 1 && (!lo || d.staff > lo.staff)) lo = d;
+        }
+        if (hi && lo && hi !== lo) {
+          cmds.push({ type: 'moveStaff', from: lo.id, to: hi.id });
+          nextMove = view.t + 30;
+        }
+      }
+      if (A.reprioritise) {
+        for (const d of view.departments) {
+          let pick: TicketState | null = null;
+          for (let i = 1; i < d.inbox.length; i++) {
+            const T = sim.ticket(d.inbox[i]!);
+            if (T && T.abandonAt - view.t < 45 && T.abandonAt > view.t && (!pick || T.abandonAt < pick.abandonAt)) pick = T;
+          }
+          const head = d.inbox.length > 0 ? sim.ticket(d.inbox[0]!) : undefined;
+          if (pick && (!head || head.abandonAt - view.t >= 45)) cmds.push({ type: 'prioritise', department: d.id, ticket: pick.id });
+        }
+      }
+      return cmds;
+    },
+  };
+}
+
+export const policies: Record<PolicyName, (seed: number) => Policy> = {
+  idle,
+  random,
+  siloed,
+  wholistic,
+};

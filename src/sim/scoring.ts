@@ -1,0 +1,64 @@
+/**
+ * Scoring: nine parts of 0..1, weighted by the level into a 0..100 total.
+ *  - satisfaction: mean over every customer who arrived; abandoned count 0, customers still in the
+ *    system at the end count half their current satisfaction.
+ *  - resolved: resolved / arrived (in-system customers count as not resolved).
+ *  - meanTime, p95Time: target / actual, capped at 1.
+ *  - firstContact: resolved customers never re-asked nor bounced / resolved.
+ *  - effort: 1 / (1 + mean bounces and re-asks per finished customer).
+ *  - handoffQuality: handoffs without rework, bounce or misroute / handoffs (1 with no handoffs).
+ *  - requestsOnTime: requests done in time / requests opened (1 with none).
+ *  - cost: target staff seconds per resolved customer / actual, capped at 1.
+ * If nobody was resolved every part is 0: an idle or hopeless run must not score.
+ */
+import type { Metrics, ScorePart, ScoreReport } from './types';
+import type { Level } from '../level/schema';
+
+const clamp01 = (x: number): number => (Number.isFinite(x) ? (x < 0 ? 0 : x > 1 ? 1 : x) : 0);
+
+const GROUP: Record<ScorePart['key'], ScorePart['group']> = {
+  satisfaction: 'external',
+  resolved: 'external',
+  meanTime: 'external',
+  p95Time: 'external',
+  firstContact: 'external',
+  effort: 'external',
+  handoffQuality: 'internal',
+  requestsOnTime: 'internal',
+  cost: 'cost',
+};
+
+export function scoreFrom(level: Level, m: Metrics, finishedSatSum: number, inSystemSatSum: number): ScoreReport {
+  const c = m.customers;
+  const tg = level.scoring.targets;
+  const any = c.resolved > 0;
+  const h = m.handoffs;
+  const bad = h.withRework + h.bounced + h.misrouted;
+  const values: Record<ScorePart['key'], number> = {
+    satisfaction: c.arrived > 0 ? clamp01((finishedSatSum + 0.5 * inSystemSatSum) / c.arrived) : 0,
+    resolved: c.arrived > 0 ? clamp01(c.resolved / c.arrived) : 0,
+    meanTime: clamp01(tg.meanResolutionSeconds / c.meanResolutionTime),
+    p95Time: clamp01(tg.p95ResolutionSeconds / c.p95ResolutionTime),
+    firstContact: clamp01(c.firstContactResolution),
+    effort: clamp01(1 / (1 + c.meanEffort)),
+    handoffQuality: h.total > 0 ? clamp01((h.total - bad) / h.total) : 1,
+    requestsOnTime: m.requests.total > 0 ? clamp01(m.requests.onTime / m.requests.total) : 1,
+    cost: clamp01(tg.staffSecondsPerCustomer / (m.staffSecondsBusy / c.resolved)),
+  };
+  const weights = level.scoring.weights;
+  const keys = Object.keys(GROUP) as ScorePart['key'][];
+  let sumW = 0;
+  for (const k of keys) sumW += weights[k];
+  let total = 0;
+  const parts: ScorePart[] = keys.map((key) => {
+    const value = any ? values[key] : 0;
+    const weight = weights[key];
+    const points = sumW > 0 ? (value * weight * 100) / sumW : 0;
+    total += points;
+    return { key, group: GROUP[key], value, weight, points };
+  });
+  total = Math.round(total * 10) / 10;
+  const th = level.scoring.stars;
+  const stars = th === null ? null : th.filter((x) => x <= total).length;
+  return { total, stars, parts };
+}
