@@ -225,20 +225,20 @@ const Effect = z
   .discriminatedUnion('kind', [
     z
       .object({
-        kind: z.literal('speed'),
+        kind: z.literal('speed').describe('The requester works faster (or slower).'),
         factor: z.number().min(0.1).max(5).describe('Service times of the requester are multiplied by this (0.7 = 30% faster).'),
       })
       .strict(),
     z
       .object({
-        kind: z.literal('hire'),
+        kind: z.literal('hire').describe('The requester gets more people.'),
         staff: z.number().int().min(1).max(20).describe('People added to the requester.'),
         rampSeconds: seconds('Time from the end of hiring until the new people start work.').default(60),
       })
       .strict(),
     z
       .object({
-        kind: z.literal('quality'),
+        kind: z.literal('quality').describe('The requester\'s handoffs get better (or worse).'),
         factor: z.number().min(0).max(5).describe('Rework and bounce chances of the requester are multiplied by this.'),
       })
       .strict(),
@@ -263,7 +263,7 @@ export const InternalRequest = z
       .discriminatedUnion('kind', [
         z
           .object({
-            kind: z.literal('slowdown'),
+            kind: z.literal('slowdown').describe('The requester gets slower, step by step, while the request stays open.'),
             factor: z.number().min(1).max(5).describe('Requester service times are multiplied by this, once more each period.'),
             everySeconds: seconds('How often the slowdown grows while the request stays open.').default(120),
             maxSteps: z.number().int().min(1).max(20).default(3).describe('The most times it can grow.'),
@@ -271,13 +271,13 @@ export const InternalRequest = z
           .strict(),
         z
           .object({
-            kind: z.literal('loseStaff'),
+            kind: z.literal('loseStaff').describe('The requester loses people (they leave or are lent out).'),
             staff: z.number().int().min(1).max(20).describe('People the requester loses when the request is late.'),
           })
           .strict(),
         z
           .object({
-            kind: z.literal('quality'),
+            kind: z.literal('quality').describe('The requester\'s handoffs get sloppier.'),
             factor: z.number().min(1).max(5).describe('Requester rework and bounce chances are multiplied by this.'),
           })
           .strict(),
@@ -292,7 +292,7 @@ export const LevelEvent = z
   .discriminatedUnion('kind', [
     z
       .object({
-        kind: z.literal('absence'),
+        kind: z.literal('absence').describe('Some people of a department are away for a while.'),
         id: id.optional().describe('Needed for facilitator injects.'),
         at: seconds('Level time it starts (ignored for facilitator injects).').default(0),
         trigger: z.enum(['scheduled', 'facilitator']).default('scheduled').describe('"facilitator" makes it a live inject.'),
@@ -304,7 +304,7 @@ export const LevelEvent = z
       .strict(),
     z
       .object({
-        kind: z.literal('outage'),
+        kind: z.literal('outage').describe('A department cannot work at all for a while (its system is down).'),
         id: id.optional().describe('Needed for facilitator injects.'),
         at: seconds('Level time it starts (ignored for facilitator injects).').default(0),
         trigger: z.enum(['scheduled', 'facilitator']).default('scheduled').describe('"facilitator" makes it a live inject.'),
@@ -315,7 +315,7 @@ export const LevelEvent = z
       .strict(),
     z
       .object({
-        kind: z.literal('surge'),
+        kind: z.literal('surge').describe('More customers than usual arrive for a while.'),
         id: id.optional().describe('Needed for facilitator injects.'),
         at: seconds('Level time it starts (ignored for facilitator injects).').default(0),
         trigger: z.enum(['scheduled', 'facilitator']).default('scheduled').describe('"facilitator" makes it a live inject.'),
@@ -351,7 +351,8 @@ export const Weights = z
     requestsOnTime: z.number().min(0).max(100).default(1).describe('Weight of internal requests served in time.'),
     cost: z.number().min(0).max(100).default(1).describe('Weight of staff time per customer against its target.'),
   })
-  .strict();
+  .strict()
+  .describe('How much each part counts towards the 0 to 100 score. Only the ratios matter; 0 leaves a part out.');
 
 export const Scoring = z
   .object({
@@ -362,7 +363,8 @@ export const Scoring = z
         p95ResolutionSeconds: z.number().positive().max(86_400).describe('95th-percentile resolution time that earns full marks.'),
         staffSecondsPerCustomer: z.number().positive().max(86_400).describe('Staff time per resolved customer that earns full marks.'),
       })
-      .strict(),
+      .strict()
+      .describe('What "good" looks like for the time-based parts of the score: doing this well or better earns full marks.'),
     stars: z
       .tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)])
       .nullable()
@@ -379,7 +381,8 @@ export const Texts = z
     hints: z.array(z.string().min(1).max(160)).max(8).default([]).describe('Tips shown during play.'),
     debriefQuestions: z.array(z.string().min(1).max(200)).max(8).default([]).describe('Questions for the facilitator to ask the room.'),
   })
-  .strict();
+  .strict()
+  .describe('The words players and facilitators see: briefing, goal, hints and debrief questions.');
 
 export const Level = z
   .object({
