@@ -5,7 +5,7 @@
 import type { ScorePart } from '../sim/types';
 import type { Round, Session } from './session';
 import { SESSION_VERSION } from './session';
-import { formatPath, SessionSchema } from './sessionSchema';
+import { formatPath, plainIssue, SessionSchema } from './sessionSchema';
 
 /** Marks our files so a foreign JSON file is recognised as such. */
 export const SESSION_FORMAT = 'ripple-effect-session';
@@ -50,7 +50,7 @@ export function sessionFromJSON(text: string): ImportResult {
   }
   const foreign = describeForeign(data);
   if (foreign) return { error: foreign };
-  const parsed = SessionSchema.safeParse(data);
+  const parsed = SessionSchema.safeParse(data, { reportInput: true });
   if (parsed.success) return { session: parsed.data };
   const rounds = (data as { rounds?: unknown }).rounds;
   const issues = parsed.error.issues;
@@ -61,7 +61,7 @@ export function sessionFromJSON(text: string): ImportResult {
       const team = (rounds[index] as { team?: unknown } | undefined)?.team;
       where = `round ${index + 1}${typeof team === 'string' ? ` ("${team}")` : ''}, ${formatPath(issue.path.slice(2)) || 'itself'}`;
     }
-    return `${where}: ${issue.message}`;
+    return `${where} ${plainIssue(issue)}`;
   });
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   const count = issues.length === 1 ? 'a problem' : `${issues.length} problems`;

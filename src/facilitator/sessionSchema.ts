@@ -11,7 +11,10 @@ import type { Command, Metrics, ScoreReport, Segment, TimedCommand, TimelineSamp
 import type { Bookmark, CustomerJourney, DeptLabel, Round, RoundResult, Session } from './session';
 import { SESSION_VERSION } from './session';
 
-const num = z.union([z.number(), z.null()]).transform((v) => v ?? Number.NaN);
+const num = z
+  .number()
+  .nullable()
+  .transform((v) => v ?? Number.NaN);
 const int = z.number().int();
 const numRecord = z.record(z.string(), num);
 const care = z.enum(['quick', 'thorough']);
@@ -155,4 +158,48 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
   return out || '(the whole file)';
+}
+
+const EXPECTED: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'text',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'an object { ... }',
+  record: 'an object { ... }',
+};
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'string') return `"${v.length > 20 ? `${v.slice(0, 20)}…` : v}"`;
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+/** A zod issue in plain words ("should be a whole number, not 1.5"). Needs `reportInput: true`. */
+export function plainIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.input === undefined) return 'is missing';
+      const want = EXPECTED[issue.expected] ?? issue.expected;
+      return `should be ${want}, not ${describeValue(issue.input)}`;
+    }
+    case 'invalid_union':
+      return issue.input === undefined ? 'is missing' : `has an unexpected value (${describeValue(issue.input)})`;
+    case 'invalid_value':
+      return `should be ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${describeValue(issue.input)}`;
+    case 'too_small':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? `is too short (at least ${issue.minimum})`
+        : `should be at least ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'string' || issue.origin === 'array'
+        ? `is too long (at most ${issue.maximum})`
+        : `should be at most ${issue.maximum}`;
+    default:
+      return issue.message;
+  }
 }
