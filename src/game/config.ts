@@ -4,7 +4,10 @@
  */
 import Phaser from 'phaser';
 import { BootScene } from './scenes/BootScene';
+import { BriefingScene } from './scenes/BriefingScene';
+import { LevelSelectScene } from './scenes/LevelSelectScene';
 import { PlaceholderPlayScene } from './scenes/PlaceholderPlayScene';
+import { ResultsScene } from './scenes/ResultsScene';
 import { TitleScene } from './scenes/TitleScene';
 import { GAME_HEIGHT, GAME_WIDTH } from './scenes/theme';
 
@@ -29,6 +32,6 @@ export function createGameConfig(parent: HTMLElement, backgroundColor: string): 
     },
     render: { antialias: true, roundPixels: false },
     input: { keyboard: { target: window }, activePointers: 2 },
-    scene: [BootScene, TitleScene, PlayScene],
+    scene: [BootScene, TitleScene, LevelSelectScene, BriefingScene, PlayScene, ResultsScene],
   };
 }

@@ -25,6 +25,7 @@ export interface Palette {
   warnCss: string;
   focus: number;
   ripple: number;
+  icon: number;
   edgeWidth: number;
 }
 
@@ -44,6 +45,7 @@ const calm: Palette = {
   warnCss: '#f6b464',
   focus: 0xffe066,
   ripple: 0x2f7f9e,
+  icon: 0xa9bccf,
   edgeWidth: 3,
 };
 
@@ -63,6 +65,7 @@ const contrast: Palette = {
   warnCss: '#ffb347',
   focus: 0x00e5ff,
   ripple: 0x5a5a5a,
+  icon: 0xffffff,
   edgeWidth: 4,
 };
 

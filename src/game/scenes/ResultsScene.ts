@@ -1,0 +1,175 @@
+/**
+ * Results: stars, total, the score breakdown (customers first), customers served and lost, and the
+ * largest ripples in plain words. Records the result (saved when storage allows). Retry keeps the seed.
+ */
+import Phaser from 'phaser';
+import { getCampaign } from '../../level/catalog';
+import type { Level } from '../../level/schema';
+import type { Metrics, ScoreReport, TimedCommand, TimelineSample } from '../../sim/types';
+import { getApp } from '../context';
+import { starsText, unlockedLevels } from '../unlock';
+import { click, invalid, paintBackground, SCENES, settings } from './common';
+import { drawStars } from './draw';
+import { groupedParts, maxPointsOf, PART_LABELS, verdict } from './resultsWords';
+import { largestRipples, NO_RIPPLES } from './rippleWords';
+import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
+import { Button, FocusGroup } from './widgets';
+
+export interface ResultsData {
+  level: Level;
+  levelId: string;
+  seed: number;
+  score: ScoreReport;
+  metrics: Metrics;
+  commandLog: TimedCommand[];
+  timeline: TimelineSample[];
+  /** Set once the result is in the store, so a restart (new text size) does not record twice. */
+  recorded?: boolean;
+}
+
+export class ResultsScene extends Phaser.Scene {
+  constructor() {
+    super(SCENES.results);
+  }
+
+  create(data: ResultsData): void {
+    const app = getApp();
+    const store = app.store;
+    store.getState().go('results', data.levelId);
+    app.audio?.stopAmbient();
+    const stars = data.score.stars;
+    const total = Math.round(data.score.total);
+    if (!data.recorded) {
+      store.getState().recordResult(data.levelId, total, stars ?? 0);
+      data.recorded = true;
+    }
+    paintBackground(this);
+    const s = settings();
+    const pal = palette(s);
+    const cx = GAME_WIDTH / 2;
+
+    // Header: title, stars, score.
+    this.add.text(cx, 36, `${data.level.title}: results`, textStyle(s, 'sub', { bold: true, align: 'center', wrap: 1700 })).setOrigin(0.5, 0);
+    const g = this.add.graphics();
+    if (stars !== null) drawStars(g, cx - 330, 180, 46, stars, pal.star);
+    const scoreText = this.add.text(stars !== null ? cx - 150 : cx, 130, `Score ${total} of 100`, textStyle(s, 'heading'));
+    scoreText.setOrigin(stars !== null ? 0 : 0.5, 0);
+    const sub = stars !== null ? `${starsText(stars)}. ${verdict(stars)}` : verdict(null);
+    this.add.text(cx, 260, sub, textStyle(s, 'body', { color: pal.textDim, align: 'center', wrap: 1600 })).setOrigin(0.5, 0);
+
+    // Left: score breakdown.
+    const left = this.add.container(110, 340);
+    let y = 0;
+    const barW = 260;
+    const lg = this.add.graphics();
+    left.add(lg);
+    for (const group of groupedParts(data.score.parts)) {
+      const head = this.add.text(0, y, group.label, textStyle(s, 'body', { bold: true, color: pal.accentCss }));
+      left.add(head);
+      y += head.height + 6;
+      for (const p of group.parts) {
+        const label = this.add.text(0, y, PART_LABELS[p.key], textStyle(s, 'small'));
+        const max = maxPointsOf(p, data.score.parts);
+        const pts = this.add.text(820, y, `${p.points.toFixed(1)} of ${max.toFixed(1)}`, textStyle(s, 'small', { color: pal.textDim })).setOrigin(1, 0);
+        const bx = 400;
+        const by = y + label.height / 2 - 11;
+        lg.fillStyle(pal.panel, 1);
+        lg.fillRoundedRect(bx, by, barW, 22, 8);
+        lg.lineStyle(2, pal.panelEdge, 1);
+        lg.strokeRoundedRect(bx, by, barW, 22, 8);
+        lg.fillStyle(group.group === 'external' ? pal.accent : pal.icon, 1);
+        const v = Math.min(1, Math.max(0, p.value));
+        if (v > 0) lg.fillRoundedRect(bx, by, Math.max(16, barW * v), 22, 8);
+        left.add([label, pts]);
+        y += label.height + 8;
+      }
+      y += 12;
+    }
+    fitColumn(left, 840, 560);
+
+    // Right: customers and ripples.
+    const right = this.add.container(1030, 340);
+    const rw = 780;
+    let ry = 0;
+    const c = data.metrics.customers;
+    const add = (t: Phaser.GameObjects.Text, gap: number) => {
+      t.setY(ry);
+      right.add(t);
+      ry += t.height + gap;
+    };
+    add(this.add.text(0, 0, 'Customers', textStyle(s, 'body', { bold: true, color: pal.accentCss })), 6);
+    const lost = c.abandoned;
+    add(this.add.text(0, 0, `${c.resolved} of ${c.arrived} served, ${lost} gave up${c.inSystem > 0 ? `, ${c.inSystem} still waiting at the end` : ''}.`, textStyle(s, 'small', { wrap: rw })), 22);
+    add(this.add.text(0, 0, 'Biggest ripples', textStyle(s, 'body', { bold: true, color: pal.accentCss })), 6);
+    const ripples = largestRipples(data.metrics.ripples, data.level);
+    const rg = this.add.graphics();
+    right.add(rg);
+    for (const line of ripples.length ? ripples : [NO_RIPPLES]) {
+      const t = this.add.text(44, ry, line, textStyle(s, 'small', { wrap: rw - 44 }));
+      rg.lineStyle(3, pal.accent, 1);
+      rg.strokeCircle(14, ry + 18, 6);
+      rg.lineStyle(2, pal.accent, 0.6);
+      rg.strokeCircle(14, ry + 18, 13);
+      right.add(t);
+      ry += t.height + 14;
+    }
+    if (!store.getState().storageOk) {
+      ry += 8;
+      add(this.add.text(0, 0, "This result won't be kept after you close the page: this browser does not let the game save.", textStyle(s, 'small', { color: pal.warnCss, wrap: rw })), 0);
+    }
+    fitColumn(right, rw, 560);
+
+    // Buttons: levels, retry, next.
+    const campaign = getCampaign();
+    const idx = campaign.findIndex((e) => e.id === data.levelId);
+    const next = idx >= 0 ? campaign[idx + 1] : undefined;
+    const open = unlockedLevels(
+      campaign.map((e) => e.id),
+      store.getState().progress,
+      store.getState().settings.facilitator,
+    );
+    const nextOpen = next !== undefined && (open[idx + 1] ?? false) && next.level !== null;
+    const note = !next ? (idx >= 0 ? 'That was the last level of the campaign.' : '') : nextOpen ? '' : 'Earn at least one star to open the next level.';
+
+    const focus = new FocusGroup(this, { cols: 3, onBack: () => this.toLevels(), keys: { r: () => this.retry(data) } });
+    const by = GAME_HEIGHT - 90;
+    const levels = new Button(this, s, { x: 330, y: by, width: 440, height: 92, label: 'All levels', onActivate: () => this.toLevels(), onHover: () => focus.focusOf(levels) });
+    const retry = new Button(this, s, { x: cx, y: by, width: 440, height: 92, label: 'Try again (R)', primary: !nextOpen, onActivate: () => this.retry(data), onHover: () => focus.focusOf(retry) });
+    const nextBtn = new Button(this, s, {
+      x: GAME_WIDTH - 330,
+      y: by,
+      width: 440,
+      height: 92,
+      label: 'Next level',
+      primary: nextOpen,
+      onActivate: () => {
+        if (!nextOpen || !next?.level) {
+          invalid();
+          return;
+        }
+        click();
+        this.scene.start(SCENES.briefing, { levelId: next.level.id, level: next.level });
+      },
+      onHover: () => focus.focusOf(nextBtn),
+    });
+    nextBtn.enabled = nextOpen;
+    nextBtn.setFocused(false);
+    if (note) this.add.text(cx, by - 70, note, textStyle(s, 'small', { color: pal.textDim, align: 'center' })).setOrigin(0.5, 1);
+    focus.setItems([levels, retry, nextBtn], nextOpen ? 2 : 1);
+  }
+
+  private toLevels(): void {
+    click();
+    this.scene.start(SCENES.select);
+  }
+
+  private retry(data: ResultsData): void {
+    click();
+    this.scene.start(SCENES.play, { level: data.level, levelId: data.levelId, seed: data.seed });
+  }
+}
+
+function fitColumn(c: Phaser.GameObjects.Container, w: number, maxH: number): void {
+  const b = c.getBounds();
+  c.setScale(Math.min(1, maxH / Math.max(1, b.height), w / Math.max(1, b.width)));
+}
