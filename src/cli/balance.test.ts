@@ -10,7 +10,11 @@ const lenient: Runner = (l, s, p) => ({ ...good(l, s, p), stars: 2 });
 
 describe('levels:balance', () => {
   it('parses options', () => {
-    expect(parseArgs(['a.json', '--seeds', '7', '--strict'])).toEqual({ files: ['a.json'], seeds: 7, strict: true });
+    expect(parseArgs(['a.json', '--seeds', '7', '--strict'])).toEqual({
+      files: ['a.json'],
+      seeds: 7,
+      strict: true,
+    });
     expect(parseArgs(['--seeds=3']).seeds).toBe(3);
     expect(parseArgs(['--seeds', 'x']).error).toMatch(/whole number/);
     expect(parseArgs(['--fast']).error).toMatch(/Unknown option/);
@@ -25,7 +29,9 @@ describe('levels:balance', () => {
   });
 
   it('--strict exits 1 when a warning is printed', async () => {
-    const { code, lines } = await main(['levels/01-right-desk.json', '--seeds', '2', '--strict'], { runner: lenient });
+    const { code, lines } = await main(['levels/01-right-desk.json', '--seeds', '2', '--strict'], {
+      runner: lenient,
+    });
     expect(code).toBe(1);
     expect(lines.some((l) => l.includes('warning: Siloed play got 2 or more stars'))).toBe(true);
     expect(lines.some((l) => l.includes('idle) got a star'))).toBe(true);

@@ -19,10 +19,12 @@ const SIM_INDEX = resolve(fileURLToPath(new URL('../sim/index.ts', import.meta.u
 
 /** The simulation's runPolicy, loaded at run time (the sim is built in parallel). */
 export async function loadRunner(): Promise<Runner | string> {
-  if (!existsSync(SIM_INDEX)) return 'The simulation (src/sim/index.ts) is not there yet, so levels cannot be balanced.';
+  if (!existsSync(SIM_INDEX))
+    return 'The simulation (src/sim/index.ts) is not there yet, so levels cannot be balanced.';
   const mod = (await import(pathToFileURL(SIM_INDEX).href)) as { runPolicy?: RunPolicy };
   const runPolicy = mod.runPolicy;
-  if (typeof runPolicy !== 'function') return 'src/sim/index.ts does not export runPolicy(level, seed, policy, opts).';
+  if (typeof runPolicy !== 'function')
+    return 'src/sim/index.ts does not export runPolicy(level, seed, policy, opts).';
   return (level, seed, policy) => {
     const sim = runPolicy(level, seed, policy, { recordEvents: false, sampleEvery: 0 });
     if (!sim.isOver()) sim.runToEnd();
@@ -31,7 +33,12 @@ export async function loadRunner(): Promise<Runner | string> {
   };
 }
 
-export function parseArgs(argv: string[]): { files: string[]; seeds: number; strict: boolean; error?: string } {
+export function parseArgs(argv: string[]): {
+  files: string[];
+  seeds: number;
+  strict: boolean;
+  error?: string;
+} {
   const files: string[] = [];
   let seeds = 50;
   let strict = false;
@@ -41,14 +48,29 @@ export function parseArgs(argv: string[]): { files: string[]; seeds: number; str
     else if (a === '--seeds' || a.startsWith('--seeds=')) {
       const v = a.includes('=') ? a.slice(8) : argv[++i];
       seeds = Number(v);
-      if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000) return { files, seeds: 50, strict, error: `--seeds needs a whole number from 1 to 10000, not ${JSON.stringify(v ?? '')}.` };
-    } else if (a.startsWith('--')) return { files, seeds, strict, error: `Unknown option ${a}. Use: levels:balance [files...] [--seeds N] [--strict]` };
+      if (!Number.isInteger(seeds) || seeds < 1 || seeds > 10_000)
+        return {
+          files,
+          seeds: 50,
+          strict,
+          error: `--seeds needs a whole number from 1 to 10000, not ${JSON.stringify(v ?? '')}.`,
+        };
+    } else if (a.startsWith('--'))
+      return {
+        files,
+        seeds,
+        strict,
+        error: `Unknown option ${a}. Use: levels:balance [files...] [--seeds N] [--strict]`,
+      };
     else files.push(a);
   }
   return { files, seeds, strict };
 }
 
-export async function main(argv: string[], opts: { runner?: Runner; levelsDir?: string; cwd?: string } = {}): Promise<{ code: number; lines: string[] }> {
+export async function main(
+  argv: string[],
+  opts: { runner?: Runner; levelsDir?: string; cwd?: string } = {},
+): Promise<{ code: number; lines: string[] }> {
   const args = parseArgs(argv);
   if (args.error) return { code: 2, lines: [args.error] };
   const dir = opts.levelsDir ?? LEVELS_DIR;
@@ -77,17 +99,28 @@ export async function main(argv: string[], opts: { runner?: Runner; levelsDir?: 
     }
     const { level, problems } = checkLevelText(text, shown);
     if (!level) {
-      lines.push(...problems.map(formatProblem), `${shown}: skipped; fix the problems above first (npm run levels:check).`);
+      lines.push(
+        ...problems.map(formatProblem),
+        `${shown}: skipped; fix the problems above first (npm run levels:check).`,
+      );
       broken++;
       continue;
     }
     const started = performance.now();
     const report = balanceLevel(level, args.seeds, runner);
     warnings += report.warnings.length;
-    lines.push(...formatReport(report), `  (${report.stats.length * args.seeds} runs in ${((performance.now() - started) / 1000).toFixed(1)} s)`, '');
+    lines.push(
+      ...formatReport(report),
+      `  (${report.stats.length * args.seeds} runs in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      '',
+    );
   }
   const code = broken > 0 || (args.strict && warnings > 0) ? 1 : 0;
-  lines.push(warnings === 0 ? 'No balance warnings.' : `${warnings} balance warning${warnings === 1 ? '' : 's'}${args.strict ? ' (--strict: failing)' : ''}.`);
+  lines.push(
+    warnings === 0
+      ? 'No balance warnings.'
+      : `${warnings} balance warning${warnings === 1 ? '' : 's'}${args.strict ? ' (--strict: failing)' : ''}.`,
+  );
   return { code, lines };
 }
 

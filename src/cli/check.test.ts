@@ -28,20 +28,33 @@ describe('levels:check', () => {
     });
     const { code, lines } = main([], { levelsDir: dir, cwd: dir });
     expect(code).toBe(1);
-    expect(lines).toContainEqual(expect.stringMatching(/^01-right-desk\.json:\d+:\d+: department "tier-1": "staf" is not a field .*Did you mean "staff"\?$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^01-right-desk\.json:\d+:\d+: department "tier-1": "staf" is not a field .*Did you mean "staff"\?$/,
+      ),
+    );
     expect(lines.some((l) => l.startsWith('schema.json'))).toBe(false);
     expect(lines.at(-1)).toMatch(/2 errors/);
   });
 
   it('checks the campaign refers to existing level ids', () => {
-    const dir = folder({ '01-right-desk.json': example, 'campaign.json': '{ "levels": ["right-desk", "rigth-desk"] }' });
+    const dir = folder({
+      '01-right-desk.json': example,
+      'campaign.json': '{ "levels": ["right-desk", "rigth-desk"] }',
+    });
     const { code, lines } = main([], { levelsDir: dir, cwd: dir });
     expect(code).toBe(1);
-    expect(lines[0]).toMatch(/^campaign\.json:1:28: There is no level with the id "rigth-desk".*Did you mean "right-desk"\?/);
+    expect(lines[0]).toMatch(
+      /^campaign\.json:1:28: There is no level with the id "rigth-desk".*Did you mean "right-desk"\?/,
+    );
   });
 
   it('checks only the named files, and says when a file does not exist', () => {
-    const dir = folder({ '01-right-desk.json': example, 'campaign.json': '{ "levels": ["right-desk"] }', 'draft.json': '{ "id": ' });
+    const dir = folder({
+      '01-right-desk.json': example,
+      'campaign.json': '{ "levels": ["right-desk"] }',
+      'draft.json': '{ "id": ',
+    });
     expect(main(['01-right-desk.json'], { levelsDir: dir, cwd: dir }).code).toBe(0);
     const missing = main(['nope.json'], { levelsDir: dir, cwd: dir });
     expect(missing.code).toBe(1);
@@ -55,9 +68,15 @@ describe('levels:check', () => {
     const renamed = main([], { levelsDir: dir, cwd: dir });
     expect(renamed.code).toBe(0);
     expect(renamed.lines[0]).toMatch(/warning: The id "right-desk" does not match the file name/);
-    const dupes = folder({ '01-right-desk.json': example, '02-right-desk.json': example, 'campaign.json': '{ "levels": ["right-desk"] }' });
+    const dupes = folder({
+      '01-right-desk.json': example,
+      '02-right-desk.json': example,
+      'campaign.json': '{ "levels": ["right-desk"] }',
+    });
     const dup = main([], { levelsDir: dupes, cwd: dupes });
     expect(dup.code).toBe(1);
-    expect(dup.lines[0]).toMatch(/^02-right-desk\.json:4:9: The id "right-desk" is already used by 01-right-desk\.json/);
+    expect(dup.lines[0]).toMatch(
+      /^02-right-desk\.json:4:9: The id "right-desk" is already used by 01-right-desk\.json/,
+    );
   });
 });

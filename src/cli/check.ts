@@ -17,21 +17,41 @@ function read(path: string, shown: string): LevelFile | Problem {
   try {
     return { path: shown, text: readFileSync(path, 'utf8') };
   } catch {
-    return { path: shown, line: 1, col: 1, message: existsSync(path) ? 'This file could not be read.' : 'There is no file with this name. Check the spelling and the folder.' };
+    return {
+      path: shown,
+      line: 1,
+      col: 1,
+      message: existsSync(path)
+        ? 'This file could not be read.'
+        : 'There is no file with this name. Check the spelling and the folder.',
+    };
   }
 }
 
 const isProblem = (x: LevelFile | Problem): x is Problem => 'message' in x;
 
-export function main(argv: string[], opts: { levelsDir?: string; cwd?: string } = {}): { code: number; lines: string[] } {
+export function main(
+  argv: string[],
+  opts: { levelsDir?: string; cwd?: string } = {},
+): { code: number; lines: string[] } {
   const dir = opts.levelsDir ?? LEVELS_DIR;
   const cwd = opts.cwd ?? process.cwd();
   const show = (p: string): string => relative(cwd, p).split('\\').join('/') || p;
   const named = argv.filter((a) => !a.startsWith('--'));
-  const folderFiles = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && !SKIP.has(f)).sort() : [];
+  const folderFiles = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json') && !SKIP.has(f))
+        .sort()
+    : [];
   const folder = folderFiles.map((f) => read(join(dir, f), show(join(dir, f))));
-  const targets = named.length > 0 ? named.filter((f) => !SKIP.has(f.split(/[\\/]/).pop() ?? '')).map((f) => read(resolve(cwd, f), show(resolve(cwd, f)))) : folder;
-  const wantCampaign = named.length === 0 || named.some((f) => (f.split(/[\\/]/).pop() ?? '') === 'campaign.json');
+  const targets =
+    named.length > 0
+      ? named
+          .filter((f) => !SKIP.has(f.split(/[\\/]/).pop() ?? ''))
+          .map((f) => read(resolve(cwd, f), show(resolve(cwd, f))))
+      : folder;
+  const wantCampaign =
+    named.length === 0 || named.some((f) => (f.split(/[\\/]/).pop() ?? '') === 'campaign.json');
 
   const problems: Problem[] = targets.filter(isProblem);
   const files = targets.filter((t): t is LevelFile => !isProblem(t));
@@ -43,13 +63,25 @@ export function main(argv: string[], opts: { levelsDir?: string; cwd?: string } 
   const campaignPath = join(dir, 'campaign.json');
   const campaign = existsSync(campaignPath) ? read(campaignPath, show(campaignPath)) : undefined;
   const inFolder = files.filter((f) => folderPaths.has(f.path));
-  const set = checkLevelSet([...inFolder, ...others], campaign && !isProblem(campaign) ? campaign : undefined);
+  const set = checkLevelSet(
+    [...inFolder, ...others],
+    campaign && !isProblem(campaign) ? campaign : undefined,
+  );
   for (const f of files) {
-    const checked = folderPaths.has(f.path) ? set.levels.find((l) => l.path === f.path) : checkLevelSet([f]).levels[0];
+    const checked = folderPaths.has(f.path)
+      ? set.levels.find((l) => l.path === f.path)
+      : checkLevelSet([f]).levels[0];
     problems.push(...(checked?.problems ?? []));
   }
   if (wantCampaign) {
-    if (!campaign) problems.push({ path: show(campaignPath), line: 1, col: 1, message: 'There is no campaign.json. Create it with { "levels": ["<level id>", ...] }: level ids in play order.' });
+    if (!campaign)
+      problems.push({
+        path: show(campaignPath),
+        line: 1,
+        col: 1,
+        message:
+          'There is no campaign.json. Create it with { "levels": ["<level id>", ...] }: level ids in play order.',
+      });
     else if (isProblem(campaign)) problems.push(campaign);
     else problems.push(...set.campaignProblems);
   }
@@ -60,8 +92,14 @@ export function main(argv: string[], opts: { levelsDir?: string; cwd?: string } 
   const count = files.length + problems.filter((p) => p.message.startsWith('There is no file')).length;
   const noun = `${count} level file${count === 1 ? '' : 's'}${wantCampaign ? ' and the campaign' : ''}`;
   if (count === 0 && named.length === 0) lines.push(`There are no level files in ${show(dir)}.`);
-  if (errors === 0) lines.push(`Checked ${noun}: no errors${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`);
-  else lines.push(`Checked ${noun}: ${errors} error${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}. Fix them and run the check again.`);
+  if (errors === 0)
+    lines.push(
+      `Checked ${noun}: no errors${warnings ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}.`,
+    );
+  else
+    lines.push(
+      `Checked ${noun}: ${errors} error${errors === 1 ? '' : 's'}${warnings ? ` and ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}. Fix them and run the check again.`,
+    );
   return { code: errors > 0 ? 1 : 0, lines };
 }
 

@@ -17,10 +17,18 @@ export function main(argv: string[], file = SCHEMA_PATH): { code: number; lines:
     try {
       current = readFileSync(file, 'utf8');
     } catch {
-      return { code: 1, lines: [`levels/schema.json is missing. Run "npm run levels:schema" and commit the file.`] };
+      return {
+        code: 1,
+        lines: [`levels/schema.json is missing. Run "npm run levels:schema" and commit the file.`],
+      };
     }
     if (current !== wanted) {
-      return { code: 1, lines: ['levels/schema.json is out of date with src/level/schema.ts. Run "npm run levels:schema" and commit the file.'] };
+      return {
+        code: 1,
+        lines: [
+          'levels/schema.json is out of date with src/level/schema.ts. Run "npm run levels:schema" and commit the file.',
+        ],
+      };
     }
     return { code: 0, lines: ['levels/schema.json is up to date.'] };
   }

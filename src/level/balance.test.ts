@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { balanceLevel, balanceWarnings, formatReport, summarise, type PolicyName, type RunResult } from './balance';
+import {
+  balanceLevel,
+  balanceWarnings,
+  formatReport,
+  summarise,
+  type PolicyName,
+  type RunResult,
+} from './balance';
 import type { Level } from './schema';
 
 const level = { id: 'demo' } as Level;
-const runs = (totals: number[], stars: (number | null)[]): RunResult[] => totals.map((total, i) => ({ total, stars: stars[i] ?? null }));
+const runs = (totals: number[], stars: (number | null)[]): RunResult[] =>
+  totals.map((total, i) => ({ total, stars: stars[i] ?? null }));
 
 describe('summarise', () => {
   it('mean, sample sd, range and star counts', () => {
@@ -15,17 +23,37 @@ describe('summarise', () => {
 });
 
 describe('balanceWarnings', () => {
-  const stat = (policy: PolicyName, mean: number, stars: [number, number, number, number] | null) => ({ policy, runs: 10, mean, sd: 0, min: mean, max: mean, stars });
+  const stat = (policy: PolicyName, mean: number, stars: [number, number, number, number] | null) => ({
+    policy,
+    runs: 10,
+    mean,
+    sd: 0,
+    min: mean,
+    max: mean,
+    stars,
+  });
   it('is quiet for a well-balanced level', () => {
-    expect(balanceWarnings([stat('idle', 5, [10, 0, 0, 0]), stat('siloed', 50, [2, 5, 3, 0]), stat('wholistic', 85, [0, 0, 2, 8])])).toEqual([]);
+    expect(
+      balanceWarnings([
+        stat('idle', 5, [10, 0, 0, 0]),
+        stat('siloed', 50, [2, 5, 3, 0]),
+        stat('wholistic', 85, [0, 0, 2, 8]),
+      ]),
+    ).toEqual([]);
   });
   it('applies each rule at its boundary', () => {
     expect(balanceWarnings([stat('wholistic', 85, [0, 0, 5, 5])])).toEqual([]);
-    expect(balanceWarnings([stat('wholistic', 85, [0, 0, 6, 4])])[0]).toMatch(/3 stars on only 4 of 10 seeds/);
+    expect(balanceWarnings([stat('wholistic', 85, [0, 0, 6, 4])])[0]).toMatch(
+      /3 stars on only 4 of 10 seeds/,
+    );
     expect(balanceWarnings([stat('siloed', 60, [0, 5, 5, 0])])).toEqual([]);
-    expect(balanceWarnings([stat('siloed', 60, [0, 4, 5, 1])])[0]).toMatch(/Siloed play got 2 or more stars on 6 of 10/);
+    expect(balanceWarnings([stat('siloed', 60, [0, 4, 5, 1])])[0]).toMatch(
+      /Siloed play got 2 or more stars on 6 of 10/,
+    );
     expect(balanceWarnings([stat('idle', 30, [9, 1, 0, 0])])[0]).toMatch(/idle\) got a star on 1 of 10/);
-    expect(balanceWarnings([stat('siloed', 60, null), stat('wholistic', 62, null)])[0]).toMatch(/does not clearly beat siloed/);
+    expect(balanceWarnings([stat('siloed', 60, null), stat('wholistic', 62, null)])[0]).toMatch(
+      /does not clearly beat siloed/,
+    );
   });
 });
 

@@ -16,7 +16,9 @@ export const Campaign = z
   .object({
     $schema: z.string().optional().describe('Not needed; allowed so editors can attach a schema.'),
     levels: z
-      .array(z.string().min(1).max(32).describe('A level id (the "id" inside a level file), like "right-desk".'))
+      .array(
+        z.string().min(1).max(32).describe('A level id (the "id" inside a level file), like "right-desk".'),
+      )
       .min(1)
       .max(50)
       .describe('Level ids in the order players meet them.'),
@@ -63,7 +65,10 @@ function rawId(text: string): { id: string | null; offset: number; lines: LineIn
   return { id, title, offset: offsetOf(parsed.root, ['id']), lines };
 }
 
-function checkCampaign(file: LevelFile, known: string[]): { ids: string[]; problems: Problem[]; offsets: number[] } {
+function checkCampaign(
+  file: LevelFile,
+  known: string[],
+): { ids: string[]; problems: Problem[]; offsets: number[] } {
   const lines = new LineIndex(file.text);
   const at = (offset: number, message: string, warning = false): Problem => ({
     path: file.path,
@@ -72,14 +77,21 @@ function checkCampaign(file: LevelFile, known: string[]): { ids: string[]; probl
     ...(warning ? { severity: 'warning' as const } : {}),
   });
   const parsed = parseJson(file.text, lines);
-  if (parsed.problems.length > 0) return { ids: [], problems: parsed.problems.map((p) => at(p.offset, p.message)), offsets: [] };
+  if (parsed.problems.length > 0)
+    return { ids: [], problems: parsed.problems.map((p) => at(p.offset, p.message)), offsets: [] };
   const result = Campaign.safeParse(parsed.value);
   if (!result.success) {
     const problems = result.error.issues
-      .flatMap((i) => issueProblems(Campaign as unknown as Parameters<typeof issueProblems>[0], parsed.value, i))
+      .flatMap((i) =>
+        issueProblems(Campaign as unknown as Parameters<typeof issueProblems>[0], parsed.value, i),
+      )
       .map((p) => withWhere(parsed.value, p))
       .map((p) => at(offsetOf(parsed.root, p.path, p.atKey), p.message));
-    const hint = at(0, 'The campaign file should look like { "levels": ["right-desk", "notes"] }: level ids in play order.', true);
+    const hint = at(
+      0,
+      'The campaign file should look like { "levels": ["right-desk", "notes"] }: level ids in play order.',
+      true,
+    );
     return { ids: [], problems: [...problems, hint], offsets: [] };
   }
   const problems: Problem[] = [];
@@ -87,11 +99,19 @@ function checkCampaign(file: LevelFile, known: string[]): { ids: string[]; probl
   const offsets = result.data.levels.map((_, i) => offsetOf(parsed.root, ['levels', i]));
   result.data.levels.forEach((id, i) => {
     const offset = offsets[i] ?? 0;
-    if (seen.has(id)) problems.push(at(offset, `"${id}" is in the campaign twice. Remove one of them.`, true));
+    if (seen.has(id))
+      problems.push(at(offset, `"${id}" is in the campaign twice. Remove one of them.`, true));
     seen.add(id);
     if (!known.includes(id)) {
-      const hint = didYouMean(id, known) || (known.length > 0 ? ` The level ids are ${listWords(known)}.` : ' There are no level files yet.');
-      problems.push(at(offset, `There is no level with the id "${id}" in the levels folder.${hint} The campaign lists level ids (the "id" inside each file), not file names.`));
+      const hint =
+        didYouMean(id, known) ||
+        (known.length > 0 ? ` The level ids are ${listWords(known)}.` : ' There are no level files yet.');
+      problems.push(
+        at(
+          offset,
+          `There is no level with the id "${id}" in the levels folder.${hint} The campaign lists level ids (the "id" inside each file), not file names.`,
+        ),
+      );
     }
   });
   return { ids: result.data.levels, problems, offsets };
@@ -110,12 +130,22 @@ export function checkLevelSet(files: LevelFile[], campaign?: LevelFile): Checked
       info = null;
     }
     const id = level?.id ?? info?.id ?? null;
-    const entry: CheckedLevel = { id, title: level?.title ?? info?.title ?? id ?? file.path, path: file.path, level, problems: [...problems] };
+    const entry: CheckedLevel = {
+      id,
+      title: level?.title ?? info?.title ?? id ?? file.path,
+      path: file.path,
+      level,
+      problems: [...problems],
+    };
     if (id !== null && info) {
       const pos = info.lines.at(info.offset);
       const other = byId.get(id);
       if (other) {
-        entry.problems.push({ path: file.path, ...pos, message: `The id "${id}" is already used by ${other.path}. Every level needs its own id.` });
+        entry.problems.push({
+          path: file.path,
+          ...pos,
+          message: `The id "${id}" is already used by ${other.path}. Every level needs its own id.`,
+        });
         entry.level = null;
       } else byId.set(id, entry);
       const expected = idFromFileName(file.path);
@@ -136,7 +166,18 @@ export function checkLevelSet(files: LevelFile[], campaign?: LevelFile): Checked
   try {
     checked = checkCampaign(campaign, [...byId.keys()]);
   } catch {
-    checked = { ids: [], problems: [{ path: campaign.path, line: 1, col: 1, message: 'The campaign file could not be read. Please report this to the developers.' }], offsets: [] };
+    checked = {
+      ids: [],
+      problems: [
+        {
+          path: campaign.path,
+          line: 1,
+          col: 1,
+          message: 'The campaign file could not be read. Please report this to the developers.',
+        },
+      ],
+      offsets: [],
+    };
   }
   const order = checked.ids.map((id, i): CheckedLevel => {
     const found = byId.get(id);

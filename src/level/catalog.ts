@@ -33,7 +33,13 @@ export function buildCatalog(files: Record<string, string>): CheckedSet {
   }
   const set = checkLevelSet(levels, campaign);
   if (!campaign) {
-    set.campaignProblems.push({ path: CAMPAIGN_PATH, line: 1, col: 1, message: 'There is no levels/campaign.json, so the campaign is empty. Create it with { "levels": ["<level id>", ...] }.' });
+    set.campaignProblems.push({
+      path: CAMPAIGN_PATH,
+      line: 1,
+      col: 1,
+      message:
+        'There is no levels/campaign.json, so the campaign is empty. Create it with { "levels": ["<level id>", ...] }.',
+    });
   }
   return set;
 }
@@ -46,7 +52,10 @@ interface Shared {
 // Kept in import.meta.hot.data so that every version of this module (after a hot update) shares
 // the same state and listeners: functions imported by the game before an edit see the new levels.
 const hot = import.meta.hot;
-const shared: Shared = (hot?.data.shared as Shared | undefined) ?? { set: buildCatalog(rawFiles), listeners: new Set() };
+const shared: Shared = (hot?.data.shared as Shared | undefined) ?? {
+  set: buildCatalog(rawFiles),
+  listeners: new Set(),
+};
 if (hot) {
   const isUpdate = hot.data.shared !== undefined;
   hot.data.shared = shared;

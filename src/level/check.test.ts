@@ -1,14 +1,20 @@
+// Broken fixtures are stored as *.json.txt so formatters never "fix" them.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkLevelText, formatProblem, isError, MAX_PROBLEMS, type Problem } from './check';
 import { MAX_DEPTH } from './jsonText';
 
 const example = readFileSync(new URL('../../levels/01-right-desk.json', import.meta.url), 'utf8');
-const fixture = (name: string): string => readFileSync(new URL(`./fixtures/broken/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`./fixtures/broken/${name}.txt`, import.meta.url), 'utf8');
 
 type Json = Record<string, unknown>;
 /** The example level, changed by `edit`, as pretty JSON text. */
-function variant(edit: (l: Json & { departments: Json[]; workTypes: Json[]; arrivals: Json; scoring: Json; texts: Json }) => void): string {
+function variant(
+  edit: (
+    l: Json & { departments: Json[]; workTypes: Json[]; arrivals: Json; scoring: Json; texts: Json },
+  ) => void,
+): string {
   const level = JSON.parse(example) as Parameters<typeof edit>[0];
   edit(level);
   return JSON.stringify(level, null, 2);
@@ -18,7 +24,8 @@ function check(text: string): { problems: Problem[]; errors: Problem[]; messages
   return { problems, errors: problems.filter(isError), messages: problems.map(formatProblem).join('\n') };
 }
 /** 1-based line of the first occurrence of `needle` in `text`. */
-const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+const lineOf = (text: string, needle: string): number =>
+  text.slice(0, text.indexOf(needle)).split('\n').length;
 
 describe('valid levels', () => {
   it('accepts the example level and fills in defaults', () => {
@@ -35,7 +42,9 @@ describe('valid levels', () => {
 
   it('formats problems as path:line:col: message', () => {
     expect(formatProblem({ path: 'a.json', line: 3, col: 7, message: 'x' })).toBe('a.json:3:7: x');
-    expect(formatProblem({ path: 'a.json', line: 1, col: 1, message: 'y', severity: 'warning' })).toBe('a.json:1:1: warning: y');
+    expect(formatProblem({ path: 'a.json', line: 1, col: 1, message: 'y', severity: 'warning' })).toBe(
+      'a.json:1:1: warning: y',
+    );
   });
 });
 
@@ -77,7 +86,9 @@ describe('schema problems', () => {
       (l.departments[1] as Json).staff = 1.5;
     });
     const { messages } = check(text);
-    expect(messages).toMatch(/department "tier-1" > staff is text \("2"\): write numbers without quotes, like 2/);
+    expect(messages).toMatch(
+      /department "tier-1" > staff is text \("2"\): write numbers without quotes, like 2/,
+    );
     expect(messages).toMatch(/durationSeconds should be a number, like 30, but it is true/);
     expect(messages).toMatch(/department "billing" > staff is 1.5, but it must be a whole number, like 2/);
   });
@@ -88,7 +99,9 @@ describe('schema problems', () => {
       delete (l.departments[2] as Json).staff;
     });
     const { errors } = check(text);
-    expect(errors.map((p) => p.message)).toContain('The level is missing the field "title". Add it: Level title.');
+    expect(errors.map((p) => p.message)).toContain(
+      'The level is missing the field "title". Add it: Level title.',
+    );
     const staff = errors.find((p) => p.message.includes('"staff"'));
     expect(staff?.message).toMatch(/^department "tech" is missing the field "staff"/);
     expect(staff?.line).toBe(lineOf(text, '"id": "tech"') - 1);
@@ -104,7 +117,9 @@ describe('schema problems', () => {
     expect(skils?.message).toMatch(/Did you mean "skills"\?/);
     expect(skils?.line).toBe(lineOf(text, '"skils"'));
     expect(skils?.col).toBe(7);
-    expect(errors.find((p) => p.message.includes('"durationSecs"'))?.message).toMatch(/Did you mean "durationSeconds"\?/);
+    expect(errors.find((p) => p.message.includes('"durationSecs"'))?.message).toMatch(
+      /Did you mean "durationSeconds"\?/,
+    );
   });
 
   it('wrong choices and kinds suggest the closest', () => {
@@ -144,11 +159,16 @@ describe('schema problems', () => {
     const future = check(variant((l) => void (l.formatVersion = 2)));
     expect(future.errors).toHaveLength(1);
     expect(future.messages).toMatch(/made for a newer version of Ripple Effect/);
-    expect(check(variant((l) => void (l.formatVersion = '1'))).messages).toMatch(/whole number 1 \(without quotes\)/);
+    expect(check(variant((l) => void (l.formatVersion = '1'))).messages).toMatch(
+      /whole number 1 \(without quotes\)/,
+    );
   });
 
   it('a field written twice is flagged', () => {
-    const text = example.replace('"title": "The Right Desk",', '"title": "The Right Desk",\n  "title": "Again",');
+    const text = example.replace(
+      '"title": "The Right Desk",',
+      '"title": "The Right Desk",\n  "title": "Again",',
+    );
     const { errors } = check(text);
     expect(errors[0]?.message).toMatch(/"title" is written twice/);
     expect(checkLevelText(text, 'x').level).toBeNull();
@@ -169,7 +189,9 @@ describe('semantic problems', () => {
     });
     const { messages } = check(text);
     expect(messages).toMatch(/entry: "tier1" is not a department in this level .*Did you mean "tier-1"\?/);
-    expect(messages).toMatch(/step 2 > skill: "biling-fix" is a skill no department has.*Did you mean "billing-fix"\?/);
+    expect(messages).toMatch(
+      /step 2 > skill: "biling-fix" is a skill no department has.*Did you mean "billing-fix"\?/,
+    );
     expect(messages).toMatch(/workType: "questions" is not a work type .*Did you mean "question"\?/);
   });
 
@@ -185,7 +207,9 @@ describe('semantic problems', () => {
     });
     const { messages } = check(text);
     expect(messages).toMatch(/has no time for the skill "reply"/);
-    expect(messages).toMatch(/"replay" has a time but is not in this department's skills. Did you mean "reply"\?/);
+    expect(messages).toMatch(
+      /"replay" has a time but is not in this department's skills. Did you mean "reply"\?/,
+    );
   });
 
   it('first step must be at the entry; escalations need a department', () => {
@@ -194,7 +218,9 @@ describe('semantic problems', () => {
       l.customers = { escalateChance: 0.3 };
     });
     const { messages } = check(text);
-    expect(messages).toMatch(/"tech-fix" is the first step, but the department where customers arrive \("tier-1"\)/);
+    expect(messages).toMatch(
+      /"tech-fix" is the first step, but the department where customers arrive \("tier-1"\)/,
+    );
     expect(messages).toMatch(/no department has the skill "escalation"/);
   });
 
@@ -216,9 +242,16 @@ describe('semantic problems', () => {
   });
 
   it('facilitator injects need ids; warnings do not block loading', () => {
-    const inject = check(variant((l) => void (l.events = [{ kind: 'surge', trigger: 'facilitator', factor: 2, durationSeconds: 30 }])));
+    const inject = check(
+      variant(
+        (l) => void (l.events = [{ kind: 'surge', trigger: 'facilitator', factor: 2, durationSeconds: 30 }]),
+      ),
+    );
     expect(inject.messages).toMatch(/facilitator inject, so it needs an "id"/);
-    const late = checkLevelText(variant((l) => void (l.events = [{ kind: 'surge', at: 9000, factor: 2, durationSeconds: 30 }])), 'x');
+    const late = checkLevelText(
+      variant((l) => void (l.events = [{ kind: 'surge', at: 9000, factor: 2, durationSeconds: 30 }])),
+      'x',
+    );
     expect(late.problems.map((p) => p.severity)).toEqual(['warning']);
     expect(late.level).not.toBeNull();
   });
@@ -259,14 +292,29 @@ describe('hostile input never throws', () => {
   });
 
   it('caps the number of problems', () => {
-    const text = variant((l) => void ((l.arrivals as Json).scripted = Array.from({ length: 400 }, () => ({ at: -1, workType: 'Nope' }))));
+    const text = variant(
+      (l) =>
+        void ((l.arrivals as Json).scripted = Array.from({ length: 400 }, () => ({
+          at: -1,
+          workType: 'Nope',
+        }))),
+    );
     const { problems } = check(text);
     expect(problems.length).toBe(MAX_PROBLEMS + 1);
     expect(problems[MAX_PROBLEMS]?.message).toMatch(/more problems/);
   });
 
   it('odd values everywhere', () => {
-    for (const junk of ['null', '0', 'true', '{}', '{"formatVersion": 1e999}', '{"formatVersion": 1, "departments": [null, 1, "x", []]}', '\u0000', '{"a":"\\u12"}']) {
+    for (const junk of [
+      'null',
+      '0',
+      'true',
+      '{}',
+      '{"formatVersion": 1e999}',
+      '{"formatVersion": 1, "departments": [null, 1, "x", []]}',
+      '\u0000',
+      '{"a":"\\u12"}',
+    ]) {
       const { problems } = check(junk);
       expect(problems.length).toBeGreaterThan(0);
       for (const p of problems) expect(p.line).toBeGreaterThanOrEqual(1);

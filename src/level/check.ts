@@ -53,17 +53,43 @@ const MIGRATIONS: Record<number, (level: Rec) => Rec> = {};
 function versionProblems(data: Rec): { problems: PathProblem[]; data: Rec | null } {
   const v = Object.prototype.hasOwnProperty.call(data, 'formatVersion') ? data.formatVersion : undefined;
   const add = `Add "formatVersion": ${FORMAT_VERSION} near the top of the file, after "$schema".`;
-  if (v === undefined) return { problems: [{ path: [], message: `This level does not say which format it uses. ${add}` }], data: { ...data, formatVersion: FORMAT_VERSION } };
+  if (v === undefined)
+    return {
+      problems: [{ path: [], message: `This level does not say which format it uses. ${add}` }],
+      data: { ...data, formatVersion: FORMAT_VERSION },
+    };
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-    return { problems: [{ path: ['formatVersion'], message: `formatVersion must be the whole number ${FORMAT_VERSION} (without quotes), but it is ${JSON.stringify(v)}.` }], data: { ...data, formatVersion: FORMAT_VERSION } };
+    return {
+      problems: [
+        {
+          path: ['formatVersion'],
+          message: `formatVersion must be the whole number ${FORMAT_VERSION} (without quotes), but it is ${JSON.stringify(v)}.`,
+        },
+      ],
+      data: { ...data, formatVersion: FORMAT_VERSION },
+    };
   }
   if (v > FORMAT_VERSION) {
     return {
-      problems: [{ path: ['formatVersion'], message: `This level was made for a newer version of Ripple Effect (format ${v}); this game reads format ${FORMAT_VERSION}. Update the game, or ask the level's author for a version-${FORMAT_VERSION} file.` }],
+      problems: [
+        {
+          path: ['formatVersion'],
+          message: `This level was made for a newer version of Ripple Effect (format ${v}); this game reads format ${FORMAT_VERSION}. Update the game, or ask the level's author for a version-${FORMAT_VERSION} file.`,
+        },
+      ],
       data: null,
     };
   }
-  if (v === 0) return { problems: [{ path: ['formatVersion'], message: `formatVersion 0 is from before the format was fixed. ${add.replace('Add', 'Write')}` }], data: { ...data, formatVersion: FORMAT_VERSION } };
+  if (v === 0)
+    return {
+      problems: [
+        {
+          path: ['formatVersion'],
+          message: `formatVersion 0 is from before the format was fixed. ${add.replace('Add', 'Write')}`,
+        },
+      ],
+      data: { ...data, formatVersion: FORMAT_VERSION },
+    };
   let cur = data;
   for (let from = v; from < FORMAT_VERSION; from++) cur = MIGRATIONS[from]?.(cur) ?? cur;
   return { problems: [], data: cur };
@@ -78,10 +104,19 @@ function run(text: string, file: string): CheckResult {
     return severity ? { path: file, line, col, message, severity } : { path: file, line, col, message };
   };
   const parsed = parseJson(text, lines);
-  if (parsed.problems.length > 0) return { level: null, problems: parsed.problems.map((p) => at(p.offset, p.message)) };
+  if (parsed.problems.length > 0)
+    return { level: null, problems: parsed.problems.map((p) => at(p.offset, p.message)) };
   const raw = parsed.value;
   if (!isRec(raw)) {
-    return { level: null, problems: [at(parsed.root?.offset ?? 0, 'A level file must be one group of fields in curly braces: { "formatVersion": 1, "id": ..., ... }. Copy levels/sandbox.json to start.')] };
+    return {
+      level: null,
+      problems: [
+        at(
+          parsed.root?.offset ?? 0,
+          'A level file must be one group of fields in curly braces: { "formatVersion": 1, "id": ..., ... }. Copy levels/sandbox.json to start.',
+        ),
+      ],
+    };
   }
 
   const version = versionProblems(raw);
@@ -90,15 +125,41 @@ function run(text: string, file: string): CheckResult {
   if (version.data) {
     const data = version.data;
     const result = Level.safeParse(data);
-    const schemaProblems = result.success ? [] : result.error.issues.flatMap((i) => issueProblems(Level as unknown as Parameters<typeof issueProblems>[0], data, i));
+    const schemaProblems = result.success
+      ? []
+      : result.error.issues.flatMap((i) =>
+          issueProblems(Level as unknown as Parameters<typeof issueProblems>[0], data, i),
+        );
     const seen = new Set(schemaProblems.map((p) => pathKey(p.path)));
     pathProblems.push(...schemaProblems.filter((p) => pathKey(p.path) !== pathKey(['formatVersion'])));
     pathProblems.push(...semanticProblems(data).filter((p) => !seen.has(pathKey(p.path))));
   }
-  const problems = [...dupes, ...pathProblems.map((p) => withWhere(raw, p)).map((p) => at(offsetOf(parsed.root, p.path, p.atKey), p.message, p.severity === 'warning' ? 'warning' : undefined))];
+  const problems = [
+    ...dupes,
+    ...pathProblems
+      .map((p) => withWhere(raw, p))
+      .map((p) =>
+        at(
+          offsetOf(parsed.root, p.path, p.atKey),
+          p.message,
+          p.severity === 'warning' ? 'warning' : undefined,
+        ),
+      ),
+  ];
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  const unique = problems.filter((p, i) => i === 0 || formatProblem(p) !== formatProblem(problems[i - 1] as Problem));
-  const capped = unique.length > MAX_PROBLEMS ? [...unique.slice(0, MAX_PROBLEMS), at(0, `...and ${unique.length - MAX_PROBLEMS} more problems. Fix the ones above first, then check again.`)] : unique;
+  const unique = problems.filter(
+    (p, i) => i === 0 || formatProblem(p) !== formatProblem(problems[i - 1] as Problem),
+  );
+  const capped =
+    unique.length > MAX_PROBLEMS
+      ? [
+          ...unique.slice(0, MAX_PROBLEMS),
+          at(
+            0,
+            `...and ${unique.length - MAX_PROBLEMS} more problems. Fix the ones above first, then check again.`,
+          ),
+        ]
+      : unique;
   let level: Level | null = null;
   if (!capped.some(isError) && version.data) {
     const ok = Level.safeParse(version.data);
@@ -110,11 +171,27 @@ function run(text: string, file: string): CheckResult {
 /** Checks one level file's text. Never throws; `path` is only used in the problems. */
 export function checkLevelText(text: string, path: string): CheckResult {
   try {
-    if (typeof text !== 'string') return { level: null, problems: [{ path, line: 1, col: 1, message: 'This is not a text file. A level is a .json text file.' }] };
+    if (typeof text !== 'string')
+      return {
+        level: null,
+        problems: [
+          { path, line: 1, col: 1, message: 'This is not a text file. A level is a .json text file.' },
+        ],
+      };
     return run(text, path);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    return { level: null, problems: [{ path, line: 1, col: 1, message: `The checker could not read this file (${why.slice(0, 120)}). Please report this to the developers with the file attached.` }] };
+    return {
+      level: null,
+      problems: [
+        {
+          path,
+          line: 1,
+          col: 1,
+          message: `The checker could not read this file (${why.slice(0, 120)}). Please report this to the developers with the file attached.`,
+        },
+      ],
+    };
   }
 }
 

@@ -64,7 +64,11 @@ function objectOptions(s: Schema, data: unknown): Schema[] {
 }
 
 /** The schema for a data path (best effort through unions). */
-export function schemaAt(root: Schema, data: unknown, path: JsonPath): { schema: Schema; description: string | undefined } | undefined {
+export function schemaAt(
+  root: Schema,
+  data: unknown,
+  path: JsonPath,
+): { schema: Schema; description: string | undefined } | undefined {
   let cur: { schema: Schema; description: string | undefined } = unwrap(root);
   for (let i = 0; i < path.length; i++) {
     const k = path[i];
@@ -102,7 +106,10 @@ const TYPE_WORDS: Record<string, string> = {
   record: 'a group of fields in curly braces, like { ... }',
 };
 
-function numberLimit(issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean }, small: boolean): string {
+function numberLimit(
+  issue: { minimum?: unknown; maximum?: unknown; inclusive?: boolean },
+  small: boolean,
+): string {
   const limit = Number(small ? issue.minimum : issue.maximum);
   if (small) return issue.inclusive === false ? `more than ${limit}` : `at least ${limit}`;
   return issue.inclusive === false ? `less than ${limit}` : `at most ${limit}`;
@@ -128,56 +135,112 @@ function sizeMessage(issue: Issue, value: unknown, small: boolean): string {
 
 function typeMessage(expected: string, value: unknown, description: string | undefined): string {
   if (value === undefined) return `is missing. Add it${description ? `: ${description}` : '.'}`;
-  if (expected === 'int' && typeof value === 'number') return `is ${value}, but it must be a whole number, like ${Math.max(0, Math.round(value))}.`;
-  if ((expected === 'number' || expected === 'int') && typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value))) {
+  if (expected === 'int' && typeof value === 'number')
+    return `is ${value}, but it must be a whole number, like ${Math.max(0, Math.round(value))}.`;
+  if (
+    (expected === 'number' || expected === 'int') &&
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    Number.isFinite(Number(value))
+  ) {
     return `is text (${show(value)}): write numbers without quotes, like ${Number(value)}.`;
   }
   if (expected === 'number' && typeof value === 'number') return 'must be a real number (not infinite).';
-  if (expected === 'boolean' && (value === 'true' || value === 'false')) return `is text (${show(value)}): write ${value} without quotes.`;
+  if (expected === 'boolean' && (value === 'true' || value === 'false'))
+    return `is text (${show(value)}): write ${value} without quotes.`;
   return `should be ${TYPE_WORDS[expected] ?? expected}, but it is ${show(value)}.`;
 }
 
 function regexMessage(value: unknown, message: string): string {
   if (typeof value === 'string' && /letters, digits and dashes/.test(message)) {
-    const slug = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').slice(0, 32);
+    const slug = value
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^[^a-z]+/, '')
+      .replace(/-+$/, '')
+      .slice(0, 32);
     return `${show(value)} is not a valid id: ${message}${slug ? `, e.g. "${slug}"` : ''}.`;
   }
   return `${show(value)} is not valid: ${message}.`;
 }
 
-function unionMessages(root: Schema, data: unknown, issue: Issue & { errors?: Issue[][]; options?: unknown[]; note?: string }, base: JsonPath): PathProblem[] {
+function unionMessages(
+  root: Schema,
+  data: unknown,
+  issue: Issue & { errors?: Issue[][]; options?: unknown[]; note?: string },
+  base: JsonPath,
+): PathProblem[] {
   const value = get(data, base);
   if (issue.note === 'No matching discriminator' || (issue.errors?.length ?? 0) === 0) {
     const options = (issue.options ?? []).map(String);
     const kind = get(data, issue.path as JsonPath);
     const choices = listWords(options);
-    if (kind === undefined) return [{ path: base.slice(0, -1), message: `needs a "kind": one of ${choices}.` }];
-    return [{ path: base, message: `${show(kind)} is not a kind this game knows: use one of ${choices}.${typeof kind === 'string' ? didYouMean(kind, options) : ''}` }];
+    if (kind === undefined)
+      return [{ path: base.slice(0, -1), message: `needs a "kind": one of ${choices}.` }];
+    return [
+      {
+        path: base,
+        message: `${show(kind)} is not a kind this game knows: use one of ${choices}.${typeof kind === 'string' ? didYouMean(kind, options) : ''}`,
+      },
+    ];
   }
   const branches = issue.errors ?? [];
   // Skip branches that fail on the "kind" or on the type of the whole value; prefer the one with fewest issues.
   const relevant = branches.filter(
-    (b) => !b.some((e) => (e.code === 'invalid_value' && e.path[0] === 'kind' && e.path.length === 1) || (e.code === 'invalid_type' && e.path.length === 0)),
+    (b) =>
+      !b.some(
+        (e) =>
+          (e.code === 'invalid_value' && e.path[0] === 'kind' && e.path.length === 1) ||
+          (e.code === 'invalid_type' && e.path.length === 0),
+      ),
   );
   if (relevant.length > 0) {
     const best = relevant.reduce((a, b) => (b.length < a.length ? b : a));
     return best.flatMap((e) => issueProblems(root, data, e, base));
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    const kinds = branches.flatMap((b) => b.filter((e) => e.code === 'invalid_value' && e.path[0] === 'kind').flatMap((e) => (e as { values?: unknown[] }).values ?? []));
+    const kinds = branches.flatMap((b) =>
+      b
+        .filter((e) => e.code === 'invalid_value' && e.path[0] === 'kind')
+        .flatMap((e) => (e as { values?: unknown[] }).values ?? []),
+    );
     const kind = (value as Record<string, unknown>).kind;
     if (kinds.length > 0) {
       const choices = kinds.map(String);
-      if (kind === undefined) return [{ path: base, message: `needs a "kind": one of ${listWords(choices)}.` }];
-      return [{ path: [...base, 'kind'], message: `${show(kind)} is not a kind this game knows: use one of ${listWords(choices)}.${typeof kind === 'string' ? didYouMean(kind, choices) : ''}` }];
+      if (kind === undefined)
+        return [{ path: base, message: `needs a "kind": one of ${listWords(choices)}.` }];
+      return [
+        {
+          path: [...base, 'kind'],
+          message: `${show(kind)} is not a kind this game knows: use one of ${listWords(choices)}.${typeof kind === 'string' ? didYouMean(kind, choices) : ''}`,
+        },
+      ];
     }
   }
-  const expected = [...new Set(branches.flatMap((b) => b.filter((e) => e.code === 'invalid_type' && e.path.length === 0).map((e) => (e as { expected: string }).expected)))];
+  const expected = [
+    ...new Set(
+      branches.flatMap((b) =>
+        b
+          .filter((e) => e.code === 'invalid_type' && e.path.length === 0)
+          .map((e) => (e as { expected: string }).expected),
+      ),
+    ),
+  ];
   if (expected.includes('number') && expected.includes('object')) {
-    return [{ path: base, message: `should be a number of seconds like 30, or a group like {"kind": "uniform", "min": 20, "max": 40}, but it is ${show(value)}.` }];
+    return [
+      {
+        path: base,
+        message: `should be a number of seconds like 30, or a group like {"kind": "uniform", "min": 20, "max": 40}, but it is ${show(value)}.`,
+      },
+    ];
   }
-  const words = expected.map((e) => (e === 'null' ? 'null' : TYPE_WORDS[e] ?? e));
-  return [{ path: base, message: `should be ${words.join(', or ') || 'something else'}, but it is ${show(value)}.` }];
+  const words = expected.map((e) => (e === 'null' ? 'null' : (TYPE_WORDS[e] ?? e)));
+  return [
+    {
+      path: base,
+      message: `should be ${words.join(', or ') || 'something else'}, but it is ${show(value)}.`,
+    },
+  ];
 }
 
 /** Problems for one zod issue; `base` prefixes nested union issue paths. */
@@ -189,8 +252,13 @@ export function issueProblems(root: Schema, data: unknown, issue: Issue, base: J
       return issue.keys.map((key) => {
         const allowed = allowedKeys(root, data, path);
         const hint = didYouMean(key, allowed);
-        const list = allowed.length > 0 && !hint ? ` The fields allowed here are ${listWords(allowed, 16)}.` : '';
-        return { path: [...path, key], atKey: true, message: `"${key}" is not a field this game knows here.${hint}${list}` };
+        const list =
+          allowed.length > 0 && !hint ? ` The fields allowed here are ${listWords(allowed, 16)}.` : '';
+        return {
+          path: [...path, key],
+          atKey: true,
+          message: `"${key}" is not a field this game knows here.${hint}${list}`,
+        };
       });
     case 'invalid_type': {
       const at = schemaAt(root, data, path);
@@ -208,9 +276,12 @@ export function issueProblems(root: Schema, data: unknown, issue: Issue, base: J
       return [{ path, message: regexMessage(value, issue.message) }];
     case 'invalid_value': {
       const values = issue.values.map((v) => String(v));
-      if (values.length === 1) return [{ path, message: `must be ${JSON.stringify(issue.values[0])}, but it is ${show(value)}.` }];
+      if (values.length === 1)
+        return [{ path, message: `must be ${JSON.stringify(issue.values[0])}, but it is ${show(value)}.` }];
       const hint = typeof value === 'string' ? didYouMean(value, values) : '';
-      return [{ path, message: `${show(value)} is not one of the choices: use ${listWords(values)}.${hint}` }];
+      return [
+        { path, message: `${show(value)} is not one of the choices: use ${listWords(values)}.${hint}` },
+      ];
     }
     case 'invalid_union':
       return unionMessages(root, data, issue, path);

@@ -8,7 +8,8 @@ import { Level } from './schema';
 type Json = Record<string, unknown>;
 
 const PATTERN_MESSAGES: Record<string, string> = {
-  '^[a-z][a-z0-9-]{0,31}$': 'Use lower-case letters, digits and dashes, starting with a letter, like "billing" or "tier-2".',
+  '^[a-z][a-z0-9-]{0,31}$':
+    'Use lower-case letters, digits and dashes, starting with a letter, like "billing" or "tier-2".',
   '^#[0-9a-fA-F]{6}$': 'Use a hex colour like "#3366cc".',
 };
 
@@ -20,12 +21,17 @@ function decorate(node: unknown): void {
   }
   if (node === null || typeof node !== 'object') return;
   const obj = node as Json;
-  if (typeof obj.pattern === 'string' && PATTERN_MESSAGES[obj.pattern]) obj.patternErrorMessage = PATTERN_MESSAGES[obj.pattern];
+  if (typeof obj.pattern === 'string' && PATTERN_MESSAGES[obj.pattern])
+    obj.patternErrorMessage = PATTERN_MESSAGES[obj.pattern];
   for (const v of Object.values(obj)) decorate(v);
 }
 
 export function buildLevelJsonSchema(): Json {
-  const generated = z.toJSONSchema(Level, { io: 'input', target: 'draft-07', unrepresentable: 'any' }) as Json;
+  const generated = z.toJSONSchema(Level, {
+    io: 'input',
+    target: 'draft-07',
+    unrepresentable: 'any',
+  }) as Json;
   decorate(generated);
   const { $schema, ...rest } = generated;
   return {

@@ -3,7 +3,14 @@
  * a size and nesting cap so no input can hang or crash the checker, and a map from data paths
  * back to positions in the text. Pure: no fs, no DOM.
  */
-import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
+import {
+  findNodeAtLocation,
+  parseTree,
+  printParseErrorCode,
+  visit,
+  type Node,
+  type ParseError,
+} from 'jsonc-parser';
 
 export type JsonPath = (string | number)[];
 
@@ -52,7 +59,8 @@ function tooDeepAt(text: string): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
       continue;
     }
@@ -77,47 +85,88 @@ function syntaxMessage(text: string, e: ParseError, opener: number | undefined, 
   const before = previousNonSpace(text, e.offset);
   const isClosing = found.startsWith('}') || found.startsWith(']');
   if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && text[before] === ',' && isClosing) {
-    return { offset: before, message: 'There is one comma too many here: JSON allows no comma after the last item. Remove this comma.' };
+    return {
+      offset: before,
+      message:
+        'There is one comma too many here: JSON allows no comma after the last item. Remove this comma.',
+    };
   }
   const openedAt = opener === undefined ? '' : ` (it was opened at line ${lines.at(opener).line})`;
   switch (code) {
     case 'CommaExpected':
-      return { offset: e.offset, message: 'A comma is missing here: put a comma between two fields or two list items.' };
+      return {
+        offset: e.offset,
+        message: 'A comma is missing here: put a comma between two fields or two list items.',
+      };
     case 'CloseBraceExpected':
-      return { offset: e.offset, message: `A closing } is missing here: every { needs a matching }${openedAt}. Also check for a missing comma.` };
+      return {
+        offset: e.offset,
+        message: `A closing } is missing here: every { needs a matching }${openedAt}. Also check for a missing comma.`,
+      };
     case 'CloseBracketExpected':
-      return { offset: e.offset, message: `A closing ] is missing here: every [ needs a matching ]${openedAt}. Also check for a missing comma.` };
+      return {
+        offset: e.offset,
+        message: `A closing ] is missing here: every [ needs a matching ]${openedAt}. Also check for a missing comma.`,
+      };
     case 'ColonExpected':
       return { offset: e.offset, message: 'A colon is missing here: write a field as "name": value.' };
     case 'PropertyNameExpected':
       return {
         offset: e.offset,
-        message: 'A field name in double quotes was expected here, like "name": ... . A comma may be missing or there may be one too many.',
+        message:
+          'A field name in double quotes was expected here, like "name": ... . A comma may be missing or there may be one too many.',
       };
     case 'ValueExpected':
       return {
         offset: e.offset,
-        message: 'A value was expected here: a number, "text in double quotes", true, false, null, a list [...] or a group {...}. A comma may be missing or there may be one too many.',
+        message:
+          'A value was expected here: a number, "text in double quotes", true, false, null, a list [...] or a group {...}. A comma may be missing or there may be one too many.',
       };
     case 'EndOfFileExpected':
-      return { offset: e.offset, message: 'The level should have ended before this: there is an extra } or text after the last }. Remove it.' };
+      return {
+        offset: e.offset,
+        message:
+          'The level should have ended before this: there is an extra } or text after the last }. Remove it.',
+      };
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment':
-      return { offset: e.offset, message: 'Comments are not allowed in JSON files. Remove this comment (put notes in the level texts instead).' };
+      return {
+        offset: e.offset,
+        message:
+          'Comments are not allowed in JSON files. Remove this comment (put notes in the level texts instead).',
+      };
     case 'UnexpectedEndOfString':
-      return { offset: e.offset, message: 'This text has no closing double quote ("). Add one at the end of the text.' };
+      return {
+        offset: e.offset,
+        message: 'This text has no closing double quote ("). Add one at the end of the text.',
+      };
     case 'InvalidEscapeCharacter':
     case 'InvalidUnicode':
-      return { offset: e.offset, message: 'A backslash (\\) in text must be written twice (\\\\), or used as \\" for a quote or \\n for a new line.' };
+      return {
+        offset: e.offset,
+        message:
+          'A backslash (\\) in text must be written twice (\\\\), or used as \\" for a quote or \\n for a new line.',
+      };
     case 'InvalidCharacter':
-      return { offset: e.offset, message: 'Text cannot run over several lines: keep it on one line, or write \\n for a line break.' };
+      return {
+        offset: e.offset,
+        message: 'Text cannot run over several lines: keep it on one line, or write \\n for a line break.',
+      };
     case 'InvalidNumberFormat':
     case 'UnexpectedEndOfNumber':
-      return { offset: e.offset, message: 'This number is not written correctly: use digits with an optional dot, like 30 or 2.5.' };
+      return {
+        offset: e.offset,
+        message: 'This number is not written correctly: use digits with an optional dot, like 30 or 2.5.',
+      };
     default: {
       const q = found.trim().startsWith("'") ? ' Text must use double quotes ("), not single quotes.' : '';
-      const word = /^[A-Za-z]/.test(found) ? ' Words must be in double quotes, like "billing"; only true, false and null go without.' : '';
-      return { offset: e.offset, message: `JSON cannot read this.${q || word || ' Check for a missing comma, quote or bracket.'}` };
+      const word = /^[A-Za-z]/.test(found)
+        ? ' Words must be in double quotes, like "billing"; only true, false and null go without.'
+        : '';
+      return {
+        offset: e.offset,
+        message: `JSON cannot read this.${q || word || ' Check for a missing comma, quote or bracket.'}`,
+      };
     }
   }
 }
@@ -132,7 +181,11 @@ function toValue(node: Node, notes: Located[]): unknown {
         const [keyNode, valueNode] = prop.children ?? [];
         if (!keyNode || typeof keyNode.value !== 'string') continue;
         const key = keyNode.value;
-        if (seen.has(key)) notes.push({ offset: keyNode.offset, message: `The field "${key}" is written twice in this group. Keep only one of them.` });
+        if (seen.has(key))
+          notes.push({
+            offset: keyNode.offset,
+            message: `The field "${key}" is written twice in this group. Keep only one of them.`,
+          });
         seen.add(key);
         const value = valueNode ? toValue(valueNode, notes) : undefined;
         Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
@@ -149,14 +202,29 @@ function toValue(node: Node, notes: Located[]): unknown {
 export function parseJson(input: string, lines: LineIndex): ParsedJson {
   // A byte-order mark (Windows Notepad) is harmless: blank it out without moving any position.
   const text = input.charCodeAt(0) === 0xfeff ? ` ${input.slice(1)}` : input;
-  const fail = (offset: number, message: string): ParsedJson => ({ value: undefined, root: undefined, problems: [{ offset, message }], notes: [] });
+  const fail = (offset: number, message: string): ParsedJson => ({
+    value: undefined,
+    root: undefined,
+    problems: [{ offset, message }],
+    notes: [],
+  });
   if (text.length > MAX_CHARS) {
-    return fail(0, `This file is too large (${Math.round(text.length / 1000)} thousand characters; the most is ${MAX_CHARS / 1000} thousand). A level is usually a few pages: check that this is the right file.`);
+    return fail(
+      0,
+      `This file is too large (${Math.round(text.length / 1000)} thousand characters; the most is ${MAX_CHARS / 1000} thousand). A level is usually a few pages: check that this is the right file.`,
+    );
   }
-  if (text.trim() === '') return fail(0, 'This file is empty. A level file starts with { and ends with }; copy levels/sandbox.json to start.');
+  if (text.trim() === '')
+    return fail(
+      0,
+      'This file is empty. A level file starts with { and ends with }; copy levels/sandbox.json to start.',
+    );
   const deep = tooDeepAt(text);
   if (deep !== undefined) {
-    return fail(deep, `The file is nested too deeply here (more than ${MAX_DEPTH} levels of { and [ inside each other). A level needs only a few: look for stray brackets.`);
+    return fail(
+      deep,
+      `The file is nested too deeply here (more than ${MAX_DEPTH} levels of { and [ inside each other). A level needs only a few: look for stray brackets.`,
+    );
   }
   const errors: ParseError[] = [];
   const problems: Located[] = [];
@@ -173,8 +241,12 @@ export function parseJson(input: string, lines: LineIndex): ParsedJson {
       onArrayEnd: close,
       onError: (error, offset, length) => {
         const code = printParseErrorCode(error);
-        const opener = code === 'CloseBraceExpected' || code === 'CloseBracketExpected' ? closed : openers[openers.length - 1];
-        if (problems.length < 20) problems.push(syntaxMessage(text, { error, offset, length }, opener, lines));
+        const opener =
+          code === 'CloseBraceExpected' || code === 'CloseBracketExpected'
+            ? closed
+            : openers[openers.length - 1];
+        if (problems.length < 20)
+          problems.push(syntaxMessage(text, { error, offset, length }, opener, lines));
       },
     },
     { disallowComments: true, allowTrailingComma: false },
@@ -184,7 +256,11 @@ export function parseJson(input: string, lines: LineIndex): ParsedJson {
     return { value: undefined, root: undefined, problems: problems.slice(0, 1), notes: [] };
   }
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  if (!root || errors.length > 0) return fail(errors[0]?.offset ?? 0, 'JSON cannot read this file. Check for a missing comma, quote or bracket.');
+  if (!root || errors.length > 0)
+    return fail(
+      errors[0]?.offset ?? 0,
+      'JSON cannot read this file. Check for a missing comma, quote or bracket.',
+    );
   const notes: Located[] = [];
   return { value: toValue(root, notes), root, problems: [], notes };
 }

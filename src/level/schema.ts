@@ -16,7 +16,9 @@ const seconds = (what: string) => z.number().min(0).max(86_400).describe(what);
 
 export const Care = z
   .enum(['quick', 'thorough'])
-  .describe('How much care goes into handoff notes: "quick" saves the sender time, "thorough" saves the receiver rework.');
+  .describe(
+    'How much care goes into handoff notes: "quick" saves the sender time, "thorough" saves the receiver rework.',
+  );
 export type Care = z.infer<typeof Care>;
 
 export const Distribution = z
@@ -37,7 +39,9 @@ export const Distribution = z
       .strict(),
     z
       .object({
-        kind: z.literal('exponential').describe('Mostly short, sometimes long (memoryless, like phone calls).'),
+        kind: z
+          .literal('exponential')
+          .describe('Mostly short, sometimes long (memoryless, like phone calls).'),
         mean: z.number().positive().max(86_400).describe('Average time in seconds.'),
       })
       .strict(),
@@ -49,7 +53,9 @@ export const Distribution = z
       })
       .strict(),
   ])
-  .describe('A time in seconds: a plain number, or {"kind": "uniform" | "exponential" | "lognormal" | "fixed", ...}.');
+  .describe(
+    'A time in seconds: a plain number, or {"kind": "uniform" | "exponential" | "lognormal" | "fixed", ...}.',
+  );
 export type Distribution = z.infer<typeof Distribution>;
 
 export const Role = z
@@ -62,7 +68,9 @@ export const Icon = z
 
 export const Shape = z
   .enum(['circle', 'square', 'triangle', 'diamond', 'hexagon', 'star'])
-  .describe('Token shape for this work type. Shape carries the meaning, so colour-blind players can tell types apart.');
+  .describe(
+    'Token shape for this work type. Shape carries the meaning, so colour-blind players can tell types apart.',
+  );
 
 const color = z
   .string()
@@ -83,14 +91,37 @@ export const Department = z
       })
       .strict()
       .describe('Where the department sits on the map, in percent of the play area.'),
-    staff: z.number().int().min(0).max(50).describe('How many people work here at the start (they work in parallel).'),
-    skills: z.array(id).min(1).max(12).describe('Which journey steps this department can do, e.g. ["triage", "reply"].'),
+    staff: z
+      .number()
+      .int()
+      .min(0)
+      .max(50)
+      .describe('How many people work here at the start (they work in parallel).'),
+    skills: z
+      .array(id)
+      .min(1)
+      .max(12)
+      .describe('Which journey steps this department can do, e.g. ["triage", "reply"].'),
     serviceTime: z
       .record(z.string(), Distribution)
       .describe('Seconds one person needs for each skill, e.g. {"triage": 30}. Every skill needs an entry.'),
-    handoffCare: Care.default('quick').describe('Standing handoff policy for work this department passes on automatically.'),
-    queueWarning: z.number().int().min(1).max(500).default(4).describe('Queue length at which the status light turns amber.'),
-    queueLimit: z.number().int().min(1).max(500).default(8).describe('Queue length at which the status light turns red.'),
+    handoffCare: Care.default('quick').describe(
+      'Standing handoff policy for work this department passes on automatically.',
+    ),
+    queueWarning: z
+      .number()
+      .int()
+      .min(1)
+      .max(500)
+      .default(4)
+      .describe('Queue length at which the status light turns amber.'),
+    queueLimit: z
+      .number()
+      .int()
+      .min(1)
+      .max(500)
+      .default(8)
+      .describe('Queue length at which the status light turns red.'),
   })
   .strict();
 export type Department = z.infer<typeof Department>;
@@ -98,7 +129,11 @@ export type Department = z.infer<typeof Department>;
 export const JourneyStep = z
   .object({
     skill: id.describe('The skill this step needs; a department with that skill must do it.'),
-    label: z.string().max(40).optional().describe('What the step is, shown to players, e.g. "Fix the invoice".'),
+    label: z
+      .string()
+      .max(40)
+      .optional()
+      .describe('What the step is, shown to players, e.g. "Fix the invoice".'),
   })
   .strict();
 
@@ -112,14 +147,23 @@ export const WorkType = z
       .array(JourneyStep)
       .min(1)
       .max(10)
-      .describe('The steps in order. The first is done where customers arrive; the last resolves the customer.'),
-    weight: z.number().min(0).max(1000).default(1).describe('How common this work type is, relative to the others.'),
+      .describe(
+        'The steps in order. The first is done where customers arrive; the last resolves the customer.',
+      ),
+    weight: z
+      .number()
+      .min(0)
+      .max(1000)
+      .default(1)
+      .describe('How common this work type is, relative to the others.'),
     handoffRisk: z
       .number()
       .min(0)
       .max(5)
       .default(1)
-      .describe('How much quick notes hurt this work: 0 means never, 1 is normal, 2 is twice as likely to need rework.'),
+      .describe(
+        'How much quick notes hurt this work: 0 means never, 1 is normal, 2 is twice as likely to need rework.',
+      ),
   })
   .strict();
 export type WorkType = z.infer<typeof WorkType>;
@@ -130,13 +174,19 @@ export const Arrivals = z
     spread: z
       .enum(['exponential', 'fixed', 'uniform', 'lognormal'])
       .default('exponential')
-      .describe('How gaps between arrivals vary: "exponential" is natural randomness, "fixed" is evenly spaced.'),
+      .describe(
+        'How gaps between arrivals vary: "exponential" is natural randomness, "fixed" is evenly spaced.',
+      ),
     schedule: z
       .array(
         z
           .object({
             from: seconds('From this level time on (seconds)...'),
-            ratePerMinute: z.number().min(0).max(600).describe('...customers arrive at this rate per minute.'),
+            ratePerMinute: z
+              .number()
+              .min(0)
+              .max(600)
+              .describe('...customers arrive at this rate per minute.'),
           })
           .strict(),
       )
@@ -156,26 +206,34 @@ export const Arrivals = z
       .max(5000)
       .default([])
       .describe('Customers who arrive at exact times, on top of the random ones.'),
-    stopAt: seconds('No new customers after this time; by default 85% of the duration, so the floor can clear.').optional(),
+    stopAt: seconds(
+      'No new customers after this time; by default 85% of the duration, so the floor can clear.',
+    ).optional(),
   })
   .strict()
   .describe('When customers come in.');
 
 export const Customers = z
   .object({
-    patience: Distribution.default(240).describe('Seconds a customer waits happily before satisfaction starts to fall.'),
+    patience: Distribution.default(240).describe(
+      'Seconds a customer waits happily before satisfaction starts to fall.',
+    ),
     abandonAfter: z
       .number()
       .min(1)
       .max(10)
       .default(2.5)
-      .describe('A customer gives up after waiting this many times their patience (unless someone is working on them).'),
+      .describe(
+        'A customer gives up after waiting this many times their patience (unless someone is working on them).',
+      ),
     escalateChance: z
       .number()
       .min(0)
       .max(1)
       .default(0)
-      .describe('Chance that a customer who runs out of patience asks for a manager (adds an "escalation" step).'),
+      .describe(
+        'Chance that a customer who runs out of patience asks for a manager (adds an "escalation" step).',
+      ),
     escalateSkill: id.default('escalation').describe('The skill an escalation needs.'),
     dropPerMinuteLate: z
       .number()
@@ -183,14 +241,23 @@ export const Customers = z
       .max(1)
       .default(0.2)
       .describe('How much satisfaction (0 to 1) falls per minute past patience.'),
-    bouncePenalty: z.number().min(0).max(1).default(0.15).describe('Satisfaction lost each time work bounces back.'),
+    bouncePenalty: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.15)
+      .describe('Satisfaction lost each time work bounces back.'),
     reaskPenalty: z
       .number()
       .min(0)
       .max(1)
       .default(0.1)
       .describe('Satisfaction lost each time the customer is asked again for what they already said.'),
-    names: z.array(z.string().min(1).max(24)).max(500).optional().describe('Names given to customers, in turn.'),
+    names: z
+      .array(z.string().min(1).max(24))
+      .max(500)
+      .optional()
+      .describe('Names given to customers, in turn.'),
   })
   .strict()
   .describe('How customers behave.');
@@ -204,18 +271,34 @@ export const Handoffs = z
       .min(0)
       .max(1)
       .default(0.5)
-      .describe('Chance that the receiver must re-ask the customer after quick notes (times the work type risk).'),
+      .describe(
+        'Chance that the receiver must re-ask the customer after quick notes (times the work type risk).',
+      ),
     quickBounceChance: z
       .number()
       .min(0)
       .max(1)
       .default(0.2)
-      .describe('Chance that the receiver sends quick-noted work back for clarification (times the work type risk).'),
-    thoroughReworkChance: z.number().min(0).max(1).default(0).describe('Chance of rework even after thorough notes.'),
-    thoroughBounceChance: z.number().min(0).max(1).default(0).describe('Chance of a bounce even after thorough notes.'),
+      .describe(
+        'Chance that the receiver sends quick-noted work back for clarification (times the work type risk).',
+      ),
+    thoroughReworkChance: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe('Chance of rework even after thorough notes.'),
+    thoroughBounceChance: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0)
+      .describe('Chance of a bounce even after thorough notes.'),
     reworkTime: Distribution.default(60).describe('Extra receiver time when notes were not enough.'),
     clarifySeconds: seconds('Sender time to fix notes after work bounced back.').default(30),
-    misrouteTriageSeconds: seconds('Time the wrong department spends before sending misrouted work back.').default(20),
+    misrouteTriageSeconds: seconds(
+      'Time the wrong department spends before sending misrouted work back.',
+    ).default(20),
     transferSeconds: seconds('Travel time of a ticket between departments.').default(2),
   })
   .strict()
@@ -226,7 +309,11 @@ const Effect = z
     z
       .object({
         kind: z.literal('speed').describe('The requester works faster (or slower).'),
-        factor: z.number().min(0.1).max(5).describe('Service times of the requester are multiplied by this (0.7 = 30% faster).'),
+        factor: z
+          .number()
+          .min(0.1)
+          .max(5)
+          .describe('Service times of the requester are multiplied by this (0.7 = 30% faster).'),
       })
       .strict(),
     z
@@ -238,8 +325,12 @@ const Effect = z
       .strict(),
     z
       .object({
-        kind: z.literal('quality').describe('The requester\'s handoffs get better (or worse).'),
-        factor: z.number().min(0).max(5).describe('Rework and bounce chances of the requester are multiplied by this.'),
+        kind: z.literal('quality').describe("The requester's handoffs get better (or worse)."),
+        factor: z
+          .number()
+          .min(0)
+          .max(5)
+          .describe('Rework and bounce chances of the requester are multiplied by this.'),
       })
       .strict(),
   ])
@@ -248,7 +339,11 @@ const Effect = z
 export const InternalRequest = z
   .object({
     id: id.describe('Short id, e.g. "laptops".'),
-    title: z.string().min(1).max(60).describe('What is asked, shown to players, e.g. "Faster laptops for Tier 1".'),
+    title: z
+      .string()
+      .min(1)
+      .max(60)
+      .describe('What is asked, shown to players, e.g. "Faster laptops for Tier 1".'),
     from: id.describe('Department that asks (the internal customer).'),
     to: id.describe('Department that must do the work.'),
     at: seconds('Level time when the request is made.'),
@@ -263,8 +358,14 @@ export const InternalRequest = z
       .discriminatedUnion('kind', [
         z
           .object({
-            kind: z.literal('slowdown').describe('The requester gets slower, step by step, while the request stays open.'),
-            factor: z.number().min(1).max(5).describe('Requester service times are multiplied by this, once more each period.'),
+            kind: z
+              .literal('slowdown')
+              .describe('The requester gets slower, step by step, while the request stays open.'),
+            factor: z
+              .number()
+              .min(1)
+              .max(5)
+              .describe('Requester service times are multiplied by this, once more each period.'),
             everySeconds: seconds('How often the slowdown grows while the request stays open.').default(120),
             maxSteps: z.number().int().min(1).max(20).default(3).describe('The most times it can grow.'),
           })
@@ -272,13 +373,22 @@ export const InternalRequest = z
         z
           .object({
             kind: z.literal('loseStaff').describe('The requester loses people (they leave or are lent out).'),
-            staff: z.number().int().min(1).max(20).describe('People the requester loses when the request is late.'),
+            staff: z
+              .number()
+              .int()
+              .min(1)
+              .max(20)
+              .describe('People the requester loses when the request is late.'),
           })
           .strict(),
         z
           .object({
-            kind: z.literal('quality').describe('The requester\'s handoffs get sloppier.'),
-            factor: z.number().min(1).max(5).describe('Requester rework and bounce chances are multiplied by this.'),
+            kind: z.literal('quality').describe("The requester's handoffs get sloppier."),
+            factor: z
+              .number()
+              .min(1)
+              .max(5)
+              .describe('Requester rework and bounce chances are multiplied by this.'),
           })
           .strict(),
       ])
@@ -295,7 +405,10 @@ export const LevelEvent = z
         kind: z.literal('absence').describe('Some people of a department are away for a while.'),
         id: id.optional().describe('Needed for facilitator injects.'),
         at: seconds('Level time it starts (ignored for facilitator injects).').default(0),
-        trigger: z.enum(['scheduled', 'facilitator']).default('scheduled').describe('"facilitator" makes it a live inject.'),
+        trigger: z
+          .enum(['scheduled', 'facilitator'])
+          .default('scheduled')
+          .describe('"facilitator" makes it a live inject.'),
         department: id.describe('Who is short-staffed.'),
         staff: z.number().int().min(1).max(50).describe('How many people are away.'),
         durationSeconds: seconds('How long they are away.'),
@@ -304,10 +417,15 @@ export const LevelEvent = z
       .strict(),
     z
       .object({
-        kind: z.literal('outage').describe('A department cannot work at all for a while (its system is down).'),
+        kind: z
+          .literal('outage')
+          .describe('A department cannot work at all for a while (its system is down).'),
         id: id.optional().describe('Needed for facilitator injects.'),
         at: seconds('Level time it starts (ignored for facilitator injects).').default(0),
-        trigger: z.enum(['scheduled', 'facilitator']).default('scheduled').describe('"facilitator" makes it a live inject.'),
+        trigger: z
+          .enum(['scheduled', 'facilitator'])
+          .default('scheduled')
+          .describe('"facilitator" makes it a live inject.'),
         department: id.describe('Which department cannot work.'),
         durationSeconds: seconds('How long the outage lasts.'),
         text: z.string().max(80).optional().describe('Message shown when it happens.'),
@@ -318,7 +436,10 @@ export const LevelEvent = z
         kind: z.literal('surge').describe('More customers than usual arrive for a while.'),
         id: id.optional().describe('Needed for facilitator injects.'),
         at: seconds('Level time it starts (ignored for facilitator injects).').default(0),
-        trigger: z.enum(['scheduled', 'facilitator']).default('scheduled').describe('"facilitator" makes it a live inject.'),
+        trigger: z
+          .enum(['scheduled', 'facilitator'])
+          .default('scheduled')
+          .describe('"facilitator" makes it a live inject.'),
         factor: z.number().min(0).max(20).describe('Arrival rate is multiplied by this while it lasts.'),
         durationSeconds: seconds('How long the surge lasts.'),
         text: z.string().max(80).optional().describe('Message shown when it happens.'),
@@ -343,43 +464,99 @@ export const Weights = z
   .object({
     satisfaction: z.number().min(0).max(100).default(3).describe('Weight of mean customer satisfaction.'),
     resolved: z.number().min(0).max(100).default(3).describe('Weight of the share of customers resolved.'),
-    meanTime: z.number().min(0).max(100).default(1).describe('Weight of mean resolution time against its target.'),
+    meanTime: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(1)
+      .describe('Weight of mean resolution time against its target.'),
     p95Time: z.number().min(0).max(100).default(1).describe('Weight of the slowest 5% against their target.'),
-    firstContact: z.number().min(0).max(100).default(1).describe('Weight of first-contact resolution (never re-asked, never bounced).'),
-    effort: z.number().min(0).max(100).default(1).describe('Weight of low customer effort (few bounces and re-asks).'),
-    handoffQuality: z.number().min(0).max(100).default(1).describe('Weight of handoffs that needed no rework.'),
-    requestsOnTime: z.number().min(0).max(100).default(1).describe('Weight of internal requests served in time.'),
-    cost: z.number().min(0).max(100).default(1).describe('Weight of staff time per customer against its target.'),
+    firstContact: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(1)
+      .describe('Weight of first-contact resolution (never re-asked, never bounced).'),
+    effort: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(1)
+      .describe('Weight of low customer effort (few bounces and re-asks).'),
+    handoffQuality: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(1)
+      .describe('Weight of handoffs that needed no rework.'),
+    requestsOnTime: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(1)
+      .describe('Weight of internal requests served in time.'),
+    cost: z
+      .number()
+      .min(0)
+      .max(100)
+      .default(1)
+      .describe('Weight of staff time per customer against its target.'),
   })
   .strict()
-  .describe('How much each part counts towards the 0 to 100 score. Only the ratios matter; 0 leaves a part out.');
+  .describe(
+    'How much each part counts towards the 0 to 100 score. Only the ratios matter; 0 leaves a part out.',
+  );
 
 export const Scoring = z
   .object({
     weights: Weights.default(Weights.parse({})),
     targets: z
       .object({
-        meanResolutionSeconds: z.number().positive().max(86_400).describe('Mean resolution time that earns full marks.'),
-        p95ResolutionSeconds: z.number().positive().max(86_400).describe('95th-percentile resolution time that earns full marks.'),
-        staffSecondsPerCustomer: z.number().positive().max(86_400).describe('Staff time per resolved customer that earns full marks.'),
+        meanResolutionSeconds: z
+          .number()
+          .positive()
+          .max(86_400)
+          .describe('Mean resolution time that earns full marks.'),
+        p95ResolutionSeconds: z
+          .number()
+          .positive()
+          .max(86_400)
+          .describe('95th-percentile resolution time that earns full marks.'),
+        staffSecondsPerCustomer: z
+          .number()
+          .positive()
+          .max(86_400)
+          .describe('Staff time per resolved customer that earns full marks.'),
       })
       .strict()
-      .describe('What "good" looks like for the time-based parts of the score: doing this well or better earns full marks.'),
+      .describe(
+        'What "good" looks like for the time-based parts of the score: doing this well or better earns full marks.',
+      ),
     stars: z
       .tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)])
       .nullable()
-      .describe('Scores (0 to 100) for 1, 2 and 3 stars, in increasing order; null for a sandbox without stars.'),
+      .describe(
+        'Scores (0 to 100) for 1, 2 and 3 stars, in increasing order; null for a sandbox without stars.',
+      ),
   })
   .strict()
   .describe('How the level is scored.');
 
 export const Texts = z
   .object({
-    briefing: z.array(z.string().min(1).max(160)).min(1).max(6).describe('What is at stake, in 1 to 6 short lines.'),
+    briefing: z
+      .array(z.string().min(1).max(160))
+      .min(1)
+      .max(6)
+      .describe('What is at stake, in 1 to 6 short lines.'),
     goal: z.string().min(1).max(160).describe('The one thing this level teaches.'),
     newThisLevel: z.string().max(160).optional().describe('What is new for the player here.'),
     hints: z.array(z.string().min(1).max(160)).max(8).default([]).describe('Tips shown during play.'),
-    debriefQuestions: z.array(z.string().min(1).max(200)).max(8).default([]).describe('Questions for the facilitator to ask the room.'),
+    debriefQuestions: z
+      .array(z.string().min(1).max(200))
+      .max(8)
+      .default([])
+      .describe('Questions for the facilitator to ask the room.'),
   })
   .strict()
   .describe('The words players and facilitators see: briefing, goal, hints and debrief questions.');
@@ -401,8 +578,14 @@ export const Level = z
     autoRoute: z
       .union([z.enum(['none', 'all']), z.array(id)])
       .default('none')
-      .describe('"none": players route everything; "all": work moves on by itself; or a list of work type ids moved automatically.'),
-    internalRequests: z.array(InternalRequest).max(20).default([]).describe('Requests departments make of each other.'),
+      .describe(
+        '"none": players route everything; "all": work moves on by itself; or a list of work type ids moved automatically.',
+      ),
+    internalRequests: z
+      .array(InternalRequest)
+      .max(20)
+      .default([])
+      .describe('Requests departments make of each other.'),
     events: z.array(LevelEvent).max(50).default([]).describe('Absences, outages and surges.'),
     actions: Actions.default(Actions.parse({})),
     scoring: Scoring,

@@ -40,7 +40,8 @@ function strings(o: unknown, k: string): [number, string][] {
 export function semanticProblems(level: unknown): PathProblem[] {
   const out: PathProblem[] = [];
   const err = (path: JsonPath, message: string): void => void out.push({ path, message });
-  const warn = (path: JsonPath, message: string): void => void out.push({ path, message, severity: 'warning' });
+  const warn = (path: JsonPath, message: string): void =>
+    void out.push({ path, message, severity: 'warning' });
   if (!isRec(level)) return out;
 
   const uniqueIds = (list: string, noun: string): string[] => {
@@ -49,7 +50,11 @@ export function semanticProblems(level: unknown): PathProblem[] {
       const id = str(item, 'id');
       if (id === undefined) continue;
       const first = seen.get(id);
-      if (first !== undefined) err([list, i, 'id'], `uses the id "${id}" again: ${noun} ${first + 1} already has it. Give each ${noun} its own id.`);
+      if (first !== undefined)
+        err(
+          [list, i, 'id'],
+          `uses the id "${id}" again: ${noun} ${first + 1} already has it. Give each ${noun} its own id.`,
+        );
       else seen.set(id, i);
     }
     return [...seen.keys()];
@@ -61,7 +66,10 @@ export function semanticProblems(level: unknown): PathProblem[] {
 
   const refDept = (path: JsonPath, id: string | undefined, what: string): void => {
     if (id !== undefined && deptIds.length > 0 && !deptIds.includes(id)) {
-      err(path, `"${id}" is not a department in this level (${what}).${didYouMean(id, deptIds) || ` The departments are ${listWords(deptIds)}.`}`);
+      err(
+        path,
+        `"${id}" is not a department in this level (${what}).${didYouMean(id, deptIds) || ` The departments are ${listWords(deptIds)}.`}`,
+      );
     }
   };
 
@@ -82,17 +90,29 @@ export function semanticProblems(level: unknown): PathProblem[] {
     const st = field(d, 'serviceTime');
     if (isRec(st)) {
       for (const s of own) {
-        if (!has(st, s)) err(['departments', i, 'serviceTime'], `has no time for the skill "${s}". Add "${s}": <seconds> to serviceTime, e.g. "${s}": 60.`);
+        if (!has(st, s))
+          err(
+            ['departments', i, 'serviceTime'],
+            `has no time for the skill "${s}". Add "${s}": <seconds> to serviceTime, e.g. "${s}": 60.`,
+          );
       }
       for (const k of Object.keys(st)) {
         if (!own.has(k)) {
-          out.push({ path: ['departments', i, 'serviceTime', k], atKey: true, message: `"${k}" has a time but is not in this department's skills.${didYouMean(k, [...own]) || ` Add "${k}" to its skills or remove this line.`}` });
+          out.push({
+            path: ['departments', i, 'serviceTime', k],
+            atKey: true,
+            message: `"${k}" has a time but is not in this department's skills.${didYouMean(k, [...own]) || ` Add "${k}" to its skills or remove this line.`}`,
+          });
         }
       }
     }
     const warnAt = num(d, 'queueWarning') ?? 4;
     const limit = num(d, 'queueLimit') ?? 8;
-    if (warnAt > limit) err(['departments', i, 'queueWarning'], `(${warnAt}) is above queueLimit (${limit}): the amber light must come before the red one.`);
+    if (warnAt > limit)
+      err(
+        ['departments', i, 'queueWarning'],
+        `(${warnAt}) is above queueLimit (${limit}): the amber light must come before the red one.`,
+      );
   }
 
   // Where customers arrive.
@@ -107,9 +127,15 @@ export function semanticProblems(level: unknown): PathProblem[] {
       const skill = str(step, 'skill');
       if (skill === undefined || offeredList.length === 0) continue;
       if (!offered.has(skill)) {
-        err(['workTypes', i, 'journey', j, 'skill'], `"${skill}" is a skill no department has, so this step could never be done.${didYouMean(skill, offeredList) || ` Add it to a department's skills; skills on offer: ${listWords(offeredList)}.`}`);
+        err(
+          ['workTypes', i, 'journey', j, 'skill'],
+          `"${skill}" is a skill no department has, so this step could never be done.${didYouMean(skill, offeredList) || ` Add it to a department's skills; skills on offer: ${listWords(offeredList)}.`}`,
+        );
       } else if (j === 0 && entrySkills && !entrySkills.has(skill)) {
-        err(['workTypes', i, 'journey', j, 'skill'], `"${skill}" is the first step, but the department where customers arrive ("${entryId}") does not have that skill. Give "${entryId}" this skill, or start the journey with one of ${listWords([...entrySkills])}.`);
+        err(
+          ['workTypes', i, 'journey', j, 'skill'],
+          `"${skill}" is the first step, but the department where customers arrive ("${entryId}") does not have that skill. Give "${entryId}" this skill, or start the journey with one of ${listWords([...entrySkills])}.`,
+        );
       }
     }
   }
@@ -123,36 +149,60 @@ export function semanticProblems(level: unknown): PathProblem[] {
     const scripted = items(arrivals, 'scripted');
     const anyRate = rate > 0 || schedule.some(([, s]) => (num(s, 'ratePerMinute') ?? 0) > 0);
     if (!anyRate && scripted.length === 0 && has(arrivals, 'ratePerMinute')) {
-      err(['arrivals', 'ratePerMinute'], 'is 0 and there are no scripted customers, so nobody would ever arrive. Set a rate like 2, or add scripted customers.');
+      err(
+        ['arrivals', 'ratePerMinute'],
+        'is 0 and there are no scripted customers, so nobody would ever arrive. Set a rate like 2, or add scripted customers.',
+      );
     }
     const stopAt = num(arrivals, 'stopAt');
     if (stopAt !== undefined && duration !== undefined && stopAt > duration) {
-      err(['arrivals', 'stopAt'], `(${stopAt}) is after the end of the level (durationSeconds is ${duration}). Make it ${Math.round(duration * 0.85)} or less.`);
+      err(
+        ['arrivals', 'stopAt'],
+        `(${stopAt}) is after the end of the level (durationSeconds is ${duration}). Make it ${Math.round(duration * 0.85)} or less.`,
+      );
     }
     let last = -Infinity;
     for (const [i, s] of schedule) {
       const from = num(s, 'from');
       if (from === undefined) continue;
-      if (from < last) err(['arrivals', 'schedule', i, 'from'], `(${from}) comes before the previous entry (${last}). List schedule entries in time order.`);
+      if (from < last)
+        err(
+          ['arrivals', 'schedule', i, 'from'],
+          `(${from}) comes before the previous entry (${last}). List schedule entries in time order.`,
+        );
       last = Math.max(last, from);
     }
     const workTotal = items(level, 'workTypes').reduce((s, [, w]) => s + (num(w, 'weight') ?? 1), 0);
     if (anyRate && workTotal <= 0 && items(level, 'workTypes').length > 0) {
-      err(['workTypes'], 'all have weight 0, so random customers would have nothing to bring. Give at least one work type a weight above 0.');
+      err(
+        ['workTypes'],
+        'all have weight 0, so random customers would have nothing to bring. Give at least one work type a weight above 0.',
+      );
     }
     for (const [i, s] of scripted) {
       const wt = str(s, 'workType');
       if (wt !== undefined && workIds.length > 0 && !workIds.includes(wt)) {
-        err(['arrivals', 'scripted', i, 'workType'], `"${wt}" is not a work type in this level.${didYouMean(wt, workIds) || ` The work types are ${listWords(workIds)}.`}`);
+        err(
+          ['arrivals', 'scripted', i, 'workType'],
+          `"${wt}" is not a work type in this level.${didYouMean(wt, workIds) || ` The work types are ${listWords(workIds)}.`}`,
+        );
       }
       const at = num(s, 'at');
-      if (at !== undefined && duration !== undefined && at >= duration) warn(['arrivals', 'scripted', i, 'at'], `(${at}) is at or after the end of the level (${duration}), so this customer never comes.`);
+      if (at !== undefined && duration !== undefined && at >= duration)
+        warn(
+          ['arrivals', 'scripted', i, 'at'],
+          `(${at}) is at or after the end of the level (${duration}), so this customer never comes.`,
+        );
     }
   }
 
   // Automatic routing by work type.
   for (const [i, wt] of strings(level, 'autoRoute')) {
-    if (workIds.length > 0 && !workIds.includes(wt)) err(['autoRoute', i], `"${wt}" is not a work type in this level.${didYouMean(wt, workIds) || ` The work types are ${listWords(workIds)}.`}`);
+    if (workIds.length > 0 && !workIds.includes(wt))
+      err(
+        ['autoRoute', i],
+        `"${wt}" is not a work type in this level.${didYouMean(wt, workIds) || ` The work types are ${listWords(workIds)}.`}`,
+      );
   }
 
   // Escalations.
@@ -160,7 +210,10 @@ export function semanticProblems(level: unknown): PathProblem[] {
   if ((num(customers, 'escalateChance') ?? 0) > 0) {
     const skill = str(customers, 'escalateSkill') ?? 'escalation';
     if (offeredList.length > 0 && !offered.has(skill)) {
-      err(['customers', 'escalateChance'], `is above 0, but no department has the skill "${skill}" to handle escalations. Add "${skill}" to a department's skills (with a serviceTime), or set escalateChance to 0.`);
+      err(
+        ['customers', 'escalateChance'],
+        `is above 0, but no department has the skill "${skill}" to handle escalations. Add "${skill}" to a department's skills (with a serviceTime), or set escalateChance to 0.`,
+      );
     }
   }
 
@@ -168,16 +221,32 @@ export function semanticProblems(level: unknown): PathProblem[] {
   for (const [i, r] of items(level, 'internalRequests')) {
     refDept(['internalRequests', i, 'from'], str(r, 'from'), 'who asks');
     refDept(['internalRequests', i, 'to'], str(r, 'to'), 'who does the work');
-    if (str(r, 'from') !== undefined && str(r, 'from') === str(r, 'to')) err(['internalRequests', i, 'to'], 'is the same department as "from": a request goes from one department to another.');
+    if (str(r, 'from') !== undefined && str(r, 'from') === str(r, 'to'))
+      err(
+        ['internalRequests', i, 'to'],
+        'is the same department as "from": a request goes from one department to another.',
+      );
     const at = num(r, 'at');
-    if (at !== undefined && duration !== undefined && at >= duration) warn(['internalRequests', i, 'at'], `(${at}) is at or after the end of the level (${duration}), so this request never appears.`);
+    if (at !== undefined && duration !== undefined && at >= duration)
+      warn(
+        ['internalRequests', i, 'at'],
+        `(${at}) is at or after the end of the level (${duration}), so this request never appears.`,
+      );
   }
   for (const [i, e] of items(level, 'events')) {
-    if (has(e, 'department')) refDept(['events', i, 'department'], str(e, 'department'), 'where this event happens');
-    if (str(e, 'trigger') === 'facilitator' && !has(e, 'id')) err(['events', i], 'is a facilitator inject, so it needs an "id" (like "flu") for the facilitator to trigger it.');
+    if (has(e, 'department'))
+      refDept(['events', i, 'department'], str(e, 'department'), 'where this event happens');
+    if (str(e, 'trigger') === 'facilitator' && !has(e, 'id'))
+      err(
+        ['events', i],
+        'is a facilitator inject, so it needs an "id" (like "flu") for the facilitator to trigger it.',
+      );
     const at = num(e, 'at');
     if (at !== undefined && duration !== undefined && at >= duration && str(e, 'trigger') !== 'facilitator') {
-      warn(['events', i, 'at'], `(${at}) is at or after the end of the level (${duration}), so this event never happens.`);
+      warn(
+        ['events', i, 'at'],
+        `(${at}) is at or after the end of the level (${duration}), so this event never happens.`,
+      );
     }
   }
 
@@ -186,7 +255,10 @@ export function semanticProblems(level: unknown): PathProblem[] {
   if (Array.isArray(stars) && stars.length === 3 && stars.every((s) => typeof s === 'number')) {
     const [a, b, c] = stars as number[];
     if (!((a ?? 0) < (b ?? 0) && (b ?? 0) < (c ?? 0))) {
-      err(['scoring', 'stars'], `must go up: the score for 1 star, then 2, then 3, like [40, 60, 80]. Now they are [${stars.join(', ')}].`);
+      err(
+        ['scoring', 'stars'],
+        `must go up: the score for 1 star, then 2, then 3, like [40, 60, 80]. Now they are [${stars.join(', ')}].`,
+      );
     }
   }
 
@@ -197,11 +269,17 @@ export function semanticProblems(level: unknown): PathProblem[] {
       const [ib, db] = depts[b] ?? [0, {}];
       const pa = field(da, 'position');
       const pb = field(db, 'position');
-      const ax = num(pa, 'x'), ay = num(pa, 'y'), bx = num(pb, 'x'), by = num(pb, 'y');
+      const ax = num(pa, 'x'),
+        ay = num(pa, 'y'),
+        bx = num(pb, 'x'),
+        by = num(pb, 'y');
       if (ax === undefined || ay === undefined || bx === undefined || by === undefined) continue;
       if (Math.abs(ax - bx) < DEPARTMENT_FOOTPRINT.width && Math.abs(ay - by) < DEPARTMENT_FOOTPRINT.height) {
         const other = str(da, 'id') ?? `department ${ia + 1}`;
-        err(['departments', ib, 'position'], `is too close to "${other}" (at x ${ax}, y ${ay}): they would be drawn on top of each other. Keep centres at least ${DEPARTMENT_FOOTPRINT.width} apart left to right or ${DEPARTMENT_FOOTPRINT.height} apart top to bottom.`);
+        err(
+          ['departments', ib, 'position'],
+          `is too close to "${other}" (at x ${ax}, y ${ay}): they would be drawn on top of each other. Keep centres at least ${DEPARTMENT_FOOTPRINT.width} apart left to right or ${DEPARTMENT_FOOTPRINT.height} apart top to bottom.`,
+        );
       }
     }
   }
@@ -214,11 +292,17 @@ export function semanticProblems(level: unknown): PathProblem[] {
       if (v.kind === 'uniform') {
         const min = num(v, 'min');
         const max = num(v, 'max');
-        if (min !== undefined && max !== undefined && min > max) err([...path, 'min'], `(${min}) is more than max (${max}). Swap them.`);
+        if (min !== undefined && max !== undefined && min > max)
+          err([...path, 'min'], `(${min}) is more than max (${max}). Swap them.`);
       }
       for (const k of Object.keys(v)) walk(v[k], [...path, k], depth + 1);
     } else if (typeof v === 'string' && v.trim() === '' && path[0] !== '$schema') {
-      err(path, v === '' ? 'is empty. Write some words, or remove it.' : `is only spaces (${show(v)}). Write some words, or remove it.`);
+      err(
+        path,
+        v === ''
+          ? 'is empty. Write some words, or remove it.'
+          : `is only spaces (${show(v)}). Write some words, or remove it.`,
+      );
     }
   };
   walk(level, [], 0);

@@ -23,7 +23,8 @@ export function get(data: unknown, path: JsonPath): unknown {
   for (const k of path) {
     if (v === null || typeof v !== 'object') return undefined;
     if (Array.isArray(v)) v = typeof k === 'number' ? v[k] : undefined;
-    else v = Object.prototype.hasOwnProperty.call(v, k) ? (v as Record<string, unknown>)[String(k)] : undefined;
+    else
+      v = Object.prototype.hasOwnProperty.call(v, k) ? (v as Record<string, unknown>)[String(k)] : undefined;
   }
   return v;
 }
@@ -38,8 +39,12 @@ export function where(data: unknown, path: JsonPath): string {
     if (typeof k === 'number') {
       const noun = (typeof parentKey === 'string' && ITEM_NAMES[parentKey]) || 'item';
       const item = get(data, path.slice(0, i + 1));
-      const id = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>).id : undefined;
-      const label = typeof id === 'string' && id.length > 0 && id.length <= 40 ? `${noun} "${id}"` : `${noun} ${k + 1}`;
+      const id =
+        item !== null && typeof item === 'object' && !Array.isArray(item)
+          ? (item as Record<string, unknown>).id
+          : undefined;
+      const label =
+        typeof id === 'string' && id.length > 0 && id.length <= 40 ? `${noun} "${id}"` : `${noun} ${k + 1}`;
       // "departments > department 2" says the same thing twice: keep only the item.
       if (typeof parentKey === 'string' && ITEM_NAMES[parentKey]) parts.pop();
       parts.push(label);

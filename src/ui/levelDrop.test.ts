@@ -4,7 +4,11 @@ import { FakeWindow } from './fakeDom.test-util';
 import { installLevelDrop, readLevelFile, type LevelFileLike } from './levelDrop';
 
 const example = readFileSync(new URL('../../levels/01-right-desk.json', import.meta.url), 'utf8');
-const file = (name: string, text: string): LevelFileLike => ({ name, size: text.length, text: () => Promise.resolve(text) });
+const file = (name: string, text: string): LevelFileLike => ({
+  name,
+  size: text.length,
+  text: () => Promise.resolve(text),
+});
 const handlers = () => ({ onLevel: vi.fn(), onProblems: vi.fn() });
 
 describe('readLevelFile', () => {
@@ -27,7 +31,10 @@ describe('readLevelFile', () => {
   it('refuses non-JSON, huge and unreadable files kindly', async () => {
     const h = handlers();
     await readLevelFile(file('photo.png', 'x'), h);
-    await readLevelFile({ name: 'big.json', size: 50_000_000, text: () => Promise.reject(new Error('should not read')) }, h);
+    await readLevelFile(
+      { name: 'big.json', size: 50_000_000, text: () => Promise.reject(new Error('should not read')) },
+      h,
+    );
     await readLevelFile({ name: 'gone.json', size: 10, text: () => Promise.reject(new Error('gone')) }, h);
     const messages = h.onProblems.mock.calls.map((c) => (c[0] as { message: string }[])[0]?.message);
     expect(messages[0]).toMatch(/not a level file/);

@@ -42,15 +42,30 @@ export async function readLevelFile(file: LevelFileLike, opts: LevelDropOptions)
   const name = String(file.name || 'dropped file');
   let problems: Problem[];
   if (!/\.json$/i.test(name)) {
-    problems = [problem(name, 'This is not a level file. Drop a .json level file, like levels/01-right-desk.json.')];
+    problems = [
+      problem(name, 'This is not a level file. Drop a .json level file, like levels/01-right-desk.json.'),
+    ];
   } else if (file.size > MAX_CHARS * 4) {
-    problems = [problem(name, `This file is too large to be a level (${Math.round(file.size / 1_000_000)} MB). Check that it is the right file.`)];
+    problems = [
+      problem(
+        name,
+        `This file is too large to be a level (${Math.round(file.size / 1_000_000)} MB). Check that it is the right file.`,
+      ),
+    ];
   } else {
     let text: string;
     try {
       text = await file.text();
     } catch {
-      opts.onProblems([problem(name, 'The browser could not read this file. Try saving it again, or pick it with the file button.')], name);
+      opts.onProblems(
+        [
+          problem(
+            name,
+            'The browser could not read this file. Try saving it again, or pick it with the file button.',
+          ),
+        ],
+        name,
+      );
       return;
     }
     const result = checkLevelText(text, name);
@@ -58,7 +73,10 @@ export async function readLevelFile(file: LevelFileLike, opts: LevelDropOptions)
       opts.onLevel(result.level, name);
       return;
     }
-    problems = result.problems.filter(isError).length > 0 ? result.problems : [problem(name, 'This level could not be loaded.')];
+    problems =
+      result.problems.filter(isError).length > 0
+        ? result.problems
+        : [problem(name, 'This level could not be loaded.')];
   }
   opts.onProblems(problems.slice(0, MAX_PROBLEMS + 1), name);
 }
@@ -87,7 +105,10 @@ export function installLevelDrop(opts: LevelDropOptions, win: Window = window): 
     const file = files?.[0];
     if (!file) return;
     void readLevelFile(file, opts).catch((e: unknown) => {
-      opts.onProblems([problem(file.name, `The level could not be loaded (${String(e).slice(0, 100)}).`)], file.name);
+      opts.onProblems(
+        [problem(file.name, `The level could not be loaded (${String(e).slice(0, 100)}).`)],
+        file.name,
+      );
     });
   };
   const onChange = (): void => {

@@ -5,13 +5,22 @@ import { panelTexts, showLevelErrors } from './levelErrors';
 
 const problems: Problem[] = [
   { path: 'levels/x.json', line: 12, col: 7, message: 'department "billing" > staff is missing.' },
-  { path: 'levels/x.json', line: 30, col: 3, message: 'title <script>alert(1)</script><img src=x onerror=alert(2)>' },
+  {
+    path: 'levels/x.json',
+    line: 30,
+    col: 3,
+    message: 'title <script>alert(1)</script><img src=x onerror=alert(2)>',
+  },
 ];
 
 function show(opts: Partial<Parameters<typeof showLevelErrors>[1]> = {}) {
   const doc = new FakeDocument();
   const onClose = vi.fn();
-  const panel = showLevelErrors(problems, { onClose, ...opts }, doc as unknown as Document) as unknown as ReturnType<FakeDocument['createElement']>;
+  const panel = showLevelErrors(
+    problems,
+    { onClose, ...opts },
+    doc as unknown as Document,
+  ) as unknown as ReturnType<FakeDocument['createElement']>;
   return { doc, onClose, panel };
 }
 
@@ -71,7 +80,10 @@ describe('panelTexts', () => {
     const one = panelTexts([{ ...problems[0]!, severity: 'warning' }]);
     expect(one.title).toBe('A note about this level');
     expect(one.items[0]?.where).toBe('Warning: line 12, column 7');
-    const two = panelTexts([problems[0]!, { ...problems[1]!, path: 'levels/campaign.json' }], 'Campaign problems');
+    const two = panelTexts(
+      [problems[0]!, { ...problems[1]!, path: 'levels/campaign.json' }],
+      'Campaign problems',
+    );
     expect(two.title).toBe('Campaign problems');
     expect(two.items[1]?.where).toBe('levels/campaign.json, line 30, column 3');
   });

@@ -41,7 +41,10 @@ export function describeWhere(p: Problem, withFile: boolean): string {
 }
 
 /** The panel's texts, separate from the DOM so they can be tested without a browser. */
-export function panelTexts(problems: Problem[], title?: string): { title: string; intro: string; items: { where: string; message: string; warning: boolean }[] } {
+export function panelTexts(
+  problems: Problem[],
+  title?: string,
+): { title: string; intro: string; items: { where: string; message: string; warning: boolean }[] } {
   const files = [...new Set(problems.map((p) => p.path))];
   const errors = problems.filter((p) => p.severity !== 'warning').length;
   const file = files.length === 1 ? files[0] : undefined;
@@ -53,7 +56,11 @@ export function panelTexts(problems: Problem[], title?: string): { title: string
   return {
     title: title ?? (errors === 0 ? 'A note about this level' : 'This level needs a fix'),
     intro,
-    items: problems.map((p) => ({ where: describeWhere(p, files.length > 1), message: p.message, warning: p.severity === 'warning' })),
+    items: problems.map((p) => ({
+      where: describeWhere(p, files.length > 1),
+      message: p.message,
+      warning: p.severity === 'warning',
+    })),
   };
 }
 
@@ -66,10 +73,18 @@ function injectStyle(doc: Document): void {
 }
 
 /** Shows the panel over the game and focuses it. Returns the panel element (already attached). */
-export function showLevelErrors(problems: Problem[], opts: LevelErrorsOptions, doc: Document = document): HTMLElement {
+export function showLevelErrors(
+  problems: Problem[],
+  opts: LevelErrorsOptions,
+  doc: Document = document,
+): HTMLElement {
   injectStyle(doc);
   const texts = panelTexts(problems, opts.title);
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
+  const el = <K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className?: string,
+    text?: string,
+  ): HTMLElementTagNameMap[K] => {
     const e = doc.createElement(tag);
     if (className) e.className = className;
     if (text !== undefined) e.textContent = text;
