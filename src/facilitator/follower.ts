@@ -49,7 +49,7 @@ export interface Follower {
 }
 
 const sameCommand = (a: TimedCommand | undefined, b: TimedCommand | undefined): boolean =>
-  a !== undefined && b !== undefined && a.at === b.at && JSON.stringify(a.cmd) === JSON.stringify(b.cmd);
+  a !== undefined && b !== undefined && a.at === b.at && a.after === b.after && JSON.stringify(a.cmd) === JSON.stringify(b.cmd);
 
 export function createFollower(replay: ReplayFn, opts: FollowerOptions = {}): Follower {
   const maxLead = opts.maxLeadSeconds ?? 0.4;
@@ -89,11 +89,15 @@ export function createFollower(replay: ReplayFn, opts: FollowerOptions = {}): Fo
       const consistent = applied.length <= log.length && (lastApplied < 0 || sameCommand(applied[lastApplied], log[lastApplied]));
       const fresh = consistent ? log.slice(applied.length) : [];
       if (!consistent || fresh.some((c) => c.at < now)) return rebuild(t, level, Math.max(t.simTime, now));
-      for (const c of fresh) {
+      for (let i = 0; i < fresh.length; i++) {
+        const c = fresh[i]!;
         current.advanceTo(c.at);
+        // The presenter may have applied it between two events with the same time stamp (after
+        // stepping event by event); only replay can put it there.
+        if (c.after !== undefined && current.metrics().events !== c.after) return rebuild(t, level, Math.max(t.simTime, now));
         current.apply(c.cmd);
+        applied.push(c);
       }
-      applied = [...applied, ...fresh];
       if (t.simTime > current.now()) current.advanceTo(t.simTime);
       return { rebuilt: false, applied: fresh.length };
     },

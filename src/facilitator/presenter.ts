@@ -32,7 +32,7 @@ export function createPresenterLink(
   });
   return {
     sendState: () => channel.post({ type: 'state', ...getState() }),
-    command: (run, index, tc) => channel.post({ type: 'command', run, index, at: tc.at, cmd: tc.cmd }),
+    command: (run, index, tc) => channel.post({ type: 'command', run, index, ...tc }),
     tick(run, simTime, speed, paused, nowMs) {
       const changed = speed !== lastSpeed || paused !== lastPaused;
       if (!changed && nowMs - lastTickMs < every) return;

@@ -29,7 +29,11 @@ export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
   z.object({ type: z.literal('extend'), seconds: z.number() }),
 ]);
 
-export const TimedCommandSchema: z.ZodType<TimedCommand> = z.object({ at: z.number(), cmd: CommandSchema });
+export const TimedCommandSchema: z.ZodType<TimedCommand> = z.object({
+  at: z.number(),
+  cmd: CommandSchema,
+  after: z.number().int().min(0).optional(),
+});
 
 const SegmentSchema: z.ZodType<Segment> = z.object({
   cause: z.string(),

@@ -85,7 +85,14 @@ const MessageSchema = z.discriminatedUnion('type', [
     muted: z.boolean(),
   }),
   z.object({ type: z.literal('tick'), run: z.number().int(), simTime: z.number().min(0), speed: z.number().min(0), paused: z.boolean() }),
-  z.object({ type: z.literal('command'), run: z.number().int(), index: z.number().int().min(0), at: z.number().min(0), cmd: CommandSchema }),
+  z.object({
+    type: z.literal('command'),
+    run: z.number().int(),
+    index: z.number().int().min(0),
+    at: z.number().min(0),
+    cmd: CommandSchema,
+    after: z.number().int().min(0).optional(),
+  }),
   z.object({ type: z.literal('reveal'), revealed: RevealedSchema }),
   z.object({ type: z.literal('mute'), muted: z.boolean() }),
   z.object({ type: z.literal('bye') }),
@@ -145,9 +152,10 @@ export function audienceReduce(state: AudienceState, msg: SyncMessage): Audience
       if (!state.connected || msg.run !== state.run) return { ...state, needsState: true };
       if (msg.index < state.commandLog.length) return state; // already have it
       if (msg.index > state.commandLog.length) return { ...state, needsState: true }; // missed one
+      const tc: TimedCommand = msg.after === undefined ? { at: msg.at, cmd: msg.cmd } : { at: msg.at, cmd: msg.cmd, after: msg.after };
       return {
         ...state,
-        commandLog: [...state.commandLog, { at: msg.at, cmd: msg.cmd }],
+        commandLog: [...state.commandLog, tc],
         simTime: Math.max(state.simTime, msg.at),
       };
     }
