@@ -18,10 +18,14 @@ const CARD_W = 390;
 const CARD_H = 330;
 const GAP = 40;
 
-/** Shrinks a text object until it fits the box (never grows it). */
+/** Shrinks a text object until it fits the box: first a smaller font (not below 28px), then scale. */
 export function fitText(t: Phaser.GameObjects.Text, maxW: number, maxH: number): void {
-  const k = Math.min(1, maxW / Math.max(1, t.width), maxH / Math.max(1, t.height));
-  t.setScale(k);
+  let px = Number.parseInt(String(t.style.fontSize), 10) || 32;
+  while ((t.width > maxW || t.height > maxH) && px > 28) {
+    px = Math.max(28, px - 4);
+    t.setFontSize(px);
+  }
+  t.setScale(Math.min(1, maxW / Math.max(1, t.width), maxH / Math.max(1, t.height)));
 }
 
 class LevelCard implements Focusable {
@@ -54,8 +58,8 @@ class LevelCard implements Focusable {
     scene.add.text(x + 62, y + 62, String(index + 1), textStyle(s, 'sub', { bold: true, color: unlocked ? pal.accentText : pal.text })).setOrigin(0.5);
     if (warned) drawWarning(g, x + CARD_W - 56, y + 58, 56, pal.warn, pal.bg);
 
-    const title = scene.add.text(x + 28, y + 122, entry.title || entry.id || 'Untitled level', textStyle(s, 'sub', { bold: true, wrap: CARD_W - 56 }));
-    fitText(title, CARD_W - 56, 100);
+    const title = scene.add.text(x + 28, y + 118, entry.title || entry.id || 'Untitled level', textStyle(s, 'sub', { bold: true, wrap: CARD_W - 56 }));
+    fitText(title, CARD_W - 56, CARD_H - 118 - 130);
     if (!unlocked) title.setAlpha(0.75);
 
     const statusY = y + CARD_H - 44;
@@ -68,7 +72,7 @@ class LevelCard implements Focusable {
       const more = scene.add.text(x + 28, statusY, `Earn a star on level ${index} first`, textStyle(s, 'small', { color: pal.textDim })).setOrigin(0, 0.5);
       fitText(more, CARD_W - 56, 40);
     } else {
-      drawStars(g, x + CARD_W / 2, y + CARD_H - 100, 26, stars, pal.star);
+      drawStars(g, x + CARD_W / 2, y + CARD_H - 92, 24, stars, pal.star);
       scene.add.text(x + CARD_W / 2, statusY, starsText(stars), textStyle(s, 'small', { color: pal.textDim })).setOrigin(0.5);
     }
     const hit = scene.add.zone(x, y, CARD_W, CARD_H).setOrigin(0).setInteractive({ useHandCursor: true });

@@ -51,9 +51,11 @@ export class ResultsScene extends Phaser.Scene {
     // Header: title, stars, score.
     this.add.text(cx, 36, `${data.level.title}: results`, textStyle(s, 'sub', { bold: true, align: 'center', wrap: 1700 })).setOrigin(0.5, 0);
     const g = this.add.graphics();
-    if (stars !== null) drawStars(g, cx - 330, 180, 46, stars, pal.star);
-    const scoreText = this.add.text(stars !== null ? cx - 150 : cx, 130, `Score ${total} of 100`, textStyle(s, 'heading'));
-    scoreText.setOrigin(stars !== null ? 0 : 0.5, 0);
+    const scoreText = this.add.text(cx, 180, `Score ${total} of 100`, textStyle(s, 'heading')).setOrigin(0, 0.5);
+    const starsW = stars !== null ? 46 * 2 * 3.5 : 0;
+    const x0 = cx - (starsW + scoreText.width) / 2;
+    if (stars !== null) drawStars(g, x0 + starsW / 2 - 23, 180, 46, stars, pal.star);
+    scoreText.setX(x0 + starsW);
     const sub = stars !== null ? `${starsText(stars)}. ${verdict(stars)}` : verdict(null);
     this.add.text(cx, 260, sub, textStyle(s, 'body', { color: pal.textDim, align: 'center', wrap: 1600 })).setOrigin(0.5, 0);
 
@@ -154,8 +156,9 @@ export class ResultsScene extends Phaser.Scene {
     });
     nextBtn.enabled = nextOpen;
     nextBtn.setFocused(false);
+    nextBtn.container.setVisible(next !== undefined);
     if (note) this.add.text(cx, by - 70, note, textStyle(s, 'small', { color: pal.textDim, align: 'center' })).setOrigin(0.5, 1);
-    focus.setItems([levels, retry, nextBtn], nextOpen ? 2 : 1);
+    focus.setItems(next !== undefined ? [levels, retry, nextBtn] : [levels, retry], nextOpen ? 2 : 1);
   }
 
   private toLevels(): void {

@@ -26,13 +26,21 @@ export class TitleScene extends Phaser.Scene {
 
     const cx = GAME_WIDTH / 2;
     const msgH = messageBox(this, shellMessages(), 28);
-    const top = msgH > 0 ? 28 + msgH + 10 : 90;
+    const top = msgH > 0 ? 28 + msgH + 24 : 70;
+    const bottom = GAME_HEIGHT - 120;
 
-    if (this.textures.exists('logo')) this.add.image(cx, top + 80, 'logo').setDisplaySize(150, 150);
-    const title = this.add.text(cx, top + 180, 'Ripple Effect', textStyle(s, 'title')).setOrigin(0.5, 0);
-    const pitch = this.add
-      .text(cx, title.y + title.height + 24, PITCH, textStyle(s, 'sub', { color: pal.textDim, wrap: 1400, align: 'center' }))
-      .setOrigin(0.5, 0);
+    // Everything between the messages and the key hints, built at y = 0 and scaled to fit.
+    const block = this.add.container(cx, top);
+    let y = 0;
+    if (this.textures.exists('logo')) {
+      block.add(this.add.image(0, 75, 'logo').setDisplaySize(150, 150));
+      y = 170;
+    }
+    const title = this.add.text(0, y, 'Ripple Effect', textStyle(s, 'title')).setOrigin(0.5, 0);
+    y += title.height + 20;
+    const pitch = this.add.text(0, y, PITCH, textStyle(s, 'sub', { color: pal.textDim, wrap: 1400, align: 'center' })).setOrigin(0.5, 0);
+    y += pitch.height + 70;
+    block.add([title, pitch]);
 
     const focus = new FocusGroup(this, {
       keys: {
@@ -43,10 +51,10 @@ export class TitleScene extends Phaser.Scene {
     });
     const bw = 600;
     const bh = 96;
-    let y = Math.max(pitch.y + pitch.height + 90, 620);
-    const gap = Math.min(136, (GAME_HEIGHT - 150 - y) / 2);
+    const gap = 128;
+    y += bh / 2;
     const play = new Button(this, s, {
-      x: cx,
+      x: 0,
       y,
       width: bw,
       height: bh,
@@ -61,7 +69,7 @@ export class TitleScene extends Phaser.Scene {
     });
     y += gap;
     const settingsBtn = new Button(this, s, {
-      x: cx,
+      x: 0,
       y,
       width: bw,
       height: bh,
@@ -71,7 +79,7 @@ export class TitleScene extends Phaser.Scene {
     });
     y += gap;
     const load = new Button(this, s, {
-      x: cx,
+      x: 0,
       y,
       width: bw,
       height: bh,
@@ -79,6 +87,11 @@ export class TitleScene extends Phaser.Scene {
       onActivate: () => this.loadFile(),
       onHover: () => focus.focusOf(load),
     });
+    y += bh / 2 + 12;
+    block.add([play.container, settingsBtn.container, load.container]);
+    const k = Math.min(1, (bottom - top) / y);
+    block.setScale(k);
+    if (k === 1) block.setY(top + (bottom - top - y) / 2);
     focus.setItems([play, settingsBtn, load]);
 
     const facilitator = s.facilitator
