@@ -78,7 +78,7 @@ export function arrive(w: World, wtIdx: number, name: string | null): void {
     wt: wtIdx, di: entry, sk: wt.sk, patience, willEscalate, penalty: 0, moodTok: 0,
     cause: queueCause(d, entry), segStart: t, segs: [], override: -1, qSeq: 0, qEnter: t, inPending: false,
     hFrom: -1, hTo: -1, hOpen: false, hMis: false, hThorough: false, hAt: 0, pBounce: 0, pRework: 0,
-    bKind: B_NONE, tMode: TM_INBOX, jobKind: 0, abandonDue: false, waited: 0, rippleKeys: [], timers: 0,
+    bKind: B_NONE, tMode: TM_INBOX, jobKind: 0, abandonDue: false, waited: 0, rippleKeys: null, timers: 0,
   };
   s.tickets.set(id, T);
   s.counts.arrived++;
@@ -88,12 +88,19 @@ export function arrive(w: World, wtIdx: number, name: string | null): void {
   enqueue(w, T, d, entry, false);
 }
 
-/** Patience and abandon timers, only when they fall inside the level (re-run after `extend`). */
+/**
+ * Patience and abandon timers, only when they fall inside the level (re-run after `extend`). The abandon
+ * timer is armed when patience runs out (abandonAt >= patienceAt), so customers served in time leave
+ * one stale timer behind, not two. Bits: 1 patience armed, 4 patience passed, 2 abandon armed.
+ */
 export function scheduleTimers(w: World, T: Ticket): void {
   const s = w.s;
-  if (!(T.timers & 1) && T.patienceAt <= s.end && T.patienceAt >= s.t) {
-    T.timers |= 1;
-    schedule(s, T.patienceAt, E_PATIENCE, T.id, 0);
+  if (!(T.timers & 4)) {
+    if (!(T.timers & 1) && T.patienceAt <= s.end) {
+      T.timers |= 1;
+      schedule(s, Math.max(T.patienceAt, s.t), E_PATIENCE, T.id, 0);
+    }
+    return;
   }
   if (!(T.timers & 2) && T.abandonAt <= s.end) {
     T.timers |= 2;
@@ -140,7 +147,8 @@ export function penalize(w: World, T: Ticket, p: number): void {
 }
 
 export function onPatience(w: World, T: Ticket): void {
-  T.timers &= ~1;
+  T.timers = (T.timers & ~1) | 4;
+  scheduleTimers(w, T);
   if (T.willEscalate && !T.escalated) {
     const st = w.st;
     const pos = T.phase === 'outbox' ? T.step : T.step + 1;

@@ -63,16 +63,14 @@ export function pickTarget(w: World, skill: number, exclude: number): number {
   return best;
 }
 
-export function autoRoute(w: World, T: Ticket, d: Dept, di: number): void {
-  const to = pickTarget(w, T.sk[T.step]!, di);
-  if (to >= 0) route(w, T, di, to, d.care, true);
-}
-
-function ripple(w: World, T: Ticket, c: number, kind: 'rework' | 'clarify' | 'misroute', at: number, seconds: number): void {
+function ripple(w: World, T: Ticket, cause: number, kind: 'rework' | 'clarify' | 'misroute', at: number, seconds: number): void {
   const s = w.s;
+  let c = cause;
   s.ripH[c] = s.ripH[c]! + 1;
-  if (!T.rippleKeys.includes(c)) {
-    T.rippleKeys.push(c);
+  if (T.rippleKeys === null) T.rippleKeys = [c];
+  else if (!T.rippleKeys.includes(c)) T.rippleKeys.push(c);
+  else c = -1;
+  if (c >= 0) {
     s.ripC[c] = s.ripC[c]! + 1;
   }
   if (w.rec) {

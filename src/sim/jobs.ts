@@ -4,7 +4,7 @@ import { cNotes, cOutbox, cService, cTransit } from './compile';
 import { sample } from './distributions';
 import { E_JOB, E_TRANSIT, schedule } from './events';
 import { abandon, finish } from './customers';
-import { autoRoute, pickup, triageDone } from './handoffs';
+import { pickTarget, pickup, route, triageDone } from './handoffs';
 import { startRequestJob } from './requests';
 import { STREAM_SERVICE } from './rng';
 import type { TicketPhase } from './types';
@@ -181,15 +181,19 @@ export function toOutbox(w: World, T: Ticket, d: Dept, di: number): void {
   T.dept = d.id;
   T.override = -1;
   T.bKind = B_NONE;
+  if (w.rec) w.out.push({ type: 'ready', t: s.t, ticket: T.id, dept: d.id });
+  if (!T.abandonDue && w.st.wts[T.wt]!.auto) {
+    // auto-routed work never sits in the outbox
+    const to = pickTarget(w, T.sk[T.step]!, di);
+    if (to >= 0) {
+      route(w, T, di, to, d.care, true);
+      return;
+    }
+  }
   d.outbox.push(T.id);
   setCause(w, T, cOutbox(di));
   s.attention++;
-  if (w.rec) w.out.push({ type: 'ready', t: s.t, ticket: T.id, dept: d.id });
-  if (T.abandonDue) {
-    abandon(w, T);
-    return;
-  }
-  if (w.st.wts[T.wt]!.auto) autoRoute(w, T, d, di);
+  if (T.abandonDue) abandon(w, T);
 }
 
 export function depart(w: World, T: Ticket, to: number, mode: number): void {

@@ -60,7 +60,8 @@ export interface Ticket extends TicketState {
   jobKind: number;
   abandonDue: boolean;
   waited: number;
-  rippleKeys: number[];
+  /** Ripple keys (cause indices) this customer already counts in, null until the first. */
+  rippleKeys: number[] | null;
   /** bit 1: patience event scheduled, bit 2: abandon event scheduled */
   timers: number;
 }
