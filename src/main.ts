@@ -97,10 +97,10 @@ const drop = installDrop({
     openBriefing(level);
   },
   onProblems(problems, name) {
-    showProblems(problems, { title: `${name} has problems`, onClose: () => {}, onPickFile: () => drop?.pickFile() });
+    showProblems(problems, { title: `${name} has problems`, onClose: () => {}, onPickFile: () => drop.pickFile() });
   },
 });
-shell.pickFile = drop ? () => drop.pickFile() : null;
+shell.pickFile = () => drop.pickFile();
 
 // Dev hot reload: when the current level's file changes, restart it with the new version.
 onLevelsChanged(() => {

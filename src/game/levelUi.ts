@@ -1,45 +1,26 @@
 /**
- * The shell's door to the level problem panel and file drop (src/ui/levelErrors.ts and
- * src/ui/levelDrop.ts, written by the levels engineer). Loaded through import.meta.glob so the shell
- * keeps building while either file is still missing; a plain notice stands in until then.
+ * The shell's door to the level problem panel and the level file drop (src/ui/levelErrors.ts and
+ * src/ui/levelDrop.ts). Only one problem panel is open at a time.
  */
 import type { Problem } from '../level/check';
-import { formatProblem } from '../level/check';
-import type { Level } from '../level/schema';
-import { showNotice } from '../ui/overlay';
+import { installLevelDrop, type LevelDropHandle, type LevelDropOptions } from '../ui/levelDrop';
+import { showLevelErrors, type LevelErrorsOptions } from '../ui/levelErrors';
 
-export interface ShowErrorsOptions {
-  title?: string;
-  onClose: () => void;
-  onPickFile?: () => void;
-}
-export interface DropHandlers {
-  onLevel(level: Level, name: string): void;
-  onProblems(problems: Problem[], name: string): void;
-}
-export interface DropHandle {
-  pickFile(): void;
-  dispose(): void;
-}
+let current: HTMLElement | null = null;
 
-type ErrorsModule = { showLevelErrors?: (problems: Problem[], opts: ShowErrorsOptions) => HTMLElement };
-type DropModule = { installLevelDrop?: (h: DropHandlers) => DropHandle };
-
-const errorsMods = import.meta.glob<ErrorsModule>('../ui/levelErrors.ts', { eager: true });
-const dropMods = import.meta.glob<DropModule>('../ui/levelDrop.ts', { eager: true });
-
-export function showProblems(problems: Problem[], opts: ShowErrorsOptions): void {
-  const show = Object.values(errorsMods)[0]?.showLevelErrors;
-  if (show) {
-    show(problems, opts);
-    return;
-  }
-  const first = problems.slice(0, 3).map(formatProblem).join('\n');
-  showNotice(`${opts.title ?? 'This level file has problems.'}\n${first}`, 'warning', 15000);
-  opts.onClose();
+export function showProblems(problems: Problem[], opts: LevelErrorsOptions): void {
+  if (current?.isConnected) return; // One panel at a time; the open one already explains.
+  const panel = showLevelErrors(problems, {
+    ...opts,
+    onClose: () => {
+      if (current === panel) current = null;
+      opts.onClose();
+      document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
+    },
+  });
+  current = panel;
 }
 
-export function installDrop(h: DropHandlers): DropHandle | null {
-  const install = Object.values(dropMods)[0]?.installLevelDrop;
-  return install ? install(h) : null;
+export function installDrop(h: LevelDropOptions): LevelDropHandle {
+  return installLevelDrop(h);
 }

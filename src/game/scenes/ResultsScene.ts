@@ -42,6 +42,7 @@ export class ResultsScene extends Phaser.Scene {
     if (!data.recorded) {
       store.getState().recordResult(data.levelId, total, stars ?? 0);
       data.recorded = true;
+      app.audio?.cue(stars === null || stars >= 1 ? 'won' : 'lost', performance.now());
     }
     paintBackground(this);
     const s = settings();
