@@ -1,0 +1,139 @@
+/**
+ * The customers at the entrance: a mood face (drawn from satisfaction), their name and where their
+ * ticket is now, oldest first. A ripple that reaches a customer makes the face jolt and shows the
+ * seconds it cost.
+ */
+import type Phaser from 'phaser';
+import type { SimView, TicketState } from '../../sim/types';
+import { ENTRANCE, faceRow, facesMorePos, FACES_VISIBLE } from './layout';
+import { forEachTicket } from './boardModel';
+import { BOARD_COLOURS, moodBucket, OKABE_ITO } from './playTheme';
+import { TEX } from './textures';
+import { style } from './ui';
+import type { Pt } from './interpolate';
+
+interface Row {
+  face: Phaser.GameObjects.Image;
+  name: Phaser.GameObjects.Text;
+  where: Phaser.GameObjects.Text;
+  ticket: number | null;
+  key: string;
+}
+
+export class CustomerColumn {
+  private readonly rows: Row[] = [];
+  private readonly more: Phaser.GameObjects.Text;
+  private readonly empty: Phaser.GameObjects.Text;
+  private order: number[] = [];
+  private orderKey = '';
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly deptName: (id: string) => string,
+    private readonly reducedMotion: boolean,
+  ) {
+    const g = scene.add.graphics();
+    g.fillStyle(0x132638, 1).fillRoundedRect(ENTRANCE.x, ENTRANCE.y, ENTRANCE.w, ENTRANCE.h, 18);
+    g.lineStyle(3, 0x4a6a8c, 1).strokeRoundedRect(ENTRANCE.x, ENTRANCE.y, ENTRANCE.w, ENTRANCE.h, 18);
+    scene.add.text(ENTRANCE.x + 18, ENTRANCE.y + 30, 'Customers', style(30, { bold: true })).setOrigin(0, 0.5);
+    scene.add.text(ENTRANCE.x + 18, ENTRANCE.y + 64, 'oldest first', style(24, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
+    for (let i = 0; i < FACES_VISIBLE; i++) {
+      const p = faceRow(i);
+      this.rows.push({
+        face: scene.add.image(p.x, p.y, TEX.faces, '0').setScale(0.95).setVisible(false),
+        name: scene.add.text(p.x + 40, p.y - 15, '', style(26, { bold: true })).setOrigin(0, 0.5),
+        where: scene.add.text(p.x + 40, p.y + 17, '', style(24, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5),
+        ticket: null,
+        key: '',
+      });
+    }
+    const m = facesMorePos();
+    this.more = scene.add.text(m.x, m.y, '', style(26, { bold: true })).setOrigin(0, 0.5);
+    this.empty = scene.add
+      .text(ENTRANCE.x + 18, faceRow(0).y, 'Nobody waiting yet. New customers appear here.', style(24, { color: BOARD_COLOURS.dim, wrap: ENTRANCE.w - 36 }))
+      .setOrigin(0, 0);
+  }
+
+  private whereText(t: TicketState): string {
+    const d = this.deptName(t.dept);
+    switch (t.phase) {
+      case 'queued':
+        return `in line: ${d}`;
+      case 'service':
+        return `with ${d}`;
+      case 'outbox':
+        return `ready at ${d}`;
+      case 'transit':
+        return `going to ${d}`;
+    }
+  }
+
+  sync(view: SimView): void {
+    const c = view.counts;
+    const key = `${c.arrived}/${c.resolved}/${c.abandoned}`;
+    if (key !== this.orderKey) {
+      this.orderKey = key;
+      const all: TicketState[] = [];
+      forEachTicket(view, (t) => all.push(t));
+      all.sort((a, b) => a.arrivedAt - b.arrivedAt || a.id - b.id);
+      this.order = all.map((t) => t.id);
+      const hidden = this.order.length - FACES_VISIBLE;
+      this.more.setText(hidden > 0 ? `+${hidden} more waiting` : '');
+      this.empty.setVisible(this.order.length === 0);
+    }
+    const ts = view.tickets;
+    for (let i = 0; i < this.rows.length; i++) {
+      const row = this.rows[i]!;
+      const id = this.order[i];
+      const t = id === undefined ? undefined : ts instanceof Map ? ts.get(id) : (ts as Record<number, TicketState>)[id];
+      if (!t) {
+        if (row.ticket !== null) {
+          row.ticket = null;
+          row.key = '';
+          row.face.setVisible(false);
+          row.name.setText('');
+          row.where.setText('');
+        }
+        continue;
+      }
+      const mood = moodBucket(t.satisfaction);
+      const where = this.whereText(t);
+      const rowKey = `${t.id}|${mood}|${where}`;
+      if (rowKey === row.key) continue;
+      row.key = rowKey;
+      row.ticket = t.id;
+      row.face.setVisible(true).setFrame(String(mood));
+      row.name.setText(t.customer);
+      row.where.setText(where);
+    }
+  }
+
+  /** Where a customer's face is (or the "+N more" line when not shown). */
+  facePos(ticket: number): Pt {
+    const i = this.order.indexOf(ticket);
+    if (i >= 0 && i < FACES_VISIBLE) return faceRow(i);
+    return facesMorePos();
+  }
+
+  /** A ripple reached this customer: the face jolts and "+40 s" floats up. */
+  hit(ticket: number, label: string): void {
+    const p = this.facePos(ticket);
+    const i = this.order.indexOf(ticket);
+    const row = i >= 0 && i < FACES_VISIBLE ? this.rows[i] : undefined;
+    const txt = this.scene.add
+      .text(p.x + 30, p.y - 30, label, style(28, { bold: true, color: '#ffffff' }))
+      .setBackgroundColor('#b24a00')
+      .setPadding(6, 2, 6, 2)
+      .setOrigin(0, 0.5)
+      .setDepth(40);
+    if (this.reducedMotion) {
+      this.scene.time.delayedCall(1800, () => txt.destroy());
+    } else {
+      this.scene.tweens.add({ targets: txt, y: p.y - 70, alpha: 0, delay: 900, duration: 1100, onComplete: () => txt.destroy() });
+      if (row) {
+        row.face.setTint(OKABE_ITO.vermillion);
+        this.scene.tweens.add({ targets: row.face, scale: 1.35, x: p.x + 6, duration: 120, yoyo: true, repeat: 2, onComplete: () => row.face.clearTint().setScale(0.95).setX(p.x) });
+      }
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Top bar (title, time left, speed, live score, customers served / waiting / gave up, menu), the
+ * bottom hint lines (the current step, and the level's tips one at a time) and the paused banner.
+ * Texts change only when their value does.
+ */
+import type Phaser from 'phaser';
+import type { Speed } from '../../store/store';
+import { BOARD, BOTTOM, centre, TOP_BAR } from './layout';
+import { BOARD_COLOURS } from './playTheme';
+import { formatClock } from './rippleText';
+import { PlayButton, style } from './ui';
+
+export interface HudHandlers {
+  onSpeed(s: Speed): void;
+  onMenu(): void;
+}
+
+export interface HudValues {
+  timeLeft: number;
+  score: number;
+  served: number;
+  waiting: number;
+  lost: number;
+  speed: Speed;
+}
+
+export class Hud {
+  private readonly time: Phaser.GameObjects.Text;
+  private readonly score: Phaser.GameObjects.Text;
+  private readonly counts: Phaser.GameObjects.Text;
+  private readonly step: Phaser.GameObjects.Text;
+  private readonly tip: Phaser.GameObjects.Text;
+  private readonly paused: Phaser.GameObjects.Container;
+  private readonly pausedText: Phaser.GameObjects.Text;
+  private readonly speedBtns: Array<{ s: Speed; b: PlayButton }> = [];
+  private last = { time: '', score: '', counts: '', step: '', speed: -1 as number, banner: '' };
+  private tipIndex = -1;
+  private tipAt = -Infinity;
+
+  constructor(
+    scene: Phaser.Scene,
+    title: string,
+    private readonly tips: readonly string[],
+    handlers: HudHandlers,
+    scale: number,
+  ) {
+    const fs = (px: number) => px * Math.min(scale, 1.25);
+    const g = scene.add.graphics().setDepth(50);
+    g.fillStyle(0x08131f, 1).fillRect(TOP_BAR.x, TOP_BAR.y, TOP_BAR.w, TOP_BAR.h);
+    g.lineStyle(3, 0x3a5878, 1).lineBetween(0, TOP_BAR.h, TOP_BAR.w, TOP_BAR.h);
+    g.fillStyle(0x08131f, 1).fillRect(BOTTOM.x, BOTTOM.y, BOTTOM.w, BOTTOM.h);
+    g.lineBetween(0, BOTTOM.y, BOTTOM.w, BOTTOM.y);
+    const cy = TOP_BAR.h / 2;
+    const t = scene.add.text(20, cy, title, style(fs(32), { bold: true })).setOrigin(0, 0.5).setDepth(51);
+    if (t.width > 420) t.setScale(420 / t.width);
+    this.time = scene.add.text(460, cy, '', style(fs(32), { bold: true })).setOrigin(0, 0.5).setDepth(51);
+    const speeds: Array<{ s: Speed; label: string; w: number }> = [
+      { s: 0, label: 'Pause (Space)', w: 190 },
+      { s: 1, label: '1x (1)', w: 104 },
+      { s: 2, label: '2x (2)', w: 104 },
+      { s: 4, label: '4x (3)', w: 104 },
+    ];
+    let x = 700;
+    for (const sp of speeds) {
+      const b = new PlayButton(scene, { x: x + sp.w / 2, y: cy, w: sp.w, h: 56, label: sp.label, px: 24, onClick: () => handlers.onSpeed(sp.s) });
+      b.container.setDepth(51);
+      this.speedBtns.push({ s: sp.s, b });
+      x += sp.w + 10;
+    }
+    this.score = scene.add.text(1240, cy, '', style(fs(32), { bold: true, color: '#ffe066' })).setOrigin(0, 0.5).setDepth(51);
+    this.counts = scene.add.text(1440, cy, '', style(fs(26))).setOrigin(0, 0.5).setDepth(51);
+    const menu = new PlayButton(scene, { x: 1848, y: cy, w: 128, h: 56, label: 'Menu', px: 26, onClick: () => handlers.onMenu() });
+    menu.container.setDepth(51);
+    this.step = scene.add.text(24, BOTTOM.y + 26, '', style(fs(28), { bold: true, color: '#ffe066' })).setOrigin(0, 0.5).setDepth(51);
+    this.tip = scene.add.text(24, BOTTOM.y + 66, '', style(fs(24), { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5).setDepth(51);
+    const c = centre(BOARD);
+    const bg = scene.add.graphics();
+    bg.fillStyle(0x000000, 0.78).fillRoundedRect(-430, -90, 860, 180, 24);
+    bg.lineStyle(5, BOARD_COLOURS.focus, 1).strokeRoundedRect(-430, -90, 860, 180, 24);
+    this.pausedText = scene.add.text(0, 0, '', style(fs(56), { bold: true, align: 'center' })).setOrigin(0.5);
+    this.paused = scene.add.container(c.x, c.y - 40, [bg, this.pausedText]).setDepth(55).setVisible(false);
+  }
+
+  update(v: HudValues, nowMs: number): void {
+    const l = this.last;
+    const time = `Time left ${formatClock(v.timeLeft)}`;
+    if (time !== l.time) this.time.setText((l.time = time));
+    const score = `Score ${Math.round(v.score)}`;
+    if (score !== l.score) this.score.setText((l.score = score));
+    const counts = `Served ${v.served} · Waiting ${v.waiting} · Gave up ${v.lost}`;
+    if (counts !== l.counts) {
+      this.counts.setText((l.counts = counts));
+      this.counts.setScale(this.counts.width > 330 ? 330 / this.counts.width : 1);
+    }
+    if (v.speed !== l.speed) {
+      l.speed = v.speed;
+      for (const { s, b } of this.speedBtns) b.setOn(s === v.speed);
+    }
+    if (this.tips.length > 0 && nowMs - this.tipAt > 20_000) {
+      this.tipAt = nowMs;
+      this.tipIndex = (this.tipIndex + 1) % this.tips.length;
+      this.tip.setText(`Tip ${this.tipIndex + 1}/${this.tips.length}: ${this.tips[this.tipIndex]}`);
+    }
+  }
+
+  setStep(text: string): void {
+    if (text !== this.last.step) {
+      this.step.setText((this.last.step = text));
+      this.step.setScale(this.step.width > 1872 ? 1872 / this.step.width : 1);
+    }
+  }
+
+  /** The big banner over the board: paused, or asking to confirm leaving. Empty hides it. */
+  setBanner(text: string): void {
+    if (text === this.last.banner) return;
+    this.last.banner = text;
+    this.paused.setVisible(text.length > 0);
+    this.pausedText.setText(text);
+  }
+}

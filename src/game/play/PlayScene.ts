@@ -1,0 +1,311 @@
+/**
+ * The board the participant plays on. Owns no game truth: each frame it advances the sim by real time
+ * times the speed from the store, drains the sim's events into toasts, ripples and audio, and redraws
+ * departments, tickets and customers from sim.view(). Player input goes through the RoutingController
+ * and comes back as sim Commands.
+ *
+ * Started with scene.start('play', { level, levelId, seed }); ends with scene.start('results', ...)
+ * when the sim is over, or scene.start('select') from the Menu button.
+ */
+import Phaser from 'phaser';
+import type { Level } from '../../level/schema';
+import { createSim } from '../../sim/index';
+import type { Sim, SimView } from '../../sim/types';
+import type { Speed } from '../../store/store';
+import { isDomOverlayOpen } from '../../ui/overlay';
+import { getApp, setProbe } from '../context';
+import { assignPlaces, buildBoard, getTicket, needsOf, type Place } from './boardModel';
+import { CustomerColumn } from './CustomerColumn';
+import { DeptView, type FocusKind } from './DeptView';
+import { EventFeed } from './eventFeed';
+import { Hud } from './Hud';
+import { frameSeconds } from './interpolate';
+import { centre, layoutCards, OUTBOX_VISIBLE, outboxCentre, type Rect } from './layout';
+import { BOARD_COLOURS } from './playTheme';
+import { PointerRouting } from './PointerRouting';
+import { RippleFx } from './RippleFx';
+import { refusalToast } from './rippleText';
+import { RoutingController, type BoardInfo, type Effect } from './routingController';
+import { SidePanel } from './SidePanel';
+import { makeAllTextures } from './textures';
+import { Toasts } from './Toasts';
+import { TokenLayer } from './TokenLayer';
+
+export interface PlayData {
+  level: Level;
+  levelId: string;
+  seed: number;
+}
+
+export class PlayScene extends Phaser.Scene {
+  private level!: Level;
+  private levelId = '';
+  private seed = 1;
+  private sim!: Sim;
+  private view!: SimView;
+  private places = new Map<number, Place>();
+  private cards = new Map<string, Rect>();
+  private depts: DeptView[] = [];
+  private tokens!: TokenLayer;
+  private customers!: CustomerColumn;
+  private hud!: Hud;
+  private side!: SidePanel;
+  private toasts!: Toasts;
+  private feed!: EventFeed;
+  private pointer!: PointerRouting;
+  private readonly control = new RoutingController();
+  private board!: BoardInfo;
+  private names = new Map<string, string>();
+  private scoreValue = 0;
+  private scoreAt = -Infinity;
+  private ending = false;
+  private cleanup: Array<() => void> = [];
+
+  constructor() {
+    super('play');
+  }
+
+  init(data: Partial<PlayData>): void {
+    this.level = data.level as Level;
+    this.levelId = data.levelId ?? data.level?.id ?? '';
+    this.seed = typeof data.seed === 'number' && Number.isFinite(data.seed) ? data.seed : 1;
+    this.ending = false;
+    this.depts = [];
+    this.cards = new Map();
+    this.cleanup = [];
+    this.scoreAt = -Infinity;
+    this.control.state = { mode: 'idle' };
+  }
+
+  create(): void {
+    // Auto-started without data (first scene in a config): wait for scene.start('play', data).
+    if (!this.level) return;
+    const app = getApp();
+    const store = app.store;
+    const st = store.getState();
+    st.go('play', this.levelId);
+    st.setSpeed(1);
+    st.clearSelection();
+    const settings = st.settings;
+    const reduced = () => store.getState().settings.reducedMotion;
+    this.cameras.main.setBackgroundColor(BOARD_COLOURS.bg);
+    makeAllTextures(this, this.level);
+    this.sim = createSim(this.level, this.seed, {});
+    this.view = this.sim.view();
+    this.names = new Map(this.level.departments.map((d) => [d.id, d.name]));
+    const rects = layoutCards(this.level.departments.map((d) => d.position));
+    const handlers = {
+      onPolicy: (id: string) => {
+        const d = this.view.departments.find((x) => x.id === id);
+        if (d) this.runEffects([{ type: 'command', cmd: { type: 'setPolicy', department: id, care: d.care === 'quick' ? 'thorough' : 'quick' } }]);
+      },
+      onMoveStaff: (id: string) => this.runEffects(this.control.startStaffMove(id, this.board)),
+    };
+    this.level.departments.forEach((def, i) => {
+      const r = rects[i]!;
+      this.cards.set(def.id, r);
+      this.depts.push(new DeptView(this, def, i, r, this.level.actions, handlers, settings.reducedMotion));
+    });
+    this.customers = new CustomerColumn(this, (id) => this.deptName(id), settings.reducedMotion);
+    this.tokens = new TokenLayer(this, this.cards);
+    const ripples = new RippleFx(this);
+    this.hud = new Hud(this, this.level.title, this.level.texts.hints, { onSpeed: (s) => this.setSpeed(s), onMenu: () => this.goMenu() }, settings.textScale);
+    this.side = new SidePanel(this, this.level, {
+      onCare: (care) => store.getState().select({ care }),
+      onGrant: (request) => this.runEffects([{ type: 'command', cmd: { type: 'grant', request } }]),
+    });
+    this.toasts = new Toasts(this, store, reduced);
+    this.feed = new EventFeed({
+      level: this.level,
+      store,
+      audio: app.audio,
+      ripples,
+      customers: this.customers,
+      deptName: (id) => this.deptName(id),
+      deptPos: (id) => this.deptPos(id),
+      reducedMotion: reduced,
+    });
+    this.board = this.makeBoard();
+    this.pointer = new PointerRouting(this, this.control, {
+      cards: () => this.depts.map((d) => ({ id: d.def.id, rect: d.rect })),
+      board: () => this.board,
+      view: () => this.view,
+      run: (fx) => this.runEffects(fx),
+    });
+
+    const onKey = (e: KeyboardEvent) => this.onKey(e);
+    this.input.keyboard?.on('keydown', onKey);
+    this.cleanup.push(() => this.input.keyboard?.off('keydown', onKey));
+    setProbe({
+      sim: () => this.sim,
+      levelId: () => this.levelId,
+      deptPos: (id) => this.deptPos(id),
+      outboxPos: (id) => {
+        const r = this.cards.get(id);
+        return r ? outboxCentre(r) : null;
+      },
+      ticketPos: (id) => this.tokens.posOf(id),
+    });
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.shutdown());
+    this.syncViews(0, true);
+  }
+
+  private shutdown(): void {
+    setProbe(null);
+    for (const f of this.cleanup) f();
+    this.cleanup = [];
+    this.pointer?.destroy();
+    try {
+      getApp().audio?.stopAmbient();
+    } catch {
+      /* audio is optional */
+    }
+  }
+
+  private deptName(id: string): string {
+    return this.names.get(id) ?? id;
+  }
+
+  private deptPos(id: string): { x: number; y: number } | null {
+    const r = this.cards.get(id);
+    return r ? centre(r) : null;
+  }
+
+  private makeBoard(): BoardInfo {
+    return buildBoard({
+      level: this.level,
+      view: this.view,
+      positions: this.depts.map((d) => centre(d.rect)),
+      care: getApp().store.getState().selection.care,
+    });
+  }
+
+  private setSpeed(s: Speed): void {
+    getApp().store.getState().setSpeed(s);
+    getApp().audio?.cue('click', this.time.now);
+  }
+
+  private goMenu(): void {
+    if (this.ending) return;
+    this.ending = true;
+    this.scene.start('select');
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.ctrlKey || e.metaKey || e.altKey || isDomOverlayOpen() || this.ending) return;
+    const fx = this.control.key(e.key, e.shiftKey, this.board);
+    if (fx === null) return;
+    e.preventDefault();
+    if (e.repeat && (e.key === ' ' || e.key === 'Enter')) return;
+    this.runEffects(fx);
+  }
+
+  /** Applies controller effects: commands go to the sim (refusals become toasts), the rest to the store. */
+  private runEffects(fx: readonly Effect[]): void {
+    const app = getApp();
+    const st = app.store.getState();
+    const now = this.time.now;
+    for (const f of fx) {
+      switch (f.type) {
+        case 'command': {
+          const res = this.sim.apply(f.cmd);
+          if (!res.ok) {
+            st.toast(refusalToast(res.reason), 'error', now);
+            app.audio?.cue('invalid', now);
+          } else app.audio?.cue(f.cmd.type === 'route' || f.cmd.type === 'moveStaff' ? 'drop' : 'click', now);
+          break;
+        }
+        case 'speed':
+          st.setSpeed(f.speed);
+          break;
+        case 'togglePause':
+          st.togglePause();
+          break;
+        case 'care':
+          st.select({ care: f.care });
+          break;
+        case 'quit':
+          this.goMenu();
+          return;
+        case 'message':
+          st.toast(f.text, 'info', now);
+          break;
+        case 'cue':
+          app.audio?.cue(f.name, now);
+          break;
+      }
+    }
+    this.view = this.sim.view();
+    this.board = this.makeBoard();
+    this.syncSelection();
+  }
+
+  private syncSelection(): void {
+    const st = getApp().store.getState();
+    const dept = this.control.fromDept() ?? this.control.focusDept();
+    const ticket = this.control.pickedTicket();
+    if (st.selection.dept !== dept || st.selection.ticket !== ticket) st.select({ dept, ticket });
+  }
+
+  override update(time: number, delta: number): void {
+    if (this.ending || !this.sim || !this.level) return;
+    const st = getApp().store.getState();
+    const dt = frameSeconds(delta);
+    if (st.speed > 0 && !this.sim.isOver()) this.sim.advanceTo(this.sim.now() + dt * st.speed);
+    this.view = this.sim.view();
+    this.feed.handle(this.sim.drainEvents(), time);
+    this.board = this.makeBoard();
+    this.control.sync(this.board);
+    this.syncSelection();
+    this.syncViews(dt, false);
+    if (this.sim.isOver()) this.finish();
+  }
+
+  private syncViews(dt: number, snap: boolean): void {
+    const st = getApp().store.getState();
+    const view = this.view;
+    const now = this.time.now;
+    this.places = assignPlaces(view);
+    const focus = this.control.focusDept();
+    const from = this.control.fromDept();
+    const targeting = from !== null;
+    view.departments.forEach((d, i) => {
+      const dv = this.depts[i];
+      if (!dv) return;
+      const needs = d.outbox.slice(0, OUTBOX_VISIBLE).map((id) => {
+        const t = getTicket(view, id);
+        return t ? needsOf(t) : '';
+      });
+      dv.update(d, needs, this.level.departments[i]?.queueWarning ?? 4);
+      const kind: FocusKind = d.id === focus ? 'focus' : d.id === from ? 'from' : targeting ? 'target' : 'none';
+      dv.setFocus(kind, targeting);
+    });
+    this.tokens.sync(view, this.places, dt, { dragged: this.pointer.dragged(), picked: this.control.pickedTicket(), snap: snap || st.settings.reducedMotion });
+    this.customers.sync(view);
+    if (now - this.scoreAt > 500) {
+      this.scoreAt = now;
+      this.scoreValue = this.sim.score().total;
+      const staff = view.departments.reduce((s, d) => s + Math.max(1, d.staff), 0);
+      getApp().audio?.setLoad(Math.min(1, view.counts.inSystem / (staff * 4)));
+    }
+    this.hud.update(
+      { timeLeft: view.end - view.t, score: this.scoreValue, served: view.counts.resolved, waiting: view.counts.inSystem, lost: view.counts.abandoned, speed: st.speed },
+      now,
+    );
+    this.hud.setStep(this.control.hint(this.board));
+    const quitting = this.control.state.mode === 'quit';
+    this.hud.setBanner(quitting ? 'Leave this level?\nEnter: menu  ·  Escape: keep playing' : st.speed === 0 ? 'Paused\nPress Space or P to continue' : '');
+    this.side.update(st.selection.care, view.requests, view.t);
+    this.toasts.update(now);
+  }
+
+  private finish(): void {
+    if (this.ending) return;
+    this.ending = true;
+    const sim = this.sim;
+    const data = { level: this.level, levelId: this.levelId, seed: this.seed, score: sim.score(), metrics: sim.metrics(), commandLog: sim.commandLog(), timeline: sim.timeline() };
+    if (this.scene.manager.getScene('results')) this.scene.start('results', data);
+    else this.scene.start('select');
+  }
+}
+

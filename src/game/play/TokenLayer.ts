@@ -1,0 +1,128 @@
+/**
+ * Ticket tokens: one pooled Image per visible ticket, reconciled every frame with the sim (create,
+ * move, release). Positions follow the sim: transit is interpolated from departAt/arriveAt with the
+ * sim clock; moves inside a card glide towards their slot. The view never owns truth.
+ */
+import type Phaser from 'phaser';
+import type { SimView, TicketState } from '../../sim/types';
+import { approach, arcPoint, transitProgress, type Pt } from './interpolate';
+import { doorPos, inboxSlot, INBOX_VISIBLE, outboxSlot, OUTBOX_VISIBLE, workSlot, WORK_VISIBLE, type Rect } from './layout';
+import { forEachTicket, type Place } from './boardModel';
+import { letterOf, TEX, tokenFrame } from './textures';
+
+interface Token {
+  img: Phaser.GameObjects.Image | null;
+  x: number;
+  y: number;
+  seen: number;
+}
+
+const SCALE = { inbox: 0.72, work: 0.6, outbox: 1, transit: 0.85 } as const;
+
+export class TokenLayer {
+  private readonly pool: Phaser.GameObjects.Image[] = [];
+  private readonly tokens = new Map<number, Token>();
+  private readonly pickRing: Phaser.GameObjects.Image;
+  private frame = 0;
+  private drawn = 0;
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly cards: ReadonlyMap<string, Rect>,
+  ) {
+    this.pickRing = scene.add.image(0, 0, TEX.fx, 'ring').setTint(0xffe066).setScale(1.15).setDepth(21).setVisible(false);
+  }
+
+  /** Where a ticket should be drawn now, or null when it is not shown (long lines, full desks). */
+  targetOf(t: TicketState, place: Place | undefined, now: number, staffOf: (dept: string) => number): { p: Pt; s: number } | null {
+    if (!place) return null;
+    if (place.area === 'transit' && t.transit) {
+      const from = this.cards.get(t.transit.from);
+      const to = this.cards.get(t.transit.to);
+      if (!from || !to) return null;
+      const k = transitProgress(t.transit.departAt, t.transit.arriveAt, now);
+      return { p: arcPoint(outboxSlot(from, 0), inboxSlot(to, 0), k), s: SCALE.transit };
+    }
+    const card = this.cards.get(place.dept);
+    if (!card) return null;
+    if (place.area === 'inbox') return place.index < INBOX_VISIBLE ? { p: inboxSlot(card, place.index), s: SCALE.inbox } : null;
+    if (place.area === 'outbox') return place.index < OUTBOX_VISIBLE ? { p: outboxSlot(card, place.index), s: SCALE.outbox } : null;
+    if (place.area === 'work') {
+      if (place.index >= Math.min(WORK_VISIBLE, staffOf(place.dept))) return null;
+      const w = workSlot(card, place.index);
+      return { p: { x: w.x + 12, y: w.y + 8 }, s: SCALE.work };
+    }
+    return null;
+  }
+
+  sync(
+    view: SimView,
+    places: ReadonlyMap<number, Place>,
+    dtReal: number,
+    opts: { dragged: { ticket: number; x: number; y: number } | null; picked: number | null; snap: boolean },
+  ): void {
+    this.frame++;
+    const frame = this.frame;
+    const staff = new Map(view.departments.map((d) => [d.id, d.staff]));
+    const staffOf = (id: string) => staff.get(id) ?? 0;
+    let drawn = 0;
+    forEachTicket(view, (t) => {
+      let tok = this.tokens.get(t.id);
+      if (!tok) {
+        const door = doorPos();
+        tok = { img: null, x: door.x, y: door.y, seen: frame };
+        this.tokens.set(t.id, tok);
+      }
+      tok.seen = frame;
+      const drag = opts.dragged && opts.dragged.ticket === t.id ? opts.dragged : null;
+      const target = drag ? { p: { x: drag.x, y: drag.y }, s: 1.15 } : this.targetOf(t, places.get(t.id), view.t, staffOf);
+      if (!target) {
+        if (tok.img) this.release(tok);
+        return;
+      }
+      if (drag || opts.snap || t.phase === 'transit') {
+        tok.x = target.p.x;
+        tok.y = target.p.y;
+      } else {
+        tok.x = approach(tok.x, target.p.x, dtReal);
+        tok.y = approach(tok.y, target.p.y, dtReal);
+      }
+      if (!tok.img) tok.img = this.acquire(t);
+      tok.img.setPosition(tok.x, tok.y).setScale(target.s).setDepth(drag ? 30 : t.phase === 'transit' ? 12 : 10);
+      drawn++;
+    });
+    for (const [id, tok] of this.tokens) {
+      if (tok.seen !== frame) {
+        if (tok.img) this.release(tok);
+        this.tokens.delete(id);
+      }
+    }
+    this.drawn = drawn;
+    const picked = opts.picked !== null ? this.tokens.get(opts.picked) : undefined;
+    if (picked?.img) this.pickRing.setVisible(true).setPosition(picked.x, picked.y);
+    else this.pickRing.setVisible(false);
+  }
+
+  private acquire(t: TicketState): Phaser.GameObjects.Image {
+    const frame = tokenFrame(t.workType, letterOf(t.customer));
+    const img = this.pool.pop() ?? this.scene.add.image(0, 0, TEX.tokens, frame);
+    return img.setFrame(frame).setVisible(true).setAlpha(1);
+  }
+
+  private release(tok: Token): void {
+    if (!tok.img) return;
+    tok.img.setVisible(false);
+    this.pool.push(tok.img);
+    tok.img = null;
+  }
+
+  /** Drawn position of a ticket, game coordinates, or null when not drawn. */
+  posOf(id: number): Pt | null {
+    const tok = this.tokens.get(id);
+    return tok?.img ? { x: tok.x, y: tok.y } : null;
+  }
+
+  drawnCount(): number {
+    return this.drawn;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Reads the sim view into what the board draws: where each ticket sits (line, desk, tray, on the way)
+ * and the routing controller's BoardInfo. Phaser-free; the sim stays the only owner of truth.
+ */
+import type { Level } from '../../level/schema';
+import type { Care, SimView, TicketState } from '../../sim/types';
+import type { BoardInfo, DeptInfo, TicketInfo } from './routingController';
+import type { Pt } from './interpolate';
+import { skillWords } from './playTheme';
+
+export type Area = 'inbox' | 'work' | 'outbox' | 'transit';
+
+export interface Place {
+  area: Area;
+  dept: string;
+  /** Position in the line / desk row / tray (0 = front). */
+  index: number;
+}
+
+export function forEachTicket(view: SimView, fn: (t: TicketState) => void): void {
+  const ts = view.tickets;
+  if (ts instanceof Map) ts.forEach(fn);
+  else for (const k of Object.keys(ts)) fn((ts as Record<number, TicketState>)[Number(k)]!);
+}
+
+export function getTicket(view: SimView, id: number): TicketState | undefined {
+  const ts = view.tickets;
+  return ts instanceof Map ? ts.get(id) : (ts as Record<number, TicketState>)[id];
+}
+
+/** Where every ticket in the system is, by area and index. Desk order follows job start times. */
+export function assignPlaces(view: SimView): Map<number, Place> {
+  const places = new Map<number, Place>();
+  for (const d of view.departments) {
+    let i = 0;
+    for (const id of d.pending) places.set(id, { area: 'inbox', dept: d.id, index: i++ });
+    for (const id of d.inbox) places.set(id, { area: 'inbox', dept: d.id, index: i++ });
+    d.outbox.forEach((id, j) => places.set(id, { area: 'outbox', dept: d.id, index: j }));
+  }
+  const working = new Map<string, TicketState[]>();
+  forEachTicket(view, (t) => {
+    if (t.phase === 'transit') places.set(t.id, { area: 'transit', dept: t.dept, index: 0 });
+    else if (t.phase === 'service') {
+      const list = working.get(t.dept) ?? [];
+      list.push(t);
+      working.set(t.dept, list);
+    } else if (!places.has(t.id)) places.set(t.id, { area: 'inbox', dept: t.dept, index: 999 });
+  });
+  for (const [dept, list] of working) {
+    list.sort((a, b) => (a.job?.start ?? 0) - (b.job?.start ?? 0) || a.id - b.id);
+    list.forEach((t, i) => places.set(t.id, { area: 'work', dept, index: i }));
+  }
+  return places;
+}
+
+/** The next step of a ticket in words, e.g. "billing fix"; "done" at the end of its journey. */
+export function needsOf(t: TicketState): string {
+  const s = t.journey[t.step];
+  return s ? skillWords(s) : 'done';
+}
+
+export interface BoardInputs {
+  level: Level;
+  view: SimView;
+  positions: readonly Pt[];
+  care: Care;
+}
+
+export function buildBoard({ level, view, positions, care }: BoardInputs): BoardInfo {
+  const names = new Map(level.departments.map((d) => [d.id, d.name]));
+  const wtNames = new Map(level.workTypes.map((w) => [w.id, w.name]));
+  const depts: DeptInfo[] = view.departments.map((d, i) => ({
+    id: d.id,
+    name: names.get(d.id) ?? d.id,
+    pos: positions[i] ?? { x: 0, y: 0 },
+    outbox: d.outbox,
+    inbox: d.inbox,
+    care: d.care,
+  }));
+  const grantable = view.requests.filter((r) => r.status === 'open').map((r) => r.id);
+  return {
+    depts,
+    care,
+    actions: level.actions,
+    grantable,
+    ticket(id: number): TicketInfo | null {
+      const t = getTicket(view, id);
+      if (!t) return null;
+      return { customer: t.customer, workName: wtNames.get(t.workType) ?? t.workType, needs: needsOf(t) };
+    },
+    mostUpsetInLine(dept: string): number | null {
+      const d = view.departments.find((x) => x.id === dept);
+      let best: TicketState | null = null;
+      for (const id of d?.inbox ?? []) {
+        const t = getTicket(view, id);
+        if (t && (!best || t.satisfaction < best.satisfaction || (t.satisfaction === best.satisfaction && t.arrivedAt < best.arrivedAt))) best = t;
+      }
+      return best ? best.id : null;
+    },
+  };
+}
+
+/** Journey of a work type in words: "triage › billing fix › reply". */
+export function journeyWords(level: Level, workType: string): string {
+  const wt = level.workTypes.find((w) => w.id === workType);
+  return wt ? wt.journey.map((s) => skillWords(s.skill)).join(' › ') : '';
+}

@@ -1,0 +1,83 @@
+/**
+ * Turns a frame's sim events into what the player sees and hears: toasts in plain words, ripple
+ * animations towards the customer's face, and the audio batch.
+ */
+import type { Level } from '../../level/schema';
+import type { SimEvent } from '../../sim/types';
+import type { UiStoreApi } from '../../store/store';
+import type { GameAudio } from '../../audio/index';
+import type { Pt } from './interpolate';
+import type { CustomerColumn } from './CustomerColumn';
+import type { RippleFx } from './RippleFx';
+import { abandonedToast, escalatedToast, formatSeconds, levelEventToast, overloadToast, requestToast, rippleToast } from './rippleText';
+
+export interface FeedDeps {
+  level: Level;
+  store: UiStoreApi;
+  audio: GameAudio | null;
+  ripples: RippleFx;
+  customers: CustomerColumn;
+  deptName(id: string): string;
+  deptPos(id: string): Pt | null;
+  reducedMotion(): boolean;
+}
+
+export class EventFeed {
+  private readonly lastOverload = new Map<string, number>();
+
+  constructor(private readonly d: FeedDeps) {}
+
+  private toast(text: string, kind: 'info' | 'ripple' | 'bounce' | 'warning' | 'error', nowMs: number): void {
+    this.d.store.getState().toast(text, kind, nowMs);
+  }
+
+  handle(events: readonly SimEvent[], nowMs: number): void {
+    const d = this.d;
+    if (events.length === 0) return;
+    try {
+      d.audio?.onSimEvents(events, nowMs);
+    } catch (e) {
+      console.error('audio failed on sim events', e);
+    }
+    for (const ev of events) {
+      switch (ev.type) {
+        case 'ripple': {
+          this.toast(rippleToast(ev, d.deptName), ev.kind === 'misroute' ? 'bounce' : 'ripple', nowMs);
+          const src = d.deptPos(ev.source);
+          const at = d.deptPos(ev.at);
+          const face = d.customers.facePos(ev.ticket);
+          const path = [src, at, face].filter((p): p is Pt => p !== null);
+          const label = `+${formatSeconds(ev.seconds)}`;
+          d.ripples.play(path, d.reducedMotion(), () => d.customers.hit(ev.ticket, label));
+          break;
+        }
+        case 'abandoned':
+          this.toast(abandonedToast(ev.customer, ev.totalSeconds), 'warning', nowMs);
+          break;
+        case 'escalated':
+          this.toast(escalatedToast(ev.customer), 'warning', nowMs);
+          break;
+        case 'levelEvent':
+          this.toast(levelEventToast(ev, d.deptName), ev.phase === 'start' && ev.kind !== 'surge' ? 'warning' : 'info', nowMs);
+          break;
+        case 'request': {
+          const r = d.level.internalRequests.find((q) => q.id === ev.request);
+          if (!r) break;
+          const text = requestToast(r.title, d.deptName(r.from), d.deptName(r.to), ev.status, d.level.actions.grantRequests && !r.autoGrant);
+          if (text) this.toast(text, ev.status === 'late' ? 'warning' : 'info', nowMs);
+          break;
+        }
+        case 'status': {
+          if (ev.status !== 'red') break;
+          const last = this.lastOverload.get(ev.dept) ?? -Infinity;
+          if (nowMs - last < 20_000) break;
+          this.lastOverload.set(ev.dept, nowMs);
+          this.toast(overloadToast(d.deptName(ev.dept)), 'warning', nowMs);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+}

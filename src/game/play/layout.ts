@@ -1,0 +1,219 @@
+/**
+ * Board geometry at the 1920x1080 design size: regions of the screen, department cards placed from the
+ * level's percent positions (pushed apart when they would overlap), and the slots inside a card where
+ * ticket tokens sit. Phaser-free so it can be unit-tested.
+ */
+import type { Pt } from './interpolate';
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export const GAME_W = 1920;
+export const GAME_H = 1080;
+export const TOP_BAR: Rect = { x: 0, y: 0, w: GAME_W, h: 84 };
+export const ENTRANCE: Rect = { x: 8, y: 92, w: 300, h: 892 };
+export const BOARD: Rect = { x: 320, y: 92, w: 1176, h: 892 };
+export const SIDEBAR: Rect = { x: 1508, y: 92, w: 404, h: 892 };
+export const BOTTOM: Rect = { x: 0, y: 990, w: GAME_W, h: 90 };
+
+/** Tokens shown per row before a "+N". */
+export const INBOX_VISIBLE = 9;
+export const OUTBOX_VISIBLE = 3;
+export const WORK_VISIBLE = 5;
+export const FACES_VISIBLE = 9;
+export const TOKEN_SIZE = 48;
+
+export function contains(r: Rect, p: Pt, pad = 0): boolean {
+  return p.x >= r.x - pad && p.x <= r.x + r.w + pad && p.y >= r.y - pad && p.y <= r.y + r.h + pad;
+}
+
+export function centre(r: Rect): Pt {
+  return { x: r.x + r.w / 2, y: r.y + r.h / 2 };
+}
+
+export function cardSize(count: number): { w: number; h: number } {
+  if (count <= 4) return { w: 410, h: 340 };
+  if (count <= 6) return { w: 372, h: 330 };
+  return { w: 330, h: 320 };
+}
+
+function overlap(a: Rect, b: Rect, gap: number): { x: number; y: number } | null {
+  const ox = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) + gap;
+  const oy = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) + gap;
+  return ox > 0 && oy > 0 ? { x: ox, y: oy } : null;
+}
+
+function clampInto(r: Rect, area: Rect): void {
+  r.x = Math.min(Math.max(r.x, area.x), area.x + area.w - r.w);
+  r.y = Math.min(Math.max(r.y, area.y), area.y + area.h - r.h);
+}
+
+/**
+ * Card rectangles for departments at percent positions: centred on the position inside `area`,
+ * kept inside it, and pushed apart (least-overlap axis) so cards never cover each other when the
+ * area has room for them.
+ */
+export function layoutCards(positions: readonly Pt[], area: Rect = BOARD, gap = 16): Rect[] {
+  const { w, h } = cardSize(positions.length);
+  const rects = positions.map((p) => {
+    const r: Rect = { x: area.x + (p.x / 100) * area.w - w / 2, y: area.y + (p.y / 100) * area.h - h / 2, w, h };
+    clampInto(r, area);
+    return r;
+  });
+  for (let iter = 0; iter < 80; iter++) {
+    let moved = false;
+    for (let i = 0; i < rects.length; i++) {
+      for (let j = i + 1; j < rects.length; j++) {
+        const a = rects[i]!;
+        const b = rects[j]!;
+        const o = overlap(a, b, gap);
+        if (!o) continue;
+        moved = true;
+        if (o.x < o.y) {
+          const dir = a.x + a.w / 2 <= b.x + b.w / 2 ? 1 : -1;
+          a.x -= (dir * o.x) / 2;
+          b.x += (dir * o.x) / 2;
+        } else {
+          const dir = a.y + a.h / 2 <= b.y + b.h / 2 ? 1 : -1;
+          a.y -= (dir * o.y) / 2;
+          b.y += (dir * o.y) / 2;
+        }
+        clampInto(a, area);
+        clampInto(b, area);
+      }
+    }
+    if (!moved) break;
+  }
+  return rects;
+}
+
+/** Rows inside a card, in absolute coordinates. */
+export interface CardAreas {
+  header: Rect;
+  staff: Rect;
+  skills: Rect;
+  inbox: Rect;
+  outbox: Rect;
+}
+
+export function cardAreas(c: Rect): CardAreas {
+  const pad = 12;
+  const inner = c.w - 2 * pad;
+  return {
+    header: { x: c.x + pad, y: c.y + 6, w: inner, h: 50 },
+    staff: { x: c.x + pad, y: c.y + 58, w: inner, h: 56 },
+    skills: { x: c.x + pad, y: c.y + 116, w: inner, h: 32 },
+    inbox: { x: c.x + pad, y: c.y + 150, w: inner, h: 52 },
+    outbox: { x: c.x + pad, y: c.y + 208, w: inner, h: c.h - 208 - pad },
+  };
+}
+
+/** Where a person (and the ticket they work on) sits in the staff row. */
+export function workSlot(c: Rect, i: number): Pt {
+  const a = cardAreas(c).staff;
+  const step = Math.min(54, (a.w - 40) / WORK_VISIBLE);
+  return { x: a.x + 26 + i * step, y: a.y + a.h / 2 + 2 };
+}
+
+/** Inbox tokens are stacked with overlap after the "Line" label; slot 0 is the front of the line. */
+export function inboxSlot(c: Rect, i: number): Pt {
+  const a = cardAreas(c).inbox;
+  const startX = a.x + 92;
+  const step = Math.min(32, (a.w - 92 - 90) / (INBOX_VISIBLE - 1));
+  return { x: startX + i * step, y: a.y + a.h / 2 };
+}
+
+/** Where the "+N" of a long line goes. */
+export function inboxMorePos(c: Rect): Pt {
+  const p = inboxSlot(c, INBOX_VISIBLE - 1);
+  return { x: p.x + 34, y: p.y };
+}
+
+export function outboxSlot(c: Rect, i: number): Pt {
+  const a = cardAreas(c).outbox;
+  const step = (a.w - 50) / OUTBOX_VISIBLE;
+  return { x: a.x + 12 + step * (i + 0.5), y: a.y + 58 };
+}
+
+export function outboxCentre(c: Rect): Pt {
+  return centre(cardAreas(c).outbox);
+}
+
+/** The index of the outbox slot under p, or -1. */
+export function outboxSlotAt(c: Rect, p: Pt): number {
+  const a = cardAreas(c).outbox;
+  if (!contains(a, p)) return -1;
+  let best = -1;
+  let bestD = Infinity;
+  for (let i = 0; i < OUTBOX_VISIBLE; i++) {
+    const s = outboxSlot(c, i);
+    const d = Math.abs(s.x - p.x);
+    if (d < bestD && d < 70) {
+      best = i;
+      bestD = d;
+    }
+  }
+  return best;
+}
+
+/** The index of the inbox slot under p, or -1. */
+export function inboxSlotAt(c: Rect, p: Pt): number {
+  const a = cardAreas(c).inbox;
+  if (!contains(a, p)) return -1;
+  for (let i = INBOX_VISIBLE - 1; i >= 0; i--) {
+    const s = inboxSlot(c, i);
+    if (Math.abs(s.x - p.x) <= TOKEN_SIZE / 2 && Math.abs(s.y - p.y) <= TOKEN_SIZE / 2) return i;
+  }
+  return -1;
+}
+
+/** Index of the card under p (with a little slack for drops), or -1. */
+export function cardAt(cards: readonly Rect[], p: Pt, pad = 10): number {
+  for (let i = 0; i < cards.length; i++) if (contains(cards[i]!, p, pad)) return i;
+  return -1;
+}
+
+/** Customer rows at the entrance. */
+export function faceRow(i: number): Pt {
+  return { x: ENTRANCE.x + 46, y: ENTRANCE.y + 112 + i * 82 };
+}
+
+export function facesMorePos(): Pt {
+  return { x: ENTRANCE.x + 20, y: faceRow(FACES_VISIBLE).y - 18 };
+}
+
+/** Where new customers' tickets appear: the door at the entrance. */
+export function doorPos(): Pt {
+  return { x: ENTRANCE.x + ENTRANCE.w - 10, y: ENTRANCE.y + 54 };
+}
+
+export type Dir = 'up' | 'down' | 'left' | 'right';
+
+/**
+ * The neighbour of `from` in a direction among points (index), for arrow-key navigation: the nearest
+ * point in that half-plane, favouring points straight ahead. -1 when there is none.
+ */
+export function neighbour(points: readonly Pt[], from: number, dir: Dir): number {
+  const o = points[from];
+  if (!o) return points.length ? 0 : -1;
+  let best = -1;
+  let bestScore = Infinity;
+  points.forEach((p, i) => {
+    if (i === from) return;
+    const dx = p.x - o.x;
+    const dy = p.y - o.y;
+    const ahead = dir === 'left' ? -dx : dir === 'right' ? dx : dir === 'up' ? -dy : dy;
+    const side = dir === 'left' || dir === 'right' ? Math.abs(dy) : Math.abs(dx);
+    if (ahead <= 1) return;
+    const score = ahead + side * 2;
+    if (score < bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  return best;
+}

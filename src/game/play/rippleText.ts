@@ -1,0 +1,87 @@
+/**
+ * Plain-words messages of the play scene: toasts for ripples and other sim events, the clock, short
+ * durations. Phaser-free and unit-tested.
+ */
+import type { SimEvent } from '../../sim/types';
+
+type Ripple = Extract<SimEvent, { type: 'ripple' }>;
+type LevelEv = Extract<SimEvent, { type: 'levelEvent' }>;
+
+/** "40 s", "1 min 30 s", "2 min". */
+export function formatSeconds(s: number): string {
+  const sec = Math.max(0, Math.round(s));
+  if (sec < 90) return `${sec} s`;
+  const m = Math.floor(sec / 60);
+  const r = sec % 60;
+  return r === 0 ? `${m} min` : `${m} min ${r} s`;
+}
+
+/** Clock "m:ss" for the time left. */
+export function formatClock(s: number): string {
+  const sec = Math.max(0, Math.ceil(s));
+  const m = Math.floor(sec / 60);
+  const r = sec % 60;
+  return `${m}:${r.toString().padStart(2, '0')}`;
+}
+
+export type DeptName = (id: string) => string;
+
+/** Toast for a ripple: who caused it, where it surfaced, what the customer paid. */
+export function rippleToast(ev: Ripple, deptName: DeptName): string {
+  const src = deptName(ev.source);
+  const at = deptName(ev.at);
+  const cost = `(+${formatSeconds(ev.seconds)})`;
+  switch (ev.kind) {
+    case 'rework':
+      return `${at} had to ask ${ev.customer} again: the notes from ${src} were too thin ${cost}`;
+    case 'clarify':
+      return `${at} sent ${ev.customer}'s ticket back to ${src} to ask what it meant ${cost}`;
+    case 'misroute':
+      return `${at} can't do this step: ${ev.customer}'s ticket goes back to ${src} ${cost}`;
+  }
+}
+
+export function abandonedToast(customer: string, seconds: number): string {
+  return `${customer} gave up after waiting ${formatSeconds(seconds)} and left`;
+}
+
+export function escalatedToast(customer: string): string {
+  return `${customer} has run out of patience and wants a manager`;
+}
+
+export function levelEventToast(ev: LevelEv, deptName: DeptName): string {
+  if (ev.text && ev.phase === 'start') return ev.text;
+  const d = ev.dept ? deptName(ev.dept) : 'A team';
+  if (ev.kind === 'absence') return ev.phase === 'start' ? `${d} is short of people for a while` : `${d} has everyone back`;
+  if (ev.kind === 'outage') return ev.phase === 'start' ? `${d} can't work: their systems are down` : `${d} is working again`;
+  return ev.phase === 'start' ? 'A rush of customers is coming in' : 'The rush is over';
+}
+
+export function requestToast(
+  title: string,
+  from: string,
+  to: string,
+  status: 'pending' | 'open' | 'granted' | 'inProgress' | 'done' | 'late',
+  canGrant: boolean,
+): string | null {
+  switch (status) {
+    case 'open':
+      return canGrant ? `${from} asks ${to}: ${title}. Grant it when you can (G)` : `${from} asks ${to}: ${title}`;
+    case 'late':
+      return `${from} is still waiting for: ${title}. It is now late`;
+    case 'done':
+      return `Done for ${from}: ${title}`;
+    default:
+      return null;
+  }
+}
+
+export function overloadToast(dept: string): string {
+  return `${dept} is overloaded: its line is too long`;
+}
+
+/** A refusal from the sim, made friendly if it came back empty. */
+export function refusalToast(reason: string): string {
+  const r = reason.trim();
+  return r.length > 0 ? r : "That can't be done right now";
+}
