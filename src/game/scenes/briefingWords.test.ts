@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { controlsFor, journeyWords } from './briefingWords';
+
+const actions = { route: true, handoffCare: false, moveStaff: false, grantRequests: false, reprioritise: false };
+
+describe('controlsFor', () => {
+  it('shows routing and pause for a routing level', () => {
+    const lines = controlsFor({ actions, autoRoute: 'none' });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]?.text).toContain('Ready to send');
+    expect(lines[1]?.keys).toContain('Space');
+  });
+  it('adds a line per enabled action', () => {
+    const lines = controlsFor({ actions: { ...actions, handoffCare: true, moveStaff: true, grantRequests: true, reprioritise: true }, autoRoute: 'none' });
+    expect(lines.map((l) => l.keys).join(' ')).toMatch(/Q quick notes.*G grants.*F/);
+    expect(lines).toHaveLength(6);
+  });
+  it('says work moves by itself when everything is auto-routed', () => {
+    expect(controlsFor({ actions, autoRoute: 'all' })[0]?.text).toContain('by itself');
+  });
+});
+
+describe('journeyWords', () => {
+  it('uses labels, else readable skills', () => {
+    expect(journeyWords([{ skill: 'triage' }, { skill: 'billing-fix', label: 'Correct the invoice' }, { skill: 'reply' }])).toBe('Triage  →  Correct the invoice  →  Reply');
+  });
+});
