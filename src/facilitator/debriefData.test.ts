@@ -60,7 +60,8 @@ describe('debrief data from a hand-made round', () => {
     expect(queue.byOutcome).toEqual({ resolved: 20, abandoned: 380, waiting: 0 });
     expect(tr.byOwner[0]).toMatchObject({ dept: 'billing', seconds: 900 });
     expect(tr.byOwner[1]).toMatchObject({ dept: 'tier1', seconds: 730, handoffSeconds: 360 });
-    expect(tr.sentences[0]).toBe('4 handoffs from Tier 1 with thin notes needed rework at Billing: cost 4 customers 1 min 15 s each.');
+    expect(tr.sentences[0]).toBe('4 handoffs from Tier 1 with thin notes needed rework at Billing, costing 4 customers 1 min 15 s each.');
+    expect(tr.sentences[1]).toBe('1 handoff from Tier 1 went to the wrong desk (it), costing 1 customer 1 min.');
     expect(tr.exact).toBe(true);
   });
 

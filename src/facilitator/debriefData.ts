@@ -84,18 +84,22 @@ export interface RippleTrace {
   exact: boolean;
 }
 
-const RIPPLE_WORDS: Record<RippleSummary['kind'], string> = {
-  rework: 'with thin notes needed rework at',
-  clarify: 'were bounced back for clarification by',
-  misroute: 'went to the wrong desk,',
-};
-
+/** "4 handoffs from Tier 1 with thin notes needed rework at Billing, costing 4 customers 1 min 15 s each." */
 export function rippleSentence(r: RippleSummary, names: Names): string {
   const handoffs = r.handoffs === 1 ? '1 handoff' : `${r.handoffs} handoffs`;
   const customers = r.customers === 1 ? '1 customer' : `${r.customers} customers`;
   const each = r.customers > 0 ? r.seconds / r.customers : r.seconds;
-  const tail = r.customers > 1 ? ` ${formatDuration(each)} each` : ` ${formatDuration(each)}`;
-  return `${handoffs} from ${nameOf(names, r.source)} ${RIPPLE_WORDS[r.kind]} ${nameOf(names, r.at)}: cost ${customers}${tail}.`;
+  const cost = `costing ${customers} ${formatDuration(each)}${r.customers > 1 ? ' each' : ''}`;
+  const src = nameOf(names, r.source);
+  const at = nameOf(names, r.at);
+  switch (r.kind) {
+    case 'rework':
+      return `${handoffs} from ${src} with thin notes needed rework at ${at}, ${cost}.`;
+    case 'clarify':
+      return `${handoffs} from ${src} came back from ${at} to be clarified, ${cost}.`;
+    case 'misroute':
+      return `${handoffs} from ${src} went to the wrong desk (${at}), ${cost}.`;
+  }
 }
 
 export function rippleTrace(result: RoundResult, names: Names, level?: Level | null): RippleTrace {
