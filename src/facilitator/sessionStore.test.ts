@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sessionToJSON } from './exporters';
 import type { StorageLike } from './sessionStore';
-import { createSessionStore, MESSAGE_BLOCKED, MESSAGE_FULL, SESSION_KEY } from './sessionStore';
+import { createSessionStore, followOtherTabs, MESSAGE_BLOCKED, MESSAGE_FULL, SESSION_KEY } from './sessionStore';
 import { makeResult, makeSession } from './testFixtures';
 
 class FakeStorage implements StorageLike {
@@ -121,6 +121,24 @@ describe('session store', () => {
     store.getState().renameTeam('r1', 'Red');
     expect(storage.writes).toBe(0);
     expect(store.getState().session.rounds[0]?.team).toBe('Red');
+  });
+
+  it('follows saves made by another window, keeping its own finished results', () => {
+    const storage = new FakeStorage();
+    const presenter = createSessionStore(opts(storage));
+    const audience = createSessionStore({ ...opts(storage), readOnly: true });
+    let listener: ((e: StorageEvent) => void) | null = null;
+    const target = {
+      addEventListener: (_: string, f: (e: StorageEvent) => void) => (listener = f),
+      removeEventListener: () => (listener = null),
+    } as unknown as Window;
+    const stop = followOtherTabs(audience, target);
+    presenter.getState().addRound({ levelId: 'l', levelTitle: 'L', seed: 1, team: 'Blue' });
+    listener!({ key: SESSION_KEY, newValue: storage.data.get(SESSION_KEY)! } as StorageEvent);
+    expect(audience.getState().session.rounds[0]?.team).toBe('Blue');
+    expect(audience.getState().adopt('not json')).toBe(false);
+    stop();
+    expect(listener).toBeNull();
   });
 
   it('reports refusals as a notice', () => {

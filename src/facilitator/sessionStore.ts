@@ -49,6 +49,11 @@ export interface SessionActions {
   newSession(name?: string): void;
   /** Tries to save again (e.g. after the facilitator freed space). */
   save(): SaveStatus;
+  /**
+   * Takes in a copy saved by another window of the same browser (see followOtherTabs). Finished
+   * results this window holds are kept even if the other copy lacks them. Never writes.
+   */
+  adopt(text: string): boolean;
   exportJSON(): string;
   exportCSV(): string;
 }
@@ -192,6 +197,12 @@ export function createSessionStore(opts: SessionStoreOptions = {}) {
         }
         return persist();
       },
+      adopt: (text) => {
+        const read = sessionFromJSON(text);
+        if ('error' in read) return false;
+        set({ session: S.keepFinished(get().session, read.session) });
+        return true;
+      },
       exportJSON: () => sessionToJSON(get().session),
       exportCSV: () => sessionToCSV(get().session),
     };
@@ -202,3 +213,19 @@ export function createSessionStore(opts: SessionStoreOptions = {}) {
 }
 
 export type SessionStoreApi = ReturnType<typeof createSessionStore>;
+
+/**
+ * Keeps a (read-only) audience window's session in step with the presenter window's saves, through the
+ * browser's 'storage' event. Returns a function that stops listening.
+ */
+export function followOtherTabs(
+  store: SessionStoreApi,
+  target: Pick<Window, 'addEventListener' | 'removeEventListener'> = window,
+  key = SESSION_KEY,
+): () => void {
+  const onStorage = (e: StorageEvent): void => {
+    if (e.key === key && e.newValue) store.getState().adopt(e.newValue);
+  };
+  target.addEventListener('storage', onStorage);
+  return () => target.removeEventListener('storage', onStorage);
+}
