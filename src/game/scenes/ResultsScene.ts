@@ -58,14 +58,15 @@ export class ResultsScene extends Phaser.Scene {
     if (stars !== null) drawStars(g, x0 + starsW / 2 - 23, 180, 46, stars, pal.star);
     scoreText.setX(x0 + starsW);
     const sub = stars !== null ? `${starsText(stars)}. ${verdict(stars)}` : verdict(null);
-    this.add.text(cx, 260, sub, textStyle(s, 'body', { color: pal.textDim, align: 'center', wrap: 1600 })).setOrigin(0.5, 0);
+    const subText = this.add.text(cx, 250, sub, textStyle(s, 'body', { color: pal.textDim, align: 'center', wrap: 1600 })).setOrigin(0.5, 0);
 
-    // Left: score breakdown.
-    const left = this.add.container(110, 340);
+    // Left: score breakdown. Label | bar | points, with columns sized to the text.
+    const colTop = Math.max(330, subText.y + subText.height + 36);
+    const left = this.add.container(110, colTop);
     let y = 0;
-    const barW = 260;
     const lg = this.add.graphics();
     left.add(lg);
+    const rows: { label: Phaser.GameObjects.Text; pts: Phaser.GameObjects.Text; value: number; external: boolean }[] = [];
     for (const group of groupedParts(data.score.parts)) {
       const head = this.add.text(0, y, group.label, textStyle(s, 'body', { bold: true, color: pal.accentCss }));
       left.add(head);
@@ -73,25 +74,33 @@ export class ResultsScene extends Phaser.Scene {
       for (const p of group.parts) {
         const label = this.add.text(0, y, PART_LABELS[p.key], textStyle(s, 'small'));
         const max = maxPointsOf(p, data.score.parts);
-        const pts = this.add.text(820, y, `${p.points.toFixed(1)} of ${max.toFixed(1)}`, textStyle(s, 'small', { color: pal.textDim })).setOrigin(1, 0);
-        const bx = 400;
-        const by = y + label.height / 2 - 11;
-        lg.fillStyle(pal.panel, 1);
-        lg.fillRoundedRect(bx, by, barW, 22, 8);
-        lg.lineStyle(2, pal.panelEdge, 1);
-        lg.strokeRoundedRect(bx, by, barW, 22, 8);
-        lg.fillStyle(group.group === 'external' ? pal.accent : pal.icon, 1);
-        const v = Math.min(1, Math.max(0, p.value));
-        if (v > 0) lg.fillRoundedRect(bx, by, Math.max(16, barW * v), 22, 8);
+        const pts = this.add.text(0, y, `${p.points.toFixed(1)} of ${max.toFixed(1)}`, textStyle(s, 'small', { color: pal.textDim })).setOrigin(1, 0);
         left.add([label, pts]);
+        rows.push({ label, pts, value: p.value, external: group.group === 'external' });
         y += label.height + 8;
       }
       y += 12;
     }
-    fitColumn(left, 840, 560);
+    const labelW = Math.max(0, ...rows.map((r) => r.label.width));
+    const ptsW = Math.max(0, ...rows.map((r) => r.pts.width));
+    const barW = Math.max(200, 840 - labelW - ptsW - 56);
+    const bx = labelW + 28;
+    for (const r of rows) {
+      r.pts.setX(bx + barW + 28 + ptsW);
+      const by = r.label.y + r.label.height / 2 - 11;
+      lg.fillStyle(pal.panel, 1);
+      lg.fillRoundedRect(bx, by, barW, 22, 8);
+      lg.lineStyle(2, pal.panelEdge, 1);
+      lg.strokeRoundedRect(bx, by, barW, 22, 8);
+      lg.fillStyle(r.external ? pal.accent : pal.icon, 1);
+      const v = Math.min(1, Math.max(0, r.value));
+      if (v > 0) lg.fillRoundedRect(bx, by, Math.max(16, barW * v), 22, 8);
+    }
+    const colMaxH = GAME_HEIGHT - 90 - 46 - 70 - colTop - 20;
+    fitColumn(left, 840, colMaxH);
 
     // Right: customers and ripples.
-    const right = this.add.container(1030, 340);
+    const right = this.add.container(1030, colTop);
     const rw = 780;
     let ry = 0;
     const c = data.metrics.customers;
@@ -120,7 +129,7 @@ export class ResultsScene extends Phaser.Scene {
       ry += 8;
       add(this.add.text(0, 0, "This result won't be kept after you close the page: this browser does not let the game save.", textStyle(s, 'small', { color: pal.warnCss, wrap: rw })), 0);
     }
-    fitColumn(right, rw, 560);
+    fitColumn(right, rw, colMaxH);
 
     // Buttons: levels, retry, next.
     const campaign = getCampaign();
@@ -136,8 +145,8 @@ export class ResultsScene extends Phaser.Scene {
 
     const focus = new FocusGroup(this, { cols: 3, onBack: () => this.toLevels(), keys: { r: () => this.retry(data) } });
     const by = GAME_HEIGHT - 90;
-    const levels = new Button(this, s, { x: 330, y: by, width: 440, height: 92, label: 'All levels', onActivate: () => this.toLevels(), onHover: () => focus.focusOf(levels) });
-    const retry = new Button(this, s, { x: cx, y: by, width: 440, height: 92, label: 'Try again (R)', primary: !nextOpen, onActivate: () => this.retry(data), onHover: () => focus.focusOf(retry) });
+    const levels = new Button(this, s, { x: next !== undefined ? 330 : cx - 260, y: by, width: 440, height: 92, label: 'All levels', onActivate: () => this.toLevels(), onHover: () => focus.focusOf(levels) });
+    const retry = new Button(this, s, { x: next !== undefined ? cx : cx + 260, y: by, width: 440, height: 92, label: 'Try again (R)', primary: !nextOpen, onActivate: () => this.retry(data), onHover: () => focus.focusOf(retry) });
     const nextBtn = new Button(this, s, {
       x: GAME_WIDTH - 330,
       y: by,
