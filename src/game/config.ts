@@ -3,17 +3,13 @@
  * letterboxed), and the scene list. Sound is played by src/audio (howler), so Phaser's own audio is off.
  */
 import Phaser from 'phaser';
+import { PlayScene } from './play/PlayScene';
 import { BootScene } from './scenes/BootScene';
 import { BriefingScene } from './scenes/BriefingScene';
 import { LevelSelectScene } from './scenes/LevelSelectScene';
-import { PlaceholderPlayScene } from './scenes/PlaceholderPlayScene';
 import { ResultsScene } from './scenes/ResultsScene';
 import { TitleScene } from './scenes/TitleScene';
 import { GAME_HEIGHT, GAME_WIDTH } from './scenes/theme';
-
-// The play scene is written separately; until its file lands the shell uses a placeholder.
-const playModules = import.meta.glob<{ PlayScene?: typeof Phaser.Scene }>('./play/PlayScene.ts', { eager: true });
-const PlayScene = Object.values(playModules)[0]?.PlayScene ?? PlaceholderPlayScene;
 
 export function createGameConfig(parent: HTMLElement, backgroundColor: string): Phaser.Types.Core.GameConfig {
   return {
