@@ -97,7 +97,7 @@ export interface Look {
 }
 
 export function fontSizes(look: Look) {
-  return look.projector ? { tick: 24, legend: 26, title: 28, bar: 22 } : { tick: 19, legend: 21, title: 22, bar: 18 };
+  return look.projector ? { tick: 28, legend: 28, title: 30, bar: 26 } : { tick: 22, legend: 22, title: 24, bar: 20 };
 }
 
 export const INK = '#111111';
