@@ -127,12 +127,17 @@ function run(w: World, cmd: Command): ApplyResult {
   }
 }
 
+/**
+ * Apply and log a command. Once the level is over commands are refused and not logged (they cannot
+ * change anything, and a replay could not tell "over" from "at the last event").
+ */
 export function applyCommand(w: World, cmd: Command): ApplyResult {
   const s = w.s;
   const at = s.t;
   const after = s.processed;
+  const over = s.over;
   const result = run(w, cmd);
-  s.log.push({ at, cmd: { ...cmd }, after });
+  if (!over) s.log.push({ at, cmd: { ...cmd }, after });
   if (w.rec) w.out.push({ type: 'command', t: at, cmd: { ...cmd }, result });
   return result;
 }
