@@ -43,57 +43,9 @@ export class BriefingScene extends Phaser.Scene {
     const index = campaign.findIndex((c) => c.id === level.id);
     const kicker = index >= 0 ? `Level ${index + 1} of ${campaign.length}` : shell.loose.has(level.id) ? 'From a level file' : 'Extra level';
 
-    // Left column: the story and the goal.
-    const left = this.add.container(110, 60);
-    const colW = 960;
-    let y = 0;
-    const add = (t: Phaser.GameObjects.Text, gapAfter: number) => {
-      t.setY(y);
-      left.add(t);
-      y += t.height * t.scaleY + gapAfter;
-      return t;
-    };
-    add(this.add.text(0, 0, kicker, textStyle(s, 'small', { color: pal.accentCss, bold: true })), 8);
-    add(this.add.text(0, 0, level.title, textStyle(s, 'heading', { wrap: colW })), 30);
-    for (const line of level.texts.briefing) add(this.add.text(0, 0, line, textStyle(s, 'body', { wrap: colW })), 16);
-    y += 14;
-    if (level.texts.newThisLevel) {
-      const box = this.callout(left, y, colW, 'New here', level.texts.newThisLevel, pal.accent);
-      y += box + 24;
-    }
-    y += this.callout(left, y, colW, 'Your goal', level.texts.goal, pal.star);
-    this.fit(left, colW, GAME_HEIGHT - 60 - 190);
-
-    // Right column: controls and kinds of work.
-    const right = this.add.container(1170, 60);
-    const rw = 660;
-    let ry = 0;
-    const addR = (t: Phaser.GameObjects.Text, gapAfter: number) => {
-      t.setY(ry);
-      right.add(t);
-      ry += t.height + gapAfter;
-      return t;
-    };
-    addR(this.add.text(0, 0, 'How to play', textStyle(s, 'sub', { bold: true })), 14);
-    for (const c of controlsFor(level)) {
-      addR(this.add.text(0, 0, c.text, textStyle(s, 'small', { wrap: rw })), 2);
-      if (c.keys) addR(this.add.text(24, 0, `Keys: ${c.keys}`, textStyle(s, 'small', { wrap: rw - 24, color: pal.textDim })), 14);
-      else ry += 12;
-    }
-    ry += 14;
-    addR(this.add.text(0, 0, 'Kinds of work', textStyle(s, 'sub', { bold: true })), 14);
-    const g = this.add.graphics();
-    right.add(g);
-    level.workTypes.forEach((w, i) => {
-      const name = this.add.text(70, ry, w.name, textStyle(s, 'body', { bold: true, wrap: rw - 70 }));
-      drawShape(g, w.shape as ShapeName, 26, ry + name.height / 2, 22, colourOf(level, i), s.highContrast ? 0xffffff : 0x0b1520);
-      right.add(name);
-      ry += name.height + 2;
-      const steps = this.add.text(70, ry, journeyWords(w.journey), textStyle(s, 'small', { color: pal.textDim, wrap: rw - 70 }));
-      right.add(steps);
-      ry += steps.height + 16;
-    });
-    this.fit(right, rw, GAME_HEIGHT - 60 - 190);
+    const maxH = GAME_HEIGHT - 60 - 200;
+    this.column(100, 880, maxH, (c, w) => this.story(c, w, level, kicker));
+    this.column(1060, 760, maxH, (c, w) => this.howTo(c, w, level));
 
     // Buttons.
     const focus = new FocusGroup(this, { onBack: () => this.back() });
@@ -115,6 +67,77 @@ export class BriefingScene extends Phaser.Scene {
     focus.setItems([start, back], 0);
   }
 
+  /**
+   * Builds a column at the given width; when large text makes it too tall, rebuilds it with wider
+   * lines and scales it down, so it still fills its width instead of leaving a gap.
+   */
+  private column(x: number, w: number, maxH: number, build: (c: Phaser.GameObjects.Container, w: number) => number): void {
+    let wrap = w;
+    for (let attempt = 0; ; attempt++) {
+      const c = this.add.container(x, 60);
+      const h = build(c, wrap);
+      const k = Math.min(1, maxH / Math.max(1, h));
+      // Height-limited (k below w/wrap) leaves a gap at the side: widen the lines and try again.
+      if (k >= (w / wrap) * 0.97 || attempt >= 4) {
+        c.setScale(Math.min(k, w / wrap));
+        return;
+      }
+      c.destroy(true);
+      wrap = Math.round(wrap * Math.sqrt(w / (wrap * k)));
+    }
+  }
+
+  /** The story column; returns its height. */
+  private story(c: Phaser.GameObjects.Container, colW: number, level: Level, kicker: string): number {
+    const s = settings();
+    const pal = palette(s);
+    let y = 0;
+    const add = (t: Phaser.GameObjects.Text, gapAfter: number) => {
+      t.setY(y);
+      c.add(t);
+      y += t.height + gapAfter;
+    };
+    add(this.add.text(0, 0, kicker, textStyle(s, 'small', { color: pal.accentCss, bold: true })), 8);
+    add(this.add.text(0, 0, level.title, textStyle(s, 'heading', { wrap: colW })), 30);
+    for (const line of level.texts.briefing) add(this.add.text(0, 0, line, textStyle(s, 'body', { wrap: colW })), 16);
+    y += 14;
+    if (level.texts.newThisLevel) y += this.callout(c, y, colW, 'New here', level.texts.newThisLevel, pal.accent) + 24;
+    y += this.callout(c, y, colW, 'Your goal', level.texts.goal, pal.star);
+    return y;
+  }
+
+  /** Controls and kinds of work; returns the height. */
+  private howTo(c: Phaser.GameObjects.Container, rw: number, level: Level): number {
+    const s = settings();
+    const pal = palette(s);
+    let ry = 0;
+    const add = (t: Phaser.GameObjects.Text, gapAfter: number) => {
+      t.setY(ry);
+      c.add(t);
+      ry += t.height + gapAfter;
+    };
+    add(this.add.text(0, 0, 'How to play', textStyle(s, 'sub', { bold: true })), 14);
+    for (const line of controlsFor(level)) {
+      add(this.add.text(0, 0, line.text, textStyle(s, 'small', { wrap: rw })), 2);
+      if (line.keys) add(this.add.text(24, 0, `Keys: ${line.keys}`, textStyle(s, 'small', { wrap: rw - 24, color: pal.textDim })), 14);
+      else ry += 12;
+    }
+    ry += 14;
+    add(this.add.text(0, 0, 'Kinds of work', textStyle(s, 'sub', { bold: true })), 14);
+    const g = this.add.graphics();
+    c.add(g);
+    level.workTypes.forEach((w, i) => {
+      const name = this.add.text(70, ry, w.name, textStyle(s, 'body', { bold: true, wrap: rw - 70 }));
+      drawShape(g, w.shape as ShapeName, 26, ry + name.height / 2, 22, colourOf(level, i), s.highContrast ? 0xffffff : 0x0b1520);
+      c.add(name);
+      ry += name.height + 2;
+      const steps = this.add.text(70, ry, journeyWords(w.journey), textStyle(s, 'small', { color: pal.textDim, wrap: rw - 70 }));
+      c.add(steps);
+      ry += steps.height + 16;
+    });
+    return ry;
+  }
+
   /** A labelled box; returns its height. */
   private callout(parent: Phaser.GameObjects.Container, y: number, w: number, label: string, body: string, edge: number): number {
     const s = settings();
@@ -129,13 +152,6 @@ export class BriefingScene extends Phaser.Scene {
     g.fillRoundedRect(0, y, 10, h, { tl: 16, bl: 16, tr: 0, br: 0 });
     parent.add([g, head, text]);
     return h;
-  }
-
-  /** Scales a column down if large text made it taller than the room it has. */
-  private fit(c: Phaser.GameObjects.Container, w: number, maxH: number): void {
-    const b = c.getBounds();
-    const k = Math.min(1, maxH / Math.max(1, b.height), (w + 40) / Math.max(1, b.width));
-    c.setScale(k);
   }
 
   private back(): void {

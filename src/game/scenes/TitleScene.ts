@@ -25,9 +25,20 @@ export class TitleScene extends Phaser.Scene {
     rippleBackdrop(this, s);
 
     const cx = GAME_WIDTH / 2;
+    const facilitator = s.facilitator
+      ? 'Facilitator mode is on: every level is open (F to turn off).'
+      : 'Facilitators: press F to open every level.';
+    const hint = this.add
+      .text(
+        cx,
+        GAME_HEIGHT - 40,
+        `Enter: play  ·  S: settings  ·  L: load a level file (or drop a .json file anywhere here)\n${facilitator}`,
+        textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: 1800 }),
+      )
+      .setOrigin(0.5, 1);
     const msgH = messageBox(this, shellMessages(), 28);
     const top = msgH > 0 ? 28 + msgH + 24 : 70;
-    const bottom = GAME_HEIGHT - 120;
+    const bottom = hint.y - hint.height - 24;
 
     // Everything between the messages and the key hints, built at y = 0 and scaled to fit.
     const block = this.add.container(cx, top);
@@ -51,11 +62,9 @@ export class TitleScene extends Phaser.Scene {
     });
     const bw = 600;
     const bh = 96;
-    const gap = 128;
-    y += bh / 2;
     const play = new Button(this, s, {
       x: 0,
-      y,
+      y: 0,
       width: bw,
       height: bh,
       label: 'Play',
@@ -67,44 +76,33 @@ export class TitleScene extends Phaser.Scene {
       },
       onHover: () => focus.focusOf(play),
     });
-    y += gap;
     const settingsBtn = new Button(this, s, {
       x: 0,
-      y,
+      y: 0,
       width: bw,
       height: bh,
       label: 'Settings',
       onActivate: () => this.openSettings(),
       onHover: () => focus.focusOf(settingsBtn),
     });
-    y += gap;
     const load = new Button(this, s, {
       x: 0,
-      y,
+      y: 0,
       width: bw,
       height: bh,
       label: 'Load a level file',
       onActivate: () => this.loadFile(),
       onHover: () => focus.focusOf(load),
     });
-    y += bh / 2 + 12;
+    for (const b of [play, settingsBtn, load]) {
+      b.container.setY(y + b.height / 2);
+      y += b.height + 32;
+    }
     block.add([play.container, settingsBtn.container, load.container]);
     const k = Math.min(1, (bottom - top) / y);
     block.setScale(k);
     if (k === 1) block.setY(top + (bottom - top - y) / 2);
     focus.setItems([play, settingsBtn, load]);
-
-    const facilitator = s.facilitator
-      ? 'Facilitator mode is on: every level is open (F to turn off).'
-      : 'Facilitators: press F to open every level.';
-    this.add
-      .text(
-        cx,
-        GAME_HEIGHT - 40,
-        `Enter: play  ·  S: settings  ·  L: load a level file (or drop a .json file anywhere here)\n${facilitator}`,
-        textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: 1800 }),
-      )
-      .setOrigin(0.5, 1);
   }
 
   private openSettings(): void {

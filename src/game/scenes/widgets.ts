@@ -32,19 +32,24 @@ export class Button implements Focusable {
   readonly text: Phaser.GameObjects.Text;
   private readonly bg: Phaser.GameObjects.Graphics;
   private focused = false;
+  private readonly opts: ButtonOptions;
   enabled = true;
 
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly settings: Settings,
-    private readonly opts: ButtonOptions,
+    opts: ButtonOptions,
   ) {
-    const { x, y, width, height, label } = opts;
+    const { x, y, label } = opts;
     const pal = palette(settings);
     this.bg = scene.add.graphics();
     this.text = scene.add
       .text(0, 0, label, textStyle(settings, opts.size ?? 'sub', { bold: true, color: opts.primary ? pal.accentText : pal.text }))
       .setOrigin(0.5);
+    // Large text grows the button rather than spilling out of it.
+    const width = Math.max(opts.width, this.text.width + 60);
+    const height = Math.max(opts.height, this.text.height + 20);
+    this.opts = { ...opts, width, height };
     const hit = scene.add.zone(0, 0, width, height).setOrigin(0.5).setInteractive({ useHandCursor: true });
     hit.on('pointerover', () => opts.onHover?.());
     hit.on('pointerup', () => {
@@ -62,6 +67,10 @@ export class Button implements Focusable {
 
   activate(): void {
     if (this.enabled) this.opts.onActivate();
+  }
+
+  get height(): number {
+    return this.opts.height;
   }
 
   setLabel(label: string): void {
