@@ -41,7 +41,7 @@ export class BriefingScene extends Phaser.Scene {
 
     const campaign = getCampaign();
     const index = campaign.findIndex((c) => c.id === level.id);
-    const kicker = index >= 0 ? `Level ${index + 1} of ${campaign.length}` : shell.loose.has(level.id) ? 'From a level file' : 'Extra level';
+    const kicker = shell.loose.get(level.id) === level ? 'From a level file' : index >= 0 ? `Level ${index + 1} of ${campaign.length}` : 'Extra level';
 
     const maxH = GAME_HEIGHT - 60 - 200;
     this.column(100, 880, maxH, (c, w) => this.story(c, w, level, kicker));
