@@ -105,6 +105,9 @@ export class CustomerColumn {
       row.face.setVisible(true).setFrame(String(mood));
       row.name.setText(t.customer);
       row.where.setText(where);
+      const room = ENTRANCE.x + ENTRANCE.w - 10 - row.where.x;
+      row.where.setScale(1);
+      if (row.where.width > room) row.where.setScale(Math.max(0.7, room / row.where.width));
     }
   }
 

@@ -78,7 +78,7 @@ export class Hud {
     bg.fillStyle(0x000000, 0.78).fillRoundedRect(-430, -90, 860, 180, 24);
     bg.lineStyle(5, BOARD_COLOURS.focus, 1).strokeRoundedRect(-430, -90, 860, 180, 24);
     this.pausedText = scene.add.text(0, 0, '', style(fs(56), { bold: true, align: 'center' })).setOrigin(0.5);
-    this.paused = scene.add.container(c.x, c.y - 40, [bg, this.pausedText]).setDepth(55).setVisible(false);
+    this.paused = scene.add.container(c.x, BOARD.y + 100, [bg, this.pausedText]).setDepth(55).setVisible(false);
   }
 
   update(v: HudValues, nowMs: number): void {

@@ -36,7 +36,7 @@ export function centre(r: Rect): Pt {
 }
 
 export function cardSize(count: number): { w: number; h: number } {
-  if (count <= 4) return { w: 410, h: 340 };
+  if (count <= 4) return { w: 430, h: 360 };
   if (count <= 6) return { w: 372, h: 330 };
   return { w: 330, h: 320 };
 }
@@ -136,7 +136,7 @@ export function inboxMorePos(c: Rect): Pt {
 export function outboxSlot(c: Rect, i: number): Pt {
   const a = cardAreas(c).outbox;
   const step = (a.w - 50) / OUTBOX_VISIBLE;
-  return { x: a.x + 12 + step * (i + 0.5), y: a.y + 58 };
+  return { x: a.x + 12 + step * (i + 0.5), y: a.y + Math.min(62, a.h / 2 - 4) };
 }
 
 export function outboxCentre(c: Rect): Pt {

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { DepartmentState, SimView, TicketState } from '../../sim/types';
+import { assignPlaces, needsOf } from './boardModel';
+
+function dept(id: string, over: Partial<DepartmentState> = {}): DepartmentState {
+  return { id, staff: 2, away: 0, busy: 0, inbox: [], outbox: [], pending: [], requestQueue: [], care: 'quick', speedFactor: 1, qualityFactor: 1, status: 'green', ...over };
+}
+function ticket(id: number, over: Partial<TicketState>): TicketState {
+  return {
+    id, customer: `C${id}`, workType: 'w', arrivedAt: 0, step: 1, journey: ['triage', 'billing-fix', 'reply'], phase: 'queued', dept: 'a', transit: null, job: null,
+    satisfaction: 1, patienceAt: 100, handoffs: 0, bounces: 0, reasks: 0, escalated: false, abandonAt: 300, ...over,
+  };
+}
+
+describe('assignPlaces', () => {
+  it('puts tickets in line (pending first), at desks by job start, in trays and on the way', () => {
+    const tickets = new Map<number, TicketState>([
+      [1, ticket(1, { phase: 'queued' })],
+      [2, ticket(2, { phase: 'queued' })],
+      [3, ticket(3, { phase: 'service', job: { kind: 'work', start: 5, end: 9 } })],
+      [4, ticket(4, { phase: 'service', job: { kind: 'work', start: 2, end: 9 } })],
+      [5, ticket(5, { phase: 'outbox' })],
+      [6, ticket(6, { phase: 'transit', dept: 'b', transit: { from: 'a', to: 'b', departAt: 0, arriveAt: 2 } })],
+    ]);
+    const view: SimView = {
+      t: 1, end: 100, tickets, requests: [], counts: { arrived: 6, resolved: 0, abandoned: 0, inSystem: 6 },
+      departments: [dept('a', { inbox: [1], pending: [2], outbox: [5], busy: 2 }), dept('b')],
+    };
+    const p = assignPlaces(view);
+    expect(p.get(2)).toEqual({ area: 'inbox', dept: 'a', index: 0 });
+    expect(p.get(1)).toEqual({ area: 'inbox', dept: 'a', index: 1 });
+    expect(p.get(4)).toEqual({ area: 'work', dept: 'a', index: 0 });
+    expect(p.get(3)).toEqual({ area: 'work', dept: 'a', index: 1 });
+    expect(p.get(5)).toEqual({ area: 'outbox', dept: 'a', index: 0 });
+    expect(p.get(6)?.area).toBe('transit');
+    expect(needsOf(tickets.get(5)!)).toBe('billing fix');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { BOARD, cardAreas, cardAt, contains, inboxSlot, INBOX_VISIBLE, layoutCards, neighbour, outboxCentre, outboxSlot, outboxSlotAt, OUTBOX_VISIBLE, type Rect } from './layout';
+
+const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+describe('layoutCards', () => {
+  it('centres cards on their percent position inside the board', () => {
+    const [r] = layoutCards([{ x: 50, y: 50 }]);
+    expect(r!.x + r!.w / 2).toBeCloseTo(BOARD.x + BOARD.w / 2);
+    expect(r!.y + r!.h / 2).toBeCloseTo(BOARD.y + BOARD.h / 2);
+  });
+
+  it('keeps cards inside the board even at the corners', () => {
+    for (const r of layoutCards([{ x: 0, y: 0 }, { x: 100, y: 100 }])) {
+      expect(contains(BOARD, { x: r.x, y: r.y })).toBe(true);
+      expect(contains(BOARD, { x: r.x + r.w, y: r.y + r.h })).toBe(true);
+    }
+  });
+
+  it('pushes overlapping cards apart', () => {
+    const rects = layoutCards([{ x: 50, y: 50 }, { x: 52, y: 51 }, { x: 20, y: 50 }]);
+    for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
+  });
+
+  it('lays out the six-department stress board without overlaps', () => {
+    const pos = Array.from({ length: 6 }, (_, i) => ({ x: 15 + (i % 3) * 35, y: 25 + Math.floor(i / 3) * 50 }));
+    const rects = layoutCards(pos);
+    for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
+  });
+});
+
+describe('card slots', () => {
+  const [card] = layoutCards([{ x: 50, y: 50 }]);
+  it('puts every visible slot inside its row', () => {
+    const a = cardAreas(card!);
+    for (let i = 0; i < INBOX_VISIBLE; i++) expect(contains(a.inbox, inboxSlot(card!, i))).toBe(true);
+    for (let i = 0; i < OUTBOX_VISIBLE; i++) expect(contains(a.outbox, outboxSlot(card!, i))).toBe(true);
+  });
+  it('finds the tray slot under a point, and the card under a point', () => {
+    expect(outboxSlotAt(card!, outboxSlot(card!, 2))).toBe(2);
+    expect(outboxSlotAt(card!, { x: card!.x - 50, y: card!.y })).toBe(-1);
+    expect(cardAt([card!], outboxCentre(card!))).toBe(0);
+    expect(cardAt([card!], { x: 0, y: 0 })).toBe(-1);
+  });
+});
+
+describe('neighbour (arrow keys)', () => {
+  const pts = [
+    { x: 0, y: 0 },
+    { x: 100, y: 0 },
+    { x: 0, y: 100 },
+    { x: 100, y: 100 },
+  ];
+  it('moves to the nearest department in the pressed direction', () => {
+    expect(neighbour(pts, 0, 'right')).toBe(1);
+    expect(neighbour(pts, 0, 'down')).toBe(2);
+    expect(neighbour(pts, 3, 'up')).toBe(1);
+    expect(neighbour(pts, 3, 'left')).toBe(2);
+  });
+  it('returns -1 at an edge', () => {
+    expect(neighbour(pts, 0, 'left')).toBe(-1);
+  });
+});

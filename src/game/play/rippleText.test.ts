@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { abandonedToast, formatClock, formatSeconds, levelEventToast, refusalToast, requestToast, rippleToast } from './rippleText';
+
+const names: Record<string, string> = { 'tier-1': 'Tier 1', billing: 'Billing', tech: 'Tech Support' };
+const name = (id: string) => names[id] ?? id;
+
+describe('ripple toasts', () => {
+  const base = { type: 'ripple', t: 10, ticket: 1, customer: 'Dana', source: 'tier-1', seconds: 40 } as const;
+  it('names the cause, the customer and the cost', () => {
+    expect(rippleToast({ ...base, kind: 'rework', at: 'billing' }, name)).toBe('Billing had to ask Dana again: the notes from Tier 1 were too thin (+40 s)');
+    expect(rippleToast({ ...base, kind: 'misroute', at: 'tech' }, name)).toBe("Tech Support can't do this step: Dana's ticket goes back to Tier 1 (+40 s)");
+    expect(rippleToast({ ...base, kind: 'clarify', at: 'billing', seconds: 95 }, name)).toContain('(+1 min 35 s)');
+  });
+});
+
+describe('formatting', () => {
+  it('formats durations and the clock', () => {
+    expect(formatSeconds(39.6)).toBe('40 s');
+    expect(formatSeconds(120)).toBe('2 min');
+    expect(formatClock(270)).toBe('4:30');
+    expect(formatClock(5.2)).toBe('0:06');
+    expect(formatClock(-3)).toBe('0:00');
+  });
+});
+
+describe('other toasts', () => {
+  it('says plainly what happened', () => {
+    expect(abandonedToast('Sam', 300)).toBe('Sam gave up after waiting 5 min and left');
+    expect(levelEventToast({ type: 'levelEvent', t: 0, event: 'e', kind: 'outage', phase: 'start', dept: 'tech', text: null }, name)).toBe(
+      "Tech Support can't work: their systems are down",
+    );
+    expect(levelEventToast({ type: 'levelEvent', t: 0, event: 'e', kind: 'surge', phase: 'start', dept: null, text: 'Lunch rush!' }, name)).toBe('Lunch rush!');
+    expect(requestToast('New laptops', 'Tier 1', 'IT', 'open', true)).toContain('Grant it');
+    expect(requestToast('New laptops', 'Tier 1', 'IT', 'inProgress', true)).toBeNull();
+    expect(refusalToast('  ')).toBe("That can't be done right now");
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { RoutingController, type BoardInfo, type DeptInfo } from './routingController';
+
+function board(over: Partial<BoardInfo> = {}, outbox: Record<string, number[]> = { t1: [7, 8] }): BoardInfo {
+  const depts: DeptInfo[] = [
+    { id: 't1', name: 'Tier 1', pos: { x: 0, y: 100 }, outbox: outbox.t1 ?? [], inbox: [3], care: 'quick' },
+    { id: 'bill', name: 'Billing', pos: { x: 200, y: 0 }, outbox: outbox.bill ?? [], inbox: [], care: 'quick' },
+    { id: 'tech', name: 'Tech', pos: { x: 200, y: 200 }, outbox: outbox.tech ?? [], inbox: [], care: 'quick' },
+  ];
+  return {
+    depts,
+    ticket: (id) => ({ customer: id === 7 ? 'Dana' : 'Sam', workName: 'Billing issue', needs: 'billing fix' }),
+    actions: { route: true, handoffCare: false, moveStaff: false, reprioritise: false, grantRequests: false },
+    care: 'quick',
+    grantable: [],
+    mostUpsetInLine: () => 3,
+    ...over,
+  };
+}
+
+const commands = (fx: ReturnType<RoutingController['key']>) => (fx ?? []).flatMap((f) => (f.type === 'command' ? [f.cmd] : []));
+
+describe('keyboard routing', () => {
+  it('Tab, Enter, a number: routes the first ready ticket', () => {
+    const c = new RoutingController();
+    const b = board();
+    c.key('Tab', false, b);
+    expect(c.focusDept()).toBe('t1');
+    expect(c.hint(b)).toContain('press Enter');
+    c.key('Enter', false, b);
+    expect(c.pickedTicket()).toBe(7);
+    expect(c.hint(b)).toBe("Where does Dana's billing issue go (needs: billing fix)? Press 1-3 or click a department. Escape cancels.");
+    expect(commands(c.key('2', false, b))).toEqual([{ type: 'route', ticket: 7, to: 'bill' }]);
+    expect(c.state).toEqual({ mode: 'source', dept: 't1' });
+  });
+
+  it('arrows choose the destination and Enter confirms; N picks the next ticket', () => {
+    const c = new RoutingController();
+    const b = board();
+    c.key('Tab', false, b);
+    c.key('Enter', false, b);
+    c.key('n', false, b);
+    expect(c.pickedTicket()).toBe(8);
+    c.key('ArrowRight', false, b);
+    expect(c.focusDept()).not.toBeNull();
+    const dest = c.focusDept();
+    expect(commands(c.key('Enter', false, b))).toEqual([{ type: 'route', ticket: 8, to: dest }]);
+  });
+
+  it('Escape steps back, and twice from idle asks to leave', () => {
+    const c = new RoutingController();
+    const b = board();
+    c.key('Tab', false, b);
+    c.key('Enter', false, b);
+    c.key('Escape', false, b);
+    expect(c.state.mode).toBe('source');
+    c.key('Escape', false, b);
+    expect(c.state.mode).toBe('idle');
+    c.key('Escape', false, b);
+    expect(c.state.mode).toBe('quit');
+    expect(c.key('Enter', false, b)).toEqual([{ type: 'quit' }]);
+  });
+
+  it('digits are speeds unless a destination is being chosen; Space and P pause', () => {
+    const c = new RoutingController();
+    const b = board();
+    expect(c.key('3', false, b)).toEqual([{ type: 'speed', speed: 4 }]);
+    expect(c.key(' ', false, b)).toEqual([{ type: 'togglePause' }]);
+    expect(c.key('P', false, b)).toEqual([{ type: 'togglePause' }]);
+    expect(c.key('z', false, b)).toBeNull();
+  });
+
+  it('Enter on an empty tray says so', () => {
+    const c = new RoutingController();
+    const b = board({}, { t1: [] });
+    c.key('Tab', false, b);
+    const fx = c.key('Enter', false, b) ?? [];
+    expect(fx.some((f) => f.type === 'message' && f.text.includes('Nothing is ready'))).toBe(true);
+  });
+
+  it('adds the chosen care when the level lets the player choose notes', () => {
+    const c = new RoutingController();
+    const b = board({ care: 'thorough', actions: { route: true, handoffCare: true, moveStaff: false, reprioritise: false, grantRequests: false } });
+    expect(c.key('t', false, b)).toEqual([{ type: 'care', care: 'thorough' }]);
+    c.key('Tab', false, b);
+    c.key('Enter', false, b);
+    expect(commands(c.key('3', false, b))).toEqual([{ type: 'route', ticket: 7, to: 'tech', care: 'thorough' }]);
+  });
+
+  it('staff, grant, policy and prioritise produce their commands only when enabled', () => {
+    const off = board();
+    const c = new RoutingController();
+    c.key('Tab', false, off);
+    expect(commands(c.key('-', false, off))).toEqual([]);
+    const on = board({ grantable: ['laptops'], actions: { route: true, handoffCare: true, moveStaff: true, reprioritise: true, grantRequests: true } });
+    expect(commands(c.key('g', false, on))).toEqual([{ type: 'grant', request: 'laptops' }]);
+    expect(commands(c.key('l', false, on))).toEqual([{ type: 'setPolicy', department: 't1', care: 'thorough' }]);
+    expect(commands(c.key('f', false, on))).toEqual([{ type: 'prioritise', department: 't1', ticket: 3 }]);
+    c.key('-', false, on);
+    expect(c.hint(on)).toContain('one person from Tier 1');
+    expect(commands(c.key('3', false, on))).toEqual([{ type: 'moveStaff', from: 't1', to: 'tech' }]);
+  });
+});
+
+describe('pointer routing', () => {
+  it('click a ticket then a department, or drop it there', () => {
+    const c = new RoutingController();
+    const b = board();
+    c.pick('t1', 8, b);
+    expect(c.fromDept()).toBe('t1');
+    expect(c.clickDept('bill', b)).toEqual([{ type: 'command', cmd: { type: 'route', ticket: 8, to: 'bill' } }]);
+    expect(c.drop(7, 't1', 'tech', b)).toEqual([{ type: 'command', cmd: { type: 'route', ticket: 7, to: 'tech' } }]);
+  });
+
+  it('forgets a picked ticket that left the tray', () => {
+    const c = new RoutingController();
+    c.pick('t1', 7, board());
+    c.sync(board({}, { t1: [8] }));
+    expect(c.state).toEqual({ mode: 'source', dept: 't1' });
+  });
+});
