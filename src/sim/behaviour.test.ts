@@ -6,7 +6,7 @@ import type { SimEvent } from './types';
 const base = makeLevel();
 const [tier1, billing, it1] = base.departments as [typeof base.departments[0], typeof base.departments[0], typeof base.departments[0]];
 const one = (at: number, workType = 'invoice') => ({ ratePerMinute: 0, scripted: [{ at, workType }] });
-const ofType = <K extends SimEvent['type']>(ev: SimEvent[], type: K) => ev.filter((e): e is Extract<SimEvent, { type: K }> => e.type === type);
+const ofType = <K extends SimEvent['type']>(ev: SimEvent[], type: K) => ev.filter((e): e is SimEvent & { type: K } => e.type === type);
 
 describe('routing and commands', () => {
   it('refuses in plain words and changes nothing', () => {
