@@ -193,6 +193,16 @@ async function main(): Promise<void> {
   console.log(`baseline heap push+pop x ${events}: ${base.toFixed(0)} ms (${((events / base) * 1000 / 1e6).toFixed(2)} M events/s); engine/baseline = ${ratio.toFixed(2)}x`);
   console.log(`heap used: before ${mb(before)}, halfway ${mb(mid)}, after ${mb(after)} (sim still alive)`);
 
+  if (bundled) {
+    // for reference only: the same run through tsx-loaded modules (cross-module calls via getters)
+    const plain = await import('../src/sim/index');
+    const t0 = performance.now();
+    const p = plain.createSim(big, 1, { recordEvents: false, sampleEvery: 0 });
+    p.runToEnd();
+    const pms = performance.now() - t0;
+    console.log(`  (unbundled tsx modules, for reference: ${((p.metrics().events / pms) * 1000 / 1e6).toFixed(2)} M events/s)`);
+  }
+
   const ws = workshopLevel();
   E.createSim(ws, 0, { recordEvents: false }).runToEnd();
   const runs = 20;

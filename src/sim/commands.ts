@@ -1,6 +1,16 @@
 /**
  * Player and facilitator commands. Every command is logged with its time (refusals too, so a replay
  * reproduces them) and refusals explain themselves in plain words and change nothing.
+ *
+ *  route       only tickets in an outbox; care is the player's choice when the level enables handoff
+ *              care, else the sender's standing policy (a given care is then ignored, not refused).
+ *  moveStaff   moves one person now if one is free; if everyone present is busy, the next one to finish
+ *              a job moves (ok is returned at once); refused when the source would drop below one
+ *              person or nobody there is present. Pending moves lapse if the source loses staff.
+ *  grant       open or late requests, when the level enables granting or the request is autoGrant.
+ *  prioritise  a ticket in that department's inbox goes to the front.
+ *  inject      facilitator-triggered events only, one at a time each.
+ *  extend      1 s to 1 h more, before the end.
  */
 import { extendLevel } from './engine';
 import { route } from './handoffs';

@@ -122,4 +122,34 @@ describe('determinism', () => {
     expect(a.hash()).toBe(b.hash());
     expect(a.timeline()).toEqual(b.timeline());
   });
+
+  it('a restored sim emits the same events from then on (a reload mid-level)', () => {
+    const straight = createSim(richLevel, 17);
+    straight.advanceTo(333.3);
+    const snap = JSON.parse(JSON.stringify(straight.snapshot()));
+    straight.drainEvents();
+    straight.runToEnd();
+    const restored = restoreSim(richLevel, snap);
+    expect(restored.now()).toBe(333.3);
+    restored.runToEnd();
+    const a = straight.drainEvents();
+    expect(a.length).toBeGreaterThan(50);
+    expect(restored.drainEvents()).toEqual(a);
+    expect(restored.timeline()).toEqual(straight.timeline());
+    expect(restored.metrics()).toEqual(straight.metrics());
+    expect(() => restoreSim({ ...richLevel, id: 'other' }, snap)).toThrow(/other/);
+  });
+
+  it('timeline samples every sampleEvery seconds, bounded by the level length; 0 turns it off', () => {
+    const a = createSim(autoLevel(), 1, { sampleEvery: 30 });
+    a.runToEnd();
+    const tl = a.timeline();
+    expect(tl.map((x) => x.t)).toEqual(Array.from({ length: 21 }, (_, i) => i * 30));
+    expect(tl[20]!.resolved).toBe(a.metrics().customers.resolved);
+    expect(Object.keys(tl[5]!.queues)).toEqual(['tier-1', 'billing', 'it']);
+    const b = createSim(autoLevel(), 1, { sampleEvery: 0 });
+    b.runToEnd();
+    expect(b.timeline()).toEqual([]);
+    expect(b.hash()).toBe(a.hash());
+  });
 });

@@ -115,6 +115,7 @@ export function freePerson(w: World, d: Dept, di: number): void {
   const s = w.s;
   touch(s, d);
   d.busy--;
+  if (d.moves.length > 0 && d.staff <= 1) d.moves.length = 0; // staff was lost meanwhile: keep the last one
   if (d.moves.length > 0) {
     const to = d.moves.shift()!;
     d.staff--;
