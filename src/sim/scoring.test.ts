@@ -69,6 +69,14 @@ describe('scoring', () => {
     expect(at(null)).toBeNull();
   });
 
+  it('quality parts are scaled by the share of customers resolved (finishing only easy work is not enough)', () => {
+    const m = metricsWith({ arrived: 10, resolved: 4, meanResolutionTime: 60, p95ResolutionTime: 100, firstContactResolution: 1, meanEffort: 0 });
+    const r = scoreFrom(routed, { ...m, staffSecondsBusy: 10, handoffs: { ...m.handoffs, total: 0 } }, 4, 0);
+    const v = Object.fromEntries(r.parts.map((p) => [p.key, p.value]));
+    expect(v).toMatchObject({ resolved: 0.4, meanTime: 0.4, p95Time: 0.4, firstContact: 0.4, effort: 0.4, handoffQuality: 0.4, requestsOnTime: 0.4, cost: 0.4 });
+    expect(v['satisfaction']).toBeCloseTo(0.4, 12);
+  });
+
   it('customers still in the system count half their satisfaction', () => {
     const m = metricsWith({ arrived: 4, resolved: 2 });
     const a = scoreFrom(routed, m, 2, 0).parts.find((p) => p.key === 'satisfaction')!.value;

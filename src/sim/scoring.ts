@@ -9,6 +9,10 @@
  *  - handoffQuality: handoffs without rework, bounce or misroute / handoffs (1 with no handoffs).
  *  - requestsOnTime: requests done in time / requests opened (1 with none).
  *  - cost: target staff seconds per resolved customer / actual, capped at 1.
+ * Coverage: every part except satisfaction and resolved is multiplied by the share of customers
+ * resolved (resolved / arrived). Otherwise a player who only finishes the work that needs no handoff
+ * (and leaves the rest in the outboxes) gets full marks for time, first contact, effort, handoffs and
+ * cost from those few customers; on a typical level idle play scored 75 without this.
  * If nobody was resolved every part is 0: an idle or hopeless run must not score.
  */
 import type { Metrics, ScorePart, ScoreReport } from './types';
@@ -45,6 +49,8 @@ export function scoreFrom(level: Level, m: Metrics, finishedSatSum: number, inSy
     requestsOnTime: m.requests.total > 0 ? clamp01(m.requests.onTime / m.requests.total) : 1,
     cost: clamp01(tg.staffSecondsPerCustomer / (m.staffSecondsBusy / c.resolved)),
   };
+  const cover = c.arrived > 0 ? clamp01(c.resolved / c.arrived) : 0;
+  for (const k of Object.keys(values) as ScorePart['key'][]) if (k !== 'satisfaction' && k !== 'resolved') values[k] *= cover;
   const weights = level.scoring.weights;
   const keys = Object.keys(GROUP) as ScorePart['key'][];
   let sumW = 0;
