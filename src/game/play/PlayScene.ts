@@ -21,7 +21,6 @@ import { EventFeed } from './eventFeed';
 import { Hud } from './Hud';
 import { frameSeconds } from './interpolate';
 import { centre, layoutCards, OUTBOX_VISIBLE, outboxCentre, type Rect } from './layout';
-import { BOARD_COLOURS } from './playTheme';
 import { PointerRouting } from './PointerRouting';
 import { RippleFx } from './RippleFx';
 import { refusalToast } from './rippleText';
@@ -88,7 +87,8 @@ export class PlayScene extends Phaser.Scene {
     st.clearSelection();
     const settings = st.settings;
     const reduced = () => store.getState().settings.reducedMotion;
-    this.cameras.main.setBackgroundColor(BOARD_COLOURS.bg);
+    // No camera background fill: the game clears to the theme background already, and a full-screen
+    // fill every frame costs as much as everything else on the board (frame-budget bench).
     makeAllTextures(this, this.level);
     this.sim = createSim(this.level, this.seed, {});
     this.view = this.sim.view();

@@ -122,8 +122,8 @@ export function workSlot(c: Rect, i: number): Pt {
 /** Inbox tokens are stacked with overlap after the "Line" label; slot 0 is the front of the line. */
 export function inboxSlot(c: Rect, i: number): Pt {
   const a = cardAreas(c).inbox;
-  const startX = a.x + 92;
-  const step = Math.min(32, (a.w - 92 - 90) / (INBOX_VISIBLE - 1));
+  const startX = a.x + 122;
+  const step = Math.min(30, (a.w - 122 - 80) / (INBOX_VISIBLE - 1));
   return { x: startX + i * step, y: a.y + a.h / 2 };
 }
 

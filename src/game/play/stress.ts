@@ -38,7 +38,7 @@ export function stressLevel(n = 300): Level {
       ratePerMinute: 0,
       scripted: Array.from({ length: n }, (_, i) => ({ at: i * 0.02, workType: `w-${ids[1 + (i % 5)]}` })),
     },
-    customers: { patience: 100000, abandonAfter: 10 },
+    customers: { patience: 86_400, abandonAfter: 10 },
     handoffs: { transferSeconds: 8, quickNoteSeconds: 0 },
     autoRoute: 'all',
     scoring: {
