@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSim, runPolicy } from './index';
-import { autoLevel, makeLevel } from './testLevels';
+import { autoLevel, makeLevel } from './testing/levels';
 import type { SimEvent } from './types';
 
 type Finished = Extract<SimEvent, { type: 'resolved' | 'abandoned' }>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSim } from './index';
-import { makeLevel } from './testLevels';
+import { makeLevel } from './testing/levels';
 import type { SimEvent } from './types';
 
 const base = makeLevel();

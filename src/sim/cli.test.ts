@@ -1,7 +1,7 @@
 /** The sim command line, run in-process with files held in memory. */
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../cli/sim';
-import { makeLevel } from './testLevels';
+import { makeLevel } from './testing/levels';
 
 function io(files: Record<string, string>) {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSim, replay, restoreSim, runPolicy } from './index';
-import { autoLevel, makeLevel } from './testLevels';
+import { autoLevel, makeLevel } from './testing/levels';
 import type { Command, Sim } from './types';
 
 const richLevel = makeLevel({

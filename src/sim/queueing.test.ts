@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSim } from './index';
-import { mmcLevel } from './testLevels';
+import { mmcLevel } from './testing/levels';
 
 /** Erlang C: probability of waiting in M/M/c with offered load a = lambda / mu. */
 export function erlangC(c: number, a: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSim, runPolicy, scoreFrom } from './index';
-import { makeLevel } from './testLevels';
+import { makeLevel } from './testing/levels';
 import type { Metrics } from './types';
 
 /** Every work type needs a handoff: nothing resolves without routing. */

@@ -1,8 +1,9 @@
 /**
- * Small valid levels for tests and benches, built through the real schema (Level.parse fills defaults).
+ * Test-only (never imported by the engine; lives in testing/ because it needs the zod schema at run
+ * time, which sim runtime modules must not import). Small valid levels for tests, built through the real schema (Level.parse fills defaults).
  * Test-only helpers may stretch a parsed level beyond the schema limits (long M/M/c runs).
  */
-import { Level, type LevelInput } from '../level/schema';
+import { Level, type LevelInput } from '../../level/schema';
 
 const texts = { briefing: ['Test level.'], goal: 'Test the simulation.' };
 const scoring = {
