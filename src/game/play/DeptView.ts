@@ -146,7 +146,7 @@ export class DeptView {
       last.outbox = d.outbox.length;
       last.needs = needsKey;
       const n = d.outbox.length;
-      this.trayLabel.setText(n > 0 ? `Ready to send (${n})` : 'Ready to send: none').setColor(n > 0 ? '#ffe066' : BOARD_COLOURS.dim);
+      this.trayLabel.setText(n > 0 ? `Ready to send (${n})` : this.policyBtn ? 'Ready: none' : 'Ready to send: none').setColor(n > 0 ? '#ffe066' : BOARD_COLOURS.dim);
       this.needs.forEach((t, i) => {
         t.setText(needs[i] ?? '');
         t.setScale(1);

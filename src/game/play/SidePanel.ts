@@ -70,7 +70,8 @@ export class SidePanel {
         const b = new PlayButton(scene, { x: x + 104 + i * 196, y: y + 70, w: 184, h: 50, px: 24, label: o.label, onClick: () => handlers.onCare(o.c) });
         this.careBtns.push({ c: o.c, b });
       });
-      scene.add.text(x + 16, y + 114, 'Quick is faster now; thorough saves rework later.', style(22, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
+      const help = scene.add.text(x + 16, y + 114, 'Quick is faster now; thorough saves rework later.', style(24, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
+      if (help.width > w - 28) help.setScale((w - 28) / help.width);
       y += 146;
     }
 
