@@ -1,4 +1,9 @@
-/** Customers: arrivals, patience, mood, escalation, abandoning, and the end of a customer's journey. */
+/**
+ * Customers: arrivals, patience, mood, escalation, abandoning, and the end of a customer's journey.
+ * Random arrivals stop at arrivals.stopAt (default 85% of the duration); scripted ones come at their
+ * time regardless. A rate change (schedule, surge) redraws the next gap from that moment, which is
+ * exact for Poisson arrivals.
+ */
 import { closeSeg, queueCause, toSegments } from './attribution';
 import { sample, sampleGap } from './distributions';
 import { E_ABANDON, E_ARRIVAL, E_MOOD, E_PATIENCE, E_SCRIPT, schedule } from './events';
