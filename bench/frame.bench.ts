@@ -1,0 +1,70 @@
+/**
+ * Frame budget of the play scene (issue: 300 tickets in flight at 1920x1080), compared in the same run
+ * with a bare Phaser scene drawing the same number of sprites. Prints median and p95 frame interval and
+ * per-frame work (update + render on the main thread) for both, and their ratio. Target: play within
+ * 1.5x of bare on the p95 frame interval.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '../e2e/server';
+import { launchBrowser } from '../e2e/browser';
+
+const SPRITES = 300;
+const WARMUP_MS = 3000;
+const SAMPLE_MS = 8000;
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? NaN;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+execFileSync('npx', ['vite', 'build', '--config', 'bench/frame/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+const server = await serveStatic(fileURLToPath(new URL('./artifacts/frame-dist', import.meta.url)));
+const browser = await launchBrowser({ width: 1920, height: 1080 });
+
+async function measure(mode: 'bare' | 'play') {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${server.url}/?mode=${mode}&n=${SPRITES}`);
+  await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 30_000 });
+  await page.waitForTimeout(WARMUP_MS);
+  await page.evaluate((ms) => window.__bench!.start(ms), SAMPLE_MS);
+  await page.waitForFunction(() => window.__bench?.result != null, undefined, { timeout: SAMPLE_MS + 30_000 });
+  const r = await page.evaluate(() => window.__bench!.result!);
+  const ticketsOnBoard = await page.evaluate(() => window.__bench!.inSystem());
+  await page.close();
+  if (errors.length) throw new Error(`${mode} page errors: ${errors.join('; ')}`);
+  return {
+    mode,
+    frames: r.intervals.length,
+    medianInterval: pct(r.intervals, 0.5),
+    p95Interval: pct(r.intervals, 0.95),
+    medianWork: pct(r.work, 0.5),
+    p95Work: pct(r.work, 0.95),
+    objects: r.drawn,
+    ticketsOnBoard,
+  };
+}
+
+try {
+  const bare = await measure('bare');
+  const play = await measure('play');
+  const f = (x: number) => x.toFixed(2).padStart(7);
+  console.log(`frame budget at 1920x1080, ${SPRITES} sprites/tickets, ${SAMPLE_MS / 1000}s sample after ${WARMUP_MS / 1000}s warm-up`);
+  console.log('scene   frames  interval median  p95 (ms)   work median  p95 (ms)   objects  tickets');
+  for (const r of [bare, play]) {
+    console.log(`${r.mode.padEnd(6)} ${String(r.frames).padStart(6)}   ${f(r.medianInterval)} ${f(r.p95Interval)}        ${f(r.medianWork)} ${f(r.p95Work)}   ${String(r.objects).padStart(7)}  ${r.ticketsOnBoard ?? '-'}`);
+  }
+  const ratioMedian = play.medianInterval / bare.medianInterval;
+  const ratioP95 = play.p95Interval / bare.p95Interval;
+  console.log(`ratio play/bare: median interval ${ratioMedian.toFixed(2)}x, p95 interval ${ratioP95.toFixed(2)}x, median work ${(play.medianWork / bare.medianWork).toFixed(2)}x (target: within 1.5x)`);
+  if (!(ratioMedian <= 1.5 && ratioP95 <= 1.5)) {
+    console.error('frame budget missed: the play scene is more than 1.5x slower than the bare scene');
+    process.exitCode = 1;
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
