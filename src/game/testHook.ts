@@ -6,6 +6,7 @@
 import type Phaser from 'phaser';
 import type { DepartmentState, ScoreReport, TicketState } from '../sim/types';
 import { getApp, type GamePoint } from './context';
+import { policies, type PolicyName } from '../sim/index';
 import { shell } from './shell';
 
 export const HOOK_VERSION = 1;
@@ -48,6 +49,12 @@ export interface RippleHook {
   outboxScreenPos(id: string): ClientPoint | null;
   ticketScreenPos(id: number): ClientPoint | null;
   score(): ScoreReport | null;
+  /**
+   * Plays the running level with a built-in policy (the same ones `npm run levels:balance` uses) up to
+   * sim time `untilT` (default: the end), as fast as the machine allows. The board then shows the result
+   * and, at the end, the game moves on to the results screen by itself. For tests and demos only.
+   */
+  playOut(policy: PolicyName, untilT?: number): { t: number; over: boolean } | null;
   readonly audio: { ready: boolean; lastPlayed: string | null; playedCount: number };
 }
 
@@ -97,6 +104,21 @@ export function createTestHook(game: () => Phaser.Game | null): RippleHook {
     score() {
       const probe = getApp().probe;
       return probe ? clone(probe.sim().score()) : null;
+    },
+    playOut(policyName, untilT) {
+      const probe = getApp().probe;
+      if (!probe) return null;
+      const sim = probe.sim();
+      const make = policies[policyName];
+      if (!make) throw new Error(`No policy called "${policyName}"`);
+      const policy = make(sim.seed);
+      const stop = Math.min(untilT ?? Infinity, sim.view().end);
+      while (!sim.isOver() && sim.now() < stop) {
+        for (const cmd of policy.decide(sim.view(), sim)) sim.apply(cmd);
+        if (!sim.step()) break;
+      }
+      if (!sim.isOver() && Number.isFinite(stop)) sim.advanceTo(stop);
+      return { t: sim.now(), over: sim.isOver() };
     },
     get audio() {
       const a = getApp().audio;
