@@ -22,7 +22,7 @@ const simForbiddenSyntax = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-single', 'node_modules', 'e2e/artifacts', 'public', 'coverage'] },
+  { ignores: ['dist', 'dist-single', 'node_modules', 'e2e/artifacts', 'bench/artifacts', 'test-results', 'public', 'coverage'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
