@@ -161,7 +161,7 @@ function printOne(r: Report, io: CliIO): void {
     io.out('Largest ripples:');
     for (const rp of r.ripples.slice(0, 5)) {
       const what = rp.kind === 'rework' ? 'notes that needed re-asking' : rp.kind === 'clarify' ? 'notes sent back for clarification' : 'tickets sent to the wrong desk';
-      io.out(`  ${rp.handoffs} handoffs from ${rp.source} to ${rp.at} (${what}) cost ${rp.customers} customers ${f1(rp.seconds / Math.max(1, rp.customers))} s each`);
+      io.out(`  ${plural(rp.handoffs, 'handoff')} from ${rp.source} to ${rp.at} (${what}) cost ${plural(rp.customers, 'customer')} ${f1(rp.seconds / Math.max(1, rp.customers))} s each`);
     }
   }
 }
@@ -225,4 +225,8 @@ export function main(argv: string[], io: CliIO = nodeIO): number {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
