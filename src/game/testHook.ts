@@ -4,7 +4,7 @@
  * click and drag exactly where a player would.
  */
 import type Phaser from 'phaser';
-import type { DepartmentState, ScoreReport, TicketState } from '../sim/types';
+import type { DepartmentState, ScoreReport, TicketState, TimedCommand } from '../sim/types';
 import { getApp, type GamePoint } from './context';
 import { policies, type PolicyName } from '../sim/index';
 import { shell } from './shell';
@@ -35,8 +35,11 @@ export interface RippleHookSim {
   end: number;
   over: boolean;
   counts: { arrived: number; resolved: number; abandoned: number; inSystem: number };
-  departments: DepartmentState[];
+  /** Sim departments plus, from the level, their name and skills (so a test can pick the right desk). */
+  departments: Array<DepartmentState & { name: string; skills: string[] }>;
   tickets: TicketState[];
+  /** Commands the sim accepted so far, with their times. */
+  commandLog: TimedCommand[];
 }
 
 export interface RippleHook {
@@ -95,7 +98,9 @@ export function createTestHook(game: () => Phaser.Game | null): RippleHook {
       const sim = probe.sim();
       const v = sim.view();
       const tickets = v.tickets instanceof Map ? [...v.tickets.values()] : Object.values(v.tickets);
-      return clone({ t: v.t, end: v.end, over: sim.isOver(), counts: v.counts, departments: [...v.departments], tickets });
+      const defs = new Map(sim.level.departments.map((d) => [d.id, d]));
+      const departments = v.departments.map((d) => ({ ...d, name: defs.get(d.id)?.name ?? d.id, skills: [...(defs.get(d.id)?.skills ?? [])] }));
+      return clone({ t: v.t, end: v.end, over: sim.isOver(), counts: v.counts, departments, tickets, commandLog: sim.commandLog() });
     },
     toScreen,
     deptScreenPos: (id) => via(getApp().probe?.deptPos(id)),

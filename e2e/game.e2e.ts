@@ -1,0 +1,247 @@
+/**
+ * Issue #5, the playable game: a person opens the game, picks level 1 on the level-select screen,
+ * reads the briefing, routes tickets with the mouse (drag, and click then click) and with the keyboard
+ * alone, misroutes one and sees it come back, pauses, changes speed, plays to the results screen, and
+ * finds the stars again after a reload. One browser for the whole story, in order.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openGame, waitForScreen, type GamePage } from './harness';
+import { drag, findReady, press, screenPos, sim, simT, waitForReady, waitRouted, type ReadyTicket } from './helpers';
+
+const LEVEL = 'right-desk';
+
+let game: GamePage;
+const done: number[] = [];
+
+beforeAll(async () => {
+  game = await openGame();
+});
+afterEach(() => {
+  expect(game.problems, 'console errors, warnings or failed requests').toEqual([]);
+});
+afterAll(async () => {
+  await game?.close();
+});
+
+/** Centre of the n-th (0-based) level card on the select screen, in game coordinates (same grid as LevelSelectScene). */
+function cardCentre(index: number): { x: number; y: number } {
+  const campaign = JSON.parse(readFileSync(join(process.cwd(), 'levels', 'campaign.json'), 'utf8')) as { levels: string[] };
+  const cols = Math.min(4, Math.max(1, campaign.levels.length));
+  const gridW = cols * 390 + (cols - 1) * 40;
+  return { x: (1920 - gridW) / 2 + (index % 4) * 430 + 195, y: 190 + Math.floor(index / 4) * 370 + 165 };
+}
+
+/** Waits until a ticket token has stopped moving (it flies into its tray before it can be grabbed). */
+async function settledTicketPos(id: number): Promise<{ x: number; y: number }> {
+  let last = await screenPos(game.page, 'ticket', id);
+  for (let i = 0; i < 30; i++) {
+    await game.page.waitForTimeout(80);
+    const p = await screenPos(game.page, 'ticket', id);
+    if (Math.hypot(p.x - last.x, p.y - last.y) < 0.5) return p;
+    last = p;
+  }
+  return last;
+}
+
+async function ready(opts: { needWrong?: boolean } = {}): Promise<ReadyTicket> {
+  return waitForReady(game.page, { ...opts, exclude: done });
+}
+
+describe('level 1 played as a person would', () => {
+  it('goes from the title to the level select, the briefing and the board', async () => {
+    const page = game.page;
+    await waitForScreen(page, 'title');
+    await page.waitForTimeout(300);
+    await game.shot('game-01-title');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'select');
+    await page.waitForTimeout(300);
+    await game.shot('game-02-select');
+
+    const campaign = JSON.parse(readFileSync(join(process.cwd(), 'levels', 'campaign.json'), 'utf8')) as { levels: string[] };
+    const card = await page.evaluate((p) => window.__ripple!.toScreen(p), cardCentre(campaign.levels.indexOf(LEVEL)));
+    await page.mouse.click(card.x, card.y);
+    await waitForScreen(page, 'briefing');
+    expect((await page.evaluate(() => window.__ripple!.state())).levelId).toBe(LEVEL);
+    await page.waitForTimeout(300);
+    await game.shot('game-03-briefing');
+
+    // The Start button, bottom right of the briefing.
+    const start = await page.evaluate(() => window.__ripple!.toScreen({ x: 1920 - 110 - 230, y: 1080 - 95 }));
+    await page.mouse.click(start.x, start.y);
+    await waitForScreen(page, 'play');
+    const s = await sim(page);
+    expect(s.departments.length).toBeGreaterThan(1);
+    expect(s.departments.every((d) => d.skills.length > 0)).toBe(true);
+    await page.waitForTimeout(500);
+    await game.shot('game-04-board-start');
+  });
+
+  it('routes a ticket by dragging it from its tray onto the right department', async () => {
+    const page = game.page;
+    await press(page, '3'); // 4x until something is ready
+    expect((await page.evaluate(() => window.__ripple!.state())).speed).toBe(4);
+    const r = await ready();
+    await press(page, '1');
+    const from = await settledTicketPos(r.id);
+    const to = await screenPos(page, 'dept', r.right);
+    // Half way: a screenshot of the ticket under the mouse.
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    const mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+    for (let i = 1; i <= 8; i++) {
+      await page.mouse.move(from.x + ((mid.x - from.x) * i) / 8, from.y + ((mid.y - from.y) * i) / 8);
+      await page.waitForTimeout(16);
+    }
+    expect((await page.evaluate(() => window.__ripple!.state())).selection.ticket).toBe(r.id);
+    await game.shot('game-05-dragging');
+    for (let i = 1; i <= 8; i++) {
+      await page.mouse.move(mid.x + ((to.x - mid.x) * i) / 8, mid.y + ((to.y - mid.y) * i) / 8);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    await waitRouted(page, r.id, r.right);
+    done.push(r.id);
+  });
+
+  it('routes a ticket by clicking it, then clicking the department', async () => {
+    const page = game.page;
+    await press(page, '3');
+    const r = await ready();
+    await press(page, '1');
+    const from = await settledTicketPos(r.id);
+    await page.mouse.click(from.x, from.y);
+    await page.waitForFunction((id) => window.__ripple!.state().selection.ticket === id, r.id, { timeout: 3000 });
+    await page.waitForTimeout(150);
+    await game.shot('game-06-picked');
+    const to = await screenPos(page, 'dept', r.right);
+    await page.mouse.click(to.x, to.y);
+    await waitRouted(page, r.id, r.right);
+    done.push(r.id);
+  });
+
+  it('routes a ticket with the keyboard alone (Tab to the department, Enter, number key)', async () => {
+    const page = game.page;
+    await press(page, '3');
+    const r = await ready();
+    await press(page, '1');
+    // Tab through the departments until the sender has the focus ring.
+    for (let i = 0; i <= r.order.length && (await page.evaluate(() => window.__ripple!.state().selection.dept)) !== r.from; i++) await press(page, 'Tab');
+    expect((await page.evaluate(() => window.__ripple!.state())).selection.dept).toBe(r.from);
+    await press(page, 'Enter');
+    const picked = await page.evaluate(() => window.__ripple!.state().selection.ticket);
+    expect(picked).not.toBeNull();
+    // Enter picks the tray's first ticket: read what it needs and press the number of a desk that can do it.
+    const s = await sim(page);
+    const t = s.tickets.find((x) => x.id === picked)!;
+    const needs = t.journey[t.step]!;
+    const dest = s.departments.findIndex((d) => d.id !== r.from && d.skills.includes(needs));
+    expect(dest).toBeGreaterThanOrEqual(0);
+    await game.shot('game-07-keyboard-target');
+    await press(page, String(dest + 1));
+    await waitRouted(page, picked!, s.departments[dest]!.id);
+    done.push(picked!);
+  });
+
+  it('shows a toast when a misrouted ticket bounces back', async () => {
+    const page = game.page;
+    await press(page, '3');
+    const r = await ready({ needWrong: true });
+    const from = await settledTicketPos(r.id);
+    await drag(page, from, await screenPos(page, 'dept', r.wrong!));
+    await waitRouted(page, r.id, r.wrong!);
+    done.push(r.id);
+    // The wrong desk looks at it (a while of sim time at 4x), then sends it back: the toast says so.
+    await page.waitForFunction(() => window.__ripple!.state().toasts.some((t) => /goes back|sent .* back|back to/i.test(t)), undefined, { timeout: 30_000 });
+    await game.shot('game-08-bounce-toast');
+    const toasts = (await page.evaluate(() => window.__ripple!.state())).toasts;
+    const bounce = toasts.find((t) => /back/i.test(t))!;
+    expect(bounce).toContain(r.customer);
+    const t = (await sim(page)).tickets.find((x) => x.id === r.id)!;
+    expect(t.bounces).toBeGreaterThan(0);
+  });
+
+  it('pauses with Space (sim time stands still) and changes speed with 1, 2, 3', async () => {
+    const page = game.page;
+    await press(page, ' ');
+    expect((await page.evaluate(() => window.__ripple!.state())).speed).toBe(0);
+    const t0 = await simT(page);
+    await page.waitForTimeout(1000);
+    expect(await simT(page)).toBe(t0);
+    await game.shot('game-09-paused');
+    await press(page, ' ');
+    expect((await page.evaluate(() => window.__ripple!.state())).speed).toBeGreaterThan(0);
+    await page.waitForTimeout(500);
+    expect(await simT(page)).toBeGreaterThan(t0);
+    for (const [key, speed] of [
+      ['2', 2],
+      ['3', 4],
+      ['1', 1],
+    ] as const) {
+      await press(page, key);
+      expect((await page.evaluate(() => window.__ripple!.state())).speed).toBe(speed);
+    }
+    // At 4x, a second of wall time is about four seconds of sim time.
+    await press(page, '3');
+    const a = await simT(page);
+    await page.waitForTimeout(1000);
+    const b = await simT(page);
+    expect(b - a).toBeGreaterThan(2);
+    await press(page, '1');
+  });
+
+  it('looks busy when work piles up: full trays, long lines, a ripple coming back', async () => {
+    const page = game.page;
+    // Nobody routes for a minute and a half: trays fill and lines grow.
+    const t = await simT(page);
+    await page.evaluate((until) => window.__ripple!.playOut('idle', until), t + 90);
+    const s = await sim(page);
+    const queued = s.tickets.filter((x) => x.phase === 'queued' || x.phase === 'outbox').length;
+    expect(queued).toBeGreaterThan(3);
+    // Then one careless handoff, at 4x, and a look when it comes back.
+    const r = findReady(s, { needWrong: true, exclude: done }) ?? (await ready({ needWrong: true }));
+    await press(page, '3');
+    await drag(page, await settledTicketPos(r.id), await screenPos(page, 'dept', r.wrong!));
+    await waitRouted(page, r.id, r.wrong!);
+    done.push(r.id);
+    await page.waitForFunction((c) => window.__ripple!.state().toasts.some((x) => x.includes(c) && /back/i.test(x)), r.customer, { timeout: 30_000 });
+    await page.waitForTimeout(250);
+    await game.shot('game-10-busy');
+    await press(page, '1');
+  });
+
+  it('plays to the end and shows the results with a score, saved as progress', async () => {
+    const page = game.page;
+    await page.evaluate(() => window.__ripple!.playOut('wholistic'));
+    await waitForScreen(page, 'results');
+    await page.waitForTimeout(600);
+    await game.shot('game-11-results');
+    const progress = (await page.evaluate(() => window.__ripple!.state())).progress[LEVEL];
+    expect(progress).toBeDefined();
+    expect(progress!.bestScore).toBeGreaterThan(0);
+    expect(progress!.stars).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the best score and stars of a careful replay after a reload', async () => {
+    const page = game.page;
+    // Try again (R) from the results, then play the whole level carefully.
+    await press(page, 'r');
+    await waitForScreen(page, 'play');
+    await page.evaluate(() => window.__ripple!.playOut('wholistic'));
+    await waitForScreen(page, 'results');
+    const before = (await page.evaluate(() => window.__ripple!.state())).progress[LEVEL]!;
+    // Stars depend on the level's balance (being tuned); what must hold is that the best result is kept.
+    expect(before.bestScore).toBeGreaterThan(0);
+
+    await page.reload();
+    await waitForScreen(page, 'title');
+    const after = (await page.evaluate(() => window.__ripple!.state())).progress[LEVEL];
+    expect(after).toEqual(before);
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'select');
+    await page.waitForTimeout(300);
+    await game.shot('game-12-select-after-reload');
+  });
+});
