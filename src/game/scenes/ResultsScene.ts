@@ -10,7 +10,7 @@ import { getApp } from '../context';
 import { starsText, unlockedLevels } from '../unlock';
 import { click, invalid, paintBackground, SCENES, settings } from './common';
 import { drawStars } from './draw';
-import { groupedParts, maxPointsOf, PART_LABELS, verdict } from './resultsWords';
+import { groupedParts, maxPointsOf, nextStarText, PART_LABELS, verdict } from './resultsWords';
 import { largestRipples, NO_RIPPLES } from './rippleWords';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
@@ -57,7 +57,7 @@ export class ResultsScene extends Phaser.Scene {
     const x0 = cx - (starsW + scoreText.width) / 2;
     if (stars !== null) drawStars(g, x0 + starsW / 2 - 23, 180, 46, stars, pal.star);
     scoreText.setX(x0 + starsW);
-    const sub = stars !== null ? `${starsText(stars)}. ${verdict(stars)}` : verdict(null);
+    const sub = stars !== null ? `${starsText(stars)}. ${verdict(stars)} ${nextStarText(stars, data.level.scoring.stars)}`.trim() : verdict(null);
     const subText = this.add.text(cx, 250, sub, textStyle(s, 'body', { color: pal.textDim, align: 'center', wrap: 1600 })).setOrigin(0.5, 0);
 
     // Left: score breakdown. Label | bar | points, with columns sized to the text.

@@ -48,5 +48,13 @@ export function verdict(stars: number | null): string {
   if (stars >= 3) return 'Excellent: your colleagues and customers were well served.';
   if (stars === 2) return 'Good work. A few handoffs still rippled out.';
   if (stars === 1) return 'You got through. Look at the ripples below to do better.';
-  return 'Not yet. The ripples below show where customers lost out.';
+  return 'The ripples below show where customers lost out.';
+}
+
+/** What the next star takes, e.g. "The next star needs 65 points." (empty at 3 stars or without stars). */
+export function nextStarText(stars: number | null, thresholds: readonly number[] | null | undefined): string {
+  if (stars === null || !thresholds) return '';
+  const next = thresholds[Math.max(0, stars)];
+  if (next === undefined) return '';
+  return stars <= 0 ? `The first star needs ${next} points.` : `The next star needs ${next} points.`;
 }
