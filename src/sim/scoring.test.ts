@@ -44,11 +44,13 @@ describe('scoring', () => {
     const s = sim.score();
     const sum = s.parts.reduce((a, p) => a + p.points, 0);
     expect(s.total).toBeCloseTo(Math.round(sum * 10) / 10, 9);
-    const w = routed.scoring.weights;
+    // `routed` has no internal requests, so that part does not count.
+    const w = { ...routed.scoring.weights, requestsOnTime: 0 };
     const sumW = Object.values(w).reduce((a, b) => a + b, 0);
     for (const p of s.parts) {
       expect(p.value).toBeGreaterThanOrEqual(0);
       expect(p.value).toBeLessThanOrEqual(1);
+      expect(p.weight).toBe(w[p.key]);
       expect(p.points).toBeCloseTo((p.value * w[p.key] * 100) / sumW, 9);
     }
     expect(s.stars).toBe([40, 60, 80].filter((x) => x <= s.total).length);
@@ -75,6 +77,16 @@ describe('scoring', () => {
     const v = Object.fromEntries(r.parts.map((p) => [p.key, p.value]));
     expect(v).toMatchObject({ resolved: 0.4, meanTime: 0.4, p95Time: 0.4, firstContact: 0.4, effort: 0.4, handoffQuality: 0.4, requestsOnTime: 0.4, cost: 0.4 });
     expect(v['satisfaction']).toBeCloseTo(0.4, 12);
+  });
+
+  it('requests on time only counts in levels that have internal requests', () => {
+    const m = metricsWith({ arrived: 10, resolved: 10, meanResolutionTime: 60, p95ResolutionTime: 100, firstContactResolution: 1, meanEffort: 0 });
+    const none = scoreFrom({ ...routed, internalRequests: [] }, m, 10, 0).parts.find((p) => p.key === 'requestsOnTime')!;
+    expect(none.weight).toBe(0);
+    expect(none.points).toBe(0);
+    const req = { id: 'laptops', title: 'Laptops', from: 'a', to: 'b', at: 0, workSeconds: 10, dueWithin: 60, autoGrant: false, effect: { kind: 'speed' as const, factor: 0.8 } };
+    const some = scoreFrom({ ...routed, internalRequests: [req] }, m, 10, 0).parts.find((p) => p.key === 'requestsOnTime')!;
+    expect(some.weight).toBe(routed.scoring.weights.requestsOnTime);
   });
 
   it('customers still in the system count half their satisfaction', () => {

@@ -14,6 +14,8 @@
  * (and leaves the rest in the outboxes) gets full marks for time, first contact, effort, handoffs and
  * cost from those few customers; on a typical level idle play scored 75 without this.
  * If nobody was resolved every part is 0: an idle or hopeless run must not score.
+ * A part that cannot happen in the level does not count: with no internal requests in the level,
+ * requestsOnTime has weight 0 (free marks for nothing would blur the lesson and confuse the results).
  */
 import type { Metrics, ScorePart, ScoreReport } from './types';
 import type { Level } from '../level/schema';
@@ -51,7 +53,8 @@ export function scoreFrom(level: Level, m: Metrics, finishedSatSum: number, inSy
   };
   const cover = c.arrived > 0 ? clamp01(c.resolved / c.arrived) : 0;
   for (const k of Object.keys(values) as ScorePart['key'][]) if (k !== 'satisfaction' && k !== 'resolved') values[k] *= cover;
-  const weights = level.scoring.weights;
+  const weights = { ...level.scoring.weights };
+  if (level.internalRequests.length === 0) weights.requestsOnTime = 0;
   const keys = Object.keys(GROUP) as ScorePart['key'][];
   let sumW = 0;
   for (const k of keys) sumW += weights[k];
