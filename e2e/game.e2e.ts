@@ -4,11 +4,20 @@
  * alone, misroutes one and sees it come back, pauses, changes speed, plays to the results screen, and
  * finds the stars again after a reload. One browser for the whole story, in order.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openGame, waitForScreen, type GamePage } from './harness';
-import { drag, findReady, press, screenPos, sim, simT, waitForReady, waitRouted, type ReadyTicket } from './helpers';
+import {
+  drag,
+  findReady,
+  levelCardPos,
+  press,
+  screenPos,
+  sim,
+  simT,
+  waitForReady,
+  waitRouted,
+  type ReadyTicket,
+} from './helpers';
 
 const LEVEL = 'right-desk';
 
@@ -24,14 +33,6 @@ afterEach(() => {
 afterAll(async () => {
   await game?.close();
 });
-
-/** Centre of the n-th (0-based) level card on the select screen, in game coordinates (same grid as LevelSelectScene). */
-function cardCentre(index: number): { x: number; y: number } {
-  const campaign = JSON.parse(readFileSync(join(process.cwd(), 'levels', 'campaign.json'), 'utf8')) as { levels: string[] };
-  const cols = Math.min(4, Math.max(1, campaign.levels.length));
-  const gridW = cols * 390 + (cols - 1) * 40;
-  return { x: (1920 - gridW) / 2 + (index % 4) * 430 + 195, y: 190 + Math.floor(index / 4) * 370 + 165 };
-}
 
 /** Waits until a ticket token has stopped moving (it flies into its tray before it can be grabbed). */
 async function settledTicketPos(id: number): Promise<{ x: number; y: number }> {
@@ -60,8 +61,7 @@ describe('level 1 played as a person would', () => {
     await page.waitForTimeout(300);
     await game.shot('game-02-select');
 
-    const campaign = JSON.parse(readFileSync(join(process.cwd(), 'levels', 'campaign.json'), 'utf8')) as { levels: string[] };
-    const card = await page.evaluate((p) => window.__ripple!.toScreen(p), cardCentre(campaign.levels.indexOf(LEVEL)));
+    const card = await levelCardPos(page, LEVEL);
     await page.mouse.click(card.x, card.y);
     await waitForScreen(page, 'briefing');
     expect((await page.evaluate(() => window.__ripple!.state())).levelId).toBe(LEVEL);
@@ -113,7 +113,9 @@ describe('level 1 played as a person would', () => {
     await press(page, '1');
     const from = await settledTicketPos(r.id);
     await page.mouse.click(from.x, from.y);
-    await page.waitForFunction((id) => window.__ripple!.state().selection.ticket === id, r.id, { timeout: 3000 });
+    await page.waitForFunction((id) => window.__ripple!.state().selection.ticket === id, r.id, {
+      timeout: 3000,
+    });
     await page.waitForTimeout(150);
     await game.shot('game-06-picked');
     const to = await screenPos(page, 'dept', r.right);
@@ -128,7 +130,12 @@ describe('level 1 played as a person would', () => {
     const r = await ready();
     await press(page, '1');
     // Tab through the departments until the sender has the focus ring.
-    for (let i = 0; i <= r.order.length && (await page.evaluate(() => window.__ripple!.state().selection.dept)) !== r.from; i++) await press(page, 'Tab');
+    for (
+      let i = 0;
+      i <= r.order.length && (await page.evaluate(() => window.__ripple!.state().selection.dept)) !== r.from;
+      i++
+    )
+      await press(page, 'Tab');
     expect((await page.evaluate(() => window.__ripple!.state())).selection.dept).toBe(r.from);
     await press(page, 'Enter');
     const picked = await page.evaluate(() => window.__ripple!.state().selection.ticket);
@@ -154,7 +161,11 @@ describe('level 1 played as a person would', () => {
     await waitRouted(page, r.id, r.wrong!);
     done.push(r.id);
     // The wrong desk looks at it (a while of sim time at 4x), then sends it back: the toast says so.
-    await page.waitForFunction(() => window.__ripple!.state().toasts.some((t) => /goes back|sent .* back|back to/i.test(t)), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => window.__ripple!.state().toasts.some((t) => /goes back|sent .* back|back to/i.test(t)),
+      undefined,
+      { timeout: 30_000 },
+    );
     await game.shot('game-08-bounce-toast');
     const toasts = (await page.evaluate(() => window.__ripple!.state())).toasts;
     const bounce = toasts.find((t) => /back/i.test(t))!;
@@ -206,7 +217,11 @@ describe('level 1 played as a person would', () => {
     await drag(page, await settledTicketPos(r.id), await screenPos(page, 'dept', r.wrong!));
     await waitRouted(page, r.id, r.wrong!);
     done.push(r.id);
-    await page.waitForFunction((c) => window.__ripple!.state().toasts.some((x) => x.includes(c) && /back/i.test(x)), r.customer, { timeout: 30_000 });
+    await page.waitForFunction(
+      (c) => window.__ripple!.state().toasts.some((x) => x.includes(c) && /back/i.test(x)),
+      r.customer,
+      { timeout: 30_000 },
+    );
     await page.waitForTimeout(250);
     await game.shot('game-10-busy');
     await press(page, '1');
