@@ -10,6 +10,19 @@ import { cardAreas, inboxMorePos, outboxSlot, OUTBOX_VISIBLE, WORK_VISIBLE, work
 import { BOARD_COLOURS, STATUS_LOOK, deptLook, skillWords, type Status } from './playTheme';
 import { TEX } from './textures';
 import { PlayButton, style } from './ui';
+import { getApp } from '../context';
+
+/** Card text grows with the text-size setting, capped so it stays inside the card's rows. */
+function cardTextScale(): number {
+  try {
+    return Math.min(1.3, Math.max(1, getApp().store.getState().settings.textScale));
+  } catch {
+    return 1; // no app context (unit tests)
+  }
+}
+
+/** Widest the "Line N" label may be before it runs into the first ticket in the line. */
+const LINE_LABEL_MAX = 112;
 
 type DeptDef = Level['departments'][number];
 export type FocusKind = 'none' | 'focus' | 'from' | 'target';
@@ -49,19 +62,21 @@ export class DeptView {
   ) {
     const a = cardAreas(rect);
     const look = deptLook(def);
+    const k = cardTextScale();
+    const px = (n: number) => n * k;
     this.bg = scene.add.graphics();
     this.drawCard('green');
     this.trayGlow = scene.add.graphics().setVisible(false);
     this.trayGlow.lineStyle(5, BOARD_COLOURS.trayReady, 1).strokeRoundedRect(a.outbox.x - 3, a.outbox.y - 3, a.outbox.w + 6, a.outbox.h + 6, 14);
     this.ring = scene.add.graphics();
     scene.add.image(a.header.x + 24, a.header.y + 25, TEX.icons, look.icon).setTint(look.colour).setScale(0.8);
-    const name = scene.add.text(a.header.x + 54, a.header.y + 25, def.name, style(30, { bold: true })).setOrigin(0, 0.5);
+    const name = scene.add.text(a.header.x + 54, a.header.y + 25, def.name, style(px(30), { bold: true })).setOrigin(0, 0.5);
     this.statusBg = scene.add.graphics();
-    this.status = scene.add.text(a.header.x + a.header.w - 12, a.header.y + 25, '', style(24, { bold: true, color: '#0b1320' })).setOrigin(1, 0.5);
+    this.status = scene.add.text(a.header.x + a.header.w - 12, a.header.y + 25, '', style(px(24), { bold: true, color: '#0b1320' })).setOrigin(1, 0.5);
     const maxName = a.header.w - 54 - 170;
     if (name.width > maxName) name.setScale(Math.max(0.75, maxName / name.width));
     this.keyBadge = scene.add
-      .text(rect.x - 4, rect.y - 4, String(index + 1), style(24, { bold: true, color: '#0b1320' }))
+      .text(rect.x - 4, rect.y - 4, String(index + 1), style(px(24), { bold: true, color: '#0b1320' }))
       .setOrigin(0.5)
       .setBackgroundColor('#c3d0dd')
       .setPadding(8, 2, 8, 2);
@@ -69,18 +84,18 @@ export class DeptView {
       const p = workSlot(rect, i);
       this.people.push(scene.add.image(p.x - 8, p.y - 2, TEX.people, 'idle').setScale(0.62).setVisible(false));
     }
-    this.staffText = scene.add.text(a.staff.x + a.staff.w, a.staff.y + a.staff.h / 2, '', style(24, { color: BOARD_COLOURS.dim })).setOrigin(1, 0.5);
-    const skills = scene.add.text(a.skills.x, a.skills.y + a.skills.h / 2, `Can do: ${def.skills.map(skillWords).join(', ')}`, style(24, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
+    this.staffText = scene.add.text(a.staff.x + a.staff.w, a.staff.y + a.staff.h / 2, '', style(px(24), { color: BOARD_COLOURS.dim })).setOrigin(1, 0.5);
+    const skills = scene.add.text(a.skills.x, a.skills.y + a.skills.h / 2, `Can do: ${def.skills.map(skillWords).join(', ')}`, style(px(24), { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
     if (skills.width > a.skills.w) skills.setScale(Math.max(0.8, a.skills.w / skills.width));
-    this.lineText = scene.add.text(a.inbox.x, a.inbox.y + a.inbox.h / 2, '', style(24, { bold: true })).setOrigin(0, 0.5);
+    this.lineText = scene.add.text(a.inbox.x, a.inbox.y + a.inbox.h / 2, '', style(px(24), { bold: true })).setOrigin(0, 0.5);
     const more = inboxMorePos(rect);
-    this.lineMore = scene.add.text(more.x, more.y, '', style(24, { bold: true })).setOrigin(0, 0.5);
-    this.trayLabel = scene.add.text(a.outbox.x + 12, a.outbox.y + 18, '', style(24, { bold: true })).setOrigin(0, 0.5);
+    this.lineMore = scene.add.text(more.x, more.y, '', style(px(24), { bold: true })).setOrigin(0, 0.5);
+    this.trayLabel = scene.add.text(a.outbox.x + 12, a.outbox.y + 18, '', style(px(24), { bold: true })).setOrigin(0, 0.5);
     for (let i = 0; i < OUTBOX_VISIBLE; i++) {
       const s = outboxSlot(rect, i);
-      this.needs.push(scene.add.text(s.x, s.y + 38, '', style(24, { color: '#ffe066' })).setOrigin(0.5, 0.5));
+      this.needs.push(scene.add.text(s.x, s.y + 38, '', style(px(24), { color: '#ffe066' })).setOrigin(0.5, 0.5));
     }
-    this.trayMore = scene.add.text(a.outbox.x + a.outbox.w - 8, outboxSlot(rect, 0).y, '', style(26, { bold: true })).setOrigin(1, 0.5);
+    this.trayMore = scene.add.text(a.outbox.x + a.outbox.w - 8, outboxSlot(rect, 0).y, '', style(px(26), { bold: true })).setOrigin(1, 0.5);
     this.policyBtn = actions.handoffCare
       ? new PlayButton(scene, { x: a.outbox.x + a.outbox.w - 92, y: a.outbox.y + 18, w: 176, h: 34, px: 22, label: '', onClick: () => handlers.onPolicy(def.id) })
       : null;
@@ -137,6 +152,7 @@ export class DeptView {
       last.line = line;
       const warn = line >= warnAt;
       this.lineText.setText(warn ? `Line ${line} ▲` : `Line ${line}`).setColor(warn ? STATUS_LOOK.amber.css : BOARD_COLOURS.text);
+      this.lineText.setScale(Math.min(1, LINE_LABEL_MAX / Math.max(1, this.lineText.width)));
       const hidden = line - 9;
       this.lineMore.setText(hidden > 0 ? `+${hidden}` : '');
     }

@@ -84,7 +84,11 @@ export class Hud {
   update(v: HudValues, nowMs: number): void {
     const l = this.last;
     const time = `Time left ${formatClock(v.timeLeft)}`;
-    if (time !== l.time) this.time.setText((l.time = time));
+    if (time !== l.time) {
+      this.time.setText((l.time = time));
+      // Large text: keep the clock clear of the Pause button.
+      this.time.setScale(Math.min(1, 228 / Math.max(1, this.time.width)));
+    }
     const score = `Score ${Math.round(v.score)}`;
     if (score !== l.score) this.score.setText((l.score = score));
     const counts = `Served ${v.served} · Waiting ${v.waiting} · Gave up ${v.lost}`;
@@ -100,6 +104,7 @@ export class Hud {
       this.tipAt = nowMs;
       this.tipIndex = (this.tipIndex + 1) % this.tips.length;
       this.tip.setText(`Tip ${this.tipIndex + 1}/${this.tips.length}: ${this.tips[this.tipIndex]}`);
+      this.tip.setScale(Math.min(1, 1872 / Math.max(1, this.tip.width)));
     }
   }
 
@@ -116,5 +121,6 @@ export class Hud {
     this.last.banner = text;
     this.paused.setVisible(text.length > 0);
     this.pausedText.setText(text);
+    this.pausedText.setScale(Math.min(1, 820 / Math.max(1, this.pausedText.width), 168 / Math.max(1, this.pausedText.height)));
   }
 }
