@@ -13,6 +13,7 @@ import { createSim } from '../../sim/index';
 import type { Sim, SimView } from '../../sim/types';
 import type { Speed } from '../../store/store';
 import { isDomOverlayOpen } from '../../ui/overlay';
+import { openSettingsPanel } from '../../ui/settingsPanel';
 import { getApp, setProbe } from '../context';
 import { assignPlaces, buildBoard, getTicket, needsOf, type Place } from './boardModel';
 import { CustomerColumn } from './CustomerColumn';
@@ -193,11 +194,29 @@ export class PlayScene extends Phaser.Scene {
 
   private onKey(e: KeyboardEvent): void {
     if (e.ctrlKey || e.metaKey || e.altKey || isDomOverlayOpen() || this.ending) return;
+    if (e.key === 's' || e.key === 'S') {
+      e.preventDefault();
+      this.openSettings();
+      return;
+    }
     const fx = this.control.key(e.key, e.shiftKey, this.board);
     if (fx === null) return;
     e.preventDefault();
     if (e.repeat && (e.key === ' ' || e.key === 'Enter')) return;
     this.runEffects(fx);
+  }
+
+  /** S during play: pause, show the settings panel, and carry on at the same speed when it closes. */
+  private openSettings(): void {
+    const store = getApp().store;
+    const speed = store.getState().speed;
+    store.getState().setSpeed(0);
+    openSettingsPanel(store, (changed) => {
+      if (this.ending) return;
+      store.getState().setSpeed(speed);
+      if (changed) store.getState().toast('New text size or contrast shows from the next level you start', 'info', this.time.now);
+      document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
+    });
   }
 
   /** Applies controller effects: commands go to the sim (refusals become toasts), the rest to the store. */

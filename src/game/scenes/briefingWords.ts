@@ -25,7 +25,7 @@ export function controlsFor(level: Pick<Level, 'actions' | 'autoRoute'>): Contro
   if (a.moveStaff) out.push({ text: 'Move a person to a busier department.', keys: 'choose a department, then - and the place to go' });
   if (a.grantRequests) out.push({ text: 'Grant what colleagues ask of each other before it slows them down.', keys: 'G grants the oldest waiting request' });
   if (a.reprioritise) out.push({ text: 'Serve the unhappiest customer in a line first.', keys: 'choose a department, then F' });
-  out.push({ text: 'Pause and change speed at any time.', keys: 'Space pause, 1 / 2 / 3 normal, fast, fastest' });
+  out.push({ text: 'Pause and change speed at any time.', keys: 'Space pause, 1 / 2 / 3 normal, fast, fastest, S settings (text size, sound)' });
   return out;
 }
 
