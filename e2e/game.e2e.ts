@@ -260,3 +260,62 @@ describe('level 1 played as a person would', () => {
     await game.shot('game-12-select-after-reload');
   });
 });
+
+describe('settings, as a facilitator sets up the room', () => {
+  beforeAll(async () => {
+    await game?.close();
+    game = await openGame();
+  });
+
+  it('projector text size and reduced motion apply, open during play too, and survive a reload', async () => {
+    const page = game.page;
+    await waitForScreen(page, 'title');
+    await page.waitForTimeout(300);
+    await press(page, 's');
+    await page.waitForSelector('[role="dialog"]');
+    await page.check('input[name="textScale"][value="1.5"]');
+    await page.check('input[name="reducedMotion"]');
+    await game.shot('settings-01-panel');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[role="dialog"]'));
+    const st = (await page.evaluate(() => window.__ripple!.state())).settings;
+    expect(st).toMatchObject({ textScale: 1.5, reducedMotion: true });
+    await page.waitForTimeout(300);
+    await game.shot('settings-02-title-projector');
+    await press(page, 'Enter');
+    await waitForScreen(page, 'select');
+    await press(page, 'Enter');
+    await waitForScreen(page, 'briefing');
+    await page.waitForTimeout(300);
+    await game.shot('settings-03-briefing-projector');
+    await press(page, 'Enter');
+    await waitForScreen(page, 'play');
+    await press(page, '3');
+    await waitForReady(page);
+    await page.evaluate(() => window.__ripple!.playOut('idle', 100));
+    await page.waitForTimeout(300);
+    await game.shot('settings-04-play-projector');
+    await press(page, ' ');
+    await page.waitForTimeout(200);
+    await game.shot('settings-05-paused-projector');
+    await press(page, ' ');
+
+    // S during play: the game pauses behind the panel and carries on at the same speed after it.
+    await press(page, 's');
+    await page.waitForSelector('[role="dialog"]');
+    expect((await page.evaluate(() => window.__ripple!.state())).speed).toBe(0);
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[role="dialog"]'));
+    expect((await page.evaluate(() => window.__ripple!.state())).speed).toBe(4);
+
+    await page.reload();
+    await waitForScreen(page, 'title');
+    expect((await page.evaluate(() => window.__ripple!.state())).settings).toMatchObject({
+      textScale: 1.5,
+      reducedMotion: true,
+    });
+    expect(await page.evaluate(() => document.documentElement.classList.contains('re-reduced-motion'))).toBe(
+      true,
+    );
+  });
+});
