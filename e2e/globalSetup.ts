@@ -6,9 +6,10 @@ import { serveStatic, type StaticServer } from './server';
 let server: StaticServer | null = null;
 
 export async function setup(project: TestProject): Promise<void> {
-  const dist = resolve(process.cwd(), 'dist');
+  // E2E_DIST lets parallel work use its own build (vite build --outDir /tmp/x); default dist/.
+  const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
   if (!existsSync(resolve(dist, 'index.html'))) {
-    throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does it for you).');
+    throw new Error(`${dist} has no index.html: run \`npm run build\` first (npm run test:e2e does it for you).`);
   }
   server = await serveStatic(dist);
   project.provide('baseUrl', server.url);

@@ -3,8 +3,9 @@
  *  - idle: does nothing.
  *  - random: routes outbox tickets to random departments with random care, grants now and then
  *    (own PRNG, separate from the sim's).
- *  - siloed: routes to a right department (shortest queue with the skill), always quick notes, never
- *    grants requests, never changes policies.
+ *  - siloed: own desk first: passes finished work on only when its own queue is empty (or after
+ *    SILO_PATIENCE s), to the first desk listed with the skill, always with quick notes; never grants
+ *    requests, moves people, reprioritises or changes policies.
  *  - wholistic: routes right; thorough notes where the expected rework and bounce cost exceeds the extra
  *    note time; grants every open request; moves idle people toward the longest queue and reprioritises
  *    customers about to give up, when the level allows.
@@ -72,23 +73,42 @@ function random(seed: number): Policy {
         if (d.id !== T.dept) cmds.push({ type: 'route', ticket: T.id, to: d.id, care });
       }
       for (const r of view.requests) {
-        if ((r.status === 'open' || r.status === 'late') && rand(rng, 0) < 0.1) cmds.push({ type: 'grant', request: r.id });
+        if ((r.status === 'open' || r.status === 'late') && rand(rng, 0) < 0.1)
+          cmds.push({ type: 'grant', request: r.id });
       }
       return cmds;
     },
   };
 }
 
+/**
+ * Siloed play: each desk looks after its own queue first. Finished work waits in the outbox until the
+ * desk has nothing of its own waiting (or the ticket has sat there SILO_PATIENCE seconds), then goes to
+ * the first desk listed with the skill (never the least busy one), with quick notes. Never grants
+ * requests, moves people or reprioritises.
+ */
+export const SILO_PATIENCE = 60;
+
 function siloed(): Policy {
   let skills: Map<string, number[]> | null = null;
+  const seenAt = new Map<number, number>();
   return {
     name: 'siloed',
     decide(view, sim) {
       skills ??= skillMap(sim.level);
       const cmds: Command[] = [];
+      const byId = new Map(view.departments.map((d) => [d.id, d] as const));
       for (const T of outboxTickets(view, sim)) {
-        const to = bestFor(view, skills.get(T.journey[T.step]!), T.dept);
-        if (to) cmds.push({ type: 'route', ticket: T.id, to: to.id, care: 'quick' });
+        const first = seenAt.get(T.id) ?? view.t;
+        seenAt.set(T.id, first);
+        const home = byId.get(T.dept);
+        const ownWorkWaiting = home !== undefined && home.inbox.length > 0;
+        if (ownWorkWaiting && view.t - first < SILO_PATIENCE) continue;
+        const list = skills.get(T.journey[T.step]!) ?? [];
+        const i = list.find((k) => view.departments[k]!.id !== T.dept);
+        if (i === undefined) continue;
+        seenAt.delete(T.id);
+        cmds.push({ type: 'route', ticket: T.id, to: view.departments[i]!.id, care: 'quick' });
       }
       return cmds;
     },
@@ -96,17 +116,31 @@ function siloed(): Policy {
 }
 
 /** Expected extra customer seconds of a handoff from `from` of work type risk `risk` with this care. */
-export function expectedHandoffCost(level: Level, from: DepartmentState, to: DepartmentState | null, risk: number, care: Care): number {
+export function expectedHandoffCost(
+  level: Level,
+  from: DepartmentState,
+  to: DepartmentState | null,
+  risk: number,
+  care: Care,
+): number {
   const H = level.handoffs;
   const C = level.customers;
   const q = risk * from.qualityFactor;
   const pR = Math.min(1, (care === 'quick' ? H.quickReworkChance : H.thoroughReworkChance) * q);
   const pB = Math.min(1, (care === 'quick' ? H.quickBounceChance : H.thoroughBounceChance) * q);
-  const rework = typeof H.reworkTime === 'number' ? H.reworkTime : 'mean' in H.reworkTime ? H.reworkTime.mean : 'value' in H.reworkTime ? H.reworkTime.value : (H.reworkTime.min + H.reworkTime.max) / 2;
+  const rework =
+    typeof H.reworkTime === 'number'
+      ? H.reworkTime
+      : 'mean' in H.reworkTime
+        ? H.reworkTime.mean
+        : 'value' in H.reworkTime
+          ? H.reworkTime.value
+          : (H.reworkTime.min + H.reworkTime.max) / 2;
   // Penalties in seconds of lateness they are worth.
   const perSec = Math.max(C.dropPerMinuteLate, 0.05) / 60;
   const requeue = to ? (to.inbox.length / Math.max(1, to.staff)) * 30 : 30;
-  const bounce = H.misrouteTriageSeconds + 2 * H.transferSeconds + H.clarifySeconds + requeue + C.bouncePenalty / perSec;
+  const bounce =
+    H.misrouteTriageSeconds + 2 * H.transferSeconds + H.clarifySeconds + requeue + C.bouncePenalty / perSec;
   const notes = care === 'quick' ? H.quickNoteSeconds : H.thoroughNoteSeconds;
   return notes + pR * (rework + C.reaskPenalty / perSec) + pB * bounce;
 }
@@ -134,7 +168,10 @@ function wholistic(): Policy {
         meanRisk = wsum > 0 ? meanRisk / wsum : 1;
         for (const d of view.departments) {
           const pick: Care =
-            expectedHandoffCost(level, d, null, meanRisk, 'thorough') < expectedHandoffCost(level, d, null, meanRisk, 'quick') ? 'thorough' : 'quick';
+            expectedHandoffCost(level, d, null, meanRisk, 'thorough') <
+            expectedHandoffCost(level, d, null, meanRisk, 'quick')
+              ? 'thorough'
+              : 'quick';
           if (d.care !== pick) cmds.push({ type: 'setPolicy', department: d.id, care: pick });
         }
       }
@@ -144,12 +181,21 @@ function wholistic(): Policy {
         const from = view.departments.find((d) => d.id === T.dept)!;
         const risk = risks.get(T.workType) ?? 1;
         const care: Care =
-          expectedHandoffCost(level, from, to, risk, 'thorough') < expectedHandoffCost(level, from, to, risk, 'quick') ? 'thorough' : 'quick';
+          expectedHandoffCost(level, from, to, risk, 'thorough') <
+          expectedHandoffCost(level, from, to, risk, 'quick')
+            ? 'thorough'
+            : 'quick';
         cmds.push({ type: 'route', ticket: T.id, to: to.id, care });
       }
       for (const r of view.requests) {
         const cfg = level.internalRequests.find((x) => x.id === r.id);
-        if (A.grantRequests && cfg && !cfg.autoGrant && (r.status === 'open' || r.status === 'late') && r.doneAt === null) {
+        if (
+          A.grantRequests &&
+          cfg &&
+          !cfg.autoGrant &&
+          (r.status === 'open' || r.status === 'late') &&
+          r.doneAt === null
+        ) {
           cmds.push({ type: 'grant', request: r.id });
         }
       }
@@ -159,7 +205,14 @@ function wholistic(): Policy {
         for (const d of view.departments) {
           const load = d.inbox.length / Math.max(1, d.staff);
           if (d.inbox.length >= 4 && (!hi || load > hi.inbox.length / Math.max(1, hi.staff))) hi = d;
-          if (d.inbox.length === 0 && d.pending.length === 0 && d.staff - d.busy - d.away > 0 && d.staff > 1 && (!lo || d.staff > lo.staff)) lo = d;
+          if (
+            d.inbox.length === 0 &&
+            d.pending.length === 0 &&
+            d.staff - d.busy - d.away > 0 &&
+            d.staff > 1 &&
+            (!lo || d.staff > lo.staff)
+          )
+            lo = d;
         }
         if (hi && lo && hi !== lo) {
           cmds.push({ type: 'moveStaff', from: lo.id, to: hi.id });
@@ -171,10 +224,17 @@ function wholistic(): Policy {
           let pick: TicketState | null = null;
           for (let i = 1; i < d.inbox.length; i++) {
             const T = sim.ticket(d.inbox[i]!);
-            if (T && T.abandonAt - view.t < 45 && T.abandonAt > view.t && (!pick || T.abandonAt < pick.abandonAt)) pick = T;
+            if (
+              T &&
+              T.abandonAt - view.t < 45 &&
+              T.abandonAt > view.t &&
+              (!pick || T.abandonAt < pick.abandonAt)
+            )
+              pick = T;
           }
           const head = d.inbox.length > 0 ? sim.ticket(d.inbox[0]!) : undefined;
-          if (pick && (!head || head.abandonAt - view.t >= 45)) cmds.push({ type: 'prioritise', department: d.id, ticket: pick.id });
+          if (pick && (!head || head.abandonAt - view.t >= 45))
+            cmds.push({ type: 'prioritise', department: d.id, ticket: pick.id });
         }
       }
       return cmds;
