@@ -6,6 +6,9 @@
  * result; live controls read it to attach bookmarks. `run` counts how many
  * times a round has been (re)started in this page, so a listener can tell a
  * restart of the same round from the same round continuing.
+ *
+ * The session itself lives in the one shared store: `getSessionStore()` in ./roundRecorder.ts
+ * (bookmarks: `bookmarkActiveRound(t, note)` there, or `getSessionStore().getState().addBookmark`).
  */
 
 export interface ActiveRound {
