@@ -376,13 +376,14 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
       close();
     }
   };
-  dialog.addEventListener('keydown', onKey);
+  window.addEventListener('keydown', onKey, true);
   const unsubscribe = store.subscribe(() => refresh());
 
   function close(): void {
     if (!current) return;
     current = null;
     unsubscribe();
+    window.removeEventListener('keydown', onKey, true);
     backdrop.remove();
     deps.onClose?.();
   }

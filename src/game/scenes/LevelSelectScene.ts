@@ -12,6 +12,7 @@ import { click, invalid, messageBox, paintBackground, SCENES, settings, shellMes
 import { drawLock, drawStars, drawWarning } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup, type Focusable } from './widgets';
+import { openSessionFromGame, SESSION_KEY_LABEL } from '../../facilitator/panelGame';
 
 const COLS = 4;
 const CARD_W = 390;
@@ -129,7 +130,8 @@ export class LevelSelectScene extends Phaser.Scene {
     const gridH = rows * CARD_H + (rows - 1) * GAP;
     const k = Math.min(1, room / gridH);
 
-    const focus = new FocusGroup(this, { cols, onBack: () => this.back() });
+    const sessionKeys = s.facilitator ? { [SESSION_KEY_LABEL.toLowerCase()]: () => openSessionFromGame() } : {};
+    const focus = new FocusGroup(this, { cols, onBack: () => this.back(), keys: sessionKeys });
     const items: Focusable[] = [];
     const container = this.add.container(0, 0);
     campaign.forEach((entry, i) => {
@@ -165,6 +167,10 @@ export class LevelSelectScene extends Phaser.Scene {
       .text(GAME_WIDTH - 90, GAME_HEIGHT - 80, 'Arrows: choose  ·  Enter: open  ·  Escape: back', textStyle(s, 'small', { color: pal.textDim }))
       .setOrigin(1, 0.5);
     items.push(back);
+    if (s.facilitator) {
+      const session: Button = new Button(this, s, { x: 580, y: GAME_HEIGHT - 80, width: 360, height: 84, label: `Session (${SESSION_KEY_LABEL})`, onActivate: () => openSessionFromGame(), onHover: () => focus.focusOf(session) });
+      items.push(session);
+    }
     const lastIndex = campaign.findIndex((c) => c.id !== null && c.id === st.levelId);
     const firstOpen = open.lastIndexOf(true);
     focus.setItems(items, lastIndex >= 0 ? lastIndex : Math.max(0, firstOpen));

@@ -14,6 +14,8 @@ import { groupedParts, maxPointsOf, nextStarText, PART_LABELS, verdict } from '.
 import { largestRipples, NO_RIPPLES } from './rippleWords';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
+import { DEBRIEF_KEY_LABEL, openDebriefFromGame, openSessionFromGame, SESSION_KEY_LABEL } from '../../facilitator/panelGame';
+import { buildRoundResult, recordRoundEnd, type RecordOutcome } from '../../facilitator/roundRecorder';
 
 export interface ResultsData {
   level: Level;
@@ -25,6 +27,8 @@ export interface ResultsData {
   timeline: TimelineSample[];
   /** Set once the result is in the store, so a restart (new text size) does not record twice. */
   recorded?: boolean;
+  /** What happened to the facilitator's active round, if any (set once, with `recorded`). */
+  session?: RecordOutcome;
 }
 
 export class ResultsScene extends Phaser.Scene {
@@ -40,6 +44,7 @@ export class ResultsScene extends Phaser.Scene {
     const stars = data.score.stars;
     const total = Math.round(data.score.total);
     if (!data.recorded) {
+      data.session = recordRoundEnd(data);
       store.getState().recordResult(data.levelId, total, stars ?? 0);
       data.recorded = true;
       app.audio?.cue(stars === null || stars >= 1 ? 'won' : 'lost', performance.now());
@@ -143,7 +148,8 @@ export class ResultsScene extends Phaser.Scene {
     const nextOpen = next !== undefined && (open[idx + 1] ?? false) && next.level !== null;
     const note = !next ? (idx >= 0 ? 'That was the last level of the campaign.' : '') : nextOpen ? '' : 'Earn at least one star to open the next level.';
 
-    const focus = new FocusGroup(this, { cols: 3, onBack: () => this.toLevels(), keys: { r: () => this.retry(data) } });
+    const facKeys = s.facilitator ? this.facilitatorButtons(data) : {};
+    const focus = new FocusGroup(this, { cols: 3, onBack: () => this.toLevels(), keys: { r: () => this.retry(data), ...facKeys } });
     const by = GAME_HEIGHT - 90;
     const levels = new Button(this, s, { x: next !== undefined ? 330 : cx - 260, y: by, width: 440, height: 92, label: 'All levels', onActivate: () => this.toLevels(), onHover: () => focus.focusOf(levels) });
     const retry = new Button(this, s, { x: next !== undefined ? cx : cx + 260, y: by, width: 440, height: 92, label: 'Try again (R)', primary: !nextOpen, onActivate: () => this.retry(data), onHover: () => focus.focusOf(retry) });
@@ -169,6 +175,29 @@ export class ResultsScene extends Phaser.Scene {
     nextBtn.container.setVisible(next !== undefined);
     if (note) this.add.text(cx, by - 70, note, textStyle(s, 'small', { color: pal.textDim, align: 'center' })).setOrigin(0.5, 1);
     focus.setItems(next !== undefined ? [levels, retry, nextBtn] : [levels, retry], nextOpen ? 2 : 1);
+  }
+
+  /** Facilitator mode: Debrief (D) and Session (G) at the top corners; returns their keys. */
+  private facilitatorButtons(data: ResultsData): Record<string, () => void> {
+    const s = settings();
+    const debrief = () => {
+      click();
+      if (data.session?.recorded) openDebriefFromGame({ roundId: data.session.roundId });
+      else {
+        const result = buildRoundResult(data, new Date().toISOString());
+        openDebriefFromGame({ round: { id: 'this-play', levelId: data.levelId, levelTitle: data.level.title, seed: data.seed, team: 'This play', status: 'finished', bookmarks: [], result } });
+      }
+    };
+    const session = () => {
+      click();
+      openSessionFromGame();
+    };
+    new Button(this, s, { x: GAME_WIDTH - 200, y: 180, width: 320, height: 84, label: `Debrief (${DEBRIEF_KEY_LABEL})`, primary: true, onActivate: debrief });
+    new Button(this, s, { x: 200, y: 180, width: 320, height: 84, label: `Session (${SESSION_KEY_LABEL})`, onActivate: session });
+    if (data.session?.recorded) {
+      this.add.text(200, 232, 'Saved to the session', textStyle(s, 'small', { color: palette(s).textDim, align: 'center' })).setOrigin(0.5, 0);
+    }
+    return { [DEBRIEF_KEY_LABEL.toLowerCase()]: debrief, [SESSION_KEY_LABEL.toLowerCase()]: session };
   }
 
   private toLevels(): void {

@@ -6,6 +6,7 @@ import { click, messageBox, paintBackground, SCENES, settings, shellMessages } f
 import { rippleBackdrop } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
+import { openSessionFromGame, SESSION_KEY_LABEL } from '../../facilitator/panelGame';
 
 export const PITCH =
   'Everyone who waits on your work is your customer. Pass the work on well, and see how each handoff reaches the people outside.';
@@ -26,7 +27,7 @@ export class TitleScene extends Phaser.Scene {
 
     const cx = GAME_WIDTH / 2;
     const facilitator = s.facilitator
-      ? 'Facilitator mode is on: every level is open (F to turn off).'
+      ? `Facilitator mode is on: every level is open (F to turn off)  ·  ${SESSION_KEY_LABEL}: session and rounds`
       : 'Facilitators: press F to open every level.';
     const hint = this.add
       .text(
@@ -58,6 +59,7 @@ export class TitleScene extends Phaser.Scene {
         s: () => this.openSettings(),
         f: () => this.toggleFacilitator(),
         l: () => this.loadFile(),
+        ...(s.facilitator ? { [SESSION_KEY_LABEL.toLowerCase()]: () => openSessionFromGame() } : {}),
       },
     });
     const bw = 600;
@@ -94,15 +96,20 @@ export class TitleScene extends Phaser.Scene {
       onActivate: () => this.loadFile(),
       onHover: () => focus.focusOf(load),
     });
-    for (const b of [play, settingsBtn, load]) {
+    const buttons = [play, settingsBtn, load];
+    if (s.facilitator) {
+      const session: Button = new Button(this, s, { x: 0, y: 0, width: bw, height: bh, label: `Session (${SESSION_KEY_LABEL})`, onActivate: () => openSessionFromGame(), onHover: () => focus.focusOf(session) });
+      buttons.push(session);
+    }
+    for (const b of buttons) {
       b.container.setY(y + b.height / 2);
       y += b.height + 32;
     }
-    block.add([play.container, settingsBtn.container, load.container]);
+    block.add(buttons.map((b) => b.container));
     const k = Math.min(1, (bottom - top) / y);
     block.setScale(k);
     if (k === 1) block.setY(top + (bottom - top - y) / 2);
-    focus.setItems([play, settingsBtn, load]);
+    focus.setItems(buttons);
   }
 
   private openSettings(): void {
