@@ -5,6 +5,8 @@
 import Phaser from 'phaser';
 import './ui/styles.css';
 import { createGameAudio, type GameAudio } from './audio/index';
+import { startAudience } from './facilitator/audience';
+import { installProjectorKey } from './facilitator/projector';
 import { createGameConfig } from './game/config';
 import { setApp, getApp } from './game/context';
 import { installDrop, showProblems } from './game/levelUi';
@@ -18,9 +20,11 @@ import { getAllLevels, getLevelById, onLevelsChanged } from './level/catalog';
 import type { Level } from './level/schema';
 import { attachPersistence, browserStorage } from './store/persist';
 import { createUiStore, type Settings } from './store/store';
+import { isDomOverlayOpen } from './ui/overlay';
 import { applyPageSettings, openSettingsPanel } from './ui/settingsPanel';
 
-const prefersReducedMotion = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+const prefersReducedMotion =
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 const store = createUiStore();
 store.getState().updateSettings({ reducedMotion: prefersReducedMotion });
 attachPersistence(store, browserStorage());
@@ -33,7 +37,12 @@ try {
 }
 setApp({ store, audio, probe: null });
 
-const audioSettings = (s: Settings) => ({ masterVolume: s.masterVolume, sfx: s.sfx, music: s.music, muted: s.muted });
+const audioSettings = (s: Settings) => ({
+  masterVolume: s.masterVolume,
+  sfx: s.sfx,
+  music: s.music,
+  muted: s.muted,
+});
 audio?.applySettings(audioSettings(store.getState().settings));
 applyPageSettings(store.getState().settings);
 store.subscribe((s, prev) => {
@@ -54,7 +63,11 @@ const params = parseUrlParams(window.location.search);
 shell.messages.push(...params.messages);
 if (params.seed !== null) store.getState().setSeed(params.seed);
 if (params.facilitator !== null) store.getState().updateSettings({ facilitator: params.facilitator });
-if (params.level !== null) {
+if (params.audience !== null) {
+  // Projector window: an empty play scene until the facilitator's window runs a round (see below).
+  bootTarget.scene = SCENES.play;
+  bootTarget.data = {};
+} else if (params.level !== null) {
   const entry = getLevelById(params.level);
   if (!entry) {
     const known = getAllLevels().flatMap((l) => (l.id ? [l.id] : []));
@@ -65,7 +78,10 @@ if (params.level !== null) {
   } else {
     shell.messages.push(`The level '${params.level}' has problems, so it cannot be played yet.`);
     const problems = entry.problems;
-    window.setTimeout(() => showProblems(problems, { title: `The level '${params.level}' has problems`, onClose: () => {} }), 300);
+    window.setTimeout(
+      () => showProblems(problems, { title: `The level '${params.level}' has problems`, onClose: () => {} }),
+      300,
+    );
   }
 }
 
@@ -78,16 +94,18 @@ function restartActiveScene(): void {
   }
 }
 
-shell.openSettings = () => openSettingsPanel(store, (changed) => {
-  if (changed) restartActiveScene();
-  document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
-});
+shell.openSettings = () =>
+  openSettingsPanel(store, (changed) => {
+    if (changed) restartActiveScene();
+    document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
+  });
 
 /** Opens a level's briefing, stopping whatever runs. */
 function openBriefing(level: Level): void {
   const game = shell.game;
   if (!game) return;
-  for (const s of game.scene.getScenes(true)) if (s.scene.key !== SCENES.briefing) game.scene.stop(s.scene.key);
+  for (const s of game.scene.getScenes(true))
+    if (s.scene.key !== SCENES.briefing) game.scene.stop(s.scene.key);
   game.scene.start(SCENES.briefing, { levelId: level.id, level });
 }
 
@@ -97,7 +115,11 @@ const drop = installDrop({
     openBriefing(level);
   },
   onProblems(problems, name) {
-    showProblems(problems, { title: `${name} has problems`, onClose: () => {}, onPickFile: () => drop.pickFile() });
+    showProblems(problems, {
+      title: `${name} has problems`,
+      onClose: () => {},
+      onPickFile: () => drop.pickFile(),
+    });
   },
 });
 shell.pickFile = () => drop.pickFile();
@@ -121,6 +143,9 @@ onLevelsChanged(() => {
   game.scene.start(key, { levelId: id, level: entry.level, seed: st.seed });
 });
 
+installProjectorKey(store, restartActiveScene, isDomOverlayOpen);
 installTestHook();
 const parent = document.getElementById('game') ?? document.body;
 shell.game = new Phaser.Game(createGameConfig(parent, palette(store.getState().settings).bgCss));
+if (params.audience !== null)
+  startAudience({ sessionId: params.audience, store, audio, game: () => shell.game });

@@ -5,6 +5,9 @@
  */
 import type Phaser from 'phaser';
 import type { DepartmentState, ScoreReport, TicketState, TimedCommand } from '../sim/types';
+import { audienceController, type AudienceInfo } from '../facilitator/audience';
+import { liveHubIfAny } from '../facilitator/liveHub';
+import type { Revealed } from '../facilitator/sync';
 import { getApp, type GamePoint } from './context';
 import { policies, type PolicyName } from '../sim/index';
 import { shell } from './shell';
@@ -40,6 +43,8 @@ export interface RippleHookSim {
   tickets: TicketState[];
   /** Commands the sim accepted so far, with their times. */
   commandLog: TimedCommand[];
+  /** Hash of the full sim state (equal in a presenter and its projector window at equal times). */
+  hash: string;
 }
 
 export interface RippleHook {
@@ -59,6 +64,10 @@ export interface RippleHook {
    */
   playOut(policy: PolicyName, untilT?: number): { t: number; over: boolean } | null;
   readonly audio: { ready: boolean; lastPlayed: string | null; playedCount: number };
+  /** In a projector (audience) window: what it follows and shows; otherwise null. */
+  audience(): AudienceInfo | null;
+  /** In a facilitator's window once live play began: the room's session, run and what it may see. */
+  live(): { sessionId: string; run: number; revealed: Revealed; simTime: number; paused: boolean } | null;
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -99,8 +108,21 @@ export function createTestHook(game: () => Phaser.Game | null): RippleHook {
       const v = sim.view();
       const tickets = v.tickets instanceof Map ? [...v.tickets.values()] : Object.values(v.tickets);
       const defs = new Map(sim.level.departments.map((d) => [d.id, d]));
-      const departments = v.departments.map((d) => ({ ...d, name: defs.get(d.id)?.name ?? d.id, skills: [...(defs.get(d.id)?.skills ?? [])] }));
-      return clone({ t: v.t, end: v.end, over: sim.isOver(), counts: v.counts, departments, tickets, commandLog: sim.commandLog() });
+      const departments = v.departments.map((d) => ({
+        ...d,
+        name: defs.get(d.id)?.name ?? d.id,
+        skills: [...(defs.get(d.id)?.skills ?? [])],
+      }));
+      return clone({
+        t: v.t,
+        end: v.end,
+        over: sim.isOver(),
+        counts: v.counts,
+        departments,
+        tickets,
+        commandLog: sim.commandLog(),
+        hash: sim.hash(),
+      });
     },
     toScreen,
     deptScreenPos: (id) => via(getApp().probe?.deptPos(id)),
@@ -125,9 +147,26 @@ export function createTestHook(game: () => Phaser.Game | null): RippleHook {
       if (!sim.isOver() && Number.isFinite(stop)) sim.advanceTo(stop);
       return { t: sim.now(), over: sim.isOver() };
     },
+    audience: () => audienceController()?.info() ?? null,
+    live() {
+      const hub = liveHubIfAny();
+      if (!hub) return null;
+      const s = hub.state();
+      return clone({
+        sessionId: s.sessionId,
+        run: s.run,
+        revealed: s.revealed,
+        simTime: s.simTime,
+        paused: s.paused,
+      });
+    },
     get audio() {
       const a = getApp().audio;
-      return { ready: a?.isReady() ?? false, lastPlayed: a?.lastPlayed() ?? null, playedCount: a?.playedCount() ?? 0 };
+      return {
+        ready: a?.isReady() ?? false,
+        lastPlayed: a?.lastPlayed() ?? null,
+        playedCount: a?.playedCount() ?? 0,
+      };
     },
   };
 }

@@ -3,10 +3,22 @@ import { parseUrlParams, unknownLevelMessage } from './urlParams';
 
 describe('parseUrlParams', () => {
   it('reads level, seed and facilitator', () => {
-    expect(parseUrlParams('?level=right-desk&seed=42&facilitator=1')).toEqual({ level: 'right-desk', seed: 42, facilitator: true, messages: [] });
+    expect(parseUrlParams('?level=right-desk&seed=42&facilitator=1')).toEqual({
+      level: 'right-desk',
+      seed: 42,
+      facilitator: true,
+      audience: null,
+      messages: [],
+    });
   });
   it('gives nothing for an empty query', () => {
-    expect(parseUrlParams('')).toEqual({ level: null, seed: null, facilitator: null, messages: [] });
+    expect(parseUrlParams('')).toEqual({
+      level: null,
+      seed: null,
+      facilitator: null,
+      audience: null,
+      messages: [],
+    });
   });
   it('explains a seed that is not a whole number and keeps the default', () => {
     const p = parseUrlParams('?seed=abc');
@@ -22,6 +34,21 @@ describe('parseUrlParams', () => {
     expect(p.facilitator).toBeNull();
     expect(p.messages).toHaveLength(1);
   });
+  it('reads the audience window: 1 is the local session, or a session id', () => {
+    expect(parseUrlParams('?audience=1').audience).toBe('local');
+    expect(parseUrlParams('?audience').audience).toBe('local');
+    expect(parseUrlParams('?audience=0').audience).toBeNull();
+    expect(parseUrlParams('?audience=3f2a-9c_b1').audience).toBe('3f2a-9c_b1');
+    expect(parseUrlParams('?audience=1').messages).toEqual([]);
+  });
+  it('explains an audience value that cannot be a session and opens normally', () => {
+    for (const bad of ['<script>', 'a b', '-x', 'x'.repeat(70)]) {
+      const p = parseUrlParams(`?audience=${encodeURIComponent(bad)}`);
+      expect(p.audience).toBeNull();
+      expect(p.messages).toHaveLength(1);
+      expect(p.messages[0]).toContain('audience=1');
+    }
+  });
   it('explains an empty level', () => {
     const p = parseUrlParams('?level=');
     expect(p.level).toBeNull();
@@ -32,9 +59,13 @@ describe('parseUrlParams', () => {
 describe('unknownLevelMessage', () => {
   it('suggests the closest id and lists the rest', () => {
     const m = unknownLevelMessage('rigth-desk', ['right-desk', 'notes', 'surge']);
-    expect(m).toBe("There is no level called 'rigth-desk'. Did you mean 'right-desk'? The levels are: right-desk, notes, surge.");
+    expect(m).toBe(
+      "There is no level called 'rigth-desk'. Did you mean 'right-desk'? The levels are: right-desk, notes, surge.",
+    );
   });
   it('lists levels without a guess when nothing is close', () => {
-    expect(unknownLevelMessage('zzzzzz', ['notes'])).toBe("There is no level called 'zzzzzz'. The levels are: notes.");
+    expect(unknownLevelMessage('zzzzzz', ['notes'])).toBe(
+      "There is no level called 'zzzzzz'. The levels are: notes.",
+    );
   });
 });

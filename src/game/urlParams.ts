@@ -1,6 +1,8 @@
 /**
  * URL parameters, parsed purely: `?level=<id>` opens that level's briefing, `?seed=N` fixes the
- * random seed, `?facilitator=1` unlocks every level. Mistakes give a plain message and change nothing.
+ * random seed, `?facilitator=1` unlocks every level, `?audience=1` (or `?audience=<session id>`) opens the
+ * read-only projector window that follows a facilitator's window. Mistakes give a plain message and
+ * change nothing.
  */
 import { closest } from '../level/suggest';
 
@@ -8,16 +10,20 @@ export interface UrlParams {
   level: string | null;
   seed: number | null;
   facilitator: boolean | null;
+  /** The session a projector (audience) window follows: 'local' for `audience=1`; null: not one. */
+  audience: string | null;
   /** Plain-words messages about parameters that could not be used. */
   messages: string[];
 }
 
 const TRUE = new Set(['1', 'true', 'yes', 'on', '']);
 const FALSE = new Set(['0', 'false', 'no', 'off']);
+/** Session ids are made by the game (letters, digits, dashes); `local` is the no-session channel. */
+const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export function parseUrlParams(search: string): UrlParams {
   const q = new URLSearchParams(search);
-  const out: UrlParams = { level: null, seed: null, facilitator: null, messages: [] };
+  const out: UrlParams = { level: null, seed: null, facilitator: null, audience: null, messages: [] };
 
   const level = q.get('level');
   if (level !== null) {
@@ -30,7 +36,10 @@ export function parseUrlParams(search: string): UrlParams {
   if (seed !== null) {
     const s = seed.trim();
     if (/^\d{1,9}$/.test(s)) out.seed = Number(s);
-    else out.messages.push(`The seed "${seed}" is not a whole number (like 7 or 1234), so the usual seed is used.`);
+    else
+      out.messages.push(
+        `The seed "${seed}" is not a whole number (like 7 or 1234), so the usual seed is used.`,
+      );
   }
 
   const fac = q.get('facilitator');
@@ -38,7 +47,20 @@ export function parseUrlParams(search: string): UrlParams {
     const f = fac.trim().toLowerCase();
     if (TRUE.has(f)) out.facilitator = true;
     else if (FALSE.has(f)) out.facilitator = false;
-    else out.messages.push(`"facilitator=${fac}" was not understood; use facilitator=1 to unlock every level.`);
+    else
+      out.messages.push(`"facilitator=${fac}" was not understood; use facilitator=1 to unlock every level.`);
+  }
+
+  const aud = q.get('audience');
+  if (aud !== null) {
+    const a = aud.trim();
+    if (TRUE.has(a.toLowerCase())) out.audience = 'local';
+    else if (FALSE.has(a.toLowerCase())) out.audience = null;
+    else if (SESSION_ID.test(a)) out.audience = a;
+    else
+      out.messages.push(
+        `"audience=${aud}" was not understood, so the game opened normally. For the projector window use audience=1, or the link from the facilitator's "Projector window" button.`,
+      );
   }
   return out;
 }

@@ -9,6 +9,7 @@
  */
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
+import { attachLive, type PlayLive } from '../../facilitator/livePlay';
 import { createSim } from '../../sim/index';
 import type { Sim, SimView } from '../../sim/types';
 import type { Speed } from '../../store/store';
@@ -35,6 +36,8 @@ export interface PlayData {
   level: Level;
   levelId: string;
   seed: number;
+  /** Started by the projector (audience) window: mirrors the facilitator's game, no input. */
+  audience?: boolean;
 }
 
 export class PlayScene extends Phaser.Scene {
@@ -60,6 +63,8 @@ export class PlayScene extends Phaser.Scene {
   private scoreAt = -Infinity;
   private ending = false;
   private cleanup: Array<() => void> = [];
+  private live: PlayLive | null = null;
+  private audience = false;
 
   constructor() {
     super('play');
@@ -69,6 +74,8 @@ export class PlayScene extends Phaser.Scene {
     this.level = data.level as Level;
     this.levelId = data.levelId ?? data.level?.id ?? '';
     this.seed = typeof data.seed === 'number' && Number.isFinite(data.seed) ? data.seed : 1;
+    this.audience = data.audience === true;
+    this.live = null;
     this.ending = false;
     this.depts = [];
     this.cards = new Map();
@@ -92,13 +99,41 @@ export class PlayScene extends Phaser.Scene {
     // fill every frame costs as much as everything else on the board (frame-budget bench).
     makeAllTextures(this, this.level);
     this.sim = createSim(this.level, this.seed, {});
+    // Live facilitation (facilitator or projector window); see src/facilitator/livePlay.ts.
+    const restart = () => {
+      if (this.ending) return;
+      this.ending = true;
+      this.scene.start('play', { level: this.level, levelId: this.levelId, seed: this.seed });
+    };
+    const liveCtx = {
+      level: this.level,
+      levelId: this.levelId,
+      seed: this.seed,
+      audience: this.audience,
+      store,
+      audio: app.audio,
+      restart,
+      menu: () => this.goMenu(),
+    };
+    this.live = attachLive(
+      this,
+      { ...liveCtx, sim: () => this.sim, apply: (cmd) => this.runEffects([{ type: 'command', cmd }]) },
+      () => this.sim,
+    );
+    if (this.live?.sim) this.sim = this.live.sim;
     this.view = this.sim.view();
     this.names = new Map(this.level.departments.map((d) => [d.id, d.name]));
     const rects = layoutCards(this.level.departments.map((d) => d.position));
     const handlers = {
       onPolicy: (id: string) => {
         const d = this.view.departments.find((x) => x.id === id);
-        if (d) this.runEffects([{ type: 'command', cmd: { type: 'setPolicy', department: id, care: d.care === 'quick' ? 'thorough' : 'quick' } }]);
+        if (d)
+          this.runEffects([
+            {
+              type: 'command',
+              cmd: { type: 'setPolicy', department: id, care: d.care === 'quick' ? 'thorough' : 'quick' },
+            },
+          ]);
       },
       onMoveStaff: (id: string) => this.runEffects(this.control.startStaffMove(id, this.board)),
     };
@@ -110,7 +145,13 @@ export class PlayScene extends Phaser.Scene {
     this.customers = new CustomerColumn(this, (id) => this.deptName(id), settings.reducedMotion);
     this.tokens = new TokenLayer(this, this.cards);
     const ripples = new RippleFx(this);
-    this.hud = new Hud(this, this.level.title, this.level.texts.hints, { onSpeed: (s) => this.setSpeed(s), onMenu: () => this.goMenu() }, settings.textScale);
+    this.hud = new Hud(
+      this,
+      this.level.title,
+      this.level.texts.hints,
+      { onSpeed: (s) => this.setSpeed(s), onMenu: () => this.goMenu() },
+      settings.textScale,
+    );
     this.side = new SidePanel(this, this.level, {
       onCare: (care) => store.getState().select({ care }),
       onGrant: (request) => this.runEffects([{ type: 'command', cmd: { type: 'grant', request } }]),
@@ -214,7 +255,10 @@ export class PlayScene extends Phaser.Scene {
     openSettingsPanel(store, (changed) => {
       if (this.ending) return;
       store.getState().setSpeed(speed);
-      if (changed) store.getState().toast('New text size or contrast shows from the next level you start', 'info', this.time.now);
+      if (changed)
+        store
+          .getState()
+          .toast('New text size or contrast shows from the next level you start', 'info', this.time.now);
       document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
     });
   }
@@ -296,10 +340,15 @@ export class PlayScene extends Phaser.Scene {
         return t ? needsOf(t) : '';
       });
       dv.update(d, needs, this.level.departments[i]?.queueWarning ?? 4);
-      const kind: FocusKind = d.id === focus ? 'focus' : d.id === from ? 'from' : targeting ? 'target' : 'none';
+      const kind: FocusKind =
+        d.id === focus ? 'focus' : d.id === from ? 'from' : targeting ? 'target' : 'none';
       dv.setFocus(kind, targeting);
     });
-    this.tokens.sync(view, this.places, dt, { dragged: this.pointer.dragged(), picked: this.control.pickedTicket(), snap: snap || st.settings.reducedMotion });
+    this.tokens.sync(view, this.places, dt, {
+      dragged: this.pointer.dragged(),
+      picked: this.control.pickedTicket(),
+      snap: snap || st.settings.reducedMotion,
+    });
     this.customers.sync(view);
     if (now - this.scoreAt > 500) {
       this.scoreAt = now;
@@ -308,12 +357,26 @@ export class PlayScene extends Phaser.Scene {
       getApp().audio?.setLoad(Math.min(1, view.counts.inSystem / (staff * 4)));
     }
     this.hud.update(
-      { timeLeft: view.end - view.t, score: this.scoreValue, served: view.counts.resolved, waiting: view.counts.inSystem, lost: view.counts.abandoned, speed: st.speed },
+      {
+        timeLeft: view.end - view.t,
+        score: this.scoreValue,
+        served: view.counts.resolved,
+        waiting: view.counts.inSystem,
+        lost: view.counts.abandoned,
+        speed: st.speed,
+      },
       now,
     );
-    this.hud.setStep(this.control.hint(this.board));
+    this.hud.setStep(
+      this.live ? this.live.hint(this.control.hint(this.board)) : this.control.hint(this.board),
+    );
     const quitting = this.control.state.mode === 'quit';
-    this.hud.setBanner(quitting ? 'Leave this level?\nEnter: menu  ·  Escape: keep playing' : st.speed === 0 ? 'Paused\nPress Space or P to continue' : '');
+    const banner = quitting
+      ? 'Leave this level?\nEnter: menu  ·  Escape: keep playing'
+      : st.speed === 0
+        ? 'Paused\nPress Space or P to continue'
+        : '';
+    this.hud.setBanner(this.live ? this.live.banner(banner) : banner);
     this.side.update(st.selection.care, view.requests, view.t);
     this.toasts.update(now);
   }
@@ -322,9 +385,17 @@ export class PlayScene extends Phaser.Scene {
     if (this.ending) return;
     this.ending = true;
     const sim = this.sim;
-    const data = { level: this.level, levelId: this.levelId, seed: this.seed, score: sim.score(), metrics: sim.metrics(), commandLog: sim.commandLog(), timeline: sim.timeline() };
+    if (this.live?.finish(sim)) return;
+    const data = {
+      level: this.level,
+      levelId: this.levelId,
+      seed: this.seed,
+      score: sim.score(),
+      metrics: sim.metrics(),
+      commandLog: sim.commandLog(),
+      timeline: sim.timeline(),
+    };
     if (this.scene.manager.getScene('results')) this.scene.start('results', data);
     else this.scene.start('select');
   }
 }
-
