@@ -190,6 +190,7 @@ export function openDebriefOverlay(
   }
 
   function drawScrubber(): void {
+    const at = scrub?.time();
     scrub?.destroy();
     scrub = null;
     scrubHost.replaceChildren();
@@ -215,7 +216,12 @@ export function openDebriefOverlay(
       commandLog: result.commandLog,
       duration,
       bookmarks: round.bookmarks,
+      start: at,
       onTime: (t) => setChartCursor(debriefHost, TIME_CHARTS, t),
+      // Notes made in the debrief are kept with the round (only rounds of the session are saved).
+      onMark: session().rounds.some((r) => r.id === round.id)
+        ? (t, note) => void store.getState().addBookmark(round.id, t, note || 'Marked in the debrief')
+        : undefined,
     });
   }
 
@@ -245,9 +251,11 @@ export function openDebriefOverlay(
   let lastSession = session();
   const unsubscribe = store.subscribe((s) => {
     if (s.session === lastSession) return;
+    const before = lastSession.rounds.find((r) => r.id === roundId)?.bookmarks;
     lastSession = s.session;
     fillRoundSelect();
     fillChooser();
+    if (s.session.rounds.find((r) => r.id === roundId)?.bookmarks !== before) drawScrubber();
     drawDebrief();
   });
 

@@ -66,6 +66,10 @@ export interface ScrubberInput {
   bookmarks: readonly Bookmark[];
   /** Called after the board shows a new time. */
   onTime?(t: number): void;
+  /** When set, the facilitator can mark the moment shown (with a short note) to come back to it. */
+  onMark?(t: number, note: string): void;
+  /** Time to show first (default: the end). */
+  start?: number;
 }
 
 export interface ScrubberHandle {
@@ -125,7 +129,9 @@ export function mountScrubber(container: HTMLElement, input: ScrubberInput): Scr
   range.min = '0';
   range.max = String(Math.max(1, Math.round(input.duration)));
   range.step = '1';
-  range.value = range.max;
+  range.value = String(
+    Math.min(Number(range.max), Math.max(0, Math.round(input.start ?? Number(range.max)))),
+  );
   range.setAttribute('aria-label', 'Time in the round');
   range.dataset.testid = 'scrubber';
   const back = el('button', 'rx-btn', '◀ 10 s');
@@ -151,8 +157,24 @@ export function mountScrubber(container: HTMLElement, input: ScrubberInput): Scr
   const side = el('div', 'rx-scrub-side');
   side.append(counts, el('h3', 'rx-h3', 'Just before this moment'), recent);
   body.append(board, side);
+  if (input.onMark) {
+    const note = el('input', 'rx-input rx-scrub-note');
+    note.type = 'text';
+    note.maxLength = 200;
+    note.placeholder = 'What happened here?';
+    note.setAttribute('aria-label', 'Note for this moment');
+    note.dataset.testid = 'mark-note';
+    const mark = el('button', 'rx-btn', 'Mark this moment');
+    mark.type = 'button';
+    mark.dataset.testid = 'mark-moment';
+    mark.addEventListener('click', () => {
+      input.onMark?.(wanted, note.value);
+      note.value = '';
+    });
+    marks.append(note, mark);
+  }
   root.append(top);
-  if (input.bookmarks.length) root.append(marks);
+  if (marks.childElementCount) root.append(marks);
   root.append(body);
   container.append(root);
 

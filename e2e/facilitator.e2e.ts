@@ -1,0 +1,275 @@
+/**
+ * Issue #7, part 1: a facilitator runs a session. With ?facilitator=1 they open the session panel from
+ * the title screen, name the session, add two rounds of one level with the same seed, play round 1 with
+ * quick handoffs and round 2 with careful ones (the built-in policies), open the debrief (charts,
+ * replay scrubber, one customer's swimlane, the rounds side by side: careful scores higher), export CSV
+ * and JSON, reload and find everything still there, and import the JSON back without losing a round.
+ * One browser for the whole story, in order.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { openGame, waitForScreen, type GamePage } from './harness';
+
+/** Handoff care matters in the sandbox (every tool on), so quick and careful notes score apart. */
+const LEVEL = 'sandbox';
+const SEED = '7';
+
+let game: GamePage;
+
+beforeAll(async () => {
+  game = await openGame('?facilitator=1');
+});
+afterEach(() => {
+  expect(game.problems, 'console errors, warnings or failed requests').toEqual([]);
+});
+afterAll(async () => {
+  await game?.close();
+});
+
+const panel = (page: Page) => page.locator('.rx-session');
+const overlay = (page: Page) => page.locator('.rx-overlay');
+
+async function openPanel(page: Page): Promise<void> {
+  await page.keyboard.press('g');
+  await panel(page).waitFor({ state: 'visible' });
+}
+
+/** Scores shown in the rounds table, by team. */
+async function tableScores(page: Page): Promise<Record<string, string>> {
+  return page.$$eval('.rx-rounds-table tbody tr', (rows) =>
+    Object.fromEntries(
+      rows.map((r) => [
+        r.querySelector('.rx-team')?.textContent ?? '',
+        r.querySelector('.rx-score')?.textContent ?? '',
+      ]),
+    ),
+  );
+}
+
+/** Starts a round from the panel, plays it through with a built-in policy, and waits for the results. */
+async function playRound(page: Page, roundId: string, policy: 'siloed' | 'wholistic'): Promise<void> {
+  await page.click(`[data-testid="start-${roundId}"]`);
+  await panel(page).waitFor({ state: 'hidden' });
+  await waitForScreen(page, 'briefing');
+  const st = await page.evaluate(() => window.__ripple!.state());
+  expect(st.levelId).toBe(LEVEL);
+  expect(st.seed).toBe(Number(SEED));
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'play');
+  const out = await page.evaluate((p) => window.__ripple!.playOut(p), policy);
+  expect(out?.over).toBe(true);
+  await waitForScreen(page, 'results');
+  await page.waitForTimeout(300);
+}
+
+async function downloadOf(page: Page, testId: string): Promise<{ name: string; text: string }> {
+  const [d] = (await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`[data-testid="${testId}"]`),
+  ])) as [Download, void];
+  const path = await d.path();
+  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+let exportedJson = '';
+
+describe('a facilitator session', () => {
+  it('opens the session panel from the title screen, names the session and adds two rounds with one seed', async () => {
+    const page = game.page;
+    await waitForScreen(page, 'title');
+    await page.waitForTimeout(300);
+    await openPanel(page);
+    await page.fill('input[name="session-name"]', 'Tuesday workshop');
+    await page.press('input[name="session-name"]', 'Enter');
+
+    await page.selectOption('select[name="level"]', LEVEL);
+    expect(await page.isChecked('input[name="same-seed"]')).toBe(true);
+    await page.fill('input[name="seed"]', SEED);
+    await page.fill('input[name="team"]', 'Quick notes');
+    await page.click('[data-testid="add-round"]');
+    // Same seed for every team is the default: the seed field already holds round 1's seed.
+    expect(await page.inputValue('input[name="seed"]')).toBe(SEED);
+    await page.fill('input[name="team"]', 'Careful notes');
+    await page.click('[data-testid="add-round"]');
+
+    const rows = await page.$$eval('.rx-rounds-table tbody tr', (trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent)),
+    );
+    expect(rows).toEqual([
+      ['1', 'Quick notes', 'Sandbox', SEED, 'Planned'],
+      ['2', 'Careful notes', 'Sandbox', SEED, 'Planned'],
+    ]);
+    await game.shot('facilitator-01-session-planned');
+  });
+
+  it('plays round 1 with quick handoffs and records it', async () => {
+    const page = game.page;
+    await playRound(page, 'r1', 'siloed');
+    await openPanel(page);
+    const scores = await tableScores(page);
+    expect(scores['Quick notes']).toMatch(/^\d+/);
+    expect(scores['Careful notes']).toBe('–');
+  });
+
+  it('plays round 2 with careful handoffs; the session panel shows both scores', async () => {
+    const page = game.page;
+    await playRound(page, 'r2', 'wholistic');
+    await openPanel(page);
+    const scores = await tableScores(page);
+    const quick = Number.parseInt(scores['Quick notes'] ?? '', 10);
+    const careful = Number.parseInt(scores['Careful notes'] ?? '', 10);
+    expect(careful).toBeGreaterThan(quick);
+    await game.shot('facilitator-02-session-finished');
+  });
+
+  it('compares the rounds side by side in the debrief: the careful round scores higher', async () => {
+    const page = game.page;
+    await page.click('[data-testid="compare-rounds"]');
+    await overlay(page).waitFor({ state: 'visible' });
+    const table = await page.$$eval('.rx-compare tr', (trs) =>
+      trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
+    );
+    expect(table[0]).toEqual(['', 'Quick notes', 'Careful notes']);
+    const score = table.find((r) => r[0] === 'Score')!;
+    const [quick, careful] = score.slice(1).map((v) => Number.parseFloat(v.replace('◆ ', '')));
+    expect(careful).toBeGreaterThan(quick!);
+    expect(score[2]).toMatch(/^◆ /);
+    await page.waitForTimeout(300);
+    await game.shot('facilitator-03-debrief-compare');
+  });
+
+  it('replays the round with the time scrubber and marks a moment', async () => {
+    const page = game.page;
+    await page.click('[data-testid="jump-replay"]');
+    await page.fill('[data-testid="scrubber"]', '120');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="scrub-clock"]')?.textContent?.startsWith('2:00'),
+    );
+    const desks = await page.$$eval('.rx-desk', (ds) =>
+      ds.map((d) => d.querySelector('.rx-desk-name')?.textContent),
+    );
+    expect(desks).toContain('Tier 1');
+    const counts = await page.$$eval('.rx-count-value', (cs) => cs.map((c) => Number(c.textContent)));
+    expect(counts).toHaveLength(3);
+    expect(counts[1]).toBeGreaterThan(0); // some customers served by 2:00
+    // Earlier in the round fewer customers had been served.
+    await page.fill('[data-testid="scrubber"]', '30');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="scrub-clock"]')?.textContent?.startsWith('0:30'),
+    );
+    const early = await page.$$eval('.rx-count-value', (cs) => cs.map((c) => Number(c.textContent)));
+    expect(early[1]).toBeLessThan(counts[1]!);
+
+    await page.fill('[data-testid="scrubber"]', '150');
+    await page.fill('[data-testid="mark-note"]', 'Billing queue starts to grow');
+    await page.click('[data-testid="mark-moment"]');
+    await page.waitForSelector('.rx-bookmarks li');
+    expect(await page.textContent('.rx-bookmarks li')).toContain('Billing queue starts to grow');
+    await page.waitForTimeout(300);
+    await game.shot('facilitator-04-debrief-scrubber');
+    await page.click('[data-testid="jump-charts"]');
+    await page.waitForTimeout(300);
+    await game.shot('facilitator-05-debrief-charts');
+  });
+
+  it('shows one customer’s journey as a swimlane, and another on click', async () => {
+    const page = game.page;
+    await page.click('[data-testid="jump-journey"]');
+    const first = await page.textContent('.rx-journey-title');
+    const other = page.locator('button.rx-customer:not(.rx-selected)').first();
+    const label = await other.textContent();
+    await other.click();
+    await page.waitForFunction((f) => document.querySelector('.rx-journey-title')?.textContent !== f, first);
+    expect(await page.textContent('button.rx-customer.rx-selected')).toBe(label);
+    await page.waitForTimeout(300);
+    await game.shot('facilitator-06-debrief-swimlane');
+    await page.click('[data-testid="jump-questions"]');
+    expect(await page.textContent('.rx-questions')).toContain('Which of your choices helped customers most');
+  });
+
+  it('exports the session as CSV and JSON', async () => {
+    const page = game.page;
+    await page.click('[data-testid="debrief-session"]');
+    await panel(page).waitFor({ state: 'visible' });
+    const csv = await downloadOf(page, 'export-csv');
+    expect(csv.name).toMatch(/^ripple-effect-tuesday-workshop-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^session,round,team,level,level id,seed,status,total,stars/);
+    const scores = await tableScores(page);
+    for (const [i, team] of ['Quick notes', 'Careful notes'].entries()) {
+      const cells = lines[i + 1]!.split(',');
+      expect(cells.slice(0, 7)).toEqual([
+        'Tuesday workshop',
+        String(i + 1),
+        team,
+        'Sandbox',
+        LEVEL,
+        SEED,
+        'finished',
+      ]);
+      expect(Math.round(Number(cells[7]))).toBe(Number.parseInt(scores[team]!, 10));
+    }
+    const json = await downloadOf(page, 'export-json');
+    expect(json.name).toMatch(/\.json$/);
+    const data = JSON.parse(json.text) as {
+      format: string;
+      name: string;
+      rounds: Array<{
+        team: string;
+        status: string;
+        bookmarks: unknown[];
+        result?: { commandLog: unknown[] };
+      }>;
+    };
+    expect(data.format).toBe('ripple-effect-session');
+    expect(data.name).toBe('Tuesday workshop');
+    expect(data.rounds.map((r) => [r.team, r.status])).toEqual([
+      ['Quick notes', 'finished'],
+      ['Careful notes', 'finished'],
+    ]);
+    expect(data.rounds[1]!.bookmarks).toHaveLength(1);
+    expect(data.rounds[1]!.result!.commandLog.length).toBeGreaterThan(0);
+    exportedJson = json.text;
+  });
+
+  it('finds the session again after a reload, and imports the JSON back without losing a round', async () => {
+    const page = game.page;
+    const before = await tableScores(page);
+    await page.reload();
+    await waitForScreen(page, 'title');
+    await page.waitForTimeout(300);
+    await openPanel(page);
+    expect(await page.inputValue('input[name="session-name"]')).toBe('Tuesday workshop');
+    expect(await tableScores(page)).toEqual(before);
+
+    await page.setInputFiles('[data-testid="import-file"]', {
+      name: 'session.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exportedJson),
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('.rx-notice')?.textContent?.startsWith('Imported'),
+    );
+    expect(await tableScores(page)).toEqual(before);
+    await page.keyboard.press('Escape');
+    await panel(page).waitFor({ state: 'hidden' });
+  });
+
+  it('opens the session from the level select too, and the debrief from the results screen', async () => {
+    const page = game.page;
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'select');
+    await page.waitForTimeout(200);
+    await openPanel(page);
+    await page.click('[data-testid="debrief-r1"]');
+    await overlay(page).waitFor({ state: 'visible' });
+    expect(await page.textContent('.rx-debrief-title')).toContain('Quick notes');
+    await page.keyboard.press('Escape');
+    await overlay(page).waitFor({ state: 'hidden' });
+  });
+});
