@@ -95,7 +95,7 @@ export function openDebriefOverlay(
       `jump-${label.toLowerCase().replace(/\W+/g, '-')}`,
     );
   nav.append(
-    jump('Replay', '.rx-scrub'),
+    jump('Replay', '.rx-overlay-scrub'),
     jump('Charts', '.rx-panel-outcomes'),
     jump('Ripples', '.rx-panel-ripples'),
     jump('Journey', '.rx-panel-journey'),

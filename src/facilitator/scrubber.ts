@@ -200,12 +200,13 @@ export function mountScrubber(container: HTMLElement, input: ScrubberInput): Scr
     );
     board.replaceChildren(...b.departments.map(deptCard));
     recent.replaceChildren(
-      ...(b.recent.length ? b.recent : [{ t: b.t, text: 'Nothing notable yet.' }]).map((r) => {
+      ...b.recent.map((r) => {
         const li = el('li');
         li.append(el('span', 'rx-time', formatClock(r.t)), el('span', undefined, r.text));
         return li;
       }),
     );
+    if (b.recent.length === 0) recent.append(el('li', 'rx-muted', 'Nothing has happened yet.'));
     input.onTime?.(b.t);
   }
 

@@ -64,6 +64,13 @@ describe('boardAt', () => {
     // The absence event of the tiny level starts at 120 s.
     const withIncident = boardAt(tinyLevel, 4, log, 121, 50);
     expect(withIncident.recent.some((r) => r.text === 'Incident: Billing is off sick.')).toBe(true);
+    // Handoffs name the customer (from their arrival) and the notes chosen.
+    const handoffs = withIncident.recent.filter((r) => r.text.includes(' passed '));
+    expect(handoffs.length).toBeGreaterThan(0);
+    for (const h of handoffs)
+      expect(h.text).toMatch(
+        /^(Front Desk|Billing|Tech Support) passed [A-Z][a-z]+'s case to (Front Desk|Billing|Tech Support) with (quick|careful) notes\.$/,
+      );
   });
 });
 

@@ -43,8 +43,12 @@ export const STATUS_WORDS: Record<DeptAt['status'], string> = {
 /** Shapes as well as colours, so status never depends on colour alone. */
 export const STATUS_SHAPES: Record<DeptAt['status'], string> = { green: '●', amber: '▲', red: '■' };
 
-function describe(e: SimEvent, names: Names, level: Level): string | null {
+function describe(e: SimEvent, names: Names, level: Level, who: ReadonlyMap<number, string>): string | null {
   switch (e.type) {
+    case 'handoff': {
+      const notes = e.care === 'quick' ? 'quick notes' : 'careful notes';
+      return `${nameOf(names, e.from)} passed ${who.get(e.ticket) ?? 'a customer'}'s case to ${nameOf(names, e.to)} with ${notes}.`;
+    }
     case 'ripple': {
       const src = nameOf(names, e.source);
       const at = nameOf(names, e.at);
@@ -80,9 +84,11 @@ export function boardAt(
   const names = deptNames([], level);
   const recent: BoardAt['recent'] = [];
   const events = sim.drainEvents();
+  const who = new Map<number, string>();
+  for (const e of events) if (e.type === 'arrive') who.set(e.ticket, e.customer);
   for (let i = events.length - 1; i >= 0 && recent.length < recentCount; i--) {
     const e = events[i]!;
-    const text = describe(e, names, level);
+    const text = describe(e, names, level, who);
     if (text) recent.push({ t: e.t, text });
   }
   return {
