@@ -53,7 +53,14 @@ export function attachLive(scene: Phaser.Scene, ctx: LivePlayContext, fallback: 
     if (scene.input) scene.input.enabled = false;
     if (scene.input?.keyboard) scene.input.keyboard.enabled = false;
     const sim = audience.playSim(fallback());
-    const onPre = (_t: number, delta: number) => audience.frame(Math.min(0.25, Math.max(0, delta / 1000)));
+    const speedLabel = coverHudButtons(scene);
+    let shown = '';
+    const onPre = (_t: number, delta: number) => {
+      audience.frame(Math.min(0.25, Math.max(0, delta / 1000)));
+      const i = audience.info();
+      const text = i.paused ? 'Paused' : `Speed ${i.speed}x`;
+      if (text !== shown) speedLabel.setText((shown = text));
+    };
     scene.events.on(Phaser.Scenes.Events.PRE_UPDATE, onPre);
     scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () =>
       scene.events.off(Phaser.Scenes.Events.PRE_UPDATE, onPre),
@@ -102,4 +109,19 @@ export function attachLive(scene: Phaser.Scene, ctx: LivePlayContext, fallback: 
       return false;
     },
   };
+}
+
+/**
+ * The projector shows no buttons a participant would press: the speed buttons and Menu in the top bar
+ * are covered (the speed area says how fast the facilitator's game runs instead). Positions follow Hud.ts.
+ */
+function coverHudButtons(scene: Phaser.Scene): Phaser.GameObjects.Text {
+  const g = scene.add.graphics().setDepth(52);
+  g.fillStyle(0x08131f, 1);
+  g.fillRect(692, 2, 544, 80);
+  g.fillRect(1776, 2, 144, 80);
+  return scene.add
+    .text(964, 42, '', { fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif', fontSize: '34px', fontStyle: 'bold', color: '#ffe066' })
+    .setOrigin(0.5)
+    .setDepth(53);
 }

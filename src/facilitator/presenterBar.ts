@@ -114,6 +114,8 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
   row1.className = 'lv-row';
   const row2 = document.createElement('div');
   row2.className = 'lv-row';
+  const row3 = document.createElement('div');
+  row3.className = 'lv-row';
   bar.append(row1, row2);
 
   const pause = button('Pause', 'Space', () => st().togglePause(), 'lv-main');
@@ -142,7 +144,15 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
   const room = document.createElement('span');
   room.className = 'lv-room';
   room.setAttribute('role', 'status');
-  row2.append(...injectBtns, mark, projWin, mute, projMode, room);
+  row2.append(mark, projWin, mute, projMode, room);
+  if (injectBtns.length > 0) {
+    const what = document.createElement('span');
+    what.className = 'lv-what';
+    what.textContent = 'Live events:';
+    row3.append(what, ...injectBtns);
+    bar.append(row3);
+    bar.classList.add('lv-three');
+  }
 
   const markBox = document.createElement('form');
   markBox.className = 'lv-markbox';
@@ -286,13 +296,14 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
 
   document.body.append(bar);
   document.body.classList.add('lv-has-bar');
+  document.body.classList.toggle('lv-bar-three', injectBtns.length > 0);
   ctx.refit();
   return {
     destroy() {
       window.clearInterval(refresh);
       window.removeEventListener('keydown', onKey);
       bar.remove();
-      document.body.classList.remove('lv-has-bar');
+      document.body.classList.remove('lv-has-bar', 'lv-bar-three');
       ctx.refit();
     },
   };
