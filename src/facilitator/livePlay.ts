@@ -14,6 +14,7 @@ import type { UiStoreApi } from '../store/store';
 import { audienceController } from './audience';
 import { getLiveHub } from './liveHub';
 import { mountPresenterBar } from './presenterBar';
+import { hideRevealStrip, showRevealStrip } from './presenterBarReveal';
 import { isProjector } from './projector';
 
 export interface LivePlayContext {
@@ -79,6 +80,7 @@ export function attachLive(scene: Phaser.Scene, ctx: LivePlayContext, fallback: 
   const hub = getLiveHub();
   let ended = false;
   hub.roundStarted(ctx.level, ctx.levelId, ctx.seed, performance.now());
+  hideRevealStrip();
   const bar = mountPresenterBar({
     ...ctx,
     hub,
@@ -106,6 +108,7 @@ export function attachLive(scene: Phaser.Scene, ctx: LivePlayContext, fallback: 
     finish(sim) {
       ended = true;
       hub.roundEnded(sim, performance.now());
+      showRevealStrip(hub, ctx.level.texts.debriefQuestions.length);
       return false;
     },
   };
@@ -121,7 +124,12 @@ function coverHudButtons(scene: Phaser.Scene): Phaser.GameObjects.Text {
   g.fillRect(692, 2, 544, 80);
   g.fillRect(1776, 2, 144, 80);
   return scene.add
-    .text(964, 42, '', { fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif', fontSize: '34px', fontStyle: 'bold', color: '#ffe066' })
+    .text(964, 42, '', {
+      fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
+      fontSize: '34px',
+      fontStyle: 'bold',
+      color: '#ffe066',
+    })
     .setOrigin(0.5)
     .setDepth(53);
 }
