@@ -18,6 +18,8 @@ const campaign = JSON.parse(readFileSync(join(process.cwd(), 'levels', 'campaign
 };
 
 /** A long level played out on a busy machine (2 shared cores) can take a couple of minutes. */
+const LEVEL_TIMEOUT = 300_000;
+
 let browser: LaunchedBrowser;
 let game: GamePage | null = null;
 
@@ -42,72 +44,80 @@ describe('the campaign, level by level', () => {
   campaign.levels.forEach((id, i) => {
     const name = `campaign-${String(i + 1).padStart(2, '0')}-${id}`;
 
-    it(`${id}: briefing, played out with care, results with a score and stars`, async () => {
-      game = await openGame(`?level=${encodeURIComponent(id)}&facilitator=1`, { browser });
+    it(
+      `${id}: briefing, played out with care, results with a score and stars`,
+      async () => {
+        game = await openGame(`?level=${encodeURIComponent(id)}&facilitator=1`, { browser });
+        const page = game.page;
+
+        await waitForScreen(page, 'briefing');
+        expect((await page.evaluate(() => window.__ripple!.state())).levelId).toBe(id);
+        await page.waitForTimeout(400);
+        await game.shot(`${name}-briefing`);
+
+        await page.keyboard.press('Enter');
+        await waitForScreen(page, 'play');
+        const start = await sim(page);
+        expect(start.departments.length).toBeGreaterThan(0);
+
+        // Half way, to see the board, its side panel and its messages with this level's texts.
+        await page.evaluate((t) => window.__ripple!.playOut('wholistic', t), start.end * 0.45);
+        await page.waitForTimeout(700);
+        await game.shot(`${name}-play`);
+
+        const score = await page.evaluate(() => {
+          const h = window.__ripple!;
+          h.playOut('wholistic');
+          return h.score();
+        });
+        expect(score, 'the score of the finished level').not.toBeNull();
+        expect(score!.stars, 'a campaign level has stars').not.toBeNull();
+
+        await waitForScreen(page, 'results');
+        await page.waitForTimeout(800);
+        await game.shot(`${name}-results`);
+
+        const st = await page.evaluate(() => window.__ripple!.state());
+        expect(st.screen).toBe('results');
+        const shown = st.progress[id];
+        expect(shown, 'the result is recorded').toBeDefined();
+        expect(shown!.bestScore).toBe(Math.round(score!.total));
+        expect(shown!.bestScore).toBeGreaterThan(0);
+        expect(shown!.stars).toBe(score!.stars);
+        expect(shown!.stars).toBeGreaterThanOrEqual(0);
+        expect(shown!.stars).toBeLessThanOrEqual(3);
+      },
+      LEVEL_TIMEOUT,
+    );
+  });
+});
+
+describe('the sandbox, the practice level', () => {
+  it(
+    'sandbox: briefing, played out with care, results with a score and no stars',
+    async () => {
+      game = await openGame('?level=sandbox&facilitator=1', { browser });
       const page = game.page;
-
       await waitForScreen(page, 'briefing');
-      expect((await page.evaluate(() => window.__ripple!.state())).levelId).toBe(id);
       await page.waitForTimeout(400);
-      await game.shot(`${name}-briefing`);
-
+      await game.shot('campaign-sandbox-briefing');
       await page.keyboard.press('Enter');
       await waitForScreen(page, 'play');
       const start = await sim(page);
-      expect(start.departments.length).toBeGreaterThan(0);
-
-      // Half way, to see the board, its side panel and its messages with this level's texts.
       await page.evaluate((t) => window.__ripple!.playOut('wholistic', t), start.end * 0.45);
       await page.waitForTimeout(700);
-      await game.shot(`${name}-play`);
-
+      await game.shot('campaign-sandbox-play');
       const score = await page.evaluate(() => {
         const h = window.__ripple!;
         h.playOut('wholistic');
         return h.score();
       });
-      expect(score, 'the score of the finished level').not.toBeNull();
-      expect(score!.stars, 'a campaign level has stars').not.toBeNull();
-
+      expect(score!.total).toBeGreaterThan(0);
+      expect(score!.stars, 'the sandbox has no stars').toBeNull();
       await waitForScreen(page, 'results');
       await page.waitForTimeout(800);
-      await game.shot(`${name}-results`);
-
-      const st = await page.evaluate(() => window.__ripple!.state());
-      expect(st.screen).toBe('results');
-      const shown = st.progress[id];
-      expect(shown, 'the result is recorded').toBeDefined();
-      expect(shown!.bestScore).toBe(Math.round(score!.total));
-      expect(shown!.bestScore).toBeGreaterThan(0);
-      expect(shown!.stars).toBe(score!.stars);
-      expect(shown!.stars).toBeGreaterThanOrEqual(0);
-      expect(shown!.stars).toBeLessThanOrEqual(3);
-    }, 300_000);
-  });
-});
-
-describe('the sandbox, the practice level', () => {
-  it('sandbox: briefing, played out with care, results with a score and no stars', async () => {
-    game = await openGame('?level=sandbox&facilitator=1', { browser });
-    const page = game.page;
-    await waitForScreen(page, 'briefing');
-    await page.waitForTimeout(400);
-    await game.shot('campaign-sandbox-briefing');
-    await page.keyboard.press('Enter');
-    await waitForScreen(page, 'play');
-    const start = await sim(page);
-    await page.evaluate((t) => window.__ripple!.playOut('wholistic', t), start.end * 0.45);
-    await page.waitForTimeout(700);
-    await game.shot('campaign-sandbox-play');
-    const score = await page.evaluate(() => {
-      const h = window.__ripple!;
-      h.playOut('wholistic');
-      return h.score();
-    });
-    expect(score!.total).toBeGreaterThan(0);
-    expect(score!.stars, 'the sandbox has no stars').toBeNull();
-    await waitForScreen(page, 'results');
-    await page.waitForTimeout(800);
-    await game.shot('campaign-sandbox-results');
-  }, 300_000);
+      await game.shot('campaign-sandbox-results');
+    },
+    LEVEL_TIMEOUT,
+  );
 });
