@@ -63,8 +63,8 @@ export function findReady(
 }
 
 /**
- * Lets the level run (at the current speed) until a ticket is ready to send; returns it. The game keeps
- * its speed; a test that wants this faster presses 3 first, as a player would.
+ * Lets the level run until a ticket is ready to send; returns it. To keep the suite fast it also skips
+ * ahead a couple of sim seconds at a time with playOut('idle') (nobody routes anything meanwhile).
  */
 export async function waitForReady(
   page: Page,
@@ -75,7 +75,166 @@ export async function waitForReady(
     const found = findReady(await sim(page), opts);
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`No ticket became ready to send (${JSON.stringify(opts)})`);
-    await page.waitForTimeout(100);
+    await skipAhead(page, 2);
+    await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * Skips sim time ahead by about `seconds` with nobody acting (the board catches up on its next frame).
+ * playOut steps event by event, so it can overshoot to the next sim event when the board is quiet.
+ */
+export async function skipAhead(page: Page, seconds: number): Promise<void> {
+  await page.evaluate((s) => {
+    const h = window.__ripple!;
+    const now = h.sim()?.t;
+    if (now !== undefined) h.playOut('idle', now + s);
+  }, seconds);
+}
+
+/**
+ * Skips ahead `step` sim seconds at a time (nobody acting) until `done` holds for the sim; returns that
+ * view. Fails with a clear message when the level ends first. Small steps keep each frame's batch of
+ * events (and so of toasts) small.
+ */
+export async function skipUntil(
+  page: Page,
+  what: string,
+  done: (s: HookSim) => boolean,
+  opts: { step?: number; timeout?: number } = {},
+): Promise<HookSim> {
+  const deadline = Date.now() + (opts.timeout ?? 60_000);
+  for (;;) {
+    const s = await sim(page);
+    if (done(s)) return s;
+    if (s.over) throw new Error(`The level ended (t=${s.t}) before ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out at t=${s.t} waiting for ${what}`);
+    await skipAhead(page, opts.step ?? 1);
+    await page.waitForTimeout(30);
+  }
+}
+
+/**
+ * Waits, checking every animation frame, for a toast matching `re` and returns its text. Toasts are made
+ * from the sim's events on the next frame and last a few seconds of wall time, so call this once the sim
+ * shows what the toast is about (see skipUntil); it does not move the sim itself.
+ */
+export async function waitForToast(page: Page, re: RegExp, timeout = 15_000): Promise<string> {
+  try {
+    const h = await page.waitForFunction(
+      ([src, flags]) => {
+        const r = new RegExp(src, flags);
+        return window.__ripple!.state().toasts.find((t) => r.test(t)) ?? null;
+      },
+      [re.source, re.flags] as const,
+      { polling: 'raf', timeout },
+    );
+    return (await h.jsonValue())!;
+  } catch (e) {
+    const toasts = await page.evaluate(() => window.__ripple!.state().toasts);
+    throw new Error(`No toast matching ${re} (saw: ${JSON.stringify(toasts)})`, { cause: e });
+  }
+}
+
+/**
+ * Where a ticket's token is drawn once it has stopped moving (tokens glide into their tray, and a press
+ * picks the ticket in the tray slot under the mouse). Stopped: the same position over several animation
+ * frames in a row, so this holds however slow the frames are.
+ */
+export async function settledTicketPos(page: Page, id: number, timeout = 30_000): Promise<ClientPoint> {
+  const h = await page.waitForFunction(
+    (tid) => {
+      const w = window as unknown as { __e2eSettle?: { id: number; x: number; y: number; n: number } };
+      const p = window.__ripple!.ticketScreenPos(tid);
+      const last = w.__e2eSettle;
+      if (!p) {
+        w.__e2eSettle = undefined;
+        return null;
+      }
+      if (last && last.id === tid && last.x === p.x && last.y === p.y) last.n++;
+      else w.__e2eSettle = { id: tid, x: p.x, y: p.y, n: 0 };
+      return w.__e2eSettle!.n >= 4 ? p : null;
+    },
+    id,
+    { polling: 'raf', timeout },
+  );
+  return (await h.jsonValue())!;
+}
+
+async function selectedTicket(page: Page, id: number, timeout = 10_000): Promise<number | null> {
+  try {
+    await page.waitForFunction((tid) => window.__ripple!.state().selection.ticket === tid, id, {
+      polling: 'raf',
+      timeout,
+    });
+  } catch {
+    // Not picked: the caller reads what was.
+  }
+  return page.evaluate(() => window.__ripple!.state().selection.ticket);
+}
+
+/**
+ * Drags a ticket from its tray onto `to` with the real mouse, as a player would: presses where the token
+ * is drawn (once settled), moves a little, checks the game picked that very ticket (a tray can shift
+ * under the mouse while the sim runs: then it lets go in place, which cancels, and tries again), then
+ * carries it to `to` and releases.
+ */
+export async function dragTicket(
+  page: Page,
+  id: number,
+  to: ClientPoint,
+  opts: { steps?: number; attempts?: number; halfway?: () => Promise<void> } = {},
+): Promise<void> {
+  const steps = opts.steps ?? 12;
+  for (let attempt = 1; ; attempt++) {
+    const from = await settledTicketPos(page, id);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    // Past the drag threshold (12 game px), towards the target.
+    const len = Math.max(1, Math.hypot(to.x - from.x, to.y - from.y));
+    const nudge = { x: from.x + ((to.x - from.x) * 30) / len, y: from.y + ((to.y - from.y) * 30) / len };
+    await page.mouse.move(nudge.x, nudge.y, { steps: 3 });
+    const picked = await selectedTicket(page, id);
+    if (picked !== id) {
+      await page.mouse.move(from.x, from.y, { steps: 2 });
+      await page.mouse.up();
+      await page.waitForFunction(() => window.__ripple!.state().selection.ticket === null, undefined, {
+        polling: 'raf',
+        timeout: 10_000,
+      });
+      if (attempt >= (opts.attempts ?? 3))
+        throw new Error(`Pressing on ticket ${id} picked ${picked} instead`);
+      continue;
+    }
+    for (let i = 1; i <= steps; i++) {
+      const k = i / steps;
+      await page.mouse.move(nudge.x + (to.x - nudge.x) * k, nudge.y + (to.y - nudge.y) * k);
+      if (i === Math.floor(steps / 2)) await opts.halfway?.();
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    return;
+  }
+}
+
+/**
+ * Clicks a ticket in its tray (where drawn, once settled) and waits until the game shows it picked;
+ * clicks again if the tray shifted under the mouse and another ticket got picked.
+ */
+export async function clickTicket(page: Page, id: number, attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const p = await settledTicketPos(page, id);
+    await page.mouse.click(p.x, p.y);
+    const picked = await selectedTicket(page, id);
+    if (picked === id) return;
+    if (picked !== null) {
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => window.__ripple!.state().selection.ticket === null, undefined, {
+        polling: 'raf',
+        timeout: 10_000,
+      });
+    }
+    if (attempt >= attempts) throw new Error(`Clicking ticket ${id} picked ${picked} instead`);
   }
 }
 
@@ -115,7 +274,7 @@ export async function routed(page: Page, ticket: number, to: string): Promise<bo
 }
 
 /** Waits for the ticket to have left its tray for `to` (in transit, queued or worked on there). */
-export async function waitRouted(page: Page, ticket: number, to: string, timeout = 5_000): Promise<void> {
+export async function waitRouted(page: Page, ticket: number, to: string, timeout = 15_000): Promise<void> {
   await page.waitForFunction(
     ([id, dest]) => {
       const s = window.__ripple!.sim();
@@ -127,6 +286,33 @@ export async function waitRouted(page: Page, ticket: number, to: string, timeout
     },
     [ticket, to] as const,
     { timeout },
+  );
+}
+
+/**
+ * The sim seconds per real second the board runs at, measured over `frames` animation frames in the page
+ * (each real frame counts at most 0.1 s, as the game clamps it), so it holds however slow the machine is.
+ */
+export async function measuredSpeed(page: Page, frames = 20): Promise<number> {
+  return page.evaluate(
+    (n) =>
+      new Promise<number>((resolve) => {
+        let real = 0;
+        let sim = 0;
+        let last: { ts: number; t: number } | null = null;
+        const tick = (ts: number) => {
+          const t = window.__ripple!.sim()?.t ?? 0;
+          if (last) {
+            real += Math.min(0.1, (ts - last.ts) / 1000);
+            sim += t - last.t;
+          }
+          last = { ts, t };
+          if (--n > 0) requestAnimationFrame(tick);
+          else resolve(real > 0 ? sim / real : 0);
+        };
+        requestAnimationFrame(tick);
+      }),
+    frames,
   );
 }
 

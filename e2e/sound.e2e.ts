@@ -5,7 +5,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { openGame, waitForScreen, type GamePage } from './harness';
-import { findColourOnColumn, levelCardPos, press, screenPos, waitForReady, waitRouted } from './helpers';
+import {
+  clickTicket,
+  findColourOnColumn,
+  levelCardPos,
+  press,
+  screenPos,
+  waitForReady,
+  waitRouted,
+} from './helpers';
 
 let game: GamePage | null = null;
 afterEach(async () => {
@@ -57,8 +65,7 @@ describe('sound', () => {
     await press(page, '3');
     const r = await waitForReady(page);
     const n0 = (await audio(game)).playedCount;
-    const from = await screenPos(page, 'ticket', r.id);
-    await page.mouse.click(from.x, from.y);
+    await clickTicket(page, r.id);
     const to = await screenPos(page, 'dept', r.right);
     await page.mouse.click(to.x, to.y);
     await waitRouted(page, r.id, r.right);
