@@ -88,7 +88,14 @@ const toSpeed = (s: number, paused: boolean): Speed => (paused || s <= 0 ? 0 : s
 export function startAudience(deps: AudienceDeps): AudienceController {
   const channel = deps.channel ?? createSyncChannel(channelName(deps.sessionId));
   let state: AudienceState = initialAudienceState(deps.sessionId);
-  const follower: Follower = createFollower(quietReplay);
+  // Ticks come 20 times a second; the replica runs on smoothly between them, never far ahead.
+  const follower: Follower = createFollower(quietReplay, { maxLeadSeconds: 0.1 });
+  /** Messages since the replica was last brought in line (a burst of commands costs one sync, not one each). */
+  let dirty = false;
+  const syncNow = () => {
+    if (dirty && state.level) follower.sync(state);
+    dirty = false;
+  };
   let playingRun: number | null = null;
   let showing: AudienceInfo['showing'] = 'lobby';
   let helloAt = -Infinity;
@@ -132,6 +139,7 @@ export function startAudience(deps: AudienceDeps): AudienceController {
   let followingTabs = false;
 
   function roundForDebrief(level: Level): Round | null {
+    syncNow();
     const sim = follower.sim();
     if (!sim || !sim.isOver()) return null;
     const saved = sessionRound();
@@ -239,10 +247,16 @@ export function startAudience(deps: AudienceDeps): AudienceController {
   }
 
   channel.subscribe((msg) => {
+    const was = state.connected;
     state = audienceReduce(state, msg);
-    if (state.connected) everConnected = true;
+    if (state.connected && !was) {
+      everConnected = true;
+      channel.post({ type: 'hello', from: 'audience' }); // lets the facilitator's bar say the room is linked
+    }
     if (state.needsState) hello(performance.now());
-    if (state.level) follower.sync(state);
+    dirty = true;
+    // During play the board syncs on its next frame; otherwise (or with a new run) now.
+    if (showing !== 'play' || msg.type === 'state') syncNow();
     render();
   });
   const timer = window.setInterval(() => {
@@ -276,6 +290,7 @@ export function startAudience(deps: AudienceDeps): AudienceController {
     }),
     playSim: (fallback) => followerSim(follower, fallback),
     frame(wallSeconds) {
+      syncNow();
       follower.frame(wallSeconds);
       if (showing !== 'play' || follower.sim()?.isOver()) render();
     },

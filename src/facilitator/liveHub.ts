@@ -93,7 +93,7 @@ export function createLiveHub(
   function open(id: string): void {
     if (links.has(id)) return;
     const channel = makeChannel(channelName(id));
-    const link = createPresenterLink(channel, state);
+    const link = createPresenterLink(channel, state, { tickEveryMs: 50 });
     channel.subscribe((msg) => {
       if (msg.type === 'hello') hello = now();
     });

@@ -86,7 +86,11 @@ export function attachLive(scene: Phaser.Scene, ctx: LivePlayContext, fallback: 
     hub,
     isEnded: () => ended,
     silence: (on) => ctx.audio?.setSilenced(on),
-    refit: () => scene.scale.refresh(),
+    // Read the new parent size first: refresh() alone fits to the old one, and then never looks again.
+    refit: () => {
+      scene.scale.getParentBounds();
+      scene.scale.refresh();
+    },
   });
   const onPost = () => {
     if (ended) return;
