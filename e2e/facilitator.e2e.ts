@@ -79,6 +79,7 @@ describe('a facilitator session', () => {
     const page = game.page;
     await waitForScreen(page, 'title');
     await page.waitForTimeout(300);
+    await game.shot('facilitator-00-title');
     await openPanel(page);
     await page.fill('input[name="session-name"]', 'Tuesday workshop');
     await page.press('input[name="session-name"]', 'Enter');
@@ -112,15 +113,27 @@ describe('a facilitator session', () => {
     expect(scores['Careful notes']).toBe('–');
   });
 
-  it('plays round 2 with careful handoffs; the session panel shows both scores', async () => {
+  it('plays round 2 with careful handoffs, opens its debrief from the results (D); the session panel shows both scores', async () => {
     const page = game.page;
     await playRound(page, 'r2', 'wholistic');
+    await game.shot('facilitator-02-results');
+    // Debrief (D) straight from the results screen opens this round.
+    await page.keyboard.press('d');
+    await overlay(page).waitFor({ state: 'visible' });
+    expect(await page.textContent('.rx-debrief-title')).toBe('Sandbox — Careful notes');
+    // A click on the debrief never reaches the results screen's buttons underneath (here: Session).
+    const under = await page.evaluate(() => window.__ripple!.toScreen({ x: 200, y: 180 }));
+    await page.mouse.click(under.x, under.y);
+    await page.waitForTimeout(300);
+    expect(await panel(page).count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await overlay(page).waitFor({ state: 'hidden' });
     await openPanel(page);
     const scores = await tableScores(page);
     const quick = Number.parseInt(scores['Quick notes'] ?? '', 10);
     const careful = Number.parseInt(scores['Careful notes'] ?? '', 10);
     expect(careful).toBeGreaterThan(quick);
-    await game.shot('facilitator-02-session-finished');
+    await game.shot('facilitator-03-session-finished');
   });
 
   it('compares the rounds side by side in the debrief: the careful round scores higher', async () => {
@@ -136,7 +149,7 @@ describe('a facilitator session', () => {
     expect(careful).toBeGreaterThan(quick!);
     expect(score[2]).toMatch(/^◆ /);
     await page.waitForTimeout(300);
-    await game.shot('facilitator-03-debrief-compare');
+    await game.shot('facilitator-04-debrief-compare');
   });
 
   it('replays the round with the time scrubber and marks a moment', async () => {
@@ -167,10 +180,10 @@ describe('a facilitator session', () => {
     await page.waitForSelector('.rx-bookmarks li');
     expect(await page.textContent('.rx-bookmarks li')).toContain('Billing queue starts to grow');
     await page.waitForTimeout(300);
-    await game.shot('facilitator-04-debrief-scrubber');
+    await game.shot('facilitator-05-debrief-scrubber');
     await page.click('[data-testid="jump-charts"]');
     await page.waitForTimeout(300);
-    await game.shot('facilitator-05-debrief-charts');
+    await game.shot('facilitator-06-debrief-charts');
   });
 
   it('shows one customer’s journey as a swimlane, and another on click', async () => {
@@ -183,7 +196,7 @@ describe('a facilitator session', () => {
     await page.waitForFunction((f) => document.querySelector('.rx-journey-title')?.textContent !== f, first);
     expect(await page.textContent('button.rx-customer.rx-selected')).toBe(label);
     await page.waitForTimeout(300);
-    await game.shot('facilitator-06-debrief-swimlane');
+    await game.shot('facilitator-07-debrief-swimlane');
     await page.click('[data-testid="jump-questions"]');
     expect(await page.textContent('.rx-questions')).toContain('Which of your choices helped customers most');
   });
@@ -260,16 +273,45 @@ describe('a facilitator session', () => {
     await panel(page).waitFor({ state: 'hidden' });
   });
 
-  it('opens the session from the level select too, and the debrief from the results screen', async () => {
+  it('opens the session from the level select too, and a finished round’s debrief from the panel', async () => {
     const page = game.page;
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'select');
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(300);
+    await game.shot('facilitator-09-select');
     await openPanel(page);
     await page.click('[data-testid="debrief-r1"]');
     await overlay(page).waitFor({ state: 'visible' });
     expect(await page.textContent('.rx-debrief-title')).toContain('Quick notes');
     await page.keyboard.press('Escape');
     await overlay(page).waitFor({ state: 'hidden' });
+  });
+
+  it('says so when the browser storage is full, and offers the export right there', async () => {
+    const page = game.page;
+    await openPanel(page);
+    // The next save fails as it would on a full disk quota.
+    await page.evaluate(() => {
+      const real = Storage.prototype.setItem;
+      (window as unknown as { __realSetItem: typeof real }).__realSetItem = real;
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.fill('input[name="team"]', 'Table 3');
+    await page.click('[data-testid="add-round"]');
+    const alert = page.locator('.rx-alert[role="alert"]');
+    await alert.waitFor({ state: 'visible' });
+    expect(await alert.textContent()).toContain(
+      "This browser's storage is full, so the session can't be saved.",
+    );
+    await game.shot('facilitator-08-storage-full');
+    const json = await downloadOf(page, 'alert-export');
+    const data = JSON.parse(json.text) as { rounds: Array<{ team: string; status: string }> };
+    expect(data.rounds.map((r) => r.team)).toEqual(['Quick notes', 'Careful notes', 'Table 3']);
+    expect(data.rounds.filter((r) => r.status === 'finished')).toHaveLength(2);
+    await page.evaluate(() => {
+      Storage.prototype.setItem = (window as unknown as { __realSetItem: Storage['setItem'] }).__realSetItem;
+    });
   });
 });

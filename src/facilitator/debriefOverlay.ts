@@ -270,6 +270,11 @@ export function openDebriefOverlay(
     deps.onClose?.();
   }
 
+  // The game listens for mouse and touch releases on the window: keep clicks here from reaching the
+  // buttons of the screen underneath.
+  for (const type of ['mousedown', 'mouseup', 'touchstart', 'touchend'] as const) {
+    backdrop.addEventListener(type, (e) => e.stopPropagation());
+  }
   document.body.append(backdrop);
   if (loose) chosen.add(loose.id);
   drawAll();

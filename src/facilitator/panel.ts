@@ -388,6 +388,11 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
     deps.onClose?.();
   }
 
+  // The game listens for mouse and touch releases on the window: keep clicks here from reaching the
+  // buttons of the screen underneath.
+  for (const type of ['mousedown', 'mouseup', 'touchstart', 'touchend'] as const) {
+    backdrop.addEventListener(type, (e) => e.stopPropagation());
+  }
   document.body.append(backdrop);
   fillSuggestions();
   refresh();
