@@ -11,6 +11,7 @@ import { mountScrubber, setChartCursor, type ScrubberHandle } from './scrubber';
 import type { Round } from './session';
 import { finishedRounds } from './session';
 import type { SessionStoreApi } from './sessionStore';
+import { el, button, keepPointerInside } from './panelDom';
 
 export interface DebriefOverlayDeps {
   store: SessionStoreApi;
@@ -39,25 +40,6 @@ let current: DebriefOverlayHandle | null = null;
 
 export function isDebriefOpen(): boolean {
   return current !== null;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function button(text: string, cls: string, onClick: () => void, testId?: string): HTMLButtonElement {
-  const b = el('button', `rx-btn ${cls}`.trim(), text);
-  b.type = 'button';
-  if (testId) b.dataset.testid = testId;
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 const TIME_CHARTS = '.rx-panel-outcomes canvas, .rx-panel-queues canvas';
@@ -270,11 +252,7 @@ export function openDebriefOverlay(
     deps.onClose?.();
   }
 
-  // The game listens for mouse and touch releases on the window: keep clicks here from reaching the
-  // buttons of the screen underneath.
-  for (const type of ['mousedown', 'mouseup', 'touchstart', 'touchend'] as const) {
-    backdrop.addEventListener(type, (e) => e.stopPropagation());
-  }
+  keepPointerInside(backdrop);
   document.body.append(backdrop);
   if (loose) chosen.add(loose.id);
   drawAll();

@@ -21,6 +21,7 @@ import {
 import type { Round } from './session';
 import { MAX_SESSION_NAME, MAX_TEAM_NAME } from './session';
 import type { SessionStoreApi } from './sessionStore';
+import { el, button, labelled, keepPointerInside } from './panelDom';
 
 export interface PanelDeps {
   store: SessionStoreApi;
@@ -44,31 +45,6 @@ let current: PanelHandle | null = null;
 
 export function isSessionPanelOpen(): boolean {
   return current !== null;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function button(text: string, cls: string, onClick: () => void, testId?: string): HTMLButtonElement {
-  const b = el('button', `rx-btn ${cls}`.trim(), text);
-  b.type = 'button';
-  if (testId) b.dataset.testid = testId;
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-function labelled(text: string, input: HTMLElement): HTMLLabelElement {
-  const l = el('label', 'rx-field');
-  l.append(el('span', 'rx-field-label', text), input);
-  return l;
 }
 
 export function openSessionPanel(deps: PanelDeps): PanelHandle {
@@ -388,11 +364,7 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
     deps.onClose?.();
   }
 
-  // The game listens for mouse and touch releases on the window: keep clicks here from reaching the
-  // buttons of the screen underneath.
-  for (const type of ['mousedown', 'mouseup', 'touchstart', 'touchend'] as const) {
-    backdrop.addEventListener(type, (e) => e.stopPropagation());
-  }
+  keepPointerInside(backdrop);
   document.body.append(backdrop);
   fillSuggestions();
   refresh();

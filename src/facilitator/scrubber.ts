@@ -11,6 +11,7 @@ import type { TimedCommand } from '../sim/types';
 import { Chart, INK } from './chartKit';
 import { formatClock } from './causes';
 import { boardAt, clockLine, STATUS_SHAPES, STATUS_WORDS, staffLine, type BoardAt } from './scrubberModel';
+import { el } from './panelDom';
 
 // ---- cursor on time charts ----
 
@@ -77,17 +78,6 @@ export interface ScrubberHandle {
   setTime(t: number): void;
   time(): number;
   destroy(): void;
-}
-
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
 }
 
 function countBox(label: string, value: number, cls: string): HTMLElement {

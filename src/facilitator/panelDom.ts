@@ -1,0 +1,39 @@
+/**
+ * Tiny DOM helpers shared by the session panel, the debrief overlay and the scrubber. Text always goes in
+ * with textContent, never as HTML.
+ */
+
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  cls?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export function button(text: string, cls: string, onClick: () => void, testId?: string): HTMLButtonElement {
+  const b = el('button', `rx-btn ${cls}`.trim(), text);
+  b.type = 'button';
+  if (testId) b.dataset.testid = testId;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+export function labelled(text: string, input: HTMLElement): HTMLLabelElement {
+  const l = el('label', 'rx-field');
+  l.append(el('span', 'rx-field-label', text), input);
+  return l;
+}
+
+/**
+ * The game listens for mouse and touch releases on the window: keep clicks on `root` from reaching the
+ * buttons of the screen underneath.
+ */
+export function keepPointerInside(root: HTMLElement): void {
+  for (const type of ['mousedown', 'mouseup', 'touchstart', 'touchend'] as const) {
+    root.addEventListener(type, (e) => e.stopPropagation());
+  }
+}
