@@ -241,6 +241,42 @@ describe('semantic problems', () => {
     expect(messages).toMatch(/stopAt \(9999\) is after the end of the level/);
   });
 
+  it('warns when cards would overlap on the real board, even with centres far enough apart', () => {
+    // Six departments: three stacked in one column overlap (each card is about a third of the board tall).
+    const six = (pos: Array<[number, number]>) =>
+      variant((l) => {
+        const base = l.departments[2] as Json;
+        for (const id of ['hr', 'it', 'legal']) l.departments.push({ ...base, id, name: id.toUpperCase() });
+        l.departments.forEach((d, i) => void (d.position = { x: pos[i]![0], y: pos[i]![1] }));
+      });
+    const stacked = check(
+      six([
+        [20, 50],
+        [45, 25],
+        [45, 75],
+        [95, 20],
+        [95, 50],
+        [95, 80],
+      ]),
+    );
+    expect(stacked.errors.map(String), stacked.messages).toEqual([]);
+    expect(stacked.messages).toMatch(
+      /warning: department "(it|legal)" > position shares its space with "(hr|it)" on the game board/,
+    );
+    const spread = check(
+      six([
+        [17, 25],
+        [50, 25],
+        [83, 25],
+        [17, 75],
+        [50, 75],
+        [83, 75],
+      ]),
+    );
+    expect(spread.errors).toEqual([]);
+    expect(spread.messages).not.toMatch(/shares its space/);
+  });
+
   it('facilitator injects need ids; warnings do not block loading', () => {
     const inject = check(
       variant(

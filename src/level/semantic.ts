@@ -3,6 +3,7 @@
  * can end. Works on the raw parsed data, skipping whatever is malformed (the schema reports that),
  * so a trainer sees every problem in one run. Pure.
  */
+import { BOARD, cardsOverlap, layoutCards } from '../game/play/layout';
 import type { JsonPath } from './jsonText';
 import type { PathProblem } from './issues';
 import { didYouMean, listWords } from './suggest';
@@ -279,6 +280,30 @@ export function semanticProblems(level: unknown): PathProblem[] {
         err(
           ['departments', ib, 'position'],
           `is too close to "${other}" (at x ${ax}, y ${ay}): they would be drawn on top of each other. Keep centres at least ${DEPARTMENT_FOOTPRINT.width} apart left to right or ${DEPARTMENT_FOOTPRINT.height} apart top to bottom.`,
+        );
+      }
+    }
+  }
+
+  // On the real board cards have a size: too many in one column or row still overlap after the game
+  // pushes them apart. Only checked when every position is a number (the rest is reported above).
+  const pts = depts.map(([, d]) => ({
+    x: num(field(d, 'position'), 'x'),
+    y: num(field(d, 'position'), 'y'),
+  }));
+  if (
+    pts.length > 1 &&
+    pts.every((p) => p.x !== undefined && p.y !== undefined) &&
+    out.every((p) => p.severity === 'warning')
+  ) {
+    const rects = layoutCards(pts as { x: number; y: number }[]);
+    for (let a = 0; a < rects.length; a++) {
+      for (let b = a + 1; b < rects.length; b++) {
+        if (!cardsOverlap(rects[a]!, rects[b]!)) continue;
+        const other = str(depts[a]![1], 'id') ?? `department ${a + 1}`;
+        warn(
+          ['departments', depts[b]![0], 'position'],
+          `shares its space with "${other}" on the game board: with ${rects.length} departments each card is about ${Math.round((rects[0]!.w / BOARD.w) * 100)} wide and ${Math.round((rects[0]!.h / BOARD.h) * 100)} tall, so the cards overlap. Spread them out, for example in rows of ${rects.length > 4 ? 3 : 2}.`,
         );
       }
     }
