@@ -47,6 +47,11 @@ function overlap(a: Rect, b: Rect, gap: number): { x: number; y: number } | null
   return ox > 0 && oy > 0 ? { x: ox, y: oy } : null;
 }
 
+/** True when two card rectangles cover each other (touching edges do not count). */
+export function cardsOverlap(a: Rect, b: Rect): boolean {
+  return overlap(a, b, -1) !== null;
+}
+
 function clampInto(r: Rect, area: Rect): void {
   r.x = Math.min(Math.max(r.x, area.x), area.x + area.w - r.w);
   r.y = Math.min(Math.max(r.y, area.y), area.y + area.h - r.h);
