@@ -1,5 +1,16 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
+
+// From file:// the browser may not fetch even a file beside the page, so the single file carries its icon too.
+const inlineFavicon: Plugin = {
+  name: 'ripple-inline-favicon',
+  transformIndexHtml: (html) =>
+    html.replace(
+      /href="[^"]*favicon\.svg"/,
+      `href="data:image/svg+xml;base64,${readFileSync('public/favicon.svg').toString('base64')}"`,
+    ),
+};
 
 // `vite build` gives a static dist/ that runs from any static server (relative paths, no network).
 // `vite build --mode single` gives dist-single/index.html, one self-contained file for file://.
@@ -14,5 +25,5 @@ export default defineConfig(({ mode }) => ({
     chunkSizeWarningLimit: 2500,
     assetsInlineLimit: mode === 'single' ? 100_000_000 : 4096,
   },
-  plugins: mode === 'single' ? [viteSingleFile()] : [],
+  plugins: mode === 'single' ? [viteSingleFile(), inlineFavicon] : [],
 }));

@@ -4,6 +4,7 @@
  */
 import Phaser from 'phaser';
 import { getApp } from '../context';
+import { LOGO_URL } from '../logo';
 import { paintBackground, SCENES, settings } from './common';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 
@@ -38,7 +39,7 @@ export class BootScene extends Phaser.Scene {
     };
     draw(0);
     this.load.on(Phaser.Loader.Events.PROGRESS, draw);
-    this.load.svg('logo', 'favicon.svg', { width: 256, height: 256 });
+    this.load.svg('logo', LOGO_URL, { width: 256, height: 256 });
   }
 
   create(): void {
