@@ -1,0 +1,252 @@
+/**
+ * Live facilitation in the browser: a facilitator's window (`?facilitator=1&level=…`) with its control
+ * bar, and a projector window (`?audience=1`) opened in the same browser, linked over BroadcastChannel.
+ * The projector's board is a replica of the facilitator's sim: same time (within a fraction of a second
+ * while running, exactly when paused), same state hash, pauses with it, and shows routed tickets,
+ * +1 minute and injects. After the level it shows only what the facilitator revealed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openGame, waitForScreen, type GamePage } from './harness';
+import { press, sim, skipAhead, waitForReady, waitRouted } from './helpers';
+import type { AudienceInfo } from '../src/facilitator/audience';
+
+const LEVEL = 'sandbox'; // has facilitator-triggered events (live injects)
+
+let presenter: GamePage;
+let audience: GamePage;
+
+const info = async (page: Page): Promise<AudienceInfo> => {
+  const a = await page.evaluate(() => window.__ripple!.audience());
+  if (!a) throw new Error('Not an audience window');
+  return a;
+};
+
+/** Sim times of both windows, read as close together as the two pages allow. */
+async function bothTimes(): Promise<{ p: number; a: number }> {
+  const [p, a] = await Promise.all([
+    presenter.page.evaluate(() => window.__ripple!.sim()?.t ?? -1),
+    audience.page.evaluate(() => window.__ripple!.audience()?.replicaT ?? -1),
+  ]);
+  return { p, a };
+}
+
+/** Pauses the presenter and waits until the projector has settled on the same time. */
+async function pauseAndSettle(): Promise<void> {
+  if ((await presenter.page.evaluate(() => window.__ripple!.state().speed)) !== 0)
+    await press(presenter.page, 'p');
+  await audience.page.waitForFunction(() => window.__ripple!.audience()?.paused === true, undefined, {
+    timeout: 10_000,
+  });
+  const p = (await sim(presenter.page)).t;
+  await audience.page.waitForFunction((t) => window.__ripple!.audience()?.replicaT === t, p, {
+    timeout: 10_000,
+  });
+}
+
+async function hashes(): Promise<{ p: string; a: string }> {
+  const [p, a] = await Promise.all([sim(presenter.page), sim(audience.page)]);
+  expect(a.t).toBeCloseTo(p.t, 6);
+  return { p: p.hash, a: a.hash };
+}
+
+describe('presenter and projector windows', { timeout: 300_000 }, () => {
+  beforeAll(async () => {
+    presenter = await openGame(`?facilitator=1&level=${LEVEL}&seed=7`);
+    await waitForScreen(presenter.page, 'briefing');
+    audience = await openGame('?audience=1', { browser: presenter.browser });
+  }, 150_000);
+
+  afterAll(async () => {
+    await audience?.close();
+    await presenter?.close();
+  });
+
+  it('shows a lobby in the projector window until a round runs', async () => {
+    await audience.page.waitForSelector('.lv-lobby-title');
+    expect(await audience.page.textContent('.lv-lobby-title')).toContain('Waiting for the facilitator');
+    expect((await info(audience.page)).showing).toBe('lobby');
+    await audience.shot('live-01-audience-lobby');
+  });
+
+  it('mirrors the board once the facilitator starts: same time, same state', async () => {
+    await presenter.page.bringToFront();
+    await press(presenter.page, 'Enter');
+    await waitForScreen(presenter.page, 'play');
+    await presenter.page.waitForSelector('.lv-bar');
+    await audience.page.waitForFunction(() => window.__ripple!.audience()?.showing === 'play', undefined, {
+      timeout: 10_000,
+    });
+    await waitForScreen(audience.page, 'play', 90_000);
+    // Running at 2x: sample how far the projector is from the facilitator (in sim seconds).
+    await press(presenter.page, '2');
+    let worst = 0;
+    for (let i = 0; i < 8; i++) {
+      await presenter.page.waitForTimeout(250);
+      const t = await bothTimes();
+      worst = Math.max(worst, Math.abs(t.p - t.a));
+    }
+    console.log(`projector lag while running at 2x: at most ${worst.toFixed(2)} sim seconds`);
+    expect(worst).toBeLessThan(3);
+    // A jump ahead (this shared test machine draws only a few frames a second, so the test skips time).
+    await skipAhead(presenter.page, 15);
+    const target = (await sim(presenter.page)).t;
+    const t0 = Date.now();
+    await audience.page.waitForFunction((t) => (window.__ripple!.audience()?.replicaT ?? 0) >= t, target, {
+      timeout: 30_000,
+    });
+    console.log(`projector caught up with a 15 s jump in ${Date.now() - t0} ms of wall time`);
+    await pauseAndSettle();
+    const h = await hashes();
+    expect(h.a).toBe(h.p);
+    await presenter.shot('live-02-presenter-bar');
+  });
+
+  it('stays paused while the facilitator pauses, and steps with them', async () => {
+    const a1 = (await info(audience.page)).replicaT!;
+    await audience.page.waitForTimeout(1000);
+    expect((await info(audience.page)).replicaT).toBe(a1);
+    await press(presenter.page, '.');
+    await audience.page.waitForFunction((t) => (window.__ripple!.audience()?.replicaT ?? 0) >= t + 4.99, a1, {
+      timeout: 15_000,
+    });
+    const t = await bothTimes();
+    expect(t.a).toBeCloseTo(t.p, 6);
+    expect((await sim(presenter.page)).t).toBeCloseTo(a1 + 5, 6);
+  });
+
+  it('shows a ticket the facilitator routes', async () => {
+    const page = presenter.page;
+    await press(page, 'p'); // running again
+    const r = await waitForReady(page);
+    await press(page, 'p'); // paused: route with the keyboard, as a player would
+    for (
+      let i = 0;
+      i <= r.order.length && (await page.evaluate(() => window.__ripple!.state().selection.dept)) !== r.from;
+      i++
+    )
+      await press(page, 'Tab');
+    await press(page, 'Enter');
+    const picked = await page.evaluate(() => window.__ripple!.state().selection.ticket);
+    expect(picked).not.toBeNull();
+    const s = await sim(page);
+    const t = s.tickets.find((x) => x.id === picked)!;
+    const dest = s.departments.findIndex((d) => d.id !== r.from && d.skills.includes(t.journey[t.step]!));
+    await press(page, String(dest + 1));
+    const to = s.departments[dest]!.id;
+    await waitRouted(page, picked!, to);
+    await audience.page.waitForFunction(
+      ([id, dest]) =>
+        window
+          .__ripple!.sim()
+          ?.commandLog.some((c) => c.cmd.type === 'route' && c.cmd.ticket === id && c.cmd.to === dest) ??
+        false,
+      [picked!, to] as const,
+      { timeout: 30_000 },
+    );
+    await press(page, 'p');
+    await skipAhead(page, 2);
+    await pauseAndSettle();
+    const ticket = (await sim(audience.page)).tickets.find((x) => x.id === picked);
+    expect(ticket?.phase).not.toBe('outbox');
+    const h = await hashes();
+    expect(h.a).toBe(h.p);
+    await audience.shot('live-03-audience-play');
+  });
+
+  it('adds a minute for the room too', async () => {
+    const before = await sim(presenter.page);
+    await press(presenter.page, '='); // the + key without Shift
+    await presenter.page.waitForFunction((end) => window.__ripple!.sim()!.end === end + 60, before.end);
+    await audience.page.waitForFunction((end) => window.__ripple!.sim()?.end === end + 60, before.end, {
+      timeout: 15_000,
+    });
+  });
+
+  it('injects a live event for the room too', async () => {
+    await presenter.page.keyboard.press('Shift+Digit1');
+    await presenter.page.waitForFunction(() =>
+      window.__ripple!.sim()!.commandLog.some((c) => c.cmd.type === 'inject'),
+    );
+    await audience.page.waitForFunction(
+      () => window.__ripple!.sim()?.commandLog.some((c) => c.cmd.type === 'inject') ?? false,
+      undefined,
+      {
+        timeout: 5000,
+      },
+    );
+  });
+
+  it('keeps a bookmark with a note, without the typing steering the game', async () => {
+    await press(presenter.page, 'b');
+    await presenter.page.waitForSelector('.lv-markbox input', { state: 'visible' });
+    await presenter.shot('live-04-presenter-bookmark');
+    await presenter.page.keyboard.type('Billing stops answering');
+    await presenter.page.keyboard.press('Enter');
+    const toasts = await presenter.page.evaluate(() => window.__ripple!.state().toasts);
+    expect(toasts.some((t) => /Bookmark \d+:\d\d: Billing stops answering/.test(t))).toBe(true);
+    // Typing the note did not pause or steer the game (p, s, n... went into the input).
+    expect((await presenter.page.evaluate(() => window.__ripple!.state())).screen).toBe('play');
+    const h = await hashes();
+    expect(h.a).toBe(h.p);
+  });
+
+  it('projector mode: large text, high contrast, no key hints; the room follows a restart', async () => {
+    if (await presenter.page.locator('.lv-markbox.re-overlay').count()) await press(presenter.page, 'Escape');
+    await press(presenter.page, 'v');
+    const s = await presenter.page.evaluate(() => window.__ripple!.state().settings);
+    expect(s.textScale).toBe(1.5);
+    expect(s.highContrast).toBe(true);
+    const run = (await info(audience.page)).run;
+    await press(presenter.page, 'r'); // restart, same seed: the new scene draws with the bigger text
+    await waitForScreen(presenter.page, 'play');
+    await audience.page.waitForFunction((r) => (window.__ripple!.audience()?.run ?? r) !== r, run, {
+      timeout: 15_000,
+    });
+    expect((await sim(presenter.page)).commandLog).toEqual([]);
+    await skipAhead(presenter.page, 40);
+    await presenter.page.waitForTimeout(800);
+    await presenter.shot('live-05-presenter-projector-mode');
+    await audience.shot('live-06-audience-after-restart');
+  });
+
+  it('after the level the room sees the results, and no debrief panel before it is revealed', async () => {
+    await presenter.page.evaluate(() => window.__ripple!.playOut('wholistic'));
+    await waitForScreen(presenter.page, 'results');
+    await audience.page.waitForFunction(() => window.__ripple!.audience()?.showing === 'results', undefined, {
+      timeout: 10_000,
+    });
+    await audience.page.waitForSelector('.rx-debrief');
+    expect(await audience.page.locator('.rx-panel').count()).toBe(0);
+    await audience.page.waitForTimeout(300);
+    await audience.shot('live-07-audience-results');
+    await presenter.shot('live-08-presenter-results');
+  });
+
+  it('reveals the debrief to the room one part at a time', async () => {
+    await presenter.page.waitForSelector('.lv-reveal');
+    await press(presenter.page, ']');
+    await audience.page.waitForFunction(() => window.__ripple!.audience()?.debriefStep === 1, undefined, {
+      timeout: 15_000,
+    });
+    await audience.page.waitForSelector('.rx-panel-outcomes');
+    expect(await audience.page.locator('.rx-panel').count()).toBe(1);
+    expect(await audience.page.locator('.rx-panel-queues').count()).toBe(0);
+    await press(presenter.page, ']');
+    await audience.page.waitForSelector('.rx-panel-queues');
+    await press(presenter.page, '[');
+    await audience.page.waitForFunction(() => window.__ripple!.audience()?.debriefStep === 1, undefined, {
+      timeout: 15_000,
+    });
+    await audience.page.waitForFunction(() => document.querySelectorAll('.rx-panel-queues').length === 0);
+    expect(await presenter.page.textContent('.lv-reveal-text')).toContain('how the customers fared');
+    await audience.page.waitForTimeout(500);
+    await audience.shot('live-09-audience-debrief-step1');
+    await presenter.shot('live-10-presenter-reveal-strip');
+  });
+
+  it('logged no errors in either window', () => {
+    expect(presenter.problems).toEqual([]);
+    expect(audience.problems).toEqual([]);
+  });
+});
