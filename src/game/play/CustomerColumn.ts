@@ -9,15 +9,21 @@ import { ENTRANCE, faceRow, facesMorePos, FACES_VISIBLE } from './layout';
 import { forEachTicket } from './boardModel';
 import { BOARD_COLOURS, moodBucket, OKABE_ITO } from './playTheme';
 import { TEX } from './textures';
-import { style } from './ui';
+import { bakedShape, style } from './ui';
 import type { Pt } from './interpolate';
 
+/** One customer's row; it follows its ticket up the column, so a shift moves it rather than redrawing text. */
 interface Row {
   face: Phaser.GameObjects.Image;
   name: Phaser.GameObjects.Text;
   where: Phaser.GameObjects.Text;
   ticket: number | null;
-  key: string;
+  /** Place in the column (0 = oldest), or -1 when hidden. */
+  slot: number;
+  mood: number;
+  whereText: string;
+  /** A ripple's jolt is playing on the face: leave its position to the tween. */
+  jolting: boolean;
 }
 
 export class CustomerColumn {
@@ -32,25 +38,45 @@ export class CustomerColumn {
     private readonly deptName: (id: string) => string,
     private readonly reducedMotion: boolean,
   ) {
-    const g = scene.add.graphics();
-    g.fillStyle(0x132638, 1).fillRoundedRect(ENTRANCE.x, ENTRANCE.y, ENTRANCE.w, ENTRANCE.h, 18);
-    g.lineStyle(3, 0x4a6a8c, 1).strokeRoundedRect(ENTRANCE.x, ENTRANCE.y, ENTRANCE.w, ENTRANCE.h, 18);
-    scene.add.text(ENTRANCE.x + 18, ENTRANCE.y + 30, 'Customers', style(30, { bold: true })).setOrigin(0, 0.5);
-    scene.add.text(ENTRANCE.x + 18, ENTRANCE.y + 64, 'oldest first', style(24, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
-    for (let i = 0; i < FACES_VISIBLE; i++) {
+    bakedShape(scene, 'entrance', ENTRANCE.x, ENTRANCE.y, ENTRANCE.w, ENTRANCE.h, (g) => {
+      g.fillStyle(0x132638, 1).fillRoundedRect(0, 0, ENTRANCE.w, ENTRANCE.h, 18);
+      g.lineStyle(3, 0x4a6a8c, 1).strokeRoundedRect(0, 0, ENTRANCE.w, ENTRANCE.h, 18);
+    });
+    scene.add
+      .text(ENTRANCE.x + 18, ENTRANCE.y + 30, 'Customers', style(30, { bold: true }))
+      .setOrigin(0, 0.5);
+    scene.add
+      .text(ENTRANCE.x + 18, ENTRANCE.y + 64, 'oldest first', style(24, { color: BOARD_COLOURS.dim }))
+      .setOrigin(0, 0.5);
+    // One spare row over the visible ones, so a row can be taken for a newcomer before the leaver's is freed.
+    for (let i = 0; i <= FACES_VISIBLE; i++) {
       const p = faceRow(i);
       this.rows.push({
         face: scene.add.image(p.x, p.y, TEX.faces, '0').setScale(0.95).setVisible(false),
-        name: scene.add.text(p.x + 40, p.y - 15, '', style(26, { bold: true })).setOrigin(0, 0.5),
-        where: scene.add.text(p.x + 40, p.y + 17, '', style(24, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5),
+        name: scene.add
+          .text(p.x + 40, p.y - 15, '', style(26, { bold: true }))
+          .setOrigin(0, 0.5)
+          .setVisible(false),
+        where: scene.add
+          .text(p.x + 40, p.y + 17, '', style(24, { color: BOARD_COLOURS.dim }))
+          .setOrigin(0, 0.5)
+          .setVisible(false),
         ticket: null,
-        key: '',
+        slot: -1,
+        mood: -1,
+        whereText: '',
+        jolting: false,
       });
     }
     const m = facesMorePos();
     this.more = scene.add.text(m.x, m.y, '', style(26, { bold: true })).setOrigin(0, 0.5);
     this.empty = scene.add
-      .text(ENTRANCE.x + 18, faceRow(0).y, 'Nobody waiting yet. New customers appear here.', style(24, { color: BOARD_COLOURS.dim, wrap: ENTRANCE.w - 36 }))
+      .text(
+        ENTRANCE.x + 18,
+        faceRow(0).y,
+        'Nobody waiting yet. New customers appear here.',
+        style(24, { color: BOARD_COLOURS.dim, wrap: ENTRANCE.w - 36 }),
+      )
       .setOrigin(0, 0);
   }
 
@@ -82,33 +108,61 @@ export class CustomerColumn {
       this.empty.setVisible(this.order.length === 0);
     }
     const ts = view.tickets;
-    for (let i = 0; i < this.rows.length; i++) {
-      const row = this.rows[i]!;
+    // Rows follow their ticket: free the rows of customers no longer shown, then place the shown ones.
+    const shown = new Set<number>();
+    for (let i = 0; i < FACES_VISIBLE && i < this.order.length; i++) shown.add(this.order[i]!);
+    for (const row of this.rows) {
+      if (row.ticket !== null && !shown.has(row.ticket)) this.hide(row);
+    }
+    for (let i = 0; i < FACES_VISIBLE; i++) {
       const id = this.order[i];
-      const t = id === undefined ? undefined : ts instanceof Map ? ts.get(id) : (ts as Record<number, TicketState>)[id];
-      if (!t) {
-        if (row.ticket !== null) {
-          row.ticket = null;
-          row.key = '';
-          row.face.setVisible(false);
-          row.name.setText('');
-          row.where.setText('');
-        }
-        continue;
+      const t =
+        id === undefined
+          ? undefined
+          : ts instanceof Map
+            ? ts.get(id)
+            : (ts as Record<number, TicketState>)[id];
+      if (!t) continue;
+      let row = this.rows.find((r) => r.ticket === t.id);
+      if (!row) {
+        row = this.rows.find((r) => r.ticket === null)!;
+        row.ticket = t.id;
+        row.mood = -1;
+        row.whereText = '';
+        row.slot = -1;
+        row.name.setText(t.customer).setVisible(true);
+        row.where.setVisible(true);
+        row.face.setVisible(true);
+      }
+      if (row.slot !== i) {
+        row.slot = i;
+        const p = faceRow(i);
+        if (!row.jolting) row.face.setPosition(p.x, p.y);
+        row.name.setPosition(p.x + 40, p.y - 15);
+        row.where.setPosition(p.x + 40, p.y + 17);
       }
       const mood = moodBucket(t.satisfaction);
+      if (mood !== row.mood) {
+        row.mood = mood;
+        row.face.setFrame(String(mood));
+      }
       const where = this.whereText(t);
-      const rowKey = `${t.id}|${mood}|${where}`;
-      if (rowKey === row.key) continue;
-      row.key = rowKey;
-      row.ticket = t.id;
-      row.face.setVisible(true).setFrame(String(mood));
-      row.name.setText(t.customer);
-      row.where.setText(where);
-      const room = ENTRANCE.x + ENTRANCE.w - 10 - row.where.x;
-      row.where.setScale(1);
-      if (row.where.width > room) row.where.setScale(Math.max(0.7, room / row.where.width));
+      if (where !== row.whereText) {
+        row.whereText = where;
+        row.where.setText(where);
+        const room = ENTRANCE.x + ENTRANCE.w - 10 - row.where.x;
+        row.where.setScale(1);
+        if (row.where.width > room) row.where.setScale(Math.max(0.7, room / row.where.width));
+      }
     }
+  }
+
+  private hide(row: Row): void {
+    row.ticket = null;
+    row.slot = -1;
+    row.face.setVisible(false);
+    row.name.setVisible(false);
+    row.where.setVisible(false);
   }
 
   /** Where a customer's face is (or the "+N more" line when not shown). */
@@ -121,8 +175,7 @@ export class CustomerColumn {
   /** A ripple reached this customer: the face jolts and "+40 s" floats up. */
   hit(ticket: number, label: string): void {
     const p = this.facePos(ticket);
-    const i = this.order.indexOf(ticket);
-    const row = i >= 0 && i < FACES_VISIBLE ? this.rows[i] : undefined;
+    const row = this.rows.find((r) => r.ticket === ticket && r.slot >= 0);
     const txt = this.scene.add
       .text(p.x + 30, p.y - 30, label, style(28, { bold: true, color: '#ffffff' }))
       .setBackgroundColor('#b24a00')
@@ -132,10 +185,32 @@ export class CustomerColumn {
     if (this.reducedMotion) {
       this.scene.time.delayedCall(1800, () => txt.destroy());
     } else {
-      this.scene.tweens.add({ targets: txt, y: p.y - 70, alpha: 0, delay: 900, duration: 1100, onComplete: () => txt.destroy() });
-      if (row) {
-        row.face.setTint(OKABE_ITO.vermillion);
-        this.scene.tweens.add({ targets: row.face, scale: 1.35, x: p.x + 6, duration: 120, yoyo: true, repeat: 2, onComplete: () => row.face.clearTint().setScale(0.95).setX(p.x) });
+      this.scene.tweens.add({
+        targets: txt,
+        y: p.y - 70,
+        alpha: 0,
+        delay: 900,
+        duration: 1100,
+        onComplete: () => txt.destroy(),
+      });
+      if (row && !row.jolting) {
+        const face = row.face;
+        row.jolting = true;
+        face.setTint(OKABE_ITO.vermillion);
+        this.scene.tweens.add({
+          targets: face,
+          scale: 1.35,
+          x: p.x + 6,
+          duration: 120,
+          yoyo: true,
+          repeat: 2,
+          onComplete: () => {
+            row.jolting = false;
+            face.clearTint().setScale(0.95);
+            // Back to the row's place now (it may have moved up meanwhile).
+            if (row.slot >= 0) face.setPosition(faceRow(row.slot).x, faceRow(row.slot).y);
+          },
+        });
       }
     }
   }

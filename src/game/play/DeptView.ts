@@ -6,10 +6,18 @@
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
 import type { DepartmentState } from '../../sim/types';
-import { cardAreas, inboxMorePos, outboxSlot, OUTBOX_VISIBLE, WORK_VISIBLE, workSlot, type Rect } from './layout';
+import {
+  cardAreas,
+  inboxMorePos,
+  outboxSlot,
+  OUTBOX_VISIBLE,
+  WORK_VISIBLE,
+  workSlot,
+  type Rect,
+} from './layout';
 import { BOARD_COLOURS, STATUS_LOOK, deptLook, skillWords, type Status } from './playTheme';
 import { TEX } from './textures';
-import { PlayButton, style } from './ui';
+import { bakedShape, bakeShape, PlayButton, style } from './ui';
 import { getApp } from '../context';
 
 /** Card text grows with the text-size setting, capped so it stays inside the card's rows. */
@@ -20,6 +28,15 @@ function cardTextScale(): number {
     return 1; // no app context (unit tests)
   }
 }
+
+/**
+ * Counts on the card (line length, people busy) change many times a second on a busy board; each change
+ * redraws a text texture, so they refresh at most this often (the latest value always shows).
+ */
+const COUNT_REFRESH_MS = 200;
+
+/** Room around baked shapes for the strokes. */
+const PAD = 6;
 
 /** Widest the "Line N" label may be before it runs into the first ticket in the line. */
 const LINE_LABEL_MAX = 112;
@@ -33,11 +50,11 @@ export interface DeptHandlers {
 }
 
 export class DeptView {
-  private readonly bg: Phaser.GameObjects.Graphics;
-  private readonly ring: Phaser.GameObjects.Graphics;
-  private readonly trayGlow: Phaser.GameObjects.Graphics;
+  private readonly bg: Phaser.GameObjects.Image;
+  private readonly ring: Phaser.GameObjects.Image;
+  private readonly trayGlow: Phaser.GameObjects.Image;
   private readonly status: Phaser.GameObjects.Text;
-  private readonly statusBg: Phaser.GameObjects.Graphics;
+  private readonly statusBg: Phaser.GameObjects.Image;
   private readonly keyBadge: Phaser.GameObjects.Text;
   private readonly people: Phaser.GameObjects.Image[] = [];
   private readonly staffText: Phaser.GameObjects.Text;
@@ -49,7 +66,18 @@ export class DeptView {
   private readonly policyBtn: PlayButton | null;
   private readonly moveBtn: PlayButton | null;
   private glowTween: Phaser.Tweens.Tween | null = null;
-  private last = { status: '', staff: '', line: -1, outbox: -1, needs: '', focus: 'none' as FocusKind, keys: false, care: '' };
+  private staffAt = -Infinity;
+  private lineAt = -Infinity;
+  private last = {
+    status: '',
+    staff: '',
+    line: -1,
+    outbox: -1,
+    needs: '',
+    focus: 'none' as FocusKind,
+    keys: false,
+    care: '',
+  };
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -64,15 +92,33 @@ export class DeptView {
     const look = deptLook(def);
     const k = cardTextScale();
     const px = (n: number) => n * k;
-    this.bg = scene.add.graphics();
-    this.drawCard('green');
-    this.trayGlow = scene.add.graphics().setVisible(false);
-    this.trayGlow.lineStyle(5, BOARD_COLOURS.trayReady, 1).strokeRoundedRect(a.outbox.x - 3, a.outbox.y - 3, a.outbox.w + 6, a.outbox.h + 6, 14);
-    this.ring = scene.add.graphics();
-    scene.add.image(a.header.x + 24, a.header.y + 25, TEX.icons, look.icon).setTint(look.colour).setScale(0.8);
-    const name = scene.add.text(a.header.x + 54, a.header.y + 25, def.name, style(px(30), { bold: true })).setOrigin(0, 0.5);
-    this.statusBg = scene.add.graphics();
-    this.status = scene.add.text(a.header.x + a.header.w - 12, a.header.y + 25, '', style(px(24), { bold: true, color: '#0b1320' })).setOrigin(1, 0.5);
+    // Shapes are baked into textures once (see bakedShape): the card per status, the glow, the rings.
+    this.bg = scene.add.image(rect.x - PAD, rect.y - PAD, this.cardTexture('green')).setOrigin(0, 0);
+    const gw = a.outbox.w + 6;
+    const gh = a.outbox.h + 6;
+    this.trayGlow = bakedShape(scene, 'tray-glow', a.outbox.x - 3, a.outbox.y - 3, gw, gh, (g) => {
+      g.lineStyle(5, BOARD_COLOURS.trayReady, 1).strokeRoundedRect(0, 0, gw, gh, 14);
+    }).setVisible(false);
+    this.ring = scene.add
+      .image(rect.x - 10 - PAD, rect.y - 10 - PAD, this.ringTexture('focus'))
+      .setOrigin(0, 0)
+      .setVisible(false);
+    scene.add
+      .image(a.header.x + 24, a.header.y + 25, TEX.icons, look.icon)
+      .setTint(look.colour)
+      .setScale(0.8);
+    const name = scene.add
+      .text(a.header.x + 54, a.header.y + 25, def.name, style(px(30), { bold: true }))
+      .setOrigin(0, 0.5);
+    this.statusBg = scene.add.image(0, 0, '__WHITE').setOrigin(1, 0).setVisible(false);
+    this.status = scene.add
+      .text(
+        a.header.x + a.header.w - 12,
+        a.header.y + 25,
+        '',
+        style(px(24), { bold: true, color: '#0b1320' }),
+      )
+      .setOrigin(1, 0.5);
     const maxName = a.header.w - 54 - 170;
     if (name.width > maxName) name.setScale(Math.max(0.75, maxName / name.width));
     this.keyBadge = scene.add
@@ -82,40 +128,132 @@ export class DeptView {
       .setPadding(8, 2, 8, 2);
     for (let i = 0; i < WORK_VISIBLE; i++) {
       const p = workSlot(rect, i);
-      this.people.push(scene.add.image(p.x - 8, p.y - 2, TEX.people, 'idle').setScale(0.62).setVisible(false));
+      this.people.push(
+        scene.add
+          .image(p.x - 8, p.y - 2, TEX.people, 'idle')
+          .setScale(0.62)
+          .setVisible(false),
+      );
     }
-    this.staffText = scene.add.text(a.staff.x + a.staff.w, a.staff.y + a.staff.h / 2, '', style(px(24), { color: BOARD_COLOURS.dim })).setOrigin(1, 0.5);
-    const skills = scene.add.text(a.skills.x, a.skills.y + a.skills.h / 2, `Can do: ${def.skills.map(skillWords).join(', ')}`, style(px(24), { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
+    this.staffText = scene.add
+      .text(a.staff.x + a.staff.w, a.staff.y + a.staff.h / 2, '', style(px(24), { color: BOARD_COLOURS.dim }))
+      .setOrigin(1, 0.5);
+    const skills = scene.add
+      .text(
+        a.skills.x,
+        a.skills.y + a.skills.h / 2,
+        `Can do: ${def.skills.map(skillWords).join(', ')}`,
+        style(px(24), { color: BOARD_COLOURS.dim }),
+      )
+      .setOrigin(0, 0.5);
     if (skills.width > a.skills.w) skills.setScale(Math.max(0.8, a.skills.w / skills.width));
-    this.lineText = scene.add.text(a.inbox.x, a.inbox.y + a.inbox.h / 2, '', style(px(24), { bold: true })).setOrigin(0, 0.5);
+    this.lineText = scene.add
+      .text(a.inbox.x, a.inbox.y + a.inbox.h / 2, '', style(px(24), { bold: true }))
+      .setOrigin(0, 0.5);
     const more = inboxMorePos(rect);
     this.lineMore = scene.add.text(more.x, more.y, '', style(px(24), { bold: true })).setOrigin(0, 0.5);
-    this.trayLabel = scene.add.text(a.outbox.x + 12, a.outbox.y + 18, '', style(px(24), { bold: true })).setOrigin(0, 0.5);
+    this.trayLabel = scene.add
+      .text(a.outbox.x + 12, a.outbox.y + 18, '', style(px(24), { bold: true }))
+      .setOrigin(0, 0.5);
     for (let i = 0; i < OUTBOX_VISIBLE; i++) {
       const s = outboxSlot(rect, i);
-      this.needs.push(scene.add.text(s.x, s.y + 38, '', style(px(24), { color: '#ffe066' })).setOrigin(0.5, 0.5));
+      this.needs.push(
+        scene.add.text(s.x, s.y + 38, '', style(px(24), { color: '#ffe066' })).setOrigin(0.5, 0.5),
+      );
     }
-    this.trayMore = scene.add.text(a.outbox.x + a.outbox.w - 8, outboxSlot(rect, 0).y, '', style(px(26), { bold: true })).setOrigin(1, 0.5);
+    this.trayMore = scene.add
+      .text(a.outbox.x + a.outbox.w - 8, outboxSlot(rect, 0).y, '', style(px(26), { bold: true }))
+      .setOrigin(1, 0.5);
     this.policyBtn = actions.handoffCare
-      ? new PlayButton(scene, { x: a.outbox.x + a.outbox.w - 92, y: a.outbox.y + 18, w: 176, h: 34, px: 22, label: '', onClick: () => handlers.onPolicy(def.id) })
+      ? new PlayButton(scene, {
+          x: a.outbox.x + a.outbox.w - 92,
+          y: a.outbox.y + 18,
+          w: 176,
+          h: 34,
+          px: 22,
+          label: '',
+          onClick: () => handlers.onPolicy(def.id),
+        })
       : null;
     this.moveBtn = actions.moveStaff
-      ? new PlayButton(scene, { x: a.staff.x + a.staff.w - 62, y: a.staff.y + a.staff.h / 2, w: 124, h: 42, px: 22, label: 'Move 1 (-)', onClick: () => handlers.onMoveStaff(def.id) })
+      ? new PlayButton(scene, {
+          x: a.staff.x + a.staff.w - 62,
+          y: a.staff.y + a.staff.h / 2,
+          w: 124,
+          h: 42,
+          px: 22,
+          label: 'Move 1 (-)',
+          onClick: () => handlers.onMoveStaff(def.id),
+        })
       : null;
     if (this.moveBtn) this.staffText.setVisible(false);
   }
 
-  private drawCard(status: Status): void {
+  /** The card's background for a status (edge colour and width), baked once per card size. */
+  private cardTexture(status: Status): string {
     const r = this.rect;
     const a = cardAreas(r);
-    const g = this.bg;
-    g.clear();
-    g.fillStyle(BOARD_COLOURS.card, 1).fillRoundedRect(r.x, r.y, r.w, r.h, 18);
-    const edge = status === 'green' ? BOARD_COLOURS.cardEdge : STATUS_LOOK[status].colour;
-    g.lineStyle(status === 'red' ? 8 : status === 'amber' ? 6 : 3, edge, 1).strokeRoundedRect(r.x, r.y, r.w, r.h, 18);
-    g.fillStyle(0x0f2236, 1).fillRoundedRect(a.inbox.x, a.inbox.y + 2, a.inbox.w, a.inbox.h - 4, 10);
-    g.fillStyle(BOARD_COLOURS.tray, 1).fillRoundedRect(a.outbox.x, a.outbox.y, a.outbox.w, a.outbox.h, 12);
-    g.lineStyle(2, 0x8a7a2a, 1).strokeRoundedRect(a.outbox.x, a.outbox.y, a.outbox.w, a.outbox.h, 12);
+    const ox = r.x;
+    const oy = r.y;
+    return bakeShape(
+      this.scene,
+      `card:${status}`,
+      r.w,
+      r.h,
+      (g) => {
+        g.fillStyle(BOARD_COLOURS.card, 1).fillRoundedRect(0, 0, r.w, r.h, 18);
+        const edge = status === 'green' ? BOARD_COLOURS.cardEdge : STATUS_LOOK[status].colour;
+        g.lineStyle(status === 'red' ? 8 : status === 'amber' ? 6 : 3, edge, 1).strokeRoundedRect(
+          0,
+          0,
+          r.w,
+          r.h,
+          18,
+        );
+        g.fillStyle(0x0f2236, 1).fillRoundedRect(
+          a.inbox.x - ox,
+          a.inbox.y + 2 - oy,
+          a.inbox.w,
+          a.inbox.h - 4,
+          10,
+        );
+        g.fillStyle(BOARD_COLOURS.tray, 1).fillRoundedRect(
+          a.outbox.x - ox,
+          a.outbox.y - oy,
+          a.outbox.w,
+          a.outbox.h,
+          12,
+        );
+        g.lineStyle(2, 0x8a7a2a, 1).strokeRoundedRect(
+          a.outbox.x - ox,
+          a.outbox.y - oy,
+          a.outbox.w,
+          a.outbox.h,
+          12,
+        );
+      },
+      PAD,
+    );
+  }
+
+  /** Focus ring around the card (keyboard focus, ticket source, candidate target), baked once per size. */
+  private ringTexture(kind: Exclude<FocusKind, 'none'>): string {
+    const r = this.rect;
+    const w = r.w + 20;
+    const h = r.h + 20;
+    return bakeShape(
+      this.scene,
+      `ring:${kind}`,
+      w,
+      h,
+      (g) => {
+        if (kind === 'focus') g.lineStyle(8, BOARD_COLOURS.focus, 1).strokeRoundedRect(0, 0, w, h, 24);
+        else if (kind === 'from')
+          g.lineStyle(6, BOARD_COLOURS.target, 1).strokeRoundedRect(2, 2, w - 4, h - 4, 22);
+        else g.lineStyle(4, 0xffffff, 0.55).strokeRoundedRect(3, 3, w - 6, h - 6, 22);
+      },
+      PAD,
+    );
   }
 
   /** Outbox centre etc. come from layout; this updates texts and glyphs from the department state. */
@@ -124,16 +262,29 @@ export class DeptView {
     if (d.status !== last.status) {
       last.status = d.status;
       const look = STATUS_LOOK[d.status];
-      this.drawCard(d.status);
+      this.bg.setTexture(this.cardTexture(d.status));
       this.status.setText(`${look.glyph} ${look.word}`);
       const a = cardAreas(this.rect).header;
-      const w = this.status.width + 20;
-      this.statusBg.clear().fillStyle(look.colour, 1).fillRoundedRect(a.x + a.w - w - 2, a.y + 8, w, 36, 18);
+      const w = Math.ceil(this.status.width + 20);
+      const pill = bakeShape(
+        this.scene,
+        `pill:${d.status}`,
+        w,
+        36,
+        (g) => g.fillStyle(look.colour, 1).fillRoundedRect(0, 0, w, 36, 18),
+        2,
+      );
+      this.statusBg
+        .setTexture(pill)
+        .setPosition(a.x + a.w - 2 + 2, a.y + 8 - 2)
+        .setVisible(true);
     }
     const present = Math.max(0, d.staff - d.away);
     const staffKey = `${d.staff}/${d.away}/${d.busy}`;
-    if (staffKey !== last.staff) {
+    const now = this.scene.time.now;
+    if (staffKey !== last.staff && now - this.staffAt >= COUNT_REFRESH_MS) {
       last.staff = staffKey;
+      this.staffAt = now;
       for (let i = 0; i < this.people.length; i++) {
         const img = this.people[i]!;
         if (i >= d.staff) {
@@ -141,17 +292,23 @@ export class DeptView {
           continue;
         }
         const frame = i < Math.min(d.busy, present) ? 'busy' : i < present ? 'idle' : 'away';
-        img.setVisible(true).setFrame(frame).setTint(frame === 'away' ? 0x8795a3 : 0xffffff);
+        img
+          .setVisible(true)
+          .setFrame(frame)
+          .setTint(frame === 'away' ? 0x8795a3 : 0xffffff);
       }
       const extra = d.staff > WORK_VISIBLE ? ` +${d.staff - WORK_VISIBLE}` : '';
       const away = d.away > 0 ? `, ${d.away} away` : '';
       this.staffText.setText(d.staff === 0 ? 'nobody here' : `${d.busy} of ${d.staff} busy${away}${extra}`);
     }
     const line = d.inbox.length + d.pending.length;
-    if (line !== last.line) {
+    if (line !== last.line && now - this.lineAt >= COUNT_REFRESH_MS) {
       last.line = line;
+      this.lineAt = now;
       const warn = line >= warnAt;
-      this.lineText.setText(warn ? `Line ${line} ▲` : `Line ${line}`).setColor(warn ? STATUS_LOOK.amber.css : BOARD_COLOURS.text);
+      this.lineText
+        .setText(warn ? `Line ${line} ▲` : `Line ${line}`)
+        .setColor(warn ? STATUS_LOOK.amber.css : BOARD_COLOURS.text);
       this.lineText.setScale(Math.min(1, LINE_LABEL_MAX / Math.max(1, this.lineText.width)));
       const hidden = line - 9;
       this.lineMore.setText(hidden > 0 ? `+${hidden}` : '');
@@ -162,7 +319,9 @@ export class DeptView {
       last.outbox = d.outbox.length;
       last.needs = needsKey;
       const n = d.outbox.length;
-      this.trayLabel.setText(n > 0 ? `Ready to send (${n})` : this.policyBtn ? 'Ready: none' : 'Ready to send: none').setColor(n > 0 ? '#ffe066' : BOARD_COLOURS.dim);
+      this.trayLabel
+        .setText(n > 0 ? `Ready to send (${n})` : this.policyBtn ? 'Ready: none' : 'Ready to send: none')
+        .setColor(n > 0 ? '#ffe066' : BOARD_COLOURS.dim);
       this.needs.forEach((t, i) => {
         t.setText(needs[i] ?? '');
         t.setScale(1);
@@ -187,7 +346,14 @@ export class DeptView {
     this.trayGlow.setVisible(true).setAlpha(1);
     if (this.reducedMotion || (this.glowTween && !wasEmpty)) return;
     this.glowTween?.stop();
-    this.glowTween = this.scene.tweens.add({ targets: this.trayGlow, alpha: 0.25, duration: 650, yoyo: true, repeat: -1, ease: 'Sine.easeInOut' });
+    this.glowTween = this.scene.tweens.add({
+      targets: this.trayGlow,
+      alpha: 0.25,
+      duration: 650,
+      yoyo: true,
+      repeat: -1,
+      ease: 'Sine.easeInOut',
+    });
   }
 
   /** Focus ring: keyboard focus (yellow), where a ticket comes from (blue), candidate targets show their key. */
@@ -195,11 +361,8 @@ export class DeptView {
     if (kind === this.last.focus && showKeys === this.last.keys) return;
     this.last.focus = kind;
     this.last.keys = showKeys;
-    const r = this.rect;
-    this.ring.clear();
-    if (kind === 'focus') this.ring.lineStyle(8, BOARD_COLOURS.focus, 1).strokeRoundedRect(r.x - 10, r.y - 10, r.w + 20, r.h + 20, 24);
-    else if (kind === 'from') this.ring.lineStyle(6, BOARD_COLOURS.target, 1).strokeRoundedRect(r.x - 8, r.y - 8, r.w + 16, r.h + 16, 22);
-    else if (kind === 'target') this.ring.lineStyle(4, 0xffffff, 0.55).strokeRoundedRect(r.x - 7, r.y - 7, r.w + 14, r.h + 14, 22);
+    if (kind === 'none') this.ring.setVisible(false);
+    else this.ring.setTexture(this.ringTexture(kind)).setVisible(true);
     this.keyBadge.setBackgroundColor(showKeys ? '#ffe066' : '#c3d0dd').setScale(showKeys ? 1.25 : 1);
   }
 }

@@ -8,7 +8,7 @@ import type { Speed } from '../../store/store';
 import { BOARD, BOTTOM, centre, TOP_BAR } from './layout';
 import { BOARD_COLOURS } from './playTheme';
 import { formatClock } from './rippleText';
-import { PlayButton, style } from './ui';
+import { bakedShape, PlayButton, style } from './ui';
 
 export interface HudHandlers {
   onSpeed(s: Speed): void;
@@ -35,6 +35,7 @@ export class Hud {
   private readonly speedBtns: Array<{ s: Speed; b: PlayButton }> = [];
   private last = { time: '', score: '', counts: '', step: '', speed: -1 as number, banner: '' };
   private tipIndex = -1;
+  private countsAt = -Infinity;
   private tipAt = -Infinity;
 
   constructor(
@@ -45,15 +46,25 @@ export class Hud {
     scale: number,
   ) {
     const fs = (px: number) => px * Math.min(scale, 1.25);
-    const g = scene.add.graphics().setDepth(50);
-    g.fillStyle(0x08131f, 1).fillRect(TOP_BAR.x, TOP_BAR.y, TOP_BAR.w, TOP_BAR.h);
-    g.lineStyle(3, 0x3a5878, 1).lineBetween(0, TOP_BAR.h, TOP_BAR.w, TOP_BAR.h);
-    g.fillStyle(0x08131f, 1).fillRect(BOTTOM.x, BOTTOM.y, BOTTOM.w, BOTTOM.h);
-    g.lineBetween(0, BOTTOM.y, BOTTOM.w, BOTTOM.y);
+    // The two bars, baked into textures (see bakedShape): the line sits on the board side of each.
+    bakedShape(scene, 'top-bar', TOP_BAR.x, TOP_BAR.y, TOP_BAR.w, TOP_BAR.h, (g) => {
+      g.fillStyle(0x08131f, 1).fillRect(0, 0, TOP_BAR.w, TOP_BAR.h);
+      g.lineStyle(3, 0x3a5878, 1).lineBetween(0, TOP_BAR.h, TOP_BAR.w, TOP_BAR.h);
+    }).setDepth(50);
+    bakedShape(scene, 'bottom-bar', BOTTOM.x, BOTTOM.y, BOTTOM.w, BOTTOM.h, (g) => {
+      g.fillStyle(0x08131f, 1).fillRect(0, 0, BOTTOM.w, BOTTOM.h);
+      g.lineStyle(3, 0x3a5878, 1).lineBetween(0, 0, BOTTOM.w, 0);
+    }).setDepth(50);
     const cy = TOP_BAR.h / 2;
-    const t = scene.add.text(20, cy, title, style(fs(32), { bold: true })).setOrigin(0, 0.5).setDepth(51);
+    const t = scene.add
+      .text(20, cy, title, style(fs(32), { bold: true }))
+      .setOrigin(0, 0.5)
+      .setDepth(51);
     if (t.width > 420) t.setScale(420 / t.width);
-    this.time = scene.add.text(460, cy, '', style(fs(32), { bold: true })).setOrigin(0, 0.5).setDepth(51);
+    this.time = scene.add
+      .text(460, cy, '', style(fs(32), { bold: true }))
+      .setOrigin(0, 0.5)
+      .setDepth(51);
     const speeds: Array<{ s: Speed; label: string; w: number }> = [
       { s: 0, label: 'Pause (Space)', w: 190 },
       { s: 1, label: '1x (1)', w: 104 },
@@ -62,23 +73,55 @@ export class Hud {
     ];
     let x = 700;
     for (const sp of speeds) {
-      const b = new PlayButton(scene, { x: x + sp.w / 2, y: cy, w: sp.w, h: 56, label: sp.label, px: 24, onClick: () => handlers.onSpeed(sp.s) });
+      const b = new PlayButton(scene, {
+        x: x + sp.w / 2,
+        y: cy,
+        w: sp.w,
+        h: 56,
+        label: sp.label,
+        px: 24,
+        onClick: () => handlers.onSpeed(sp.s),
+      });
       b.container.setDepth(51);
       this.speedBtns.push({ s: sp.s, b });
       x += sp.w + 10;
     }
-    this.score = scene.add.text(1240, cy, '', style(fs(32), { bold: true, color: '#ffe066' })).setOrigin(0, 0.5).setDepth(51);
-    this.counts = scene.add.text(1440, cy, '', style(fs(26))).setOrigin(0, 0.5).setDepth(51);
-    const menu = new PlayButton(scene, { x: 1848, y: cy, w: 128, h: 56, label: 'Menu', px: 26, onClick: () => handlers.onMenu() });
+    this.score = scene.add
+      .text(1240, cy, '', style(fs(32), { bold: true, color: '#ffe066' }))
+      .setOrigin(0, 0.5)
+      .setDepth(51);
+    this.counts = scene.add
+      .text(1440, cy, '', style(fs(26)))
+      .setOrigin(0, 0.5)
+      .setDepth(51);
+    const menu = new PlayButton(scene, {
+      x: 1848,
+      y: cy,
+      w: 128,
+      h: 56,
+      label: 'Menu',
+      px: 26,
+      onClick: () => handlers.onMenu(),
+    });
     menu.container.setDepth(51);
-    this.step = scene.add.text(24, BOTTOM.y + 26, '', style(fs(28), { bold: true, color: '#ffe066' })).setOrigin(0, 0.5).setDepth(51);
-    this.tip = scene.add.text(24, BOTTOM.y + 66, '', style(fs(24), { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5).setDepth(51);
+    this.step = scene.add
+      .text(24, BOTTOM.y + 26, '', style(fs(28), { bold: true, color: '#ffe066' }))
+      .setOrigin(0, 0.5)
+      .setDepth(51);
+    this.tip = scene.add
+      .text(24, BOTTOM.y + 66, '', style(fs(24), { color: BOARD_COLOURS.dim }))
+      .setOrigin(0, 0.5)
+      .setDepth(51);
     const c = centre(BOARD);
-    const bg = scene.add.graphics();
-    bg.fillStyle(0x000000, 0.78).fillRoundedRect(-430, -90, 860, 180, 24);
-    bg.lineStyle(5, BOARD_COLOURS.focus, 1).strokeRoundedRect(-430, -90, 860, 180, 24);
+    const bg = bakedShape(scene, 'banner', -430, -90, 860, 180, (g) => {
+      g.fillStyle(0x000000, 0.78).fillRoundedRect(0, 0, 860, 180, 24);
+      g.lineStyle(5, BOARD_COLOURS.focus, 1).strokeRoundedRect(0, 0, 860, 180, 24);
+    });
     this.pausedText = scene.add.text(0, 0, '', style(fs(56), { bold: true, align: 'center' })).setOrigin(0.5);
-    this.paused = scene.add.container(c.x, BOARD.y + 100, [bg, this.pausedText]).setDepth(55).setVisible(false);
+    this.paused = scene.add
+      .container(c.x, BOARD.y + 100, [bg, this.pausedText])
+      .setDepth(55)
+      .setVisible(false);
   }
 
   update(v: HudValues, nowMs: number): void {
@@ -92,7 +135,9 @@ export class Hud {
     const score = `Score ${Math.round(v.score)}`;
     if (score !== l.score) this.score.setText((l.score = score));
     const counts = `Served ${v.served} · Waiting ${v.waiting} · Gave up ${v.lost}`;
-    if (counts !== l.counts) {
+    // A busy board changes these many times a second: redraw the text at most every 200 ms.
+    if (counts !== l.counts && nowMs - this.countsAt >= 200) {
+      this.countsAt = nowMs;
       this.counts.setText((l.counts = counts));
       this.counts.setScale(this.counts.width > 330 ? 330 / this.counts.width : 1);
     }
@@ -121,6 +166,8 @@ export class Hud {
     this.last.banner = text;
     this.paused.setVisible(text.length > 0);
     this.pausedText.setText(text);
-    this.pausedText.setScale(Math.min(1, 820 / Math.max(1, this.pausedText.width), 168 / Math.max(1, this.pausedText.height)));
+    this.pausedText.setScale(
+      Math.min(1, 820 / Math.max(1, this.pausedText.width), 168 / Math.max(1, this.pausedText.height)),
+    );
   }
 }

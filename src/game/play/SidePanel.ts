@@ -10,7 +10,7 @@ import { journeyWords } from './boardModel';
 import { BOARD_COLOURS } from './playTheme';
 import { formatClock } from './rippleText';
 import { TEX } from './textures';
-import { PlayButton, style } from './ui';
+import { bakedShape, PlayButton, style } from './ui';
 
 export interface SideHandlers {
   onCare(c: Care): void;
@@ -40,11 +40,11 @@ export class SidePanel {
     const x = SIDEBAR.x;
     const w = SIDEBAR.w;
     let y = SIDEBAR.y;
-    const g = scene.add.graphics();
-    const panel = (h: number) => {
-      g.fillStyle(0x132638, 1).fillRoundedRect(x, y, w, h, 16);
-      g.lineStyle(3, 0x4a6a8c, 1).strokeRoundedRect(x, y, w, h, 16);
-    };
+    const panel = (h: number) =>
+      bakedShape(scene, 'side-panel', x, y, w, h, (g) => {
+        g.fillStyle(0x132638, 1).fillRoundedRect(0, 0, w, h, 16);
+        g.lineStyle(3, 0x4a6a8c, 1).strokeRoundedRect(0, 0, w, h, 16);
+      });
     const types = level.workTypes;
     const rowH = types.length > 5 ? 58 : 74;
     const legendH = 50 + types.length * rowH;
@@ -53,24 +53,50 @@ export class SidePanel {
     types.forEach((wt, i) => {
       const ry = y + 50 + i * rowH + rowH / 2;
       scene.add.image(x + 36, ry, TEX.tokens, wt.id).setScale(0.8);
-      scene.add.text(x + 70, ry - (rowH > 60 ? 16 : 13), wt.name, style(26, { bold: true })).setOrigin(0, 0.5);
-      const j = scene.add.text(x + 70, ry + (rowH > 60 ? 16 : 14), journeyWords(level, wt.id), style(24, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
+      scene.add
+        .text(x + 70, ry - (rowH > 60 ? 16 : 13), wt.name, style(26, { bold: true }))
+        .setOrigin(0, 0.5);
+      const j = scene.add
+        .text(
+          x + 70,
+          ry + (rowH > 60 ? 16 : 14),
+          journeyWords(level, wt.id),
+          style(24, { color: BOARD_COLOURS.dim }),
+        )
+        .setOrigin(0, 0.5);
       if (j.width > w - 84) j.setScale(Math.max(0.75, (w - 84) / j.width));
     });
     y += legendH + 12;
 
     if (level.actions.handoffCare) {
       panel(134);
-      scene.add.text(x + 16, y + 24, 'Notes for your next handoff', style(26, { bold: true })).setOrigin(0, 0.5);
+      scene.add
+        .text(x + 16, y + 24, 'Notes for your next handoff', style(26, { bold: true }))
+        .setOrigin(0, 0.5);
       const opts: Array<{ c: Care; label: string }> = [
         { c: 'quick', label: 'Quick (Q)' },
         { c: 'thorough', label: 'Thorough (T)' },
       ];
       opts.forEach((o, i) => {
-        const b = new PlayButton(scene, { x: x + 104 + i * 196, y: y + 70, w: 184, h: 50, px: 24, label: o.label, onClick: () => handlers.onCare(o.c) });
+        const b = new PlayButton(scene, {
+          x: x + 104 + i * 196,
+          y: y + 70,
+          w: 184,
+          h: 50,
+          px: 24,
+          label: o.label,
+          onClick: () => handlers.onCare(o.c),
+        });
         this.careBtns.push({ c: o.c, b });
       });
-      const help = scene.add.text(x + 16, y + 114, 'Quick is faster now; thorough saves rework later.', style(24, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
+      const help = scene.add
+        .text(
+          x + 16,
+          y + 114,
+          'Quick is faster now; thorough saves rework later.',
+          style(24, { color: BOARD_COLOURS.dim }),
+        )
+        .setOrigin(0, 0.5);
       if (help.width > w - 28) help.setScale((w - 28) / help.width);
       y += 146;
     }
@@ -83,12 +109,27 @@ export class SidePanel {
       const name = (id: string) => level.departments.find((d) => d.id === id)?.name ?? id;
       shown.forEach((r, i) => {
         const ry = y + 48 + i * 108;
-        const title = scene.add.text(x + 16, ry, `${name(r.from)} asks ${name(r.to)}: ${r.title}`, style(24, { bold: true, wrap: w - 32 }));
+        const title = scene.add.text(
+          x + 16,
+          ry,
+          `${name(r.from)} asks ${name(r.to)}: ${r.title}`,
+          style(24, { bold: true, wrap: w - 32 }),
+        );
         if (title.height > 64) title.setScale(64 / title.height);
-        const status = scene.add.text(x + 16, ry + 80, '', style(24, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
+        const status = scene.add
+          .text(x + 16, ry + 80, '', style(24, { color: BOARD_COLOURS.dim }))
+          .setOrigin(0, 0.5);
         const grant =
           level.actions.grantRequests && !r.autoGrant
-            ? new PlayButton(scene, { x: x + w - 80, y: ry + 80, w: 140, h: 44, px: 24, label: 'Grant (G)', onClick: () => handlers.onGrant(r.id) })
+            ? new PlayButton(scene, {
+                x: x + w - 80,
+                y: ry + 80,
+                w: 140,
+                h: 44,
+                px: 24,
+                label: 'Grant (G)',
+                onClick: () => handlers.onGrant(r.id),
+              })
             : null;
         grant?.setVisible(false);
         this.reqs.push({ id: r.id, title, status, grant, key: '' });
@@ -119,7 +160,11 @@ export class SidePanel {
       case 'pending':
         return 'not asked yet';
       case 'open':
-        return r.dueAt !== null ? (r.overdue ? 'late: waiting' : `due in ${formatClock(r.dueAt - now)}`) : 'waiting';
+        return r.dueAt !== null
+          ? r.overdue
+            ? 'late: waiting'
+            : `due in ${formatClock(r.dueAt - now)}`
+          : 'waiting';
       case 'granted':
       case 'inProgress':
         return r.overdue ? 'late: being done' : 'being done';

@@ -6,7 +6,7 @@ import type Phaser from 'phaser';
 import type { Toast, UiStoreApi } from '../../store/store';
 import { SIDEBAR } from './layout';
 import { OKABE_ITO } from './playTheme';
-import { style } from './ui';
+import { bakedShape, style } from './ui';
 
 const LOOK: Record<Toast['kind'], { glyph: string; colour: number }> = {
   info: { glyph: 'i', colour: OKABE_ITO.sky },
@@ -73,11 +73,14 @@ export class Toasts {
     const look = LOOK[t.kind] ?? LOOK.info;
     const text = this.scene.add.text(58, 12, t.text, style(24, { wrap: w - 72 }));
     const h = Math.max(64, text.height + 24);
-    const g = this.scene.add.graphics();
-    g.fillStyle(0x0b1724, 0.96).fillRoundedRect(0, 0, w, h, 14);
-    g.lineStyle(4, look.colour, 1).strokeRoundedRect(0, 0, w, h, 14);
-    g.fillStyle(look.colour, 1).fillCircle(30, h / 2, 18);
-    const glyph = this.scene.add.text(30, h / 2, look.glyph, style(24, { bold: true, color: '#0b1320' })).setOrigin(0.5);
+    const g = bakedShape(this.scene, `toast:${t.kind}`, 0, 0, w, h, (s) => {
+      s.fillStyle(0x0b1724, 0.96).fillRoundedRect(0, 0, w, h, 14);
+      s.lineStyle(4, look.colour, 1).strokeRoundedRect(0, 0, w, h, 14);
+      s.fillStyle(look.colour, 1).fillCircle(30, h / 2, 18);
+    });
+    const glyph = this.scene.add
+      .text(30, h / 2, look.glyph, style(24, { bold: true, color: '#0b1320' }))
+      .setOrigin(0.5);
     const c = this.scene.add.container(SIDEBAR.x, BOTTOM_Y - h, [g, glyph, text]).setDepth(45);
     c.setData('h', h);
     return c;

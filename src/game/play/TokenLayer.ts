@@ -6,7 +6,16 @@
 import type Phaser from 'phaser';
 import type { SimView, TicketState } from '../../sim/types';
 import { approach, arcPoint, transitProgress, type Pt } from './interpolate';
-import { doorPos, inboxSlot, INBOX_VISIBLE, outboxSlot, OUTBOX_VISIBLE, workSlot, WORK_VISIBLE, type Rect } from './layout';
+import {
+  doorPos,
+  inboxSlot,
+  INBOX_VISIBLE,
+  outboxSlot,
+  OUTBOX_VISIBLE,
+  workSlot,
+  WORK_VISIBLE,
+  type Rect,
+} from './layout';
 import { forEachTicket, type Place } from './boardModel';
 import { letterOf, TEX, tokenFrame } from './textures';
 
@@ -15,6 +24,9 @@ interface Token {
   x: number;
   y: number;
   seen: number;
+  /** Scale and depth last given to img: setting depth, even to the same value, re-sorts the display list. */
+  scale: number;
+  depth: number;
 }
 
 const SCALE = { inbox: 0.72, work: 0.6, outbox: 1, transit: 0.85 } as const;
@@ -30,11 +42,21 @@ export class TokenLayer {
     private readonly scene: Phaser.Scene,
     private readonly cards: ReadonlyMap<string, Rect>,
   ) {
-    this.pickRing = scene.add.image(0, 0, TEX.fx, 'ring').setTint(0xffe066).setScale(1.15).setDepth(21).setVisible(false);
+    this.pickRing = scene.add
+      .image(0, 0, TEX.fx, 'ring')
+      .setTint(0xffe066)
+      .setScale(1.15)
+      .setDepth(21)
+      .setVisible(false);
   }
 
   /** Where a ticket should be drawn now, or null when it is not shown (long lines, full desks). */
-  targetOf(t: TicketState, place: Place | undefined, now: number, staffOf: (dept: string) => number): { p: Pt; s: number } | null {
+  targetOf(
+    t: TicketState,
+    place: Place | undefined,
+    now: number,
+    staffOf: (dept: string) => number,
+  ): { p: Pt; s: number } | null {
     if (!place) return null;
     if (place.area === 'transit' && t.transit) {
       const from = this.cards.get(t.transit.from);
@@ -45,8 +67,10 @@ export class TokenLayer {
     }
     const card = this.cards.get(place.dept);
     if (!card) return null;
-    if (place.area === 'inbox') return place.index < INBOX_VISIBLE ? { p: inboxSlot(card, place.index), s: SCALE.inbox } : null;
-    if (place.area === 'outbox') return place.index < OUTBOX_VISIBLE ? { p: outboxSlot(card, place.index), s: SCALE.outbox } : null;
+    if (place.area === 'inbox')
+      return place.index < INBOX_VISIBLE ? { p: inboxSlot(card, place.index), s: SCALE.inbox } : null;
+    if (place.area === 'outbox')
+      return place.index < OUTBOX_VISIBLE ? { p: outboxSlot(card, place.index), s: SCALE.outbox } : null;
     if (place.area === 'work') {
       if (place.index >= Math.min(WORK_VISIBLE, staffOf(place.dept))) return null;
       const w = workSlot(card, place.index);
@@ -70,12 +94,14 @@ export class TokenLayer {
       let tok = this.tokens.get(t.id);
       if (!tok) {
         const door = doorPos();
-        tok = { img: null, x: door.x, y: door.y, seen: frame };
+        tok = { img: null, x: door.x, y: door.y, seen: frame, scale: NaN, depth: NaN };
         this.tokens.set(t.id, tok);
       }
       tok.seen = frame;
       const drag = opts.dragged && opts.dragged.ticket === t.id ? opts.dragged : null;
-      const target = drag ? { p: { x: drag.x, y: drag.y }, s: 1.15 } : this.targetOf(t, places.get(t.id), view.t, staffOf);
+      const target = drag
+        ? { p: { x: drag.x, y: drag.y }, s: 1.15 }
+        : this.targetOf(t, places.get(t.id), view.t, staffOf);
       if (!target) {
         if (tok.img) this.release(tok);
         return;
@@ -87,8 +113,16 @@ export class TokenLayer {
         tok.x = approach(tok.x, target.p.x, dtReal);
         tok.y = approach(tok.y, target.p.y, dtReal);
       }
-      if (!tok.img) tok.img = this.acquire(t);
-      tok.img.setPosition(tok.x, tok.y).setScale(target.s).setDepth(drag ? 30 : t.phase === 'transit' ? 12 : 10);
+      if (!tok.img) {
+        tok.img = this.acquire(t);
+        tok.scale = NaN;
+        tok.depth = NaN;
+      }
+      const img = tok.img;
+      if (img.x !== tok.x || img.y !== tok.y) img.setPosition(tok.x, tok.y);
+      if (tok.scale !== target.s) img.setScale((tok.scale = target.s));
+      const depth = drag ? 30 : t.phase === 'transit' ? 12 : 10;
+      if (tok.depth !== depth) img.setDepth((tok.depth = depth));
       drawn++;
     });
     for (const [id, tok] of this.tokens) {

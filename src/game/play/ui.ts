@@ -4,7 +4,10 @@ import { BOARD_COLOURS } from './playTheme';
 
 export const PLAY_FONT = '"Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, sans-serif';
 
-export function style(px: number, opts: { color?: string; bold?: boolean; wrap?: number; align?: 'left' | 'center' | 'right' } = {}): Phaser.Types.GameObjects.Text.TextStyle {
+export function style(
+  px: number,
+  opts: { color?: string; bold?: boolean; wrap?: number; align?: 'left' | 'center' | 'right' } = {},
+): Phaser.Types.GameObjects.Text.TextStyle {
   const s: Phaser.Types.GameObjects.Text.TextStyle = {
     fontFamily: PLAY_FONT,
     fontSize: `${Math.round(px)}px`,
@@ -14,6 +17,46 @@ export function style(px: number, opts: { color?: string; bold?: boolean; wrap?:
   };
   if (opts.wrap) s.wordWrap = { width: opts.wrap, useAdvancedWrap: true };
   return s;
+}
+
+/**
+ * A shape drawn once into a texture (cached by `key` for the whole game) and shown as an Image. In WebGL a
+ * Graphics object is cut into triangles again on every frame it is drawn; an Image is one quad in the same
+ * batch as the ticket tokens (frame-budget bench). `draw` works in local coordinates 0..w x 0..h; strokes
+ * may reach `pad` pixels outside. The Image's top-left is placed at (x, y) of that local box.
+ */
+export function bakedShape(
+  scene: Phaser.Scene,
+  key: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  draw: (g: Phaser.GameObjects.Graphics) => void,
+  pad = 6,
+): Phaser.GameObjects.Image {
+  const tex = bakeShape(scene, key, w, h, draw, pad);
+  return scene.add.image(x - pad, y - pad, tex).setOrigin(0, 0);
+}
+
+/** Makes (once) the texture for bakedShape and returns its key, e.g. to swap an Image's look. */
+export function bakeShape(
+  scene: Phaser.Scene,
+  key: string,
+  w: number,
+  h: number,
+  draw: (g: Phaser.GameObjects.Graphics) => void,
+  pad = 6,
+): string {
+  const tex = `baked:${key}:${Math.round(w)}x${Math.round(h)}:${pad}`;
+  if (!scene.textures.exists(tex)) {
+    const g = scene.make.graphics({ x: 0, y: 0 }, false);
+    g.translateCanvas(pad, pad);
+    draw(g);
+    g.generateTexture(tex, Math.ceil(w + 2 * pad), Math.ceil(h + 2 * pad));
+    g.destroy();
+  }
+  return tex;
 }
 
 export interface PlayButtonOpts {
@@ -29,24 +72,32 @@ export interface PlayButtonOpts {
 /** A rounded button; `setOn` highlights it (e.g. the current speed). Clicks never reach the board. */
 export class PlayButton {
   readonly container: Phaser.GameObjects.Container;
-  private readonly bg: Phaser.GameObjects.Graphics;
+  private readonly bg: Phaser.GameObjects.Image;
   private readonly text: Phaser.GameObjects.Text;
   private on = false;
   private label: string;
 
   constructor(
-    scene: Phaser.Scene,
+    private readonly sceneRef: Phaser.Scene,
     private readonly o: PlayButtonOpts,
   ) {
+    const scene = sceneRef;
     this.label = o.label;
-    this.bg = scene.add.graphics();
+    this.bg = scene.add.image(0, 0, this.look(false)).setOrigin(0.5);
     this.text = scene.add.text(0, 0, o.label, style(o.px ?? 26, { bold: true })).setOrigin(0.5);
     const zone = scene.add.zone(0, 0, o.w, o.h).setInteractive({ useHandCursor: true });
-    zone.on('pointerup', (_p: Phaser.Input.Pointer, _x: number, _y: number, ev: Phaser.Types.Input.EventData) => {
-      ev.stopPropagation();
-      o.onClick();
-    });
-    zone.on('pointerdown', (_p: Phaser.Input.Pointer, _x: number, _y: number, ev: Phaser.Types.Input.EventData) => ev.stopPropagation());
+    zone.on(
+      'pointerup',
+      (_p: Phaser.Input.Pointer, _x: number, _y: number, ev: Phaser.Types.Input.EventData) => {
+        ev.stopPropagation();
+        o.onClick();
+      },
+    );
+    zone.on(
+      'pointerdown',
+      (_p: Phaser.Input.Pointer, _x: number, _y: number, ev: Phaser.Types.Input.EventData) =>
+        ev.stopPropagation(),
+    );
     this.container = scene.add.container(o.x, o.y, [this.bg, this.text, zone]);
     this.draw();
   }
@@ -72,13 +123,19 @@ export class PlayButton {
     return this;
   }
 
-  private draw(): void {
+  /** The button's background for on/off, baked once per size. */
+  private look(on: boolean): string {
     const { w, h } = this.o;
-    this.bg.clear();
-    this.bg.fillStyle(this.on ? BOARD_COLOURS.focus : 0x223a55, 1);
-    this.bg.fillRoundedRect(-w / 2, -h / 2, w, h, 12);
-    this.bg.lineStyle(3, this.on ? 0xffffff : 0x6c8cae, 1);
-    this.bg.strokeRoundedRect(-w / 2, -h / 2, w, h, 12);
+    return bakeShape(this.sceneRef, `button:${on ? 'on' : 'off'}`, w, h, (g) => {
+      g.fillStyle(on ? BOARD_COLOURS.focus : 0x223a55, 1);
+      g.fillRoundedRect(0, 0, w, h, 12);
+      g.lineStyle(3, on ? 0xffffff : 0x6c8cae, 1);
+      g.strokeRoundedRect(0, 0, w, h, 12);
+    });
+  }
+
+  private draw(): void {
+    this.bg.setTexture(this.look(this.on));
     this.text.setColor(this.on ? '#0b1320' : BOARD_COLOURS.text);
   }
 }
