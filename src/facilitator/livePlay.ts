@@ -81,16 +81,17 @@ export function attachLive(scene: Phaser.Scene, ctx: LivePlayContext, fallback: 
   let ended = false;
   hub.roundStarted(ctx.level, ctx.levelId, ctx.seed, performance.now());
   hideRevealStrip();
+  // Read the new parent size first: refresh() alone fits to the old one, and then never looks again.
+  const refit = () => {
+    scene.scale.getParentBounds();
+    scene.scale.refresh();
+  };
   const bar = mountPresenterBar({
     ...ctx,
     hub,
     isEnded: () => ended,
     silence: (on) => ctx.audio?.setSilenced(on),
-    // Read the new parent size first: refresh() alone fits to the old one, and then never looks again.
-    refit: () => {
-      scene.scale.getParentBounds();
-      scene.scale.refresh();
-    },
+    refit,
   });
   const onPost = () => {
     if (ended) return;
@@ -112,7 +113,7 @@ export function attachLive(scene: Phaser.Scene, ctx: LivePlayContext, fallback: 
     finish(sim) {
       ended = true;
       hub.roundEnded(sim, performance.now());
-      showRevealStrip(hub, ctx.level.texts.debriefQuestions.length);
+      showRevealStrip(hub, ctx.level.texts.debriefQuestions.length, refit);
       return false;
     },
   };

@@ -30,6 +30,7 @@ export function describeRevealed(r: Revealed, questionCount: number): string {
 }
 
 let strip: { el: HTMLElement; off: () => void } | null = null;
+let refit: () => void = () => undefined;
 
 export function hideRevealStrip(): void {
   strip?.off();
@@ -37,8 +38,9 @@ export function hideRevealStrip(): void {
 }
 
 /** Shows the strip (after a round ended); it stays until the next round starts. */
-export function showRevealStrip(hub: LiveHub, questionCount: number): void {
+export function showRevealStrip(hub: LiveHub, questionCount: number, refitGame: () => void): void {
   hideRevealStrip();
+  refit = refitGame;
   const el = document.createElement('div');
   el.className = 'lv-reveal';
   el.setAttribute('role', 'toolbar');
@@ -80,12 +82,16 @@ export function showRevealStrip(hub: LiveHub, questionCount: number): void {
   };
   window.addEventListener('keydown', onKey, true);
   document.body.append(el);
+  document.body.classList.add('lv-has-strip');
+  refit();
   draw();
   strip = {
     el,
     off: () => {
       window.removeEventListener('keydown', onKey, true);
       el.remove();
+      document.body.classList.remove('lv-has-strip');
+      refit();
     },
   };
 }
