@@ -9,8 +9,18 @@ import { addPending, beginJob, depart, startWork, toOutbox } from './jobs';
 import { rand, STREAM_HANDOFF } from './rng';
 import type { Care } from './types';
 import {
-  B_CLARIFY, B_MISROUTE, B_NOSKILL, J_NOTES, J_REWORK, J_TRIAGE, TM_CLARIFY, TM_INBOX, TM_OUTBOX,
-  type Dept, type Ticket, type World,
+  B_CLARIFY,
+  B_MISROUTE,
+  B_NOSKILL,
+  J_NOTES,
+  J_REWORK,
+  J_TRIAGE,
+  TM_CLARIFY,
+  TM_INBOX,
+  TM_OUTBOX,
+  type Dept,
+  type Ticket,
+  type World,
 } from './state';
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
@@ -38,10 +48,13 @@ export function route(w: World, T: Ticket, from: number, to: number, care: Care,
   T.pBounce = clamp01((quick ? H.quickBounceChance : H.thoroughBounceChance) * risk);
   T.pRework = clamp01((quick ? H.quickReworkChance : H.thoroughReworkChance) * risk);
   if (T.hMis) T.override = cMisroute(st.D, from, to);
-  if (w.rec) w.out.push({ type: 'handoff', t: s.t, ticket: T.id, from: d.id, to: st.deptIds[to]!, care, auto });
+  if (w.rec)
+    w.out.push({ type: 'handoff', t: s.t, ticket: T.id, from: d.id, to: st.deptIds[to]!, care, auto });
   const notes = quick ? H.quickNoteSeconds : H.thoroughNoteSeconds;
-  if (notes > 0) addPending(w, T, d, from, J_NOTES);
-  else depart(w, T, to, TM_INBOX);
+  if (notes > 0) {
+    T.sendingTo = st.deptIds[to]!;
+    addPending(w, T, d, from, J_NOTES);
+  } else depart(w, T, to, TM_INBOX);
 }
 
 /** Best department for a skill: shortest inbox per person, first in level order on ties; -1 if none. */
@@ -63,7 +76,14 @@ export function pickTarget(w: World, skill: number, exclude: number): number {
   return best;
 }
 
-function ripple(w: World, T: Ticket, cause: number, kind: 'rework' | 'clarify' | 'misroute', at: number, seconds: number): void {
+function ripple(
+  w: World,
+  T: Ticket,
+  cause: number,
+  kind: 'rework' | 'clarify' | 'misroute',
+  at: number,
+  seconds: number,
+): void {
   const s = w.s;
   let c = cause;
   s.ripH[c] = s.ripH[c]! + 1;
@@ -75,7 +95,16 @@ function ripple(w: World, T: Ticket, cause: number, kind: 'rework' | 'clarify' |
   }
   if (w.rec) {
     const ids = w.st.deptIds;
-    w.out.push({ type: 'ripple', t: s.t, ticket: T.id, customer: T.customer, kind, source: ids[T.hFrom]!, at: ids[at]!, seconds });
+    w.out.push({
+      type: 'ripple',
+      t: s.t,
+      ticket: T.id,
+      customer: T.customer,
+      kind,
+      source: ids[T.hFrom]!,
+      at: ids[at]!,
+      seconds,
+    });
   }
 }
 
@@ -98,7 +127,8 @@ export function pickup(w: World, T: Ticket, d: Dept, di: number): void {
       T.override = cClarify(st.D, T.hFrom, di);
       s.agg.hoBounced++;
       const sender = s.depts[T.hFrom]!;
-      const est = H.misrouteTriageSeconds * d.speedFactor + H.transferSeconds + H.clarifySeconds * sender.speedFactor;
+      const est =
+        H.misrouteTriageSeconds * d.speedFactor + H.transferSeconds + H.clarifySeconds * sender.speedFactor;
       ripple(w, T, T.override, 'clarify', di, est);
       beginJob(w, T, d, di, J_TRIAGE, H.misrouteTriageSeconds * d.speedFactor, T.override, true);
       return;
@@ -141,10 +171,15 @@ export function triageDone(w: World, T: Ticket, d: Dept, di: number): void {
     ripple(w, T, c, 'misroute', di, s.t - T.hAt + st.level.handoffs.transferSeconds);
   }
   if (w.rec) {
-    w.out.push({ type: 'bounce', t: s.t, ticket: T.id, from: d.id, to: st.deptIds[T.hFrom]!, reason: misroute ? 'misroute' : 'clarify' });
+    w.out.push({
+      type: 'bounce',
+      t: s.t,
+      ticket: T.id,
+      from: d.id,
+      to: st.deptIds[T.hFrom]!,
+      reason: misroute ? 'misroute' : 'clarify',
+    });
   }
   penalize(w, T, st.level.customers.bouncePenalty);
   depart(w, T, T.hFrom, misroute ? TM_OUTBOX : TM_CLARIFY);
 }
-
-

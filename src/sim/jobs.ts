@@ -9,8 +9,20 @@ import { startRequestJob } from './requests';
 import { STREAM_SERVICE } from './rng';
 import type { TicketPhase } from './types';
 import {
-  J_CLARIFY, J_NOTES, J_REWORK, J_TRIAGE, J_WORK, JOB_NAMES, TM_CLARIFY, TM_INBOX, TM_OUTBOX, B_NONE,
-  type Dept, type State, type Ticket, type World,
+  J_CLARIFY,
+  J_NOTES,
+  J_REWORK,
+  J_TRIAGE,
+  J_WORK,
+  JOB_NAMES,
+  TM_CLARIFY,
+  TM_INBOX,
+  TM_OUTBOX,
+  B_NONE,
+  type Dept,
+  type State,
+  type Ticket,
+  type World,
 } from './state';
 
 /** Bring the department's time integrals up to now (call before changing busy, staff, away or inbox). */
@@ -85,7 +97,16 @@ export function startJobs(w: World, d: Dept, di: number): void {
   }
 }
 
-export function beginJob(w: World, T: Ticket, d: Dept, di: number, kind: number, dur: number, cause: number, newPerson: boolean): void {
+export function beginJob(
+  w: World,
+  T: Ticket,
+  d: Dept,
+  di: number,
+  kind: number,
+  dur: number,
+  cause: number,
+  newPerson: boolean,
+): void {
   const s = w.s;
   if (newPerson) {
     touch(s, d);
@@ -107,7 +128,16 @@ export function beginJob(w: World, T: Ticket, d: Dept, di: number, kind: number,
 export function startWork(w: World, T: Ticket, d: Dept, di: number, newPerson: boolean): void {
   const st = w.st;
   const dist = st.svc[di * st.S + T.sk[T.step]!]!;
-  beginJob(w, T, d, di, J_WORK, sample(dist, w.s.rng, STREAM_SERVICE) * d.speedFactor, cService(di), newPerson);
+  beginJob(
+    w,
+    T,
+    d,
+    di,
+    J_WORK,
+    sample(dist, w.s.rng, STREAM_SERVICE) * d.speedFactor,
+    cService(di),
+    newPerson,
+  );
 }
 
 /** A person at d finished a job: maybe moves away (pending staff move), then takes the next job. */
@@ -205,6 +235,7 @@ export function depart(w: World, T: Ticket, to: number, mode: number): void {
   T.tMode = mode;
   const toId = st.deptIds[to]!;
   T.transit = { from: T.dept, to: toId, departAt: s.t, arriveAt: s.t + dur };
+  T.sendingTo = null;
   T.di = to;
   T.dept = toId;
   setCause(w, T, T.override >= 0 ? T.override : cTransit(st.D));
@@ -259,5 +290,3 @@ export function jobEnd(w: World, T: Ticket, kind: number): void {
       return;
   }
 }
-
-

@@ -72,6 +72,7 @@ const ticket: TicketState = {
   phase: 'outbox',
   dept: 'tier-1',
   transit: null,
+  sendingTo: null,
   job: null,
   satisfaction: 1,
   patienceAt: 100,

@@ -78,6 +78,11 @@ export interface TicketState {
   dept: DeptId;
   /** Set while in transit: where from and when it left / arrives. */
   transit: { from: DeptId; to: DeptId; departAt: number; arriveAt: number } | null;
+  /**
+   * Added: set while the sender writes the handoff notes (waiting in its pending line, then at a desk):
+   * the department the ticket goes to once the notes are done. Null otherwise.
+   */
+  sendingTo: DeptId | null;
   /** Set while in service: when the current job started and ends. */
   job: { kind: JobKind; start: number; end: number } | null;
   /** Satisfaction from 0 (furious) to 1 (delighted), as of the last update. */
@@ -175,7 +180,15 @@ export type SimEvent =
       segments: Segment[];
     }
   | { type: 'request'; t: number; request: string; status: RequestStatus }
-  | { type: 'levelEvent'; t: number; event: string; kind: 'absence' | 'outage' | 'surge'; phase: 'start' | 'end'; dept: DeptId | null; text: string | null }
+  | {
+      type: 'levelEvent';
+      t: number;
+      event: string;
+      kind: 'absence' | 'outage' | 'surge';
+      phase: 'start' | 'end';
+      dept: DeptId | null;
+      text: string | null;
+    }
   | { type: 'staff'; t: number; dept: DeptId; staff: number; away: number }
   | { type: 'status'; t: number; dept: DeptId; status: 'green' | 'amber' | 'red' }
   | { type: 'command'; t: number; cmd: Command; result: ApplyResult }
@@ -218,13 +231,29 @@ export interface Metrics {
   /** Seconds of customer time by cause, summed over all customers (finished and in system). */
   attribution: Record<CauseKey, number>;
   ripples: RippleSummary[];
-  handoffs: { total: number; quick: number; thorough: number; withRework: number; bounced: number; misrouted: number };
+  handoffs: {
+    total: number;
+    quick: number;
+    thorough: number;
+    withRework: number;
+    bounced: number;
+    misrouted: number;
+  };
   requests: { total: number; onTime: number; late: number; open: number };
   staffSecondsBusy: number;
 }
 
 export interface ScorePart {
-  key: 'satisfaction' | 'resolved' | 'meanTime' | 'p95Time' | 'firstContact' | 'effort' | 'handoffQuality' | 'requestsOnTime' | 'cost';
+  key:
+    | 'satisfaction'
+    | 'resolved'
+    | 'meanTime'
+    | 'p95Time'
+    | 'firstContact'
+    | 'effort'
+    | 'handoffQuality'
+    | 'requestsOnTime'
+    | 'cost';
   group: 'external' | 'internal' | 'cost';
   /** 0..1 */
   value: number;

@@ -3,12 +3,43 @@ import type { DepartmentState, SimView, TicketState } from '../../sim/types';
 import { assignPlaces, needsOf } from './boardModel';
 
 function dept(id: string, over: Partial<DepartmentState> = {}): DepartmentState {
-  return { id, staff: 2, away: 0, busy: 0, inbox: [], outbox: [], pending: [], requestQueue: [], care: 'quick', speedFactor: 1, qualityFactor: 1, status: 'green', ...over };
+  return {
+    id,
+    staff: 2,
+    away: 0,
+    busy: 0,
+    inbox: [],
+    outbox: [],
+    pending: [],
+    requestQueue: [],
+    care: 'quick',
+    speedFactor: 1,
+    qualityFactor: 1,
+    status: 'green',
+    ...over,
+  };
 }
 function ticket(id: number, over: Partial<TicketState>): TicketState {
   return {
-    id, customer: `C${id}`, workType: 'w', arrivedAt: 0, step: 1, journey: ['triage', 'billing-fix', 'reply'], phase: 'queued', dept: 'a', transit: null, job: null,
-    satisfaction: 1, patienceAt: 100, handoffs: 0, bounces: 0, reasks: 0, escalated: false, abandonAt: 300, ...over,
+    id,
+    customer: `C${id}`,
+    workType: 'w',
+    arrivedAt: 0,
+    step: 1,
+    journey: ['triage', 'billing-fix', 'reply'],
+    phase: 'queued',
+    dept: 'a',
+    transit: null,
+    sendingTo: null,
+    job: null,
+    satisfaction: 1,
+    patienceAt: 100,
+    handoffs: 0,
+    bounces: 0,
+    reasks: 0,
+    escalated: false,
+    abandonAt: 300,
+    ...over,
   };
 }
 
@@ -20,10 +51,17 @@ describe('assignPlaces', () => {
       [3, ticket(3, { phase: 'service', job: { kind: 'work', start: 5, end: 9 } })],
       [4, ticket(4, { phase: 'service', job: { kind: 'work', start: 2, end: 9 } })],
       [5, ticket(5, { phase: 'outbox' })],
-      [6, ticket(6, { phase: 'transit', dept: 'b', transit: { from: 'a', to: 'b', departAt: 0, arriveAt: 2 } })],
+      [
+        6,
+        ticket(6, { phase: 'transit', dept: 'b', transit: { from: 'a', to: 'b', departAt: 0, arriveAt: 2 } }),
+      ],
     ]);
     const view: SimView = {
-      t: 1, end: 100, tickets, requests: [], counts: { arrived: 6, resolved: 0, abandoned: 0, inSystem: 6 },
+      t: 1,
+      end: 100,
+      tickets,
+      requests: [],
+      counts: { arrived: 6, resolved: 0, abandoned: 0, inSystem: 6 },
       departments: [dept('a', { inbox: [1], pending: [2], outbox: [5], busy: 2 }), dept('b')],
     };
     const p = assignPlaces(view);
