@@ -11,8 +11,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { openGame, waitForScreen, type GamePage } from './harness';
 
-/** Handoff care matters in the sandbox (every tool on), so quick and careful notes score apart. */
-const LEVEL = 'sandbox';
+/**
+ * Level 2 of the campaign is about handoff notes (players choose quick or thorough), so quick and careful
+ * rounds score well apart on the same seed. Its title and questions come from the level file itself.
+ */
+const LEVEL = 'clear-notes';
+const LEVEL_FILE = JSON.parse(readFileSync('levels/02-clear-notes.json', 'utf8')) as {
+  id: string;
+  title: string;
+  texts: { debriefQuestions: string[] };
+};
+const TITLE = LEVEL_FILE.title;
 const SEED = '7';
 
 let game: GamePage;
@@ -98,8 +107,8 @@ describe('a facilitator session', () => {
       trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent)),
     );
     expect(rows).toEqual([
-      ['1', 'Quick notes', 'Sandbox', SEED, 'Planned'],
-      ['2', 'Careful notes', 'Sandbox', SEED, 'Planned'],
+      ['1', 'Quick notes', TITLE, SEED, 'Planned'],
+      ['2', 'Careful notes', TITLE, SEED, 'Planned'],
     ]);
     await game.shot('facilitator-01-session-planned');
   });
@@ -120,7 +129,7 @@ describe('a facilitator session', () => {
     // Debrief (D) straight from the results screen opens this round.
     await page.keyboard.press('d');
     await overlay(page).waitFor({ state: 'visible' });
-    expect(await page.textContent('.rx-debrief-title')).toBe('Sandbox — Careful notes');
+    expect(await page.textContent('.rx-debrief-title')).toBe(`${TITLE} — Careful notes`);
     // A click on the debrief never reaches the results screen's buttons underneath (here: Session).
     const under = await page.evaluate(() => window.__ripple!.toScreen({ x: 200, y: 180 }));
     await page.mouse.click(under.x, under.y);
@@ -198,7 +207,8 @@ describe('a facilitator session', () => {
     await page.waitForTimeout(300);
     await game.shot('facilitator-07-debrief-swimlane');
     await page.click('[data-testid="jump-questions"]');
-    expect(await page.textContent('.rx-questions')).toContain('Which of your choices helped customers most');
+    const questions = await page.$$eval('.rx-questions li', (lis) => lis.map((li) => li.textContent));
+    expect(questions).toEqual(LEVEL_FILE.texts.debriefQuestions);
   });
 
   it('exports the session as CSV and JSON', async () => {
@@ -220,7 +230,7 @@ describe('a facilitator session', () => {
         'Tuesday workshop',
         String(i + 1),
         team,
-        'Sandbox',
+        TITLE,
         LEVEL,
         SEED,
         'finished',
