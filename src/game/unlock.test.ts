@@ -6,9 +6,10 @@ describe('unlockedLevels', () => {
   it('opens only the first level at the start', () => {
     expect(unlockedLevels(ids, {}, false)).toEqual([true, false, false, false]);
   });
-  it('opens a level when the one before has a star', () => {
+  it('opens a level once the one before was played to the end, even without a star', () => {
     const p = { a: { bestScore: 60, stars: 1 }, b: { bestScore: 10, stars: 0 } };
-    expect(unlockedLevels(ids, p, false)).toEqual([true, true, false, false]);
+    expect(unlockedLevels(ids, p, false)).toEqual([true, true, true, false]);
+    expect(unlockedLevels(ids, { a: { bestScore: 0, stars: 0 } }, false)).toEqual([true, true, false, false]);
   });
   it('opens everything in facilitator mode', () => {
     expect(unlockedLevels(ids, {}, true)).toEqual([true, true, true, true]);

@@ -1,4 +1,8 @@
-/** Which campaign levels are open: the first always, then each after one with at least a star. */
+/**
+ * Which campaign levels are open: the first always, then each after one that was played to the end,
+ * whatever the score. Stars show mastery; they do not gate the campaign, so nobody in a workshop is
+ * stuck behind a level while the room moves on (a first try often lands just under the first star).
+ */
 import type { LevelProgress } from '../store/store';
 
 export function unlockedLevels(
@@ -9,7 +13,7 @@ export function unlockedLevels(
   return ids.map((_, i) => {
     if (facilitator || i === 0) return true;
     const prev = ids[i - 1];
-    return prev != null && (progress[prev]?.stars ?? 0) >= 1;
+    return prev != null && progress[prev] !== undefined;
   });
 }
 

@@ -70,7 +70,7 @@ class LevelCard implements Focusable {
       drawLock(g, x + 52, y + CARD_H - 100, 48, pal.icon);
       const why = scene.add.text(x + 96, y + CARD_H - 100, 'Locked', textStyle(s, 'small', { color: pal.textDim })).setOrigin(0, 0.5);
       fitText(why, CARD_W - 120, 40);
-      const more = scene.add.text(x + 28, statusY, `Earn a star on level ${index} first`, textStyle(s, 'small', { color: pal.textDim })).setOrigin(0, 0.5);
+      const more = scene.add.text(x + 28, statusY, `Finish level ${index} first`, textStyle(s, 'small', { color: pal.textDim })).setOrigin(0, 0.5);
       fitText(more, CARD_W - 56, 40);
     } else {
       drawStars(g, x + CARD_W / 2, y + CARD_H - 92, 24, stars, pal.star);
