@@ -156,6 +156,7 @@ describe('level 1 played as a person would', () => {
       page,
       new RegExp(`${esc(r.customer)}.*(goes back|sent .* back|back to)`),
     );
+    await page.waitForTimeout(400); // the toast slides in (220 ms) before the screenshot
     await game.shot('game-08-bounce-toast');
     expect(bounce).toContain(r.customer);
   });
@@ -222,7 +223,7 @@ describe('level 1 played as a person would', () => {
     done.push(r.id);
     await bounced(r);
     await waitForToast(page, new RegExp(`${esc(r.customer)}.*back|back.*${esc(r.customer)}`));
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(400);
     await game.shot('game-10-busy');
     await press(page, '1');
   });

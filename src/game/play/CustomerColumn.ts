@@ -12,6 +12,9 @@ import { TEX } from './textures';
 import { bakedShape, style } from './ui';
 import type { Pt } from './interpolate';
 
+/** Smallest scale of the 24 px "where" line before it switches to its short form (about 20 px). */
+const MIN_WHERE_SCALE = 0.84;
+
 /** One customer's row; it follows its ticket up the column, so a shift moves it rather than redrawing text. */
 interface Row {
   face: Phaser.GameObjects.Image;
@@ -80,17 +83,17 @@ export class CustomerColumn {
       .setOrigin(0, 0);
   }
 
-  private whereText(t: TicketState): string {
+  private whereText(t: TicketState, short = false): string {
     const d = this.deptName(t.dept);
     switch (t.phase) {
       case 'queued':
-        return `in line: ${d}`;
+        return short ? `waits: ${d}` : `in line: ${d}`;
       case 'service':
         return `with ${d}`;
       case 'outbox':
-        return `ready at ${d}`;
+        return short ? `ready: ${d}` : `ready at ${d}`;
       case 'transit':
-        return `going to ${d}`;
+        return short ? `→ ${d}` : `going to ${d}`;
     }
   }
 
@@ -149,9 +152,10 @@ export class CustomerColumn {
       const where = this.whereText(t);
       if (where !== row.whereText) {
         row.whereText = where;
-        row.where.setText(where);
+        row.where.setText(where).setScale(1);
         const room = ENTRANCE.x + ENTRANCE.w - 10 - row.where.x;
-        row.where.setScale(1);
+        // Readable from the back of a room: shrink to no less than ~20 px; past that, say it shorter.
+        if (row.where.width * MIN_WHERE_SCALE > room) row.where.setText(this.whereText(t, true));
         if (row.where.width > room) row.where.setScale(Math.max(0.7, room / row.where.width));
       }
     }
