@@ -10,7 +10,7 @@ import { getApp } from '../context';
 import { starsText, unlockedLevels } from '../unlock';
 import { click, invalid, paintBackground, SCENES, settings } from './common';
 import { drawStars } from './draw';
-import { groupedParts, maxPointsOf, nextStarText, PART_LABELS, verdict } from './resultsWords';
+import { groupedParts, maxPointsOf, nextStarText, PART_LABELS, shownScore, verdict } from './resultsWords';
 import { largestRipples, NO_RIPPLES } from './rippleWords';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
@@ -42,7 +42,7 @@ export class ResultsScene extends Phaser.Scene {
     store.getState().go('results', data.levelId);
     app.audio?.stopAmbient();
     const stars = data.score.stars;
-    const total = Math.round(data.score.total);
+    const total = shownScore(data.score.total);
     if (!data.recorded) {
       data.session = recordRoundEnd(data);
       store.getState().recordResult(data.levelId, total, stars ?? 0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStarText, verdict } from './resultsWords';
+import { nextStarText, shownScore, verdict } from './resultsWords';
 
 describe('results words', () => {
   it('says what the next star needs', () => {
@@ -11,5 +11,14 @@ describe('results words', () => {
 
   it('does not repeat "not yet" after "No stars yet"', () => {
     expect(verdict(0)).not.toMatch(/not yet/i);
+  });
+});
+
+describe('shownScore', () => {
+  it('rounds down, so a score just under a star never reads as reaching it', () => {
+    expect(shownScore(49.6)).toBe(49);
+    expect(shownScore(50)).toBe(50);
+    expect(shownScore(79.99)).toBe(79);
+    expect(shownScore(0)).toBe(0);
   });
 });

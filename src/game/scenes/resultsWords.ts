@@ -22,12 +22,22 @@ export const GROUP_LABELS: Record<ScorePart['group'], string> = {
 const GROUP_ORDER: ScorePart['group'][] = ['external', 'internal', 'cost'];
 
 /** Parts grouped external, internal, cost; parts with no weight are left out. */
-export function groupedParts(parts: readonly ScorePart[]): { group: ScorePart['group']; label: string; parts: ScorePart[] }[] {
+export function groupedParts(
+  parts: readonly ScorePart[],
+): { group: ScorePart['group']; label: string; parts: ScorePart[] }[] {
   return GROUP_ORDER.map((group) => ({
     group,
     label: GROUP_LABELS[group],
     parts: parts.filter((p) => p.group === group && p.weight > 0),
   })).filter((g) => g.parts.length > 0);
+}
+
+/**
+ * The whole-number score players see and keep: rounded down, so it never reads as reaching a star the
+ * exact score missed ("Score 50" next to "the first star needs 50 points" with 49.6 would contradict).
+ */
+export function shownScore(total: number): number {
+  return Math.floor(total + 1e-9);
 }
 
 /** "12.5 of 20 points". */

@@ -62,4 +62,4 @@ export function largestRipples(ripples: readonly RippleSummary[], level: DeptNam
     .map((r) => rippleSentence(r, level));
 }
 
-export const NO_RIPPLES = 'No handoff rippled out to a customer this time. Every colleague got what they needed.';
+export const NO_RIPPLES = 'No handoff came back or needed rework this time.';
