@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { controlsFor, journeyWords } from './briefingWords';
 
-const actions = { route: true, handoffCare: false, moveStaff: false, grantRequests: false, reprioritise: false };
+const actions = {
+  route: true,
+  handoffCare: false,
+  moveStaff: false,
+  grantRequests: false,
+  reprioritise: false,
+};
 
 describe('controlsFor', () => {
   it('shows routing and pause for a routing level', () => {
@@ -11,7 +17,10 @@ describe('controlsFor', () => {
     expect(lines[1]?.keys).toContain('Space');
   });
   it('adds a line per enabled action', () => {
-    const lines = controlsFor({ actions: { ...actions, handoffCare: true, moveStaff: true, grantRequests: true, reprioritise: true }, autoRoute: 'none' });
+    const lines = controlsFor({
+      actions: { ...actions, handoffCare: true, moveStaff: true, grantRequests: true, reprioritise: true },
+      autoRoute: 'none',
+    });
     expect(lines.map((l) => l.keys).join(' ')).toMatch(/Q quick notes.*G grants.*F/);
     expect(lines).toHaveLength(6);
   });
@@ -21,7 +30,13 @@ describe('controlsFor', () => {
 });
 
 describe('journeyWords', () => {
-  it('uses labels, else readable skills', () => {
-    expect(journeyWords([{ skill: 'triage' }, { skill: 'billing-fix', label: 'Correct the invoice' }, { skill: 'reply' }])).toBe('Triage  →  Correct the invoice  →  Reply');
+  it('names each step by the skill it needs, as the board does (not by its story label)', () => {
+    expect(
+      journeyWords([
+        { skill: 'triage' },
+        { skill: 'billing-fix', label: 'Correct the invoice' },
+        { skill: 'reply' },
+      ]),
+    ).toBe('Triage  →  Billing fix  →  Reply');
   });
 });

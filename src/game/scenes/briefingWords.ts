@@ -17,21 +17,43 @@ export function controlsFor(level: Pick<Level, 'actions' | 'autoRoute'>): Contro
       keys: 'Tab or arrows choose a department, Enter picks its ticket, 1-9 or Enter sends it',
     });
   } else {
-    out.push({ text: 'Work moves on by itself here: watch where it waits and what reaches the customers.', keys: '' });
+    out.push({
+      text: 'Work moves on by itself here: watch where it waits and what reaches the customers.',
+      keys: '',
+    });
   }
   if (a.handoffCare) {
-    out.push({ text: 'Choose the notes that go with each handoff: quick saves you time, thorough saves the next desk rework.', keys: 'Q quick notes, T thorough notes, L a department\'s usual notes' });
+    out.push({
+      text: 'Choose the notes that go with each handoff: quick saves you time, thorough saves the next desk rework.',
+      keys: "Q quick notes, T thorough notes, L a department's usual notes",
+    });
   }
-  if (a.moveStaff) out.push({ text: 'Move a person to a busier department.', keys: 'choose a department, then - and the place to go' });
-  if (a.grantRequests) out.push({ text: 'Grant what colleagues ask of each other before it slows them down.', keys: 'G grants the oldest waiting request' });
-  if (a.reprioritise) out.push({ text: 'Serve the unhappiest customer in a line first.', keys: 'choose a department, then F' });
-  out.push({ text: 'Pause and change speed at any time.', keys: 'Space pause, 1 / 2 / 3 normal, fast, fastest, S settings (text size, sound)' });
+  if (a.moveStaff)
+    out.push({
+      text: 'Move a person to a busier department.',
+      keys: 'choose a department, then - and the place to go',
+    });
+  if (a.grantRequests)
+    out.push({
+      text: 'Grant what colleagues ask of each other before it slows them down.',
+      keys: 'G grants the oldest waiting request',
+    });
+  if (a.reprioritise)
+    out.push({ text: 'Serve the unhappiest customer in a line first.', keys: 'choose a department, then F' });
+  out.push({
+    text: 'Pause and change speed at any time.',
+    keys: 'Space pause, 1 / 2 / 3 normal, fast, fastest, S settings (text size, sound)',
+  });
   return out;
 }
 
-/** "Reply → Fix the invoice → Reply": step labels, or skills made readable. */
+/**
+ * "Triage  →  Billing fix  →  Reply": the skills each step needs, in the same words the board uses
+ * ("needs: billing fix" under a ticket, "Can do: billing fix" on the card), so the briefing teaches the
+ * words a player routes by. Step labels stay in the level file for trainers and the debrief.
+ */
 export function journeyWords(journey: readonly { skill: string; label?: string | undefined }[]): string {
-  return journey.map((s) => s.label?.trim() || readable(s.skill)).join('  →  ');
+  return journey.map((s) => readable(s.skill)).join('  →  ');
 }
 
 function readable(id: string): string {
