@@ -6,7 +6,7 @@
 import './facilitator.css';
 import type { Level } from '../level/schema';
 import { renderDebrief, type DebriefHandle } from './debriefView';
-import { compareSet, starsText } from './panelModel';
+import { compareSet } from './panelModel';
 import { mountScrubber, setChartCursor, type ScrubberHandle } from './scrubber';
 import type { Round } from './session';
 import { finishedRounds } from './session';
@@ -116,9 +116,7 @@ export function openDebriefOverlay(
     roundSelect.replaceChildren();
     finished().forEach((r) => {
       const n = session().rounds.findIndex((x) => x.id === r.id);
-      const score = r.result
-        ? ` · ${Math.round(r.result.score.total)} ${starsText(r.result.score.stars)}`
-        : '';
+      const score = r.result ? ` (${Math.round(r.result.score.total)})` : '';
       const o = el('option', undefined, `${n >= 0 ? `Round ${n + 1}` : 'This play'}: ${r.team}${score}`);
       o.value = r.id;
       o.selected = r.id === roundId;
