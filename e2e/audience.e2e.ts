@@ -35,12 +35,17 @@ async function bothTimes(): Promise<{ p: number; a: number }> {
 async function pauseAndSettle(): Promise<void> {
   if ((await presenter.page.evaluate(() => window.__ripple!.state().speed)) !== 0)
     await press(presenter.page, 'p');
-  await audience.page.waitForFunction(() => window.__ripple!.audience()?.paused === true, undefined, {
-    timeout: 10_000,
+  // This shared test machine may draw a frame only every second or so: allow time.
+  await presenter.page.waitForFunction(() => window.__ripple!.state().speed === 0, undefined, {
+    timeout: 30_000,
   });
+  await audience.page.waitForFunction(() => window.__ripple!.audience()?.paused === true, undefined, {
+    timeout: 30_000,
+  });
+  await presenter.page.waitForTimeout(300);
   const p = (await sim(presenter.page)).t;
   await audience.page.waitForFunction((t) => window.__ripple!.audience()?.replicaT === t, p, {
-    timeout: 10_000,
+    timeout: 30_000,
   });
 }
 
@@ -187,6 +192,7 @@ describe('presenter and projector windows', { timeout: 300_000 }, () => {
     expect(toasts.some((t) => /Bookmark \d+:\d\d: Billing stops answering/.test(t))).toBe(true);
     // Typing the note did not pause or steer the game (p, s, n... went into the input).
     expect((await presenter.page.evaluate(() => window.__ripple!.state())).screen).toBe('play');
+    await pauseAndSettle();
     const h = await hashes();
     expect(h.a).toBe(h.p);
   });
