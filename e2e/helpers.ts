@@ -290,25 +290,25 @@ export async function waitRouted(page: Page, ticket: number, to: string, timeout
 }
 
 /**
- * The sim seconds per real second the board runs at, measured over `frames` animation frames in the page
- * (each real frame counts at most 0.1 s, as the game clamps it), so it holds however slow the machine is.
+ * Median sim seconds the board advances per animation frame, over `frames` frames. Compare two speeds
+ * with it (their ratio): how much real time a frame stands for is Phaser's call (it smooths and clamps
+ * frame times, more so on a slow machine), but within a few seconds it is the same for both.
  */
-export async function measuredSpeed(page: Page, frames = 20): Promise<number> {
+export async function simPerFrame(page: Page, frames = 20): Promise<number> {
   return page.evaluate(
     (n) =>
       new Promise<number>((resolve) => {
-        let real = 0;
-        let sim = 0;
-        let last: { ts: number; t: number } | null = null;
-        const tick = (ts: number) => {
+        const steps: number[] = [];
+        let last: number | null = null;
+        const tick = () => {
           const t = window.__ripple!.sim()?.t ?? 0;
-          if (last) {
-            real += Math.min(0.1, (ts - last.ts) / 1000);
-            sim += t - last.t;
-          }
-          last = { ts, t };
+          if (last !== null && t > last) steps.push(t - last);
+          last = t;
           if (--n > 0) requestAnimationFrame(tick);
-          else resolve(real > 0 ? sim / real : 0);
+          else {
+            steps.sort((x, y) => x - y);
+            resolve(steps[Math.floor(steps.length / 2)] ?? 0);
+          }
         };
         requestAnimationFrame(tick);
       }),

@@ -17,7 +17,12 @@ interface BenchResult {
 
 declare global {
   interface Window {
-    __bench?: { ready: boolean; result: BenchResult | null; start(ms: number): void; inSystem(): number | null };
+    __bench?: {
+      ready: boolean;
+      result: BenchResult | null;
+      start(ms: number, minFrames?: number, maxMs?: number): void;
+      inSystem(): number | null;
+    };
   }
 }
 
@@ -90,15 +95,23 @@ game.events.on(Phaser.Core.Events.POST_RENDER, () => {
 window.__bench = {
   ready: false,
   result: null,
-  start(ms: number) {
+  start(ms: number, minFrames = 0, maxMs = ms) {
     recording = true;
     lastRender = 0;
-    setTimeout(() => {
+    const t0 = performance.now();
+    // At least `ms`, and on a slow machine on until `minFrames` frames are in (but no longer than maxMs).
+    const check = () => {
+      const took = performance.now() - t0;
+      if (took < ms || (result.intervals.length < minFrames && took < maxMs)) {
+        setTimeout(check, 100);
+        return;
+      }
       recording = false;
       const scene = game.scene.getScenes(true)[0];
       result.drawn = scene ? scene.children.list.length : 0;
       window.__bench!.result = result;
-    }, ms);
+    };
+    setTimeout(check, ms);
   },
   inSystem: () => getApp().probe?.sim().view().counts.inSystem ?? null,
 };
