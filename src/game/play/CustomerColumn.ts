@@ -85,6 +85,10 @@ export class CustomerColumn {
 
   private whereText(t: TicketState, short = false): string {
     const d = this.deptName(t.dept);
+    if (t.sendingTo) {
+      const to = this.deptName(t.sendingTo);
+      return short ? `notes → ${to}` : t.phase === 'service' ? `notes for ${to}` : `notes, then ${to}`;
+    }
     switch (t.phase) {
       case 'queued':
         return short ? `waits: ${d}` : `in line: ${d}`;

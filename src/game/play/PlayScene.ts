@@ -16,7 +16,7 @@ import type { Speed } from '../../store/store';
 import { isDomOverlayOpen } from '../../ui/overlay';
 import { openSettingsPanel } from '../../ui/settingsPanel';
 import { getApp, setProbe } from '../context';
-import { assignPlaces, buildBoard, getTicket, needsOf, type Place } from './boardModel';
+import { assignPlaces, buildBoard, trayWords, type Place } from './boardModel';
 import { CustomerColumn } from './CustomerColumn';
 import { DeptView, type FocusKind } from './DeptView';
 import { EventFeed } from './eventFeed';
@@ -335,10 +335,7 @@ export class PlayScene extends Phaser.Scene {
     view.departments.forEach((d, i) => {
       const dv = this.depts[i];
       if (!dv) return;
-      const needs = d.outbox.slice(0, OUTBOX_VISIBLE).map((id) => {
-        const t = getTicket(view, id);
-        return t ? needsOf(t) : '';
-      });
+      const needs = trayWords(view, d, OUTBOX_VISIBLE);
       dv.update(d, needs, this.level.departments[i]?.queueWarning ?? 4);
       const kind: FocusKind =
         d.id === focus ? 'focus' : d.id === from ? 'from' : targeting ? 'target' : 'none';

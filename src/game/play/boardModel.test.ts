@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DepartmentState, SimView, TicketState } from '../../sim/types';
-import { assignPlaces, needsOf } from './boardModel';
+import { assignPlaces, needsOf, trayWords } from './boardModel';
 
 function dept(id: string, over: Partial<DepartmentState> = {}): DepartmentState {
   return {
@@ -72,5 +72,27 @@ describe('assignPlaces', () => {
     expect(p.get(5)).toEqual({ area: 'outbox', dept: 'a', index: 0 });
     expect(p.get(6)?.area).toBe('transit');
     expect(needsOf(tickets.get(5)!)).toBe('billing fix');
+  });
+
+  it('keeps a ticket already sent in the tray, marked "writing notes", while the sender writes its notes', () => {
+    const tickets = new Map<number, TicketState>([
+      [1, ticket(1, { phase: 'queued' })],
+      [2, ticket(2, { phase: 'queued', sendingTo: 'b' })],
+      [5, ticket(5, { phase: 'outbox' })],
+    ]);
+    const a = dept('a', { inbox: [1], pending: [2], outbox: [5], busy: 2 });
+    const view: SimView = {
+      t: 1,
+      end: 100,
+      tickets,
+      requests: [],
+      counts: { arrived: 3, resolved: 0, abandoned: 0, inSystem: 3 },
+      departments: [a, dept('b')],
+    };
+    const p = assignPlaces(view);
+    expect(p.get(2)).toEqual({ area: 'outbox', dept: 'a', index: 1 });
+    expect(p.get(1)).toEqual({ area: 'inbox', dept: 'a', index: 0 });
+    expect(trayWords(view, a, 3)).toEqual(['billing fix', 'writing notes']);
+    expect(trayWords(view, a, 1)).toEqual(['billing fix']);
   });
 });

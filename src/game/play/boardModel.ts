@@ -33,9 +33,16 @@ export function assignPlaces(view: SimView): Map<number, Place> {
   const places = new Map<number, Place>();
   for (const d of view.departments) {
     let i = 0;
-    for (const id of d.pending) places.set(id, { area: 'inbox', dept: d.id, index: i++ });
+    // A ticket the player already sent, waiting for someone here to write its notes, stays in the
+    // tray behind the ready ones (it is on its way, not back in line); a bounced one fixing its notes
+    // waits in line.
+    let j = d.outbox.length;
+    for (const id of d.pending) {
+      if (getTicket(view, id)?.sendingTo) places.set(id, { area: 'outbox', dept: d.id, index: j++ });
+      else places.set(id, { area: 'inbox', dept: d.id, index: i++ });
+    }
     for (const id of d.inbox) places.set(id, { area: 'inbox', dept: d.id, index: i++ });
-    d.outbox.forEach((id, j) => places.set(id, { area: 'outbox', dept: d.id, index: j }));
+    d.outbox.forEach((id, k) => places.set(id, { area: 'outbox', dept: d.id, index: k }));
   }
   const working = new Map<string, TicketState[]>();
   forEachTicket(view, (t) => {
@@ -51,6 +58,25 @@ export function assignPlaces(view: SimView): Map<number, Place> {
     list.forEach((t, i) => places.set(t.id, { area: 'work', dept, index: i }));
   }
   return places;
+}
+
+/** Words under a tray slot: what a ready ticket needs next, or "writing notes" for one already sent. */
+export function trayWords(
+  view: SimView,
+  dept: { outbox: readonly number[]; pending: readonly number[] },
+  slots: number,
+): string[] {
+  const out: string[] = [];
+  for (const id of dept.outbox) {
+    if (out.length >= slots) return out;
+    const t = getTicket(view, id);
+    out.push(t ? needsOf(t) : '');
+  }
+  for (const id of dept.pending) {
+    if (out.length >= slots) return out;
+    if (getTicket(view, id)?.sendingTo) out.push('writing notes');
+  }
+  return out;
 }
 
 /** The next step of a ticket in words, e.g. "billing fix"; "done" at the end of its journey. */
@@ -93,7 +119,13 @@ export function buildBoard({ level, view, positions, care }: BoardInputs): Board
       let best: TicketState | null = null;
       for (const id of d?.inbox ?? []) {
         const t = getTicket(view, id);
-        if (t && (!best || t.satisfaction < best.satisfaction || (t.satisfaction === best.satisfaction && t.arrivedAt < best.arrivedAt))) best = t;
+        if (
+          t &&
+          (!best ||
+            t.satisfaction < best.satisfaction ||
+            (t.satisfaction === best.satisfaction && t.arrivedAt < best.arrivedAt))
+        )
+          best = t;
       }
       return best ? best.id : null;
     },
