@@ -89,11 +89,23 @@ export function startAudience(deps: AudienceDeps): AudienceController {
   const channel = deps.channel ?? createSyncChannel(channelName(deps.sessionId));
   let state: AudienceState = initialAudienceState(deps.sessionId);
   // Ticks come 20 times a second; the replica runs on smoothly between them, never far ahead.
-  const follower: Follower = createFollower(quietReplay, { maxLeadSeconds: 0.1 });
+  const newFollower = (): Follower => createFollower(quietReplay, { maxLeadSeconds: 0.1 });
+  let follower = newFollower();
+  let oldRebuilds = 0;
   /** Messages since the replica was last brought in line (a burst of commands costs one sync, not one each). */
   let dirty = false;
   const syncNow = () => {
-    if (dirty && state.level) follower.sync(state);
+    if (dirty && state.level) {
+      follower.sync(state);
+      // Paused: the room must show exactly the facilitator's moment, even if the replica had run a
+      // little ahead between ticks. The sim never goes back, so start a replica at that moment.
+      const ahead = (follower.sim()?.now() ?? 0) > state.simTime + 1e-9;
+      if (state.paused && ahead) {
+        oldRebuilds += follower.rebuilds();
+        follower = newFollower();
+        follower.sync(state);
+      }
+    }
     dirty = false;
   };
   let playingRun: number | null = null;
@@ -283,12 +295,12 @@ export function startAudience(deps: AudienceDeps): AudienceController {
       replicaT: follower.sim()?.now() ?? null,
       paused: state.paused,
       speed: state.speed,
-      rebuilds: follower.rebuilds(),
+      rebuilds: oldRebuilds + follower.rebuilds(),
       debriefStep: state.revealed.debriefStep,
       questions: state.revealed.questions,
       muted: state.muted,
     }),
-    playSim: (fallback) => followerSim(follower, fallback),
+    playSim: (fallback) => followerSim(() => follower, fallback),
     frame(wallSeconds) {
       syncNow();
       follower.frame(wallSeconds);

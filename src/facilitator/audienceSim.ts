@@ -23,8 +23,9 @@ export const quietReplay: ReplayFn = (
 
 const REFUSED: ApplyResult = { ok: false, reason: 'This window only shows the facilitator’s game.' };
 
-export function followerSim(follower: Follower, fallback: Sim): Sim {
-  const cur = (): Sim => follower.sim() ?? fallback;
+/** `follower` is read each time: the audience may swap in a fresh one. */
+export function followerSim(follower: () => Follower, fallback: Sim): Sim {
+  const cur = (): Sim => follower().sim() ?? fallback;
   return {
     get level() {
       return cur().level;
