@@ -33,7 +33,8 @@ describe('valid levels', () => {
     expect(problems).toEqual([]);
     expect(level?.id).toBe('right-desk');
     expect(level?.departments[0]?.queueLimit).toBe(8);
-    expect(level?.handoffs.quickNoteSeconds).toBe(5);
+    expect(example).not.toContain('thoroughNoteSeconds');
+    expect(level?.handoffs.thoroughNoteSeconds).toBe(30);
   });
 
   it('accepts a byte-order mark at the start', () => {
