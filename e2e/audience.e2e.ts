@@ -217,13 +217,22 @@ describe('presenter and projector windows', { timeout: 300_000 }, () => {
   });
 
   it('after the level the room sees the results, and no debrief panel before it is revealed', async () => {
-    await presenter.page.evaluate(() => window.__ripple!.playOut('wholistic'));
+    const end = await presenter.page.evaluate(() => {
+      window.__ripple!.playOut('wholistic');
+      const s = window.__ripple!.sim()!;
+      return { t: s.t, hash: s.hash, score: window.__ripple!.score()!.total };
+    });
     await waitForScreen(presenter.page, 'results');
     await audience.page.waitForFunction(() => window.__ripple!.audience()?.showing === 'results', undefined, {
       timeout: 10_000,
     });
     await audience.page.waitForSelector('.rx-debrief');
     expect(await audience.page.locator('.rx-panel').count()).toBe(0);
+    // The room's replica ended exactly where the facilitator's game did.
+    const last = await sim(audience.page);
+    expect(last.t).toBe(end.t);
+    expect(last.hash).toBe(end.hash);
+    expect(await audience.page.evaluate(() => window.__ripple!.score()!.total)).toBe(end.score);
     await audience.page.waitForTimeout(300);
     await audience.shot('live-07-audience-results');
     await presenter.shot('live-08-presenter-results');
