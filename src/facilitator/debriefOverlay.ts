@@ -116,7 +116,7 @@ export function openDebriefOverlay(
     roundSelect.replaceChildren();
     finished().forEach((r) => {
       const n = session().rounds.findIndex((x) => x.id === r.id);
-      const score = r.result ? ` (${Math.round(r.result.score.total)})` : '';
+      const score = r.result ? ` (${Math.floor(r.result.score.total)})` : '';
       const o = el('option', undefined, `${n >= 0 ? `Round ${n + 1}` : 'This play'}: ${r.team}${score}`);
       o.value = r.id;
       o.selected = r.id === roundId;
@@ -137,7 +137,7 @@ export function openDebriefOverlay(
         else chosen.delete(r.id);
         drawDebrief();
       });
-      const score = r.result ? ` (${Math.round(r.result.score.total)})` : '';
+      const score = r.result ? ` (${Math.floor(r.result.score.total)})` : '';
       label.append(box, el('span', undefined, `${r.team}${score}`));
       chooser.append(label);
     }

@@ -132,7 +132,7 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
     h.append(el('h1', 'rx-debrief-title', `${d.round.levelTitle} — ${d.round.team}`));
     const score = el('p', 'rx-debrief-score');
     score.append(
-      el('span', 'rx-score-total', `Score ${Math.round(result.score.total)}`),
+      el('span', 'rx-score-total', `Score ${Math.floor(result.score.total)}`),
       el('span', 'rx-score-stars', stars(result.score.stars)),
       el('span', 'rx-score-seed', `seed ${d.round.seed}`),
     );

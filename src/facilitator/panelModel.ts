@@ -114,7 +114,7 @@ const STATUS_TEXT: Record<Round['status'], string> = {
 
 export function roundRows(session: Session, available: ReadonlySet<string>): RoundRow[] {
   return session.rounds.map((r, i) => {
-    const total = r.result ? Math.round(r.result.score.total) : null;
+    const total = r.result ? Math.floor(r.result.score.total) : null;
     const stars = r.result ? starsText(r.result.score.stars) : '';
     const hasLevel = available.has(r.levelId);
     return {
