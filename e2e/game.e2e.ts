@@ -156,8 +156,11 @@ describe('level 1 played as a person would', () => {
       page,
       new RegExp(`${esc(r.customer)}.*(goes back|sent .* back|back to)`),
     );
-    await page.waitForTimeout(400); // the toast slides in (220 ms) before the screenshot
+    // Paused, toasts stay: the screenshot shows it however slow the machine (it slides in in 220 ms).
+    await press(page, ' ');
+    await page.waitForTimeout(400);
     await game.shot('game-08-bounce-toast');
+    await press(page, ' ');
     expect(bounce).toContain(r.customer);
   });
 
@@ -222,8 +225,10 @@ describe('level 1 played as a person would', () => {
     done.push(r.id);
     await bounced(r);
     await waitForToast(page, new RegExp(`${esc(r.customer)}.*back|back.*${esc(r.customer)}`));
+    await press(page, ' ');
     await page.waitForTimeout(400);
     await game.shot('game-10-busy');
+    await press(page, ' ');
     await press(page, '1');
   });
 

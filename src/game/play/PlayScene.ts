@@ -375,7 +375,7 @@ export class PlayScene extends Phaser.Scene {
         : '';
     this.hud.setBanner(this.live ? this.live.banner(banner) : banner);
     this.side.update(st.selection.care, view.requests, view.t);
-    this.toasts.update(now);
+    this.toasts.update(now, st.speed === 0);
   }
 
   private finish(): void {

@@ -23,6 +23,7 @@ export class Toasts {
   private readonly seen = new Map<number, number>();
   private readonly shown = new Map<number, Phaser.GameObjects.Container>();
   private key = '';
+  private lastNow: number | null = null;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -30,7 +31,11 @@ export class Toasts {
     private readonly reducedMotion: () => boolean,
   ) {}
 
-  update(nowMs: number): void {
+  /** `paused`: the game stands still, and so do the toasts' clocks (a room reads them while paused). */
+  update(nowMs: number, paused = false): void {
+    const held = paused && this.lastNow !== null ? nowMs - this.lastNow : 0;
+    this.lastNow = nowMs;
+    if (held > 0) for (const [id, at] of this.seen) this.seen.set(id, at + held);
     const { toasts } = this.store.getState();
     for (const t of toasts) {
       if (!this.seen.has(t.id)) this.seen.set(t.id, nowMs);
