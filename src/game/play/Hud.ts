@@ -5,10 +5,13 @@
  */
 import type Phaser from 'phaser';
 import type { Speed } from '../../store/store';
-import { BOARD, BOTTOM, centre, TOP_BAR } from './layout';
+import { BOARD, BOTTOM, centre, GAME_W, TOP_BAR } from './layout';
 import { BOARD_COLOURS } from './playTheme';
 import { formatClock } from './rippleText';
 import { bakedShape, PlayButton, style } from './ui';
+
+/** Widest the bottom lines may run: clear of the paused pill at the right end. */
+const LINE_W = 1470;
 
 export interface HudHandlers {
   onSpeed(s: Speed): void;
@@ -32,6 +35,9 @@ export class Hud {
   private readonly tip: Phaser.GameObjects.Text;
   private readonly paused: Phaser.GameObjects.Container;
   private readonly pausedText: Phaser.GameObjects.Text;
+  /** "Paused" sits in the bottom bar's right end, so it never covers a department while people think. */
+  private readonly pausePill: Phaser.GameObjects.Container;
+  private readonly pillText: Phaser.GameObjects.Text;
   private readonly speedBtns: Array<{ s: Speed; b: PlayButton }> = [];
   private last = { time: '', score: '', counts: '', step: '', speed: -1 as number, banner: '' };
   private tipIndex = -1;
@@ -122,6 +128,17 @@ export class Hud {
       .container(c.x, BOARD.y + 100, [bg, this.pausedText])
       .setDepth(55)
       .setVisible(false);
+    const pill = bakedShape(scene, 'pausePill', -195, -40, 390, 80, (g) => {
+      g.fillStyle(0x000000, 0.85).fillRoundedRect(0, 0, 390, 80, 18);
+      g.lineStyle(5, BOARD_COLOURS.focus, 1).strokeRoundedRect(0, 0, 390, 80, 18);
+    });
+    this.pillText = scene.add
+      .text(0, 0, '', style(fs(30), { bold: true, align: 'center', color: '#ffe066' }))
+      .setOrigin(0.5);
+    this.pausePill = scene.add
+      .container(GAME_W - 205, BOTTOM.y + 45, [pill, this.pillText])
+      .setDepth(55)
+      .setVisible(false);
   }
 
   update(v: HudValues, nowMs: number): void {
@@ -149,14 +166,14 @@ export class Hud {
       this.tipAt = nowMs;
       this.tipIndex = (this.tipIndex + 1) % this.tips.length;
       this.tip.setText(`Tip ${this.tipIndex + 1}/${this.tips.length}: ${this.tips[this.tipIndex]}`);
-      this.tip.setScale(Math.min(1, 1872 / Math.max(1, this.tip.width)));
+      this.tip.setScale(Math.min(1, LINE_W / Math.max(1, this.tip.width)));
     }
   }
 
   setStep(text: string): void {
     if (text !== this.last.step) {
       this.step.setText((this.last.step = text));
-      this.step.setScale(this.step.width > 1872 ? 1872 / this.step.width : 1);
+      this.step.setScale(this.step.width > LINE_W ? LINE_W / this.step.width : 1);
     }
   }
 
@@ -164,6 +181,14 @@ export class Hud {
   setBanner(text: string): void {
     if (text === this.last.banner) return;
     this.last.banner = text;
+    // Paused: a pill in the bottom bar's right end; anything else (leaving?) is a question over the board.
+    const paused = text.startsWith('Paused');
+    this.pausePill.setVisible(paused);
+    this.pillText.setText(paused ? text.replace('\nPress ', '\n').replace(' to continue', ': go on') : '');
+    this.pillText.setScale(
+      Math.min(1, 370 / Math.max(1, this.pillText.width), 74 / Math.max(1, this.pillText.height)),
+    );
+    if (paused) text = '';
     this.paused.setVisible(text.length > 0);
     this.pausedText.setText(text);
     this.pausedText.setScale(
