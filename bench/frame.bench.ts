@@ -33,7 +33,9 @@ async function measure(mode: 'bare' | 'play') {
   const page = await browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.url}/?mode=${mode}&n=${SPRITES}`);
+  await page.goto(
+    `${server.url}/?mode=${mode}&n=${SPRITES}${process.env.RENDERER ? `&renderer=${process.env.RENDERER}` : ''}`,
+  );
   await page.waitForFunction(() => window.__bench?.ready === true, undefined, { timeout: 60_000 });
   // The play board fills up in sim time (frames advance it at most 0.1 s each), so on a slow machine wait
   // until it really carries its tickets before measuring.

@@ -62,7 +62,7 @@ class BareScene extends Phaser.Scene {
 setApp({ store: createUiStore({ screen: 'play', speed: 1 }), audio: null, probe: null });
 
 const game = new Phaser.Game({
-  type: Phaser.AUTO,
+  type: new URLSearchParams(location.search).get('renderer') === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
   parent: 'game',
   width: 1920,
   height: 1080,
