@@ -16,7 +16,7 @@ import {
   type Rect,
 } from './layout';
 import { BOARD_COLOURS, STATUS_LOOK, deptLook, skillWords, type Status } from './playTheme';
-import { TEX } from './textures';
+import { iconFrame, TEX } from './textures';
 import { bakedShape, bakeShape, PlayButton, style } from './ui';
 import { getApp } from '../context';
 
@@ -104,8 +104,7 @@ export class DeptView {
       .setOrigin(0, 0)
       .setVisible(false);
     scene.add
-      .image(a.header.x + 24, a.header.y + 25, TEX.icons, look.icon)
-      .setTint(look.colour)
+      .image(a.header.x + 24, a.header.y + 25, TEX.icons, iconFrame(look.icon, look.colour))
       .setScale(0.8);
     const name = scene.add
       .text(a.header.x + 54, a.header.y + 25, def.name, style(px(30), { bold: true }))
@@ -292,10 +291,7 @@ export class DeptView {
           continue;
         }
         const frame = i < Math.min(d.busy, present) ? 'busy' : i < present ? 'idle' : 'away';
-        img
-          .setVisible(true)
-          .setFrame(frame)
-          .setTint(frame === 'away' ? 0x8795a3 : 0xffffff);
+        img.setVisible(true).setFrame(frame);
       }
       const extra = d.staff > WORK_VISIBLE ? ` +${d.staff - WORK_VISIBLE}` : '';
       const away = d.away > 0 ? `, ${d.away} away` : '';

@@ -16,11 +16,11 @@ export class RippleFx {
   constructor(private readonly scene: Phaser.Scene) {}
 
   private ring(): Phaser.GameObjects.Image {
-    return (this.rings.pop() ?? this.scene.add.image(0, 0, TEX.fx, 'ring')).setVisible(true).setTint(BOARD_COLOURS.ripple).setDepth(25);
+    return (this.rings.pop() ?? this.scene.add.image(0, 0, TEX.fx, 'ring')).setVisible(true).setDepth(25);
   }
 
   private pulse(): Phaser.GameObjects.Image {
-    return (this.pulses.pop() ?? this.scene.add.image(0, 0, TEX.fx, 'pulse')).setVisible(true).setTint(BOARD_COLOURS.ripple).setDepth(26);
+    return (this.pulses.pop() ?? this.scene.add.image(0, 0, TEX.fx, 'pulse')).setVisible(true).setDepth(26);
   }
 
   /** Plays one ripple; onArrive runs when it reaches the customer. Caps concurrent ripples. */

@@ -42,12 +42,7 @@ export class TokenLayer {
     private readonly scene: Phaser.Scene,
     private readonly cards: ReadonlyMap<string, Rect>,
   ) {
-    this.pickRing = scene.add
-      .image(0, 0, TEX.fx, 'ring')
-      .setTint(0xffe066)
-      .setScale(1.15)
-      .setDepth(21)
-      .setVisible(false);
+    this.pickRing = scene.add.image(0, 0, TEX.fx, 'pick').setScale(1.15).setDepth(21).setVisible(false);
   }
 
   /** Where a ticket should be drawn now, or null when it is not shown (long lines, full desks). */

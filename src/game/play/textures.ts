@@ -5,7 +5,11 @@
  */
 import type Phaser from 'phaser';
 import type { Level } from '../../level/schema';
-import { MOOD_LOOK, inkFor, workColour, type IconName } from './playTheme';
+import { BOARD_COLOURS, deptLook, MOOD_LOOK, inkFor, workColour, type IconName } from './playTheme';
+
+/** Grey of a person who is away; yellow ring round a picked ticket. */
+const AWAY_CSS = '#8795a3';
+const PICK_CSS = '#ffe066';
 
 export const TEX = {
   tokens: 'play-tokens',
@@ -60,7 +64,16 @@ function shapePath(ctx: Ctx, shape: Shape, cx: number, cy: number, r: number): v
       ]);
       break;
     case 'hexagon':
-      poly(Array.from({ length: 6 }, (_, i) => [Math.cos((i * Math.PI) / 3) * r * 1.05, Math.sin((i * Math.PI) / 3) * r * 1.05] as [number, number]));
+      poly(
+        Array.from(
+          { length: 6 },
+          (_, i) =>
+            [Math.cos((i * Math.PI) / 3) * r * 1.05, Math.sin((i * Math.PI) / 3) * r * 1.05] as [
+              number,
+              number,
+            ],
+        ),
+      );
       break;
     case 'star':
       poly(
@@ -83,7 +96,13 @@ function makeCanvas(w: number, h: number): { canvas: HTMLCanvasElement; ctx: Ctx
   return { canvas, ctx };
 }
 
-function addSheet(scene: Phaser.Scene, key: string, canvas: HTMLCanvasElement, frames: string[], cols: number): void {
+function addSheet(
+  scene: Phaser.Scene,
+  key: string,
+  canvas: HTMLCanvasElement,
+  frames: string[],
+  cols: number,
+): void {
   if (scene.textures.exists(key)) scene.textures.remove(key);
   const tex = scene.textures.addCanvas(key, canvas);
   if (!tex) return;
@@ -170,14 +189,15 @@ export function makeFaceSheet(scene: Phaser.Scene): void {
   addSheet(scene, TEX.faces, canvas, ['0', '1', '2', '3'], 4);
 }
 
-/** People: 'busy' (filled), 'idle' (hollow), 'away' (crossed). Drawn white, tinted by the view. */
+/** People: 'busy' (filled), 'idle' (hollow), white; 'away' (crossed), grey. */
 export function makePeopleSheet(scene: Phaser.Scene): void {
   const { canvas, ctx } = makeCanvas(3 * CELL, CELL);
   ['busy', 'idle', 'away'].forEach((_, i) => {
     const cx = i * CELL + 32;
     ctx.lineWidth = 4;
-    ctx.strokeStyle = '#ffffff';
-    ctx.fillStyle = '#ffffff';
+    // Colours are drawn in, not tinted: the Canvas renderer ignores tint.
+    ctx.strokeStyle = i === 2 ? AWAY_CSS : '#ffffff';
+    ctx.fillStyle = i === 2 ? AWAY_CSS : '#ffffff';
     ctx.beginPath();
     ctx.arc(cx, 18, 10, 0, Math.PI * 2);
     if (i === 0) ctx.fill();
@@ -200,14 +220,12 @@ export function makePeopleSheet(scene: Phaser.Scene): void {
   addSheet(scene, TEX.people, canvas, ['busy', 'idle', 'away'], 3);
 }
 
-const ICONS: IconName[] = ['headset', 'wrench', 'star', 'coins', 'laptop', 'people', 'box', 'chart', 'shield', 'building'];
-
-function drawIcon(ctx: Ctx, icon: IconName, cx: number, cy: number): void {
+function drawIcon(ctx: Ctx, icon: IconName, cx: number, cy: number, css = '#ffffff'): void {
   ctx.lineWidth = 5;
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
-  ctx.strokeStyle = '#ffffff';
-  ctx.fillStyle = '#ffffff';
+  ctx.strokeStyle = css;
+  ctx.fillStyle = css;
   ctx.beginPath();
   switch (icon) {
     case 'headset':
@@ -300,33 +318,58 @@ function drawIcon(ctx: Ctx, icon: IconName, cx: number, cy: number): void {
   }
 }
 
-export function makeIconSheet(scene: Phaser.Scene): void {
-  const { canvas, ctx } = makeCanvas(ICONS.length * CELL, CELL);
-  ICONS.forEach((icon, i) => drawIcon(ctx, icon, i * CELL + 32, 32));
-  addSheet(scene, TEX.icons, canvas, ICONS, ICONS.length);
+/** Frame name of a department icon drawn in its colour, e.g. "headset:56b4e9". */
+export function iconFrame(icon: IconName, colour: number): string {
+  return `${icon}:${colour.toString(16).padStart(6, '0')}`;
 }
 
-/** 'ring' (for expanding ripples) and 'pulse' (the travelling dot), white: tinted by the view. */
+/** One frame per icon and colour the level's departments use, drawn in that colour. */
+export function makeIconSheet(scene: Phaser.Scene, level: Level): void {
+  const looks = new Map<string, { icon: IconName; colour: number }>();
+  for (const d of level.departments) {
+    const look = deptLook(d);
+    looks.set(iconFrame(look.icon, look.colour), look);
+  }
+  const names = [...looks.keys()];
+  const { canvas, ctx } = makeCanvas(Math.max(1, names.length) * CELL, CELL);
+  names.forEach((name, i) => {
+    const { icon, colour } = looks.get(name)!;
+    drawIcon(ctx, icon, i * CELL + 32, 32, `#${colour.toString(16).padStart(6, '0')}`);
+  });
+  addSheet(scene, TEX.icons, canvas, names, Math.max(1, names.length));
+}
+
+/** Ripple effects, drawn in their colours: 'ring' and 'pulse' for ripples, 'pick' for the picked ticket. */
 export function makeFxSheet(scene: Phaser.Scene): void {
-  const { canvas, ctx } = makeCanvas(2 * CELL, CELL);
+  const { canvas, ctx } = makeCanvas(3 * CELL, CELL);
+  const ripple = `#${BOARD_COLOURS.ripple.toString(16).padStart(6, '0')}`;
   ctx.lineWidth = 5;
-  ctx.strokeStyle = '#ffffff';
+  ctx.strokeStyle = ripple;
   ctx.beginPath();
   ctx.arc(32, 32, 28, 0, Math.PI * 2);
   ctx.stroke();
+  const [r, gr, b] = [
+    (BOARD_COLOURS.ripple >> 16) & 255,
+    (BOARD_COLOURS.ripple >> 8) & 255,
+    BOARD_COLOURS.ripple & 255,
+  ];
   const g = ctx.createRadialGradient(96, 32, 2, 96, 32, 30);
-  g.addColorStop(0, 'rgba(255,255,255,1)');
-  g.addColorStop(0.45, 'rgba(255,255,255,0.85)');
-  g.addColorStop(1, 'rgba(255,255,255,0)');
+  g.addColorStop(0, `rgba(${r},${gr},${b},1)`);
+  g.addColorStop(0.45, `rgba(${r},${gr},${b},0.85)`);
+  g.addColorStop(1, `rgba(${r},${gr},${b},0)`);
   ctx.fillStyle = g;
   ctx.fillRect(64, 0, 64, 64);
-  addSheet(scene, TEX.fx, canvas, ['ring', 'pulse'], 2);
+  ctx.strokeStyle = PICK_CSS;
+  ctx.beginPath();
+  ctx.arc(160, 32, 28, 0, Math.PI * 2);
+  ctx.stroke();
+  addSheet(scene, TEX.fx, canvas, ['ring', 'pulse', 'pick'], 3);
 }
 
 export function makeAllTextures(scene: Phaser.Scene, level: Level): void {
   makeTokenSheet(scene, level);
   makeFaceSheet(scene);
   makePeopleSheet(scene);
-  makeIconSheet(scene);
+  makeIconSheet(scene, level);
   makeFxSheet(scene);
 }
