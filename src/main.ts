@@ -15,7 +15,7 @@ import { SCENES } from './game/scenes/common';
 import { palette } from './game/scenes/theme';
 import { shell } from './game/shell';
 import { installTestHook } from './game/testHook';
-import { parseUrlParams, unknownLevelMessage } from './game/urlParams';
+import { parseUrlParams, rendererFrom, unknownLevelMessage } from './game/urlParams';
 import { getAllLevels, getLevelById, onLevelsChanged } from './level/catalog';
 import type { Level } from './level/schema';
 import { attachPersistence, browserStorage } from './store/persist';
@@ -146,6 +146,8 @@ onLevelsChanged(() => {
 installProjectorKey(store, restartActiveScene, isDomOverlayOpen);
 installTestHook();
 const parent = document.getElementById('game') ?? document.body;
-shell.game = new Phaser.Game(createGameConfig(parent, palette(store.getState().settings).bgCss));
+shell.game = new Phaser.Game(
+  createGameConfig(parent, palette(store.getState().settings).bgCss, rendererFrom(window.location.search)),
+);
 if (params.audience !== null)
   startAudience({ sessionId: params.audience, store, audio, game: () => shell.game });

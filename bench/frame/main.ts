@@ -62,7 +62,8 @@ class BareScene extends Phaser.Scene {
 setApp({ store: createUiStore({ screen: 'play', speed: 1 }), audio: null, probe: null });
 
 const game = new Phaser.Game({
-  type: new URLSearchParams(location.search).get('renderer') === 'canvas' ? Phaser.CANVAS : Phaser.AUTO,
+  // Same renderer as the game (Canvas) unless RENDERER=webgl.
+  type: new URLSearchParams(location.search).get('renderer') === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
   parent: 'game',
   width: 1920,
   height: 1080,

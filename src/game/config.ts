@@ -1,5 +1,5 @@
 /**
- * The Phaser game configuration: WebGL, 1920x1080 design size scaled to fit any screen (16:9,
+ * The Phaser game configuration: Canvas (WebGL on request), 1920x1080 design size scaled to fit any screen (16:9,
  * letterboxed), and the scene list. Sound is played by src/audio (howler), so Phaser's own audio is off.
  */
 import Phaser from 'phaser';
@@ -10,10 +10,15 @@ import { LevelSelectScene } from './scenes/LevelSelectScene';
 import { ResultsScene } from './scenes/ResultsScene';
 import { TitleScene } from './scenes/TitleScene';
 import { GAME_HEIGHT, GAME_WIDTH } from './scenes/theme';
+import type { Renderer } from './urlParams';
 
-export function createGameConfig(parent: HTMLElement, backgroundColor: string): Phaser.Types.Core.GameConfig {
+export function createGameConfig(
+  parent: HTMLElement,
+  backgroundColor: string,
+  renderer: Renderer = 'canvas',
+): Phaser.Types.Core.GameConfig {
   return {
-    type: Phaser.AUTO,
+    type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
     width: GAME_WIDTH,
     height: GAME_HEIGHT,
     parent,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUrlParams, unknownLevelMessage } from './urlParams';
+import { parseUrlParams, rendererFrom, unknownLevelMessage } from './urlParams';
 
 describe('parseUrlParams', () => {
   it('reads level, seed and facilitator', () => {
@@ -67,5 +67,14 @@ describe('unknownLevelMessage', () => {
     expect(unknownLevelMessage('zzzzzz', ['notes'])).toBe(
       "There is no level called 'zzzzzz'. The levels are: notes.",
     );
+  });
+});
+
+describe('rendererFrom', () => {
+  it('draws with Canvas unless the link asks for WebGL', () => {
+    expect(rendererFrom('')).toBe('canvas');
+    expect(rendererFrom('?level=right-desk')).toBe('canvas');
+    expect(rendererFrom('?renderer=WebGL')).toBe('webgl');
+    expect(rendererFrom('?renderer=nonsense')).toBe('canvas');
   });
 });

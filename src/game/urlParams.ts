@@ -72,3 +72,15 @@ export function unknownLevelMessage(id: string, known: readonly string[]): strin
   const list = known.length ? ` The levels are: ${known.join(', ')}.` : ' No levels could be loaded.';
   return `There is no level called '${id}'.${hint}${list}`;
 }
+
+/**
+ * Canvas by default: on the laptops and projectors workshops run on, WebGL is often software-rendered
+ * (Debian's headless Chromium: about 3x slower per frame than Canvas with 300 tickets in flight, see
+ * bench/frame.bench.ts), and the board needs nothing WebGL-only (colours are drawn into textures, no
+ * tints). `?renderer=webgl` opts in to WebGL.
+ */
+export type Renderer = 'canvas' | 'webgl';
+
+export function rendererFrom(search: string): Renderer {
+  return new URLSearchParams(search).get('renderer')?.trim().toLowerCase() === 'webgl' ? 'webgl' : 'canvas';
+}
