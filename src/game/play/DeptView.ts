@@ -315,9 +315,22 @@ export class DeptView {
       last.outbox = d.outbox.length;
       last.needs = needsKey;
       const n = d.outbox.length;
+      // Beside the "Usual notes" button the label is shorter, and shrinks rather than run under it.
+      const short = this.policyBtn !== null;
       this.trayLabel
-        .setText(n > 0 ? `Ready to send (${n})` : this.policyBtn ? 'Ready: none' : 'Ready to send: none')
-        .setColor(n > 0 ? '#ffe066' : BOARD_COLOURS.dim);
+        .setText(
+          n > 0
+            ? short
+              ? `Ready (${n})`
+              : `Ready to send (${n})`
+            : short
+              ? 'Ready: none'
+              : 'Ready to send: none',
+        )
+        .setColor(n > 0 ? '#ffe066' : BOARD_COLOURS.dim)
+        .setScale(1);
+      const room = this.rect.w - (short ? 232 : 48);
+      if (this.trayLabel.width > room) this.trayLabel.setScale(room / this.trayLabel.width);
       this.needs.forEach((t, i) => {
         t.setText(needs[i] ?? '');
         t.setScale(1);
