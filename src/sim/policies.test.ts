@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { policies, SILO_PATIENCE } from './policies';
 import { makeLevel } from './testing/levels';
-import type { DepartmentState, Sim, SimView, TicketState } from './types';
+import { deptState, ticketState } from './testing/views';
+import type { Sim, SimView, TicketState } from './types';
 
 /** Two desks can fix invoices: 'billing' is listed first, 'billing-2' second (and idle). */
 const level = makeLevel({
@@ -44,44 +45,15 @@ const level = makeLevel({
   ],
 });
 
-function dept(id: string, over: Partial<DepartmentState> = {}): DepartmentState {
-  return {
-    id,
-    staff: 1,
-    away: 0,
-    busy: 0,
-    inbox: [],
-    outbox: [],
-    pending: [],
-    requestQueue: [],
-    care: 'quick',
-    speedFactor: 1,
-    qualityFactor: 1,
-    status: 'green',
-    ...over,
-  };
-}
+const dept = deptState;
 
-const ticket: TicketState = {
-  id: 7,
+const ticket: TicketState = ticketState(7, {
   customer: 'Ada',
   workType: 'invoice',
-  arrivedAt: 0,
-  step: 1,
   journey: ['triage', 'fix', 'reply'],
   phase: 'outbox',
   dept: 'tier-1',
-  transit: null,
-  sendingTo: null,
-  job: null,
-  satisfaction: 1,
-  patienceAt: 100,
-  handoffs: 0,
-  bounces: 0,
-  reasks: 0,
-  escalated: false,
-  abandonAt: 300,
-};
+});
 
 function view(t: number, tier1Inbox: number[], billingQueue: number): SimView {
   return {

@@ -1,47 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { deptState, ticketState } from '../../sim/testing/views';
 import type { DepartmentState, SimView, TicketState } from '../../sim/types';
 import { assignPlaces, needsOf, trayWords } from './boardModel';
 
-function dept(id: string, over: Partial<DepartmentState> = {}): DepartmentState {
-  return {
-    id,
-    staff: 2,
-    away: 0,
-    busy: 0,
-    inbox: [],
-    outbox: [],
-    pending: [],
-    requestQueue: [],
-    care: 'quick',
-    speedFactor: 1,
-    qualityFactor: 1,
-    status: 'green',
-    ...over,
-  };
-}
-function ticket(id: number, over: Partial<TicketState>): TicketState {
-  return {
-    id,
-    customer: `C${id}`,
-    workType: 'w',
-    arrivedAt: 0,
-    step: 1,
-    journey: ['triage', 'billing-fix', 'reply'],
-    phase: 'queued',
-    dept: 'a',
-    transit: null,
-    sendingTo: null,
-    job: null,
-    satisfaction: 1,
-    patienceAt: 100,
-    handoffs: 0,
-    bounces: 0,
-    reasks: 0,
-    escalated: false,
-    abandonAt: 300,
-    ...over,
-  };
-}
+const dept = (id: string, over: Partial<DepartmentState> = {}): DepartmentState =>
+  deptState(id, { staff: 2, ...over });
+const ticket = ticketState;
 
 describe('assignPlaces', () => {
   it('puts tickets in line (pending first), at desks by job start, in trays and on the way', () => {
