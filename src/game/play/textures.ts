@@ -11,6 +11,9 @@ import { BOARD_COLOURS, deptLook, MOOD_LOOK, inkFor, workColour, type IconName }
 const AWAY_CSS = '#8795a3';
 const PICK_CSS = '#ffe066';
 
+/** 0x56b4e9 -> '56b4e9'. */
+const hex6 = (colour: number): string => colour.toString(16).padStart(6, '0');
+
 export const TEX = {
   tokens: 'play-tokens',
   faces: 'play-faces',
@@ -113,7 +116,7 @@ function addSheet(
 function drawToken(ctx: Ctx, shape: Shape, colour: number, letter: string, x: number, y: number): void {
   const cx = x + CELL / 2;
   const cy = y + CELL / 2;
-  const css = `#${colour.toString(16).padStart(6, '0')}`;
+  const css = `#${hex6(colour)}`;
   shapePath(ctx, shape, cx, cy, 22);
   ctx.lineJoin = 'round';
   ctx.lineWidth = 7;
@@ -157,7 +160,7 @@ export function makeFaceSheet(scene: Phaser.Scene): void {
     const cy = 32;
     ctx.beginPath();
     ctx.arc(cx, cy, 27, 0, Math.PI * 2);
-    ctx.fillStyle = `#${m.colour.toString(16).padStart(6, '0')}`;
+    ctx.fillStyle = `#${hex6(m.colour)}`;
     ctx.fill();
     ctx.lineWidth = 3;
     ctx.strokeStyle = '#0b1320';
@@ -320,7 +323,7 @@ function drawIcon(ctx: Ctx, icon: IconName, cx: number, cy: number, css = '#ffff
 
 /** Frame name of a department icon drawn in its colour, e.g. "headset:56b4e9". */
 export function iconFrame(icon: IconName, colour: number): string {
-  return `${icon}:${colour.toString(16).padStart(6, '0')}`;
+  return `${icon}:${hex6(colour)}`;
 }
 
 /** One frame per icon and colour the level's departments use, drawn in that colour. */
@@ -334,7 +337,7 @@ export function makeIconSheet(scene: Phaser.Scene, level: Level): void {
   const { canvas, ctx } = makeCanvas(Math.max(1, names.length) * CELL, CELL);
   names.forEach((name, i) => {
     const { icon, colour } = looks.get(name)!;
-    drawIcon(ctx, icon, i * CELL + 32, 32, `#${colour.toString(16).padStart(6, '0')}`);
+    drawIcon(ctx, icon, i * CELL + 32, 32, `#${hex6(colour)}`);
   });
   addSheet(scene, TEX.icons, canvas, names, Math.max(1, names.length));
 }
@@ -342,7 +345,7 @@ export function makeIconSheet(scene: Phaser.Scene, level: Level): void {
 /** Ripple effects, drawn in their colours: 'ring' and 'pulse' for ripples, 'pick' for the picked ticket. */
 export function makeFxSheet(scene: Phaser.Scene): void {
   const { canvas, ctx } = makeCanvas(3 * CELL, CELL);
-  const ripple = `#${BOARD_COLOURS.ripple.toString(16).padStart(6, '0')}`;
+  const ripple = `#${hex6(BOARD_COLOURS.ripple)}`;
   ctx.lineWidth = 5;
   ctx.strokeStyle = ripple;
   ctx.beginPath();

@@ -4,8 +4,6 @@
  */
 import Phaser from 'phaser';
 import { getCampaign } from '../../level/catalog';
-import type { Level } from '../../level/schema';
-import type { Metrics, ScoreReport, TimedCommand, TimelineSample } from '../../sim/types';
 import { getApp } from '../context';
 import { starsText, unlockedLevels } from '../unlock';
 import { click, invalid, paintBackground, SCENES, settings } from './common';
@@ -14,17 +12,21 @@ import { groupedParts, maxPointsOf, nextStarText, PART_LABELS, shownScore, verdi
 import { largestRipples, NO_RIPPLES } from './rippleWords';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
-import { DEBRIEF_KEY_LABEL, openDebriefFromGame, openSessionFromGame, SESSION_KEY_LABEL } from '../../facilitator/panelGame';
-import { buildRoundResult, recordRoundEnd, type RecordOutcome } from '../../facilitator/roundRecorder';
+import {
+  DEBRIEF_KEY_LABEL,
+  openDebriefFromGame,
+  openSessionFromGame,
+  SESSION_KEY_LABEL,
+} from '../../facilitator/panelGame';
+import {
+  buildRoundResult,
+  recordRoundEnd,
+  type FinishedPlay,
+  type RecordOutcome,
+} from '../../facilitator/roundRecorder';
 
-export interface ResultsData {
-  level: Level;
-  levelId: string;
-  seed: number;
-  score: ScoreReport;
-  metrics: Metrics;
-  commandLog: TimedCommand[];
-  timeline: TimelineSample[];
+/** What the play scene finishes with, plus what the results screen remembers across a restart. */
+export interface ResultsData extends FinishedPlay {
   /** Set once the result is in the store, so a restart (new text size) does not record twice. */
   recorded?: boolean;
   /** What happened to the facilitator's active round, if any (set once, with `recorded`). */
@@ -55,15 +57,29 @@ export class ResultsScene extends Phaser.Scene {
     const cx = GAME_WIDTH / 2;
 
     // Header: title, stars, score.
-    this.add.text(cx, 36, `${data.level.title}: results`, textStyle(s, 'sub', { bold: true, align: 'center', wrap: 1700 })).setOrigin(0.5, 0);
+    this.add
+      .text(
+        cx,
+        36,
+        `${data.level.title}: results`,
+        textStyle(s, 'sub', { bold: true, align: 'center', wrap: 1700 }),
+      )
+      .setOrigin(0.5, 0);
     const g = this.add.graphics();
-    const scoreText = this.add.text(cx, 180, `Score ${total} of 100`, textStyle(s, 'heading')).setOrigin(0, 0.5);
+    const scoreText = this.add
+      .text(cx, 180, `Score ${total} of 100`, textStyle(s, 'heading'))
+      .setOrigin(0, 0.5);
     const starsW = stars !== null ? 46 * 2 * 3.5 : 0;
     const x0 = cx - (starsW + scoreText.width) / 2;
     if (stars !== null) drawStars(g, x0 + starsW / 2 - 23, 180, 46, stars, pal.star);
     scoreText.setX(x0 + starsW);
-    const sub = stars !== null ? `${starsText(stars)}. ${verdict(stars)} ${nextStarText(stars, data.level.scoring.stars)}`.trim() : verdict(null);
-    const subText = this.add.text(cx, 250, sub, textStyle(s, 'body', { color: pal.textDim, align: 'center', wrap: 1600 })).setOrigin(0.5, 0);
+    const sub =
+      stars !== null
+        ? `${starsText(stars)}. ${verdict(stars)} ${nextStarText(stars, data.level.scoring.stars)}`.trim()
+        : verdict(null);
+    const subText = this.add
+      .text(cx, 250, sub, textStyle(s, 'body', { color: pal.textDim, align: 'center', wrap: 1600 }))
+      .setOrigin(0.5, 0);
 
     // Left: score breakdown. Label | bar | points, with columns sized to the text.
     const colTop = Math.max(330, subText.y + subText.height + 36);
@@ -71,15 +87,32 @@ export class ResultsScene extends Phaser.Scene {
     let y = 0;
     const lg = this.add.graphics();
     left.add(lg);
-    const rows: { label: Phaser.GameObjects.Text; pts: Phaser.GameObjects.Text; value: number; external: boolean }[] = [];
+    const rows: {
+      label: Phaser.GameObjects.Text;
+      pts: Phaser.GameObjects.Text;
+      value: number;
+      external: boolean;
+    }[] = [];
     for (const group of groupedParts(data.score.parts)) {
-      const head = this.add.text(0, y, group.label, textStyle(s, 'body', { bold: true, color: pal.accentCss }));
+      const head = this.add.text(
+        0,
+        y,
+        group.label,
+        textStyle(s, 'body', { bold: true, color: pal.accentCss }),
+      );
       left.add(head);
       y += head.height + 6;
       for (const p of group.parts) {
         const label = this.add.text(0, y, PART_LABELS[p.key], textStyle(s, 'small'));
         const max = maxPointsOf(p, data.score.parts);
-        const pts = this.add.text(0, y, `${p.points.toFixed(1)} of ${max.toFixed(1)}`, textStyle(s, 'small', { color: pal.textDim })).setOrigin(1, 0);
+        const pts = this.add
+          .text(
+            0,
+            y,
+            `${p.points.toFixed(1)} of ${max.toFixed(1)}`,
+            textStyle(s, 'small', { color: pal.textDim }),
+          )
+          .setOrigin(1, 0);
         left.add([label, pts]);
         rows.push({ label, pts, value: p.value, external: group.group === 'external' });
         y += label.height + 8;
@@ -116,8 +149,19 @@ export class ResultsScene extends Phaser.Scene {
     };
     add(this.add.text(0, 0, 'Customers', textStyle(s, 'body', { bold: true, color: pal.accentCss })), 6);
     const lost = c.abandoned;
-    add(this.add.text(0, 0, `${c.resolved} of ${c.arrived} served, ${lost} gave up${c.inSystem > 0 ? `, ${c.inSystem} still waiting at the end` : ''}.`, textStyle(s, 'small', { wrap: rw })), 22);
-    add(this.add.text(0, 0, 'Biggest ripples', textStyle(s, 'body', { bold: true, color: pal.accentCss })), 6);
+    add(
+      this.add.text(
+        0,
+        0,
+        `${c.resolved} of ${c.arrived} served, ${lost} gave up${c.inSystem > 0 ? `, ${c.inSystem} still waiting at the end` : ''}.`,
+        textStyle(s, 'small', { wrap: rw }),
+      ),
+      22,
+    );
+    add(
+      this.add.text(0, 0, 'Biggest ripples', textStyle(s, 'body', { bold: true, color: pal.accentCss })),
+      6,
+    );
     const ripples = largestRipples(data.metrics.ripples, data.level);
     const rg = this.add.graphics();
     right.add(rg);
@@ -132,7 +176,15 @@ export class ResultsScene extends Phaser.Scene {
     }
     if (!store.getState().storageOk) {
       ry += 8;
-      add(this.add.text(0, 0, "This result won't be kept after you close the page: this browser does not let the game save.", textStyle(s, 'small', { color: pal.warnCss, wrap: rw })), 0);
+      add(
+        this.add.text(
+          0,
+          0,
+          "This result won't be kept after you close the page: this browser does not let the game save.",
+          textStyle(s, 'small', { color: pal.warnCss, wrap: rw }),
+        ),
+        0,
+      );
     }
     fitColumn(right, rw, colMaxH);
 
@@ -146,13 +198,40 @@ export class ResultsScene extends Phaser.Scene {
       store.getState().settings.facilitator,
     );
     const nextOpen = next !== undefined && (open[idx + 1] ?? false) && next.level !== null;
-    const note = !next ? (idx >= 0 ? 'That was the last level of the campaign.' : '') : nextOpen ? '' : 'Earn at least one star to open the next level.';
+    const note = !next
+      ? idx >= 0
+        ? 'That was the last level of the campaign.'
+        : ''
+      : nextOpen
+        ? ''
+        : 'Earn at least one star to open the next level.';
 
     const facKeys = s.facilitator ? this.facilitatorButtons(data) : {};
-    const focus = new FocusGroup(this, { cols: 3, onBack: () => this.toLevels(), keys: { r: () => this.retry(data), ...facKeys } });
+    const focus = new FocusGroup(this, {
+      cols: 3,
+      onBack: () => this.toLevels(),
+      keys: { r: () => this.retry(data), ...facKeys },
+    });
     const by = GAME_HEIGHT - 90;
-    const levels = new Button(this, s, { x: next !== undefined ? 330 : cx - 260, y: by, width: 440, height: 92, label: 'All levels', onActivate: () => this.toLevels(), onHover: () => focus.focusOf(levels) });
-    const retry = new Button(this, s, { x: next !== undefined ? cx : cx + 260, y: by, width: 440, height: 92, label: 'Try again (R)', primary: !nextOpen, onActivate: () => this.retry(data), onHover: () => focus.focusOf(retry) });
+    const levels = new Button(this, s, {
+      x: next !== undefined ? 330 : cx - 260,
+      y: by,
+      width: 440,
+      height: 92,
+      label: 'All levels',
+      onActivate: () => this.toLevels(),
+      onHover: () => focus.focusOf(levels),
+    });
+    const retry = new Button(this, s, {
+      x: next !== undefined ? cx : cx + 260,
+      y: by,
+      width: 440,
+      height: 92,
+      label: 'Try again (R)',
+      primary: !nextOpen,
+      onActivate: () => this.retry(data),
+      onHover: () => focus.focusOf(retry),
+    });
     const nextBtn = new Button(this, s, {
       x: GAME_WIDTH - 330,
       y: by,
@@ -173,7 +252,10 @@ export class ResultsScene extends Phaser.Scene {
     nextBtn.enabled = nextOpen;
     nextBtn.setFocused(false);
     nextBtn.container.setVisible(next !== undefined);
-    if (note) this.add.text(cx, by - 70, note, textStyle(s, 'small', { color: pal.textDim, align: 'center' })).setOrigin(0.5, 1);
+    if (note)
+      this.add
+        .text(cx, by - 70, note, textStyle(s, 'small', { color: pal.textDim, align: 'center' }))
+        .setOrigin(0.5, 1);
     focus.setItems(next !== undefined ? [levels, retry, nextBtn] : [levels, retry], nextOpen ? 2 : 1);
   }
 
@@ -185,17 +267,50 @@ export class ResultsScene extends Phaser.Scene {
       if (data.session?.recorded) openDebriefFromGame({ roundId: data.session.roundId });
       else {
         const result = buildRoundResult(data, new Date().toISOString());
-        openDebriefFromGame({ round: { id: 'this-play', levelId: data.levelId, levelTitle: data.level.title, seed: data.seed, team: 'This play', status: 'finished', bookmarks: [], result } });
+        openDebriefFromGame({
+          round: {
+            id: 'this-play',
+            levelId: data.levelId,
+            levelTitle: data.level.title,
+            seed: data.seed,
+            team: 'This play',
+            status: 'finished',
+            bookmarks: [],
+            result,
+          },
+        });
       }
     };
     const session = () => {
       click();
       openSessionFromGame();
     };
-    new Button(this, s, { x: GAME_WIDTH - 200, y: 180, width: 320, height: 84, label: `Debrief (${DEBRIEF_KEY_LABEL})`, primary: true, onActivate: debrief });
-    new Button(this, s, { x: 200, y: 180, width: 320, height: 84, label: `Session (${SESSION_KEY_LABEL})`, onActivate: session });
+    new Button(this, s, {
+      x: GAME_WIDTH - 200,
+      y: 180,
+      width: 320,
+      height: 84,
+      label: `Debrief (${DEBRIEF_KEY_LABEL})`,
+      primary: true,
+      onActivate: debrief,
+    });
+    new Button(this, s, {
+      x: 200,
+      y: 180,
+      width: 320,
+      height: 84,
+      label: `Session (${SESSION_KEY_LABEL})`,
+      onActivate: session,
+    });
     if (data.session?.recorded) {
-      this.add.text(200, 232, 'Saved to the session', textStyle(s, 'small', { color: palette(s).textDim, align: 'center' })).setOrigin(0.5, 0);
+      this.add
+        .text(
+          200,
+          232,
+          'Saved to the session',
+          textStyle(s, 'small', { color: palette(s).textDim, align: 'center' }),
+        )
+        .setOrigin(0.5, 0);
     }
     return { [DEBRIEF_KEY_LABEL.toLowerCase()]: debrief, [SESSION_KEY_LABEL.toLowerCase()]: session };
   }
