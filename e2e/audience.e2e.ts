@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openGame, waitForScreen, type GamePage } from './harness';
 import { press, sim, skipAhead, waitForReady, waitRouted } from './helpers';
-import type { AudienceInfo } from '../src/facilitator/audience';
+import type { AudienceInfo } from '../src/facilitator/live/audience';
 
 const LEVEL = 'sandbox'; // has facilitator-triggered events (live injects)
 

@@ -5,8 +5,8 @@
 import Phaser from 'phaser';
 import './ui/styles.css';
 import { createGameAudio, type GameAudio } from './audio/index';
-import { startAudience } from './facilitator/audience';
-import { installProjectorKey } from './facilitator/projector';
+import { startAudience } from './facilitator/live/audience';
+import { installProjectorKey } from './facilitator/live/projector';
 import { createGameConfig } from './game/config';
 import { setApp, getApp } from './game/context';
 import { installDrop, showProblems } from './game/levelUi';

@@ -5,9 +5,9 @@
  */
 import type Phaser from 'phaser';
 import type { DepartmentState, ScoreReport, TicketState, TimedCommand } from '../sim/types';
-import { audienceController, type AudienceInfo } from '../facilitator/audience';
-import { liveHubIfAny } from '../facilitator/liveHub';
-import type { Revealed } from '../facilitator/sync';
+import { audienceController, type AudienceInfo } from '../facilitator/live/audience';
+import { liveHubIfAny } from '../facilitator/live/liveHub';
+import type { Revealed } from '../facilitator/live/sync';
 import { getApp, type GamePoint } from './context';
 import { policies, type PolicyName } from '../sim/index';
 import { shell } from './shell';

@@ -9,7 +9,7 @@
  */
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
-import { attachLive, type PlayLive } from '../../facilitator/livePlay';
+import { attachLive, type PlayLive } from '../../facilitator/live/livePlay';
 import { createSim } from '../../sim/index';
 import type { Sim, SimView } from '../../sim/types';
 import type { Speed } from '../../store/store';
@@ -99,7 +99,7 @@ export class PlayScene extends Phaser.Scene {
     // fill every frame costs as much as everything else on the board (frame-budget bench).
     makeAllTextures(this, this.level);
     this.sim = createSim(this.level, this.seed, {});
-    // Live facilitation (facilitator or projector window); see src/facilitator/livePlay.ts.
+    // Live facilitation (facilitator or projector window); see src/facilitator/live/livePlay.ts.
     const restart = () => {
       if (this.ending) return;
       this.ending = true;

@@ -12,7 +12,7 @@ import { click, invalid, messageBox, paintBackground, SCENES, settings, shellMes
 import { drawLock, drawStars, drawWarning } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup, type Focusable } from './widgets';
-import { openSessionFromGame, SESSION_KEY_LABEL } from '../../facilitator/panelGame';
+import { openSessionFromGame, SESSION_KEY_LABEL } from '../../facilitator/panel/panelGame';
 
 const COLS = 4;
 const CARD_W = 390;

@@ -17,13 +17,13 @@ import {
   openDebriefFromGame,
   openSessionFromGame,
   SESSION_KEY_LABEL,
-} from '../../facilitator/panelGame';
+} from '../../facilitator/panel/panelGame';
 import {
   buildRoundResult,
   recordRoundEnd,
   type FinishedPlay,
   type RecordOutcome,
-} from '../../facilitator/roundRecorder';
+} from '../../facilitator/session/roundRecorder';
 
 /** What the play scene finishes with, plus what the results screen remembers across a restart. */
 export interface ResultsData extends FinishedPlay {

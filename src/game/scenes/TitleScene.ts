@@ -6,7 +6,7 @@ import { click, messageBox, paintBackground, SCENES, settings, shellMessages } f
 import { rippleBackdrop } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
-import { openSessionFromGame, SESSION_KEY_LABEL } from '../../facilitator/panelGame';
+import { openSessionFromGame, SESSION_KEY_LABEL } from '../../facilitator/panel/panelGame';
 
 export const PITCH =
   'Everyone who waits on your work is your customer. Pass the work on well, and see how each handoff reaches the people outside.';

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { createSim } from '../../sim/index';
+import { causeLabel, deptNames, formatDuration, parseCause } from './causes';
+import { compareRounds, comparableRounds } from './compare';
+import { customerChoices, outcomeSeries, queueSeries, rippleTrace, swimlane } from './debriefData';
+import { createJourneyCollector, roundResultFromSim } from '../session/journeys';
+import * as S from '../session/session';
+import { routeOutboxes, testRng, tinyLevel } from '../testing/simFixtures';
+import { journeyA, makeResult, makeSession } from '../testing/testFixtures';
+
+const names = deptNames(makeResult().departments);
+
+describe('causes in plain words', () => {
+  it('parses and names every kind of cause', () => {
+    expect(parseCause('rework:tier1>billing')).toEqual({ kind: 'rework', dept: 'billing', from: 'tier1', to: 'billing', event: null });
+    expect(parseCause('nonsense').kind).toBe('other');
+    expect(causeLabel('queue:billing', names)).toBe('Waiting in the Billing queue');
+    expect(causeLabel('outbox:tier1', names)).toBe('Done at Tier 1, waiting to be routed');
+    expect(causeLabel('rework:tier1>billing', names)).toBe('Rework at Billing after thin notes from Tier 1');
+    expect(causeLabel('clarify:tier1>billing', names)).toBe('Bounced back from Billing to Tier 1 to clarify');
+    expect(causeLabel('misroute:tier1>it', names)).toBe('Sent from Tier 1 to it, the wrong desk');
+    expect(causeLabel('event:flu', deptNames([], tinyLevel), tinyLevel)).toBe('Held up: Billing is off sick');
+    expect(formatDuration(45)).toBe('45 s');
+    expect(formatDuration(440)).toBe('7 min 20 s');
+    expect(formatDuration(3900)).toBe('1 h 5 min');
+  });
+});
+
+describe('debrief data from a hand-made round', () => {
+  const result = makeResult();
+
+  it('gives queue and outcome series over time', () => {
+    const q = queueSeries(result, names);
+    expect(q.t).toEqual([0, 10, 20, 30]);
+    expect(q.series.map((s) => [s.label, s.values])).toEqual([
+      ['Tier 1', [0, 1, 2, 3]],
+      ['Billing', [0, 2, 4, 6]],
+    ]);
+    const o = outcomeSeries(result);
+    expect(o.series.map((s) => s.key)).toEqual(['resolved', 'waiting', 'abandoned']);
+    expect(o.series[2]?.values).toEqual([0, 0, 0, 1]);
+  });
+
+  it('ranks the ripple trace, leaves out the work itself, and splits by outcome', () => {
+    const tr = rippleTrace(result, names);
+    expect(tr.total).toBe(2770);
+    expect(tr.workSeconds).toBe(1100);
+    expect(tr.rows.map((r) => r.cause)).toEqual([
+      'queue:billing',
+      'rework:tier1>billing',
+      'queue:tier1',
+      'outbox:tier1',
+      'misroute:tier1>it',
+      'notes:tier1',
+      'transit',
+    ]);
+    const rework = tr.rows[1]!;
+    expect(rework).toMatchObject({ owner: 'tier1', customers: 1, byOutcome: { resolved: 60, abandoned: 0, waiting: 240 } });
+    const queue = tr.rows.find((r) => r.cause === 'queue:tier1')!;
+    expect(queue.byOutcome).toEqual({ resolved: 20, abandoned: 380, waiting: 0 });
+    expect(tr.byOwner[0]).toMatchObject({ dept: 'billing', seconds: 900 });
+    expect(tr.byOwner[1]).toMatchObject({ dept: 'tier1', seconds: 730, handoffSeconds: 360 });
+    expect(tr.sentences[0]).toBe('4 handoffs from Tier 1 with thin notes needed rework at Billing, costing 4 customers 1 min 15 s each.');
+    expect(tr.sentences[1]).toBe('1 handoff from Tier 1 went to the wrong desk (it), costing 1 customer 1 min.');
+    expect(tr.exact).toBe(true);
+  });
+
+  it('draws one customer as an Engagement Cycle swimlane', () => {
+    const sl = swimlane(journeyA, names, null, 'Refund');
+    expect(sl.lanes).toEqual(['Ana', 'Tier 1', 'Billing']);
+    expect(sl.title).toBe('Ana (Refund)');
+    expect(sl.blocks[0]).toMatchObject({ lane: 0, kind: 'customer', from: 10, to: 200, words: 'resolved, 55% satisfied' });
+    const transit = sl.blocks.find((b) => b.kind === 'transit')!;
+    expect(transit).toMatchObject({ lane: 2, words: 'in transit' }); // drawn where it was heading
+    expect(sl.blocks.find((b) => b.kind === 'rework')).toMatchObject({
+      lane: 2,
+      words: 'rework',
+      detail: 'Rework at Billing after thin notes from Tier 1',
+    });
+    expect(sl.summary).toBe('Ana resolved after 3 min 10 s, 55% satisfied; 1 min of it from handoff problems.');
+    expect(customerChoices(result).map((c) => c.ticket)).toEqual([2, 1]);
+  });
+
+  it('compares rounds on the same level and seed, marking the best', () => {
+    let s = makeSession();
+    s = S.startRound(s, 'r2').session;
+    const r2 = makeResult(85);
+    r2.metrics = { ...r2.metrics, attribution: { ...r2.metrics.attribution, 'rework:tier1>billing': 30 } };
+    s = S.finishRound(s, 'r2', r2).session;
+    s = S.addRound(s, { levelId: 'other', levelTitle: 'Other', seed: 7 }).session;
+    const rounds = comparableRounds(s, s.rounds[0]!);
+    expect(rounds.map((r) => r.team)).toEqual(['Blue', 'Green']);
+    const c = compareRounds(rounds);
+    expect(c.sameSetup).toBe(true);
+    const row = (k: string) => c.rows.find((r) => r.key === k)!;
+    expect(row('total')).toMatchObject({ values: [70, 85], best: [1], spread: 15 });
+    expect(row('time:rework')).toMatchObject({ values: [300, 30], best: [1], higherIsBetter: false });
+    expect(row('resolved')).toMatchObject({ best: [] }); // equal: nothing to highlight
+    expect(row('time:work').best).toEqual([]);
+    expect(c.rows.some((r) => r.key === 'part:cost')).toBe(false); // weight 0 in every round
+  });
+});
+
+describe('debrief data from a real simulated round', () => {
+  it('derives every chart from a played round', () => {
+    const sim = createSim(tinyLevel, 3);
+    const rand = testRng(1);
+    const journeys = createJourneyCollector();
+    for (let t = 0; !sim.isOver(); t += 0.5) {
+      sim.advanceTo(t);
+      routeOutboxes(sim, rand, 0.25);
+      journeys.add(sim.drainEvents());
+    }
+    const result = roundResultFromSim(sim, journeys.all(), '2025-03-04T10:00:00.000Z');
+    const m = result.metrics;
+    expect(result.journeysTotal).toBe(m.customers.resolved + m.customers.abandoned);
+    const n = deptNames(result.departments, tinyLevel);
+    const q = queueSeries(result, n);
+    expect(q.series.map((s) => s.label)).toEqual(['Front Desk', 'Billing', 'Tech Support']);
+    expect(q.t.length).toBeGreaterThan(20);
+    const tr = rippleTrace(result, n, tinyLevel);
+    const all = Object.values(m.attribution).reduce((a, b) => a + b, 0);
+    expect(tr.total).toBeCloseTo(all, 6);
+    expect(tr.rows.reduce((a, r) => a + r.seconds, 0) + tr.workSeconds).toBeCloseTo(all, 6);
+    for (const r of tr.rows) {
+      expect(r.label).not.toMatch(/undefined|null/);
+      const split = r.byOutcome.resolved + r.byOutcome.abandoned + r.byOutcome.waiting;
+      expect(split).toBeCloseTo(r.seconds, 1);
+    }
+    expect(tr.rows.some((r) => r.kind === 'misroute' || r.kind === 'clarify' || r.kind === 'rework')).toBe(true);
+    expect(tr.sentences.length).toBeGreaterThan(0);
+    for (const j of result.journeys) {
+      const sl = swimlane(j, n, tinyLevel);
+      const covered = sl.blocks.slice(1).reduce((a, b) => a + (b.to - b.from), 0);
+      expect(covered).toBeCloseTo(j.totalSeconds, 1);
+      expect(sl.lanes[1]).toBe('Front Desk');
+    }
+  });
+});

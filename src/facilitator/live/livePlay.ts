@@ -1,0 +1,140 @@
+/**
+ * What the play scene does differently in live facilitation, behind a handful of hook lines:
+ *
+ *  - presenter (facilitator mode): publishes the run to projector windows after every frame and shows
+ *    the control bar (./presenterBar.ts);
+ *  - audience window: the board shows the follower's replica, takes no input, and stays on the last
+ *    frame when the level ends (the room sees the results and debrief only as the presenter reveals them).
+ */
+import Phaser from 'phaser';
+import type { GameAudio } from '../../audio/index';
+import type { Level } from '../../level/schema';
+import type { Command, Sim } from '../../sim/types';
+import type { UiStoreApi } from '../../store/store';
+import { audienceController } from './audience';
+import { getLiveHub } from './liveHub';
+import { mountPresenterBar } from './presenterBar';
+import { hideRevealStrip, showRevealStrip } from './presenterBarReveal';
+import { isProjector } from './projector';
+
+export interface LivePlayContext {
+  level: Level;
+  levelId: string;
+  seed: number;
+  /** Started by the audience controller (this window mirrors the presenter). */
+  audience: boolean;
+  store: UiStoreApi;
+  audio: GameAudio | null;
+  /** The scene's current sim (read each time: it changes on restart). */
+  sim(): Sim;
+  /** Applies a command the way a player's command is applied (toasts on refusal). */
+  apply(cmd: Command): void;
+  /** Plays the same level and seed again from the start. */
+  restart(): void;
+  /** Back to the level list. */
+  menu(): void;
+}
+
+export interface PlayLive {
+  readonly audience: boolean;
+  /** In the audience window: the stand-in sim that follows the presenter. */
+  readonly sim: Sim | null;
+  /** The step hint under the board ('' hides it: projector mode and the audience see no key hints). */
+  hint(text: string): string;
+  /** The big banner over the board. */
+  banner(text: string): string;
+  /** The level ended. True when the live side keeps the scene where it is (audience). */
+  finish(sim: Sim): boolean;
+}
+
+/** Null when this is neither a presenter nor an audience window. `fallback` is the scene's own sim. */
+export function attachLive(scene: Phaser.Scene, ctx: LivePlayContext, fallback: () => Sim): PlayLive | null {
+  const audience = audienceController();
+  if (audience && ctx.audience) {
+    if (scene.input) scene.input.enabled = false;
+    if (scene.input?.keyboard) scene.input.keyboard.enabled = false;
+    const sim = audience.playSim(fallback());
+    const speedLabel = coverHudButtons(scene);
+    let shown = '';
+    const onPre = (_t: number, delta: number) => {
+      audience.frame(Math.min(0.25, Math.max(0, delta / 1000)));
+      const i = audience.info();
+      const text = i.paused ? 'Paused' : `Speed ${i.speed}x`;
+      if (text !== shown) speedLabel.setText((shown = text));
+    };
+    scene.events.on(Phaser.Scenes.Events.PRE_UPDATE, onPre);
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () =>
+      scene.events.off(Phaser.Scenes.Events.PRE_UPDATE, onPre),
+    );
+    return {
+      audience: true,
+      sim,
+      hint: () => '',
+      banner: (text) =>
+        text === '' ? '' : audience.info().connected ? 'Paused' : 'Waiting for the facilitator…',
+      finish: () => true,
+    };
+  }
+  const { store } = ctx;
+  if (!store.getState().settings.facilitator) return null;
+  const hub = getLiveHub();
+  let ended = false;
+  hub.roundStarted(ctx.level, ctx.levelId, ctx.seed, performance.now());
+  hideRevealStrip();
+  // Read the new parent size first: refresh() alone fits to the old one, and then never looks again.
+  const refit = () => {
+    scene.scale.getParentBounds();
+    scene.scale.refresh();
+  };
+  const bar = mountPresenterBar({
+    ...ctx,
+    hub,
+    isEnded: () => ended,
+    silence: (on) => ctx.audio?.setSilenced(on),
+    refit,
+  });
+  const onPost = () => {
+    if (ended) return;
+    const speed = store.getState().speed;
+    hub.frame(ctx.sim(), speed === 0 ? store.getState().lastSpeed : speed, speed === 0, performance.now());
+  };
+  scene.events.on(Phaser.Scenes.Events.POST_UPDATE, onPost);
+  scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+    scene.events.off(Phaser.Scenes.Events.POST_UPDATE, onPost);
+    bar.destroy();
+    if (!ended) hub.left();
+  });
+  const projector = () => isProjector(store.getState().settings);
+  return {
+    audience: false,
+    sim: null,
+    hint: (text) => (projector() ? '' : text),
+    banner: (text) => (projector() && text.startsWith('Paused') ? 'Paused' : text),
+    finish(sim) {
+      ended = true;
+      hub.roundEnded(sim, performance.now());
+      showRevealStrip(hub, ctx.level.texts.debriefQuestions.length, refit);
+      return false;
+    },
+  };
+}
+
+/**
+ * The projector shows no buttons a participant would press: the speed buttons and Menu in the top bar
+ * are covered (the speed area says how fast the facilitator's game runs instead). Positions follow Hud.ts.
+ */
+function coverHudButtons(scene: Phaser.Scene): Phaser.GameObjects.Text {
+  const g = scene.add.graphics().setDepth(52);
+  g.fillStyle(0x08131f, 1);
+  g.fillRect(692, 2, 544, 80);
+  g.fillRect(1776, 2, 144, 80);
+  return scene.add
+    .text(964, 42, '', {
+      fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
+      fontSize: '34px',
+      fontStyle: 'bold',
+      color: '#ffe066',
+    })
+    .setOrigin(0.5)
+    .setDepth(53);
+}

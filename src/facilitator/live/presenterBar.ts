@@ -1,0 +1,310 @@
+/**
+ * The facilitator's control bar during play (facilitator mode only): a DOM strip under the board with
+ * big buttons, each also on a key shown on the button. Keys are chosen not to clash with play keys
+ * (Space/P, 1/2/3, Tab, arrows, Enter, N, 1–9, Q, T, L, -, G, F, S, Escape).
+ *
+ *   Pause Space · Step . · 1x 2x 4x 1 2 3 · +1 minute + · Restart R · Levels J
+ *   injects Shift+1… · Bookmark B · Projector window O · Mute here M · Projector mode V
+ *
+ * Bookmarks go to the active session round (saved at once); without a round they are kept for this run
+ * only and the toast says so. All texts go in with textContent.
+ */
+import './live.css';
+import type { Level, LevelEvent } from '../../level/schema';
+import type { Command, Sim } from '../../sim/types';
+import type { Speed, UiStoreApi } from '../../store/store';
+import { isDomOverlayOpen } from '../../ui/overlay';
+import type { LiveHub } from './liveHub';
+import { audienceUrl, openProjectorWindow } from './liveWindow';
+import { isProjector, toggleProjector } from './projector';
+import { bookmarkActiveRound } from '../session/roundRecorder';
+import { MAX_BOOKMARK_NOTE } from '../session/session';
+
+export const STEP_SECONDS = 5;
+export const EXTEND_SECONDS = 60;
+
+export interface BarContext {
+  level: Level;
+  store: UiStoreApi;
+  hub: LiveHub;
+  sim(): Sim;
+  apply(cmd: Command): void;
+  restart(): void;
+  menu(): void;
+  isEnded(): boolean;
+  /** Silences this window's sound (the projector window keeps playing). */
+  silence(on: boolean): void;
+  /** The game canvas must refit after the bar takes or gives back room. */
+  refit(): void;
+}
+
+export interface PresenterBar {
+  destroy(): void;
+}
+
+export interface Inject {
+  id: string;
+  label: string;
+  text: string;
+}
+
+/** The level's facilitator-triggered events, with a short label for a button. */
+export function injectsOf(level: Level): Inject[] {
+  const name = (id: string) => level.departments.find((d) => d.id === id)?.name ?? id;
+  const label = (e: LevelEvent): string => {
+    switch (e.kind) {
+      case 'absence':
+        return e.staff > 1
+          ? `${e.staff} from ${name(e.department)} step out`
+          : `${name(e.department)} steps out`;
+      case 'outage':
+        return `${name(e.department)} system down`;
+      case 'surge':
+        return `Rush of customers ×${e.factor}`;
+    }
+  };
+  return level.events.flatMap((e) =>
+    e.trigger === 'facilitator' && e.id ? [{ id: e.id, label: label(e), text: e.text ?? label(e) }] : [],
+  );
+}
+
+export function formatSimClock(t: number): string {
+  const s = Math.max(0, Math.floor(t));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+function button(label: string, key: string, onClick: () => void, cls = ''): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = `lv-btn ${cls}`.trim();
+  const l = document.createElement('span');
+  l.className = 'lv-label';
+  l.textContent = label;
+  const k = document.createElement('kbd');
+  k.textContent = key;
+  b.append(l, k);
+  b.addEventListener('click', (e) => {
+    e.preventDefault();
+    onClick();
+    (document.querySelector('#game canvas') as HTMLElement | null)?.focus();
+  });
+  return b;
+}
+
+const setLabel = (b: HTMLButtonElement, text: string) => {
+  const l = b.querySelector('.lv-label');
+  if (l) l.textContent = text;
+};
+
+/** This window's mute, kept across restarts of the level. */
+let silenced = false;
+
+export function mountPresenterBar(ctx: BarContext): PresenterBar {
+  const { store, hub } = ctx;
+  const st = () => store.getState();
+  const toast = (text: string, kind: 'info' | 'warning' = 'info') =>
+    st().toast(text, kind, performance.now());
+  const localMarks: Array<{ t: number; note: string }> = [];
+
+  const bar = document.createElement('div');
+  bar.className = 'lv-bar';
+  bar.setAttribute('role', 'toolbar');
+  bar.setAttribute('aria-label', 'Facilitator controls');
+  const row1 = document.createElement('div');
+  row1.className = 'lv-row';
+  const row2 = document.createElement('div');
+  row2.className = 'lv-row';
+  const row3 = document.createElement('div');
+  row3.className = 'lv-row';
+  bar.append(row1, row2);
+
+  const pause = button('Pause', 'Space', () => st().togglePause(), 'lv-main');
+  const step = button(`Step ${STEP_SECONDS} s`, '.', () => doStep());
+  const speeds = ([1, 2, 4] as const).map((s, i) => ({
+    s,
+    b: button(`${s}x`, String(i + 1), () => st().setSpeed(s as Speed), 'lv-speed'),
+  }));
+  const extend = button('+1 minute', '+', () => doExtend());
+  const restart = button('Restart', 'R', () => ctx.restart());
+  const levels = button('Levels', 'J', () => ctx.menu());
+  const clock = document.createElement('span');
+  clock.className = 'lv-clock';
+  row1.append(pause, step, ...speeds.map((x) => x.b), extend, restart, levels, clock);
+
+  const injects = injectsOf(ctx.level).slice(0, 9);
+  const injectBtns = injects.map((inj, i) => {
+    const b = button(inj.label, `⇧${i + 1}`, () => doInject(inj), 'lv-inject');
+    b.title = inj.text;
+    return b;
+  });
+  const mark = button('Bookmark', 'B', () => openMark(), 'lv-mark');
+  const projWin = button('Projector window', 'O', () => openWindow());
+  const mute = button('Mute here', 'M', () => doMute());
+  const projMode = button('Projector mode', 'V', () => doProjector());
+  const room = document.createElement('span');
+  room.className = 'lv-room';
+  room.setAttribute('role', 'status');
+  row2.append(mark, projWin, mute, projMode, room);
+  if (injectBtns.length > 0) {
+    const what = document.createElement('span');
+    what.className = 'lv-what';
+    what.textContent = 'Live events:';
+    row3.append(what, ...injectBtns);
+    bar.append(row3);
+    bar.classList.add('lv-three');
+  }
+
+  const markBox = document.createElement('form');
+  markBox.className = 'lv-markbox';
+  const markLabel = document.createElement('label');
+  const markInput = document.createElement('input');
+  markInput.type = 'text';
+  markInput.maxLength = MAX_BOOKMARK_NOTE;
+  markInput.placeholder = 'What happened? (optional)';
+  markInput.setAttribute('aria-label', 'Bookmark note');
+  const markHelp = document.createElement('span');
+  markHelp.className = 'lv-help';
+  markHelp.textContent = 'Enter saves · Escape cancels';
+  markBox.append(markLabel, markInput, markHelp);
+  markBox.hidden = true;
+  bar.append(markBox);
+  let markT = 0;
+
+  function doStep(): void {
+    if (ctx.isEnded()) return;
+    if (st().speed !== 0) st().setSpeed(0);
+    const sim = ctx.sim();
+    if (!sim.isOver()) sim.advanceTo(Math.min(sim.view().end, sim.now() + STEP_SECONDS));
+  }
+  function doExtend(): void {
+    if (ctx.isEnded()) return;
+    ctx.apply({ type: 'extend', seconds: EXTEND_SECONDS });
+    toast('One more minute on the clock.');
+  }
+  function doInject(inj: Inject): void {
+    if (ctx.isEnded()) return;
+    const before = ctx.sim().commandLog().length;
+    ctx.apply({ type: 'inject', event: inj.id });
+    if (ctx.sim().commandLog().length > before) toast(`Now: ${inj.text}`, 'warning');
+  }
+  function openWindow(): void {
+    const w = openProjectorWindow(hub.sessionId());
+    if (!w)
+      toast(`The browser blocked the new window. Open ${audienceUrl(hub.sessionId())} yourself.`, 'warning');
+  }
+  function doMute(): void {
+    silenced = !silenced;
+    ctx.silence(silenced);
+    toast(
+      silenced
+        ? 'This window is quiet now. The projector window still plays sound.'
+        : 'This window plays sound again.',
+    );
+  }
+  function doProjector(): void {
+    const on = toggleProjector(store);
+    toast(
+      on
+        ? 'Projector mode: big text and strong contrast from the next screen; key hints hidden.'
+        : 'Projector mode off.',
+    );
+  }
+  function openMark(): void {
+    if (ctx.isEnded()) return;
+    markT = ctx.sim().now();
+    markLabel.textContent = `Bookmark at ${formatSimClock(markT)}`;
+    markInput.value = '';
+    markBox.hidden = false;
+    markBox.classList.add('re-overlay'); // the game ignores keys while the note is typed
+    markInput.focus();
+  }
+  function closeMark(save: boolean): void {
+    if (markBox.hidden) return;
+    markBox.hidden = true;
+    markBox.classList.remove('re-overlay');
+    (document.querySelector('#game canvas') as HTMLElement | null)?.focus();
+    if (!save) return;
+    const note = markInput.value.replace(/\s+/g, ' ').trim() || 'Marked';
+    const saved = bookmarkActiveRound(markT, note);
+    if (!saved) localMarks.push({ t: markT, note });
+    toast(
+      saved
+        ? `Bookmark ${formatSimClock(markT)}: ${note}`
+        : `Bookmark ${formatSimClock(markT)}: ${note} (no session round is running, so it is kept for this game only)`,
+    );
+  }
+  markBox.addEventListener('submit', (e) => {
+    e.preventDefault();
+    closeMark(true);
+  });
+  markInput.addEventListener('keydown', (e) => {
+    e.stopPropagation();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      closeMark(false);
+    }
+  });
+
+  const onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+    const target = e.target as HTMLElement | null;
+    if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA')) return;
+    if (isDomOverlayOpen()) return;
+    const digit = /^Digit([1-9])$/.exec(e.code);
+    let act: (() => void) | null = null;
+    if (e.shiftKey && digit) {
+      const inj = injects[Number(digit[1]) - 1];
+      if (inj) act = () => doInject(inj);
+    } else {
+      const k = e.key.toLowerCase();
+      const keys: Record<string, () => void> = {
+        '.': doStep,
+        '+': doExtend,
+        '=': doExtend,
+        r: ctx.restart,
+        j: ctx.menu,
+        b: openMark,
+        o: openWindow,
+        m: doMute,
+        v: doProjector,
+      };
+      act = keys[k] ?? null;
+    }
+    if (!act) return;
+    e.preventDefault();
+    act();
+  };
+  window.addEventListener('keydown', onKey);
+
+  const refresh = window.setInterval(() => {
+    const s = st();
+    const paused = s.speed === 0;
+    setLabel(pause, paused ? 'Resume' : 'Pause');
+    pause.classList.toggle('lv-on', paused);
+    for (const { s: sp, b } of speeds) b.classList.toggle('lv-on', !paused && s.speed === sp);
+    setLabel(projMode, isProjector(s.settings) ? 'Projector mode: on' : 'Projector mode');
+    projMode.classList.toggle('lv-on', isProjector(s.settings));
+    setLabel(mute, silenced ? 'Sound here: off' : 'Mute here');
+    mute.classList.toggle('lv-on', silenced);
+    const sim = ctx.sim();
+    const v = sim.view();
+    clock.textContent = `${formatSimClock(sim.now())} of ${formatSimClock(v.end)}${paused ? ' · paused' : ` · ${s.speed}x`}`;
+    const heard = performance.now() - hub.lastHelloMs() < 60 * 60 * 1000;
+    room.textContent = heard ? 'Projector window linked' : 'No projector window yet';
+    room.classList.toggle('lv-linked', heard);
+  }, 200);
+
+  document.body.append(bar);
+  document.body.classList.add('lv-has-bar');
+  document.body.classList.toggle('lv-bar-three', injectBtns.length > 0);
+  ctx.refit();
+  return {
+    destroy() {
+      window.clearInterval(refresh);
+      window.removeEventListener('keydown', onKey);
+      bar.remove();
+      document.body.classList.remove('lv-has-bar', 'lv-bar-three');
+      ctx.refit();
+    },
+  };
+}

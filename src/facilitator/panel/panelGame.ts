@@ -1,0 +1,63 @@
+/**
+ * The glue between the facilitator panels and the running game: which levels can be played, starting a
+ * round (active round, seed, briefing), and opening the session panel and the debrief from any screen.
+ * Scenes call `openSessionFromGame()` / `openDebriefFromGame()`; nothing here owns game truth.
+ */
+import { getAllLevels, getCampaign, getLevelById } from '../../level/catalog';
+import type { Level } from '../../level/schema';
+import { getApp } from '../../game/context';
+import { SCENES } from '../../game/scenes/common';
+import { shell } from '../../game/shell';
+import { setActiveRound } from '../session/activeRound';
+import { openDebriefOverlay, type DebriefOverlayOptions } from '../debrief/debriefOverlay';
+import { openSessionPanel } from './panel';
+import { levelChoices } from './panelModel';
+import { getSessionStore } from '../session/roundRecorder';
+import type { Round } from '../session/session';
+
+/** Session key shown on the title, level select and results screens. */
+export const SESSION_KEY_LABEL = 'G';
+/** Debrief key on the results screen. */
+export const DEBRIEF_KEY_LABEL = 'D';
+
+export function playableLevels() {
+  return levelChoices(getCampaign(), getAllLevels(), shell.loose);
+}
+
+export function levelFor(levelId: string): Level | null {
+  return shell.loose.get(levelId) ?? getLevelById(levelId)?.level ?? null;
+}
+
+function focusGame(): void {
+  document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
+}
+
+/** Makes the round the active one and opens its level's briefing with the round's seed. */
+export function startRoundInGame(round: Round, level: Level): void {
+  const store = getSessionStore();
+  setActiveRound({ sessionId: store.getState().session.id, roundId: round.id });
+  getApp().store.getState().setSeed(round.seed);
+  const game = shell.game;
+  if (!game) return;
+  for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
+  game.scene.start(SCENES.briefing, { levelId: level.id, level });
+  focusGame();
+}
+
+export function openSessionFromGame(): void {
+  openSessionPanel({
+    store: getSessionStore(),
+    levels: playableLevels,
+    defaultSeed: () => getApp().store.getState().seed,
+    startRound: startRoundInGame,
+    openDebrief: (roundId, compare) => openDebriefFromGame({ roundId, compare }),
+    onClose: focusGame,
+  });
+}
+
+export function openDebriefFromGame(opts: DebriefOverlayOptions): void {
+  openDebriefOverlay(
+    { store: getSessionStore(), levelOf: levelFor, openSession: openSessionFromGame, onClose: focusGame },
+    opts,
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Customer journeys for the debrief, and building a RoundResult from a finished sim. Pure.
+ *
+ * The play scene drains sim events every frame; it hands them to a JourneyCollector as well, which keeps
+ * only the 'resolved' and 'abandoned' events (each carries the customer's time segments by cause).
+ * At the end of the round, `roundResultFromSim` keeps at most MAX_JOURNEYS of them, most telling first.
+ */
+import type { Level } from '../../level/schema';
+import type { Segment, Sim, SimEvent } from '../../sim/types';
+import type { CustomerJourney, RoundResult } from './session';
+
+export const MAX_JOURNEYS = 400;
+
+const RIPPLE_CAUSE = /^(rework|clarify|misroute):/;
+
+export function isRippleCause(cause: string): boolean {
+  return RIPPLE_CAUSE.test(cause);
+}
+
+/** Times to 2 decimals: plenty for a chart, and half the bytes in storage. */
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+
+type FinishEvent = Extract<SimEvent, { type: 'resolved' | 'abandoned' }>;
+
+export function journeyFromEvent(e: FinishEvent): CustomerJourney {
+  const segments: Segment[] = e.segments.map((s) => ({ cause: s.cause, dept: s.dept, from: r2(s.from), to: r2(s.to) }));
+  const rippleSeconds = e.segments.reduce((sum, s) => sum + (isRippleCause(s.cause) ? s.to - s.from : 0), 0);
+  const firstFrom = e.segments[0]?.from;
+  return {
+    ticket: e.ticket,
+    customer: e.customer,
+    workType: e.workType,
+    outcome: e.type,
+    arrivedAt: r2(firstFrom ?? e.t - e.totalSeconds),
+    endedAt: r2(e.t),
+    totalSeconds: r2(e.totalSeconds),
+    satisfaction: Math.round(e.satisfaction * 1000) / 1000,
+    rippleSeconds: r2(rippleSeconds),
+    segments,
+  };
+}
+
+/**
+ * The most telling customers first: everyone who lived through a ripple (largest first), then those who
+ * gave up, then the longest waits. Returns at most `max`, in ticket order.
+ */
+export function selectJourneys(all: readonly CustomerJourney[], max = MAX_JOURNEYS): CustomerJourney[] {
+  if (all.length <= max) return [...all].sort((a, b) => a.ticket - b.ticket);
+  const rank = (j: CustomerJourney): number => (j.rippleSeconds > 0 ? 0 : j.outcome === 'abandoned' ? 1 : 2);
+  const chosen = [...all]
+    .sort((a, b) => rank(a) - rank(b) || b.rippleSeconds - a.rippleSeconds || b.totalSeconds - a.totalSeconds || a.ticket - b.ticket)
+    .slice(0, Math.max(0, max));
+  return chosen.sort((a, b) => a.ticket - b.ticket);
+}
+
+export interface JourneyCollector {
+  /** Feed every drained batch of sim events; other event types are ignored. */
+  add(events: readonly SimEvent[]): void;
+  count(): number;
+  all(): CustomerJourney[];
+  clear(): void;
+}
+
+export function createJourneyCollector(): JourneyCollector {
+  const byTicket = new Map<number, CustomerJourney>();
+  return {
+    add(events) {
+      for (const e of events) {
+        if (e.type === 'resolved' || e.type === 'abandoned') byTicket.set(e.ticket, journeyFromEvent(e));
+      }
+    },
+    count: () => byTicket.size,
+    all: () => [...byTicket.values()],
+    clear: () => byTicket.clear(),
+  };
+}
+
+/** Everything a finished round keeps. `finishedAt` is an ISO string from the caller's clock. */
+export function roundResultFromSim(
+  sim: Sim,
+  journeys: readonly CustomerJourney[],
+  finishedAt: string,
+  level: Level = sim.level,
+): RoundResult {
+  return {
+    finishedAt,
+    score: sim.score(),
+    metrics: sim.metrics(),
+    timeline: sim.timeline(),
+    commandLog: sim.commandLog(),
+    journeys: selectJourneys(journeys),
+    journeysTotal: journeys.length,
+    departments: level.departments.map((d) => ({ id: d.id, name: d.name })),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Records a facilitator round when its level ends, and holds the one session store the app shares.
+ *
+ * The session panel starts a round (sets the active round, see ./activeRound.ts); the results screen
+ * calls `recordRoundEnd` with what the play scene finished with. The customers' journeys are not part of
+ * what play hands over, so they are rebuilt by replaying the sim from the command log (deterministic).
+ *
+ * Live controls (bookmarks) must use `getSessionStore()` too: two stores on one storage key would write
+ * over each other.
+ */
+import type { Level } from '../../level/schema';
+import { replay } from '../../sim/index';
+import type { Metrics, ScoreReport, TimedCommand, TimelineSample } from '../../sim/types';
+import { getActiveRound, setActiveRound } from './activeRound';
+import { createJourneyCollector, selectJourneys } from './journeys';
+import type { RoundResult } from './session';
+import { findRound } from './session';
+import { createSessionStore, type SessionStoreApi, type SessionStoreOptions } from './sessionStore';
+
+let shared: SessionStoreApi | null = null;
+
+/** The app's session store (created on first use, saved in localStorage). */
+export function getSessionStore(): SessionStoreApi {
+  shared ??= createSessionStore();
+  return shared;
+}
+
+/** For tests: replace (or with no argument, forget) the shared store. */
+export function resetSessionStore(opts?: SessionStoreOptions | SessionStoreApi | null): void {
+  if (!opts) shared = null;
+  else
+    shared = 'getState' in opts ? (opts as SessionStoreApi) : createSessionStore(opts as SessionStoreOptions);
+}
+
+/** What the play scene finishes with (the results scene's data). */
+export interface FinishedPlay {
+  level: Level;
+  levelId: string;
+  seed: number;
+  score: ScoreReport;
+  metrics: Metrics;
+  commandLog: TimedCommand[];
+  timeline: TimelineSample[];
+}
+
+/**
+ * The RoundResult for a finished play. Score, metrics, timeline and commands are taken as played;
+ * journeys come from a replay of the same level, seed and commands.
+ */
+export function buildRoundResult(play: FinishedPlay, finishedAt: string): RoundResult {
+  const collector = createJourneyCollector();
+  try {
+    const sim = replay(play.level, play.seed, play.commandLog, undefined, {
+      recordEvents: true,
+      sampleEvery: 0,
+    });
+    collector.add(sim.drainEvents());
+  } catch (err) {
+    console.error('Could not rebuild the customer journeys for the debrief', err);
+  }
+  const journeys = collector.all();
+  return {
+    finishedAt,
+    score: play.score,
+    metrics: play.metrics,
+    timeline: play.timeline,
+    commandLog: play.commandLog,
+    journeys: selectJourneys(journeys),
+    journeysTotal: journeys.length,
+    departments: play.level.departments.map((d) => ({ id: d.id, name: d.name })),
+  };
+}
+
+export type RecordOutcome =
+  | { recorded: true; roundId: string }
+  | { recorded: false; reason: 'no-round' | 'other-session' | 'other-level' | 'refused'; message?: string };
+
+/**
+ * If a facilitator round is active and this play is that round's level and seed, stores its result
+ * (saved at once) and clears the active round. Anything else is left alone.
+ */
+export function recordRoundEnd(
+  play: FinishedPlay,
+  opts: { store?: SessionStoreApi; now?: () => string } = {},
+): RecordOutcome {
+  const active = getActiveRound();
+  if (!active) return { recorded: false, reason: 'no-round' };
+  const store = opts.store ?? getSessionStore();
+  const session = store.getState().session;
+  if (session.id !== active.sessionId) return { recorded: false, reason: 'other-session' };
+  const round = findRound(session, active.roundId);
+  if (!round) return { recorded: false, reason: 'other-session' };
+  if (round.levelId !== play.levelId || round.seed !== play.seed)
+    return { recorded: false, reason: 'other-level' };
+  const now = opts.now ?? (() => new Date().toISOString());
+  const change = store.getState().finishRound(round.id, buildRoundResult(play, now()));
+  setActiveRound(null);
+  if (!change.ok) return { recorded: false, reason: 'refused', message: change.message };
+  return { recorded: true, roundId: round.id };
+}
+
+/** Adds a bookmark to the active round (used by live controls). Returns false when no round is active. */
+export function bookmarkActiveRound(
+  t: number,
+  note: string,
+  store: SessionStoreApi = getSessionStore(),
+): boolean {
+  const active = getActiveRound();
+  if (!active || store.getState().session.id !== active.sessionId) return false;
+  return store.getState().addBookmark(active.roundId, t, note).ok;
+}

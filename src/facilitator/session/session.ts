@@ -1,0 +1,230 @@
+/**
+ * The facilitator's session: a list of rounds (level, seed, team) and every finished result.
+ *
+ * Pure data and pure functions: no DOM, no storage, no clock. Times of day (createdAt, finishedAt) are
+ * ISO strings passed in by the caller; ids are passed in or derived from what is already there.
+ * Every change returns a new Session and leaves the old one untouched, so a store can keep the last
+ * good copy. A finished result is never removed or overwritten by any function here.
+ */
+import type { Metrics, ScoreReport, Segment, TimedCommand, TimelineSample } from '../../sim/types';
+
+export const SESSION_VERSION = 1 as const;
+export const MAX_TEAM_NAME = 40;
+export const MAX_SESSION_NAME = 80;
+export const MAX_BOOKMARK_NOTE = 200;
+
+export type RoundStatus = 'planned' | 'playing' | 'finished';
+
+/** A moment the facilitator marked during play to come back to in the debrief. */
+export interface Bookmark {
+  /** Sim time in seconds. */
+  t: number;
+  note: string;
+}
+
+/** One external customer's path through the company, for the swimlane and the ripple trace. */
+export interface CustomerJourney {
+  ticket: number;
+  customer: string;
+  workType: string;
+  outcome: 'resolved' | 'abandoned' | 'waiting';
+  arrivedAt: number;
+  endedAt: number;
+  totalSeconds: number;
+  /** 0 (furious) to 1 (delighted) at the end. */
+  satisfaction: number;
+  /** Seconds caused by rework, clarification bounces and misroutes. */
+  rippleSeconds: number;
+  segments: Segment[];
+}
+
+/** A department id with the name players saw, kept so labels survive without the level file. */
+export interface DeptLabel {
+  id: string;
+  name: string;
+}
+
+export interface RoundResult {
+  /** ISO date-time when the round ended (wall clock, passed in). */
+  finishedAt: string;
+  score: ScoreReport;
+  metrics: Metrics;
+  timeline: TimelineSample[];
+  commandLog: TimedCommand[];
+  /** At most MAX_JOURNEYS customers, the most telling ones first chosen (see selectJourneys). */
+  journeys: CustomerJourney[];
+  /** How many customers finished in total (journeys may hold fewer). */
+  journeysTotal: number;
+  departments: DeptLabel[];
+}
+
+export interface Round {
+  id: string;
+  levelId: string;
+  levelTitle: string;
+  seed: number;
+  team: string;
+  status: RoundStatus;
+  /** Marks set during play; they stay with the round once it is finished. */
+  bookmarks: Bookmark[];
+  result?: RoundResult;
+}
+
+export interface Session {
+  version: typeof SESSION_VERSION;
+  id: string;
+  name: string;
+  /** ISO date-time, passed in by the caller. */
+  createdAt: string;
+  rounds: Round[];
+}
+
+/** Every change says whether it happened; on refusal the session is the unchanged input. */
+export type Change = { ok: true; session: Session } | { ok: false; session: Session; message: string };
+
+const done = (session: Session): Change => ({ ok: true, session });
+const refuse = (session: Session, message: string): Change => ({ ok: false, session, message });
+
+function cleanText(text: string, max: number): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+export function createSession(opts: { id: string; name?: string; createdAt: string }): Session {
+  const name = cleanText(opts.name ?? '', MAX_SESSION_NAME) || 'Workshop session';
+  return { version: SESSION_VERSION, id: opts.id, name, createdAt: opts.createdAt, rounds: [] };
+}
+
+export function renameSession(session: Session, name: string): Change {
+  const clean = cleanText(name, MAX_SESSION_NAME);
+  if (!clean) return refuse(session, 'A session needs a name.');
+  return done({ ...session, name: clean });
+}
+
+/** The next free round id: r1, r2, ... (never reuses an id, even after a planned round was removed). */
+export function nextRoundId(session: Session): string {
+  let max = 0;
+  for (const r of session.rounds) {
+    const m = /^r(\d+)$/.exec(r.id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `r${max + 1}`;
+}
+
+export interface NewRound {
+  levelId: string;
+  levelTitle: string;
+  /** Reuse one seed for every team so they all meet the same customers. */
+  seed: number;
+  team?: string;
+  id?: string;
+}
+
+export function addRound(session: Session, round: NewRound): Change {
+  if (!Number.isInteger(round.seed) || round.seed < 0) return refuse(session, 'The seed must be a whole number, 0 or more.');
+  if (!round.levelId) return refuse(session, 'Pick a level for the round.');
+  const id = round.id ?? nextRoundId(session);
+  if (session.rounds.some((r) => r.id === id)) return refuse(session, `There is already a round "${id}".`);
+  const team = cleanText(round.team ?? '', MAX_TEAM_NAME) || `Team ${session.rounds.length + 1}`;
+  const next: Round = {
+    id,
+    levelId: round.levelId,
+    levelTitle: round.levelTitle || round.levelId,
+    seed: round.seed,
+    team,
+    status: 'planned',
+    bookmarks: [],
+  };
+  return done({ ...session, rounds: [...session.rounds, next] });
+}
+
+function withRound(session: Session, id: string, f: (r: Round) => Round | string): Change {
+  const i = session.rounds.findIndex((r) => r.id === id);
+  const round = session.rounds[i];
+  if (!round) return refuse(session, `There is no round "${id}" in this session.`);
+  const next = f(round);
+  if (typeof next === 'string') return refuse(session, next);
+  const rounds = session.rounds.slice();
+  rounds[i] = next;
+  return done({ ...session, rounds });
+}
+
+/** Marks a round as being played. Any other round still marked as playing goes back to planned. */
+export function startRound(session: Session, id: string): Change {
+  const target = session.rounds.find((r) => r.id === id);
+  if (!target) return refuse(session, `There is no round "${id}" in this session.`);
+  if (target.status === 'finished') {
+    return refuse(session, 'This round is finished and its result is kept. Add a new round to play it again.');
+  }
+  const rounds = session.rounds.map((r): Round => {
+    if (r.id === id) return { ...r, status: 'playing' };
+    if (r.status === 'playing') return { ...r, status: 'planned' };
+    return r;
+  });
+  return done({ ...session, rounds });
+}
+
+/** Stores the result. A round that already has a result keeps it: results are never overwritten. */
+export function finishRound(session: Session, id: string, result: RoundResult): Change {
+  return withRound(session, id, (r) => {
+    if (r.status === 'finished') return 'This round already has a result, and it is kept as it is.';
+    return { ...r, status: 'finished', result };
+  });
+}
+
+/** Only planned rounds can be removed; finished results are never lost. */
+export function removeRound(session: Session, id: string): Change {
+  const round = session.rounds.find((r) => r.id === id);
+  if (!round) return refuse(session, `There is no round "${id}" in this session.`);
+  if (round.status === 'finished') return refuse(session, 'Finished rounds keep their results and cannot be removed.');
+  if (round.status === 'playing') return refuse(session, 'This round is being played. Stop it first.');
+  return done({ ...session, rounds: session.rounds.filter((r) => r.id !== id) });
+}
+
+export function renameTeam(session: Session, id: string, team: string): Change {
+  const clean = cleanText(team, MAX_TEAM_NAME);
+  if (!clean) return refuse(session, 'A team needs a name.');
+  return withRound(session, id, (r) => ({ ...r, team: clean }));
+}
+
+/** Bookmarks stay in time order. Allowed while playing and after (for notes made in the debrief). */
+export function addBookmark(session: Session, id: string, t: number, note: string): Change {
+  if (!Number.isFinite(t) || t < 0) return refuse(session, 'A bookmark needs a time of 0 seconds or more.');
+  const clean = cleanText(note, MAX_BOOKMARK_NOTE);
+  return withRound(session, id, (r) => {
+    if (r.status === 'planned') return 'Bookmarks can be set once the round has started.';
+    const bookmarks = [...r.bookmarks, { t, note: clean || 'Bookmark' }].sort((a, b) => a.t - b.t);
+    return { ...r, bookmarks };
+  });
+}
+
+export function removeBookmark(session: Session, id: string, index: number): Change {
+  return withRound(session, id, (r) => {
+    if (!r.bookmarks[index]) return 'There is no such bookmark.';
+    return { ...r, bookmarks: r.bookmarks.filter((_, i) => i !== index) };
+  });
+}
+
+export function findRound(session: Session, id: string): Round | undefined {
+  return session.rounds.find((r) => r.id === id);
+}
+
+export function finishedRounds(session: Session): Array<Round & { result: RoundResult }> {
+  return session.rounds.filter((r): r is Round & { result: RoundResult } => r.status === 'finished' && !!r.result);
+}
+
+/**
+ * Keeps a finished result that only one copy holds: merges `incoming` over `current` but puts back any
+ * finished round of `current` that `incoming` lacks or holds without a result. Used when a session is
+ * reloaded from storage while another copy is in memory.
+ */
+export function keepFinished(current: Session, incoming: Session): Session {
+  if (current.id !== incoming.id) return incoming;
+  const rounds = incoming.rounds.slice();
+  for (const r of finishedRounds(current)) {
+    const i = rounds.findIndex((x) => x.id === r.id);
+    const there = rounds[i];
+    if (!there) rounds.push(r);
+    else if (!there.result) rounds[i] = r;
+  }
+  return { ...incoming, rounds };
+}
