@@ -5,7 +5,6 @@
  *   const { level, problems } = checkLevelText(text, 'levels/01-right-desk.json');
  *   problems.map(formatProblem) // 'levels/01-right-desk.json:12:7: department "billing" > staff is missing. ...'
  */
-import { z } from 'zod';
 import { FORMAT_VERSION, Level } from './schema';
 import { issueProblems, withWhere, type PathProblem } from './issues';
 import { LineIndex, offsetOf, parseJson, type JsonPath } from './jsonText';
@@ -193,10 +192,4 @@ export function checkLevelText(text: string, path: string): CheckResult {
       ],
     };
   }
-}
-
-/** For tests and tools: the zod issues of a value, without positions. */
-export function schemaIssues(value: unknown): z.core.$ZodIssue[] {
-  const r = Level.safeParse(value);
-  return r.success ? [] : r.error.issues;
 }

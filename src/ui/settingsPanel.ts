@@ -21,10 +21,6 @@ export function applyPageSettings(s: Settings): void {
 
 let open: HTMLElement | null = null;
 
-export function isSettingsOpen(): boolean {
-  return open !== null;
-}
-
 /** Opens the panel (or focuses it if already open). `onClose` runs after it closes. */
 export function openSettingsPanel(store: UiStoreApi, onClose?: (changed: boolean) => void): HTMLElement {
   if (open) {

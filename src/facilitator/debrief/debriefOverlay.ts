@@ -38,10 +38,6 @@ export interface DebriefOverlayHandle {
 
 let current: DebriefOverlayHandle | null = null;
 
-export function isDebriefOpen(): boolean {
-  return current !== null;
-}
-
 const TIME_CHARTS = '.rx-panel-outcomes canvas, .rx-panel-queues canvas';
 
 export function openDebriefOverlay(

@@ -43,10 +43,6 @@ export interface PanelHandle {
 
 let current: PanelHandle | null = null;
 
-export function isSessionPanelOpen(): boolean {
-  return current !== null;
-}
-
 export function openSessionPanel(deps: PanelDeps): PanelHandle {
   if (current) {
     current.root.querySelector<HTMLElement>('input, button')?.focus();

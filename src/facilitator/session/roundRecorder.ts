@@ -15,7 +15,7 @@ import { getActiveRound, setActiveRound } from './activeRound';
 import { createJourneyCollector, selectJourneys } from './journeys';
 import type { RoundResult } from './session';
 import { findRound } from './session';
-import { createSessionStore, type SessionStoreApi, type SessionStoreOptions } from './sessionStore';
+import { createSessionStore, type SessionStoreApi } from './sessionStore';
 
 let shared: SessionStoreApi | null = null;
 
@@ -23,13 +23,6 @@ let shared: SessionStoreApi | null = null;
 export function getSessionStore(): SessionStoreApi {
   shared ??= createSessionStore();
   return shared;
-}
-
-/** For tests: replace (or with no argument, forget) the shared store. */
-export function resetSessionStore(opts?: SessionStoreOptions | SessionStoreApi | null): void {
-  if (!opts) shared = null;
-  else
-    shared = 'getState' in opts ? (opts as SessionStoreApi) : createSessionStore(opts as SessionStoreOptions);
 }
 
 /** What the play scene finishes with (the results scene's data). */
