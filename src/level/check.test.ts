@@ -71,6 +71,33 @@ describe('invalid JSON points at the line', () => {
     expect(check(fixture('single-quotes.json')).messages).toMatch(/double quotes/);
     expect(check(fixture('comment.json')).messages).toMatch(/Comments are not allowed/);
   });
+  it('curly quotes from a word processor get their own message', () => {
+    const text = example.replace('"title"', '\u201ctitle\u201d');
+    const { problems } = check(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: lineOf(text, '\u201ctitle') });
+    expect(problems[0]?.message).toMatch(/curly quotes.*straight double quotes/);
+  });
+  it('a missing inner } is reported where it is missing, on one line or several', () => {
+    // The } of "position" left out (the comma stays): JSON only fails lines later.
+    const inline = example.replace(/("position": \{[^}]*)\}/, '$1');
+    const a = check(inline).problems;
+    expect(a).toHaveLength(1);
+    expect(a[0]).toMatchObject({ line: lineOf(inline, '"position"') });
+    expect(a[0]?.message).toMatch(/closing \} is missing here.*opened at line \d+.*"staff"/);
+    // Comma and } both left out.
+    const noComma = example.replace(/("position": \{[^}]*)\},/, '$1');
+    expect(check(noComma).problems[0]).toMatchObject({ line: lineOf(noComma, '"position"') });
+    // A group over several lines whose own } is missing: the next } is the outer one.
+    const lines = example.split('\n');
+    const open = lines.findIndex((l) => l.trim() === '"serviceTime": {');
+    const close = lines.findIndex((l, i) => i > open && l.trim() === '}');
+    const multi = [...lines.slice(0, close), ...lines.slice(close + 1)].join('\n');
+    const m = check(multi).problems;
+    expect(m).toHaveLength(1);
+    expect(m[0]?.line).toBe(close); // the last line inside serviceTime (1-based: index close - 1)
+    expect(m[0]?.message).toMatch(new RegExp(`opened at line ${open + 1} should end here`));
+  });
   it('empty files and non-objects', () => {
     expect(check('').messages).toMatch(/empty/);
     expect(check('   \n').messages).toMatch(/empty/);
@@ -80,6 +107,13 @@ describe('invalid JSON points at the line', () => {
 });
 
 describe('schema problems', () => {
+  it('a field the schema rejects gives no follow-on warnings from checks that depend on it', () => {
+    const { problems } = check(variant((l) => void (l.durationSeconds = -357)));
+    expect(problems.map((p) => p.message)).toEqual([
+      'durationSeconds is -357, which is too small: it must be at least 30.',
+    ]);
+  });
+
   it('wrong types, with the value and a fix', () => {
     const text = variant((l) => {
       (l.departments[0] as Json).staff = '2';

@@ -131,7 +131,8 @@ function run(text: string, file: string): CheckResult {
         );
     const seen = new Set(schemaProblems.map((p) => pathKey(p.path)));
     pathProblems.push(...schemaProblems.filter((p) => pathKey(p.path) !== pathKey(['formatVersion'])));
-    pathProblems.push(...semanticProblems(data).filter((p) => !seen.has(pathKey(p.path))));
+    const invalid = (path: JsonPath): boolean => seen.has(pathKey(path));
+    pathProblems.push(...semanticProblems(data, invalid).filter((p) => !seen.has(pathKey(p.path))));
   }
   const problems = [
     ...dupes,

@@ -79,9 +79,29 @@ function previousNonSpace(text: string, offset: number): number {
   return i;
 }
 
+/** The indentation (spaces and tabs) of the line an offset is on, and whether only blanks come before it. */
+function lineStartOf(text: string, offset: number): { indent: number; first: boolean } {
+  let start = offset;
+  while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
+  let i = start;
+  while (i < offset && (text[i] === ' ' || text[i] === '\t')) i++;
+  let end = start;
+  while (end < text.length && (text[end] === ' ' || text[end] === '\t')) end++;
+  return { indent: end - start, first: i === offset };
+}
+
+const CURLY = /^[\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb]/;
+
 function syntaxMessage(text: string, e: ParseError, opener: number | undefined, lines: LineIndex): Located {
   const code = printParseErrorCode(e.error);
   const found = text.slice(e.offset, e.offset + Math.min(e.length, 20));
+  if (CURLY.test(found.trim())) {
+    return {
+      offset: e.offset,
+      message:
+        'These are curly quotes (\u201c \u201d), which word processors and some mail programs put in. JSON needs straight double quotes ("): replace \u201c and \u201d with ", or write the file in a plain text editor.',
+    };
+  }
   const before = previousNonSpace(text, e.offset);
   const isClosing = found.startsWith('}') || found.startsWith(']');
   if ((code === 'PropertyNameExpected' || code === 'ValueExpected') && text[before] === ',' && isClosing) {
@@ -228,25 +248,63 @@ export function parseJson(input: string, lines: LineIndex): ParsedJson {
   }
   const errors: ParseError[] = [];
   const problems: Located[] = [];
-  const openers: number[] = [];
+  const openers: { offset: number; object: boolean; indent: number }[] = [];
   // jsonc-parser ends an object before it reports its missing }, so remember the last one closed.
   let closed: number | undefined;
-  const close = (): void => void (closed = openers.pop());
+  const close = (offset: number): void => {
+    const top = openers.pop();
+    closed = top?.offset;
+    // A } on its own line, less indented than the line its { is on, closes an outer group.
+    const here = lineStartOf(text, offset);
+    if (!unclosed && top?.object && text[offset] === '}' && here.first && here.indent < top.indent)
+      missingBefore(offset, top.offset);
+  };
+  const open = (offset: number, object: boolean): void =>
+    void openers.push({ offset, object, indent: lineStartOf(text, offset).indent });
+  // A field that starts a line no deeper than the line its group opened on belongs to an outer
+  // group: the } of the inner one is probably missing just before it. The first such field is kept,
+  // so a missing inner } is reported where it is missing rather than where JSON finally gives up.
+  let unclosed: Located | undefined;
+  const missingBefore = (offset: number, opener: number, name?: string): void => {
+    const prev = previousNonSpace(text, offset);
+    const comma = text[prev] === ',';
+    const why = name
+      ? `"${name}" on the next line is indented like the fields outside it`
+      : 'the next } is indented like an outer group';
+    unclosed = {
+      offset: comma ? prev : prev + 1,
+      message: `A closing } is missing here, it seems: the group opened at line ${lines.at(opener).line} should end here, since ${why}. Add a } ${comma ? 'just before this comma' : 'here'}.`,
+    };
+  };
+  const suspect = (offset: number): void => {
+    const top = openers[openers.length - 1];
+    if (unclosed || !top?.object) return;
+    const here = lineStartOf(text, offset);
+    if (!here.first || here.indent > top.indent) return;
+    if (lines.at(top.offset).line === lines.at(offset).line) return;
+    missingBefore(offset, top.offset, /^"([^"]{1,40})"/.exec(text.slice(offset))?.[1]);
+  };
   visit(
     text,
     {
-      onObjectBegin: (offset) => void openers.push(offset),
+      onObjectBegin: (offset) => open(offset, true),
       onObjectEnd: close,
-      onArrayBegin: (offset) => void openers.push(offset),
+      onArrayBegin: (offset) => open(offset, false),
       onArrayEnd: close,
+      onObjectProperty: (_name, offset) => suspect(offset),
       onError: (error, offset, length) => {
         const code = printParseErrorCode(error);
+        if (code === 'CommaExpected') suspect(offset);
         const opener =
           code === 'CloseBraceExpected' || code === 'CloseBracketExpected'
             ? closed
-            : openers[openers.length - 1];
+            : openers[openers.length - 1]?.offset;
         if (problems.length < 20)
-          problems.push(syntaxMessage(text, { error, offset, length }, opener, lines));
+          problems.push(
+            code !== 'UnexpectedEndOfString' && code !== 'InvalidCommentToken' && unclosed
+              ? unclosed
+              : syntaxMessage(text, { error, offset, length }, opener, lines),
+          );
       },
     },
     { disallowComments: true, allowTrailingComma: false },

@@ -38,7 +38,15 @@ function strings(o: unknown, k: string): [number, string][] {
   return v.flatMap((x, i): [number, string][] => (typeof x === 'string' ? [[i, x]] : []));
 }
 
-export function semanticProblems(level: unknown): PathProblem[] {
+/**
+ * `invalid` says which fields the schema already rejected: checks that depend on one of them are
+ * skipped, so a bad field gets one message and no echoes (a negative duration is not also "the
+ * level ends before its customers come").
+ */
+export function semanticProblems(
+  level: unknown,
+  invalid: (path: JsonPath) => boolean = () => false,
+): PathProblem[] {
   const out: PathProblem[] = [];
   const err = (path: JsonPath, message: string): void => void out.push({ path, message });
   const warn = (path: JsonPath, message: string): void =>
@@ -142,7 +150,7 @@ export function semanticProblems(level: unknown): PathProblem[] {
   }
 
   // Arrivals: the level must have customers and must end.
-  const duration = num(level, 'durationSeconds');
+  const duration = invalid(['durationSeconds']) ? undefined : num(level, 'durationSeconds');
   const arrivals = field(level, 'arrivals');
   if (isRec(arrivals)) {
     const rate = num(arrivals, 'ratePerMinute') ?? 0;
@@ -253,7 +261,8 @@ export function semanticProblems(level: unknown): PathProblem[] {
 
   // Stars in increasing order.
   const stars = field(field(level, 'scoring'), 'stars');
-  if (Array.isArray(stars) && stars.length === 3 && stars.every((s) => typeof s === 'number')) {
+  const starsBad = [0, 1, 2].some((i) => invalid(['scoring', 'stars', i])) || invalid(['scoring', 'stars']);
+  if (!starsBad && Array.isArray(stars) && stars.length === 3 && stars.every((s) => typeof s === 'number')) {
     const [a, b, c] = stars as number[];
     if (!((a ?? 0) < (b ?? 0) && (b ?? 0) < (c ?? 0))) {
       err(

@@ -75,7 +75,7 @@ describe('scoring', () => {
     const m = metricsWith({ arrived: 10, resolved: 4, meanResolutionTime: 60, p95ResolutionTime: 100, firstContactResolution: 1, meanEffort: 0 });
     const r = scoreFrom(routed, { ...m, staffSecondsBusy: 10, handoffs: { ...m.handoffs, total: 0 } }, 4, 0);
     const v = Object.fromEntries(r.parts.map((p) => [p.key, p.value]));
-    expect(v).toMatchObject({ resolved: 0.4, meanTime: 0.4, p95Time: 0.4, firstContact: 0.4, effort: 0.4, handoffQuality: 0.4, requestsOnTime: 0.4, cost: 0.4 });
+    expect(v).toMatchObject({ resolved: 0.4, meanTime: 0.4, p95Time: 0.4, firstContact: 0.4, effort: 0.4, handoffQuality: 0.4, cost: 0.4 });
     expect(v['satisfaction']).toBeCloseTo(0.4, 12);
   });
 
@@ -87,6 +87,17 @@ describe('scoring', () => {
     const req = { id: 'laptops', title: 'Laptops', from: 'a', to: 'b', at: 0, workSeconds: 10, dueWithin: 60, autoGrant: false, effect: { kind: 'speed' as const, factor: 0.8 } };
     const some = scoreFrom({ ...routed, internalRequests: [req] }, m, 10, 0).parts.find((p) => p.key === 'requestsOnTime')!;
     expect(some.weight).toBe(routed.scoring.weights.requestsOnTime);
+  });
+
+  it('a request done on time earns its full points, however many customers were resolved', () => {
+    const m = metricsWith({ arrived: 10, resolved: 7, meanResolutionTime: 60, p95ResolutionTime: 100, firstContactResolution: 1, meanEffort: 0 });
+    const req = { id: 'laptops', title: 'Laptops', from: 'a', to: 'b', at: 0, workSeconds: 10, dueWithin: 60, autoGrant: false, effect: { kind: 'speed' as const, factor: 0.8 } };
+    const lvl = { ...routed, internalRequests: [req] };
+    const r = scoreFrom(lvl, { ...m, requests: { ...m.requests, total: 1, onTime: 1 } }, 7, 0);
+    const part = r.parts.find((p) => p.key === 'requestsOnTime')!;
+    const sumW = r.parts.reduce((s, p) => s + p.weight, 0);
+    expect(part.value).toBe(1);
+    expect(part.points).toBeCloseTo((100 * part.weight) / sumW, 12);
   });
 
   it('customers still in the system count half their satisfaction', () => {

@@ -9,7 +9,7 @@
  *  - handoffQuality: handoffs without rework, bounce or misroute / handoffs (1 with no handoffs).
  *  - requestsOnTime: requests done in time / requests opened (1 with none).
  *  - cost: target staff seconds per resolved customer / actual, capped at 1.
- * Coverage: every part except satisfaction and resolved is multiplied by the share of customers
+ * Coverage: every part except satisfaction, resolved and requestsOnTime is multiplied by the share of customers
  * resolved (resolved / arrived). Otherwise a player who only finishes the work that needs no handoff
  * (and leaves the rest in the outboxes) gets full marks for time, first contact, effort, handoffs and
  * cost from those few customers; on a typical level idle play scored 75 without this.
@@ -34,6 +34,13 @@ const GROUP: Record<ScorePart['key'], ScorePart['group']> = {
   cost: 'cost',
 };
 
+/**
+ * Parts not scaled by the share resolved: satisfaction and resolved already count every customer,
+ * and a colleague's request served on time is served whatever happened to the customers (one request
+ * done on time reading "5.7 of 7.7" looked like a mistake).
+ */
+const UNSCALED = new Set<ScorePart['key']>(['satisfaction', 'resolved', 'requestsOnTime']);
+
 export function scoreFrom(level: Level, m: Metrics, finishedSatSum: number, inSystemSatSum: number): ScoreReport {
   const c = m.customers;
   const tg = level.scoring.targets;
@@ -52,7 +59,7 @@ export function scoreFrom(level: Level, m: Metrics, finishedSatSum: number, inSy
     cost: clamp01(tg.staffSecondsPerCustomer / (m.staffSecondsBusy / c.resolved)),
   };
   const cover = c.arrived > 0 ? clamp01(c.resolved / c.arrived) : 0;
-  for (const k of Object.keys(values) as ScorePart['key'][]) if (k !== 'satisfaction' && k !== 'resolved') values[k] *= cover;
+  for (const k of Object.keys(values) as ScorePart['key'][]) if (!UNSCALED.has(k)) values[k] *= cover;
   const weights = { ...level.scoring.weights };
   if (level.internalRequests.length === 0) weights.requestsOnTime = 0;
   const keys = Object.keys(GROUP) as ScorePart['key'][];

@@ -8,7 +8,7 @@ import type { Care, RequestState } from '../../sim/types';
 import { SIDEBAR } from './layout';
 import { journeyWords } from './boardModel';
 import { BOARD_COLOURS } from './playTheme';
-import { formatClock } from './rippleText';
+import { askText, formatClock } from './rippleText';
 import { TEX } from './textures';
 import { bakedShape, PlayButton, style } from './ui';
 
@@ -112,7 +112,7 @@ export class SidePanel {
         const title = scene.add.text(
           x + 16,
           ry,
-          `${name(r.from)} asks ${name(r.to)}: ${r.title}`,
+          askText(name(r.from), name(r.to), r.title, r.from),
           style(24, { bold: true, wrap: w - 32 }),
         );
         if (title.height > 64) title.setScale(64 / title.height);

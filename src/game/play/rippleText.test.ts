@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abandonedToast, formatClock, formatSeconds, levelEventToast, refusalToast, requestToast, rippleToast } from './rippleText';
+import { abandonedToast, askText, requestTitle, formatClock, formatSeconds, levelEventToast, refusalToast, requestToast, rippleToast } from './rippleText';
 
 const names: Record<string, string> = { 'tier-1': 'Tier 1', billing: 'Billing', tech: 'Tech Support' };
 const name = (id: string) => names[id] ?? id;
@@ -31,7 +31,21 @@ describe('other toasts', () => {
     );
     expect(levelEventToast({ type: 'levelEvent', t: 0, event: 'e', kind: 'surge', phase: 'start', dept: null, text: 'Lunch rush!' }, name)).toBe('Lunch rush!');
     expect(requestToast('New laptops', 'Tier 1', 'IT', 'open', true)).toContain('Grant it');
+    expect(requestToast('Lab: please send the records', 'Lab', 'Records', 'open', false)).toBe(
+      'Lab asks Records: Please send the records',
+    );
     expect(requestToast('New laptops', 'Tier 1', 'IT', 'inProgress', true)).toBeNull();
     expect(refusalToast('  ')).toBe("That can't be done right now");
+  });
+});
+
+describe('request titles never repeat the asker', () => {
+  it('drops the asker written in front of the title, by name or id, in any case', () => {
+    expect(askText('Lab', 'Records', 'Lab: please send the records')).toBe('Lab asks Records: Please send the records');
+    expect(askText('Tier 1', 'IT', 'tier-1 - new laptops', 'tier-1')).toBe('Tier 1 asks IT: New laptops');
+    expect(askText('Lab', 'Records', 'Lab asks Records: old files')).toBe('Lab asks Records: Old files');
+    expect(requestTitle('Laboratory upgrade', 'Lab')).toBe('Laboratory upgrade');
+    expect(requestTitle('New laptops', 'Tier 1')).toBe('New laptops');
+    expect(requestTitle('Lab:', 'Lab')).toBe('Lab:');
   });
 });

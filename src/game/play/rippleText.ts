@@ -57,6 +57,28 @@ export function levelEventToast(ev: LevelEv, deptName: DeptName): string {
   return ev.phase === 'start' ? 'A rush of customers is coming in' : 'The rush is over';
 }
 
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A request's title without its asker in front: a trainer who wrote "Lab: please send the records"
+ * would otherwise read "Lab asks Records: Lab: please send the records". Names or ids, any case.
+ */
+export function requestTitle(title: string, ...asker: string[]): string {
+  for (const who of asker.filter((a) => a.trim() !== '')) {
+    const m = new RegExp(`^\\s*${escapeRe(who.trim())}\\s*(?::|-|\u2013|\u2014|asks\\b[^:]*:)\\s*`, 'i').exec(title);
+    if (m && m[0].length < title.length) {
+      const rest = title.slice(m[0].length);
+      return rest.charAt(0).toUpperCase() + rest.slice(1);
+    }
+  }
+  return title;
+}
+
+/** "Lab asks Records: Send the records" (the asker never twice). */
+export function askText(from: string, to: string, title: string, fromId = ''): string {
+  return `${from} asks ${to}: ${requestTitle(title, from, fromId)}`;
+}
+
 export function requestToast(
   title: string,
   from: string,
@@ -66,11 +88,11 @@ export function requestToast(
 ): string | null {
   switch (status) {
     case 'open':
-      return canGrant ? `${from} asks ${to}: ${title}. Grant it when you can (G)` : `${from} asks ${to}: ${title}`;
+      return canGrant ? `${askText(from, to, title)}. Grant it when you can (G)` : askText(from, to, title);
     case 'late':
-      return `${from} is still waiting for: ${title}. It is now late`;
+      return `${from} is still waiting for: ${requestTitle(title, from)}. It is now late`;
     case 'done':
-      return `Done for ${from}: ${title}`;
+      return `Done for ${from}: ${requestTitle(title, from)}`;
     default:
       return null;
   }

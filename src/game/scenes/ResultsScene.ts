@@ -73,9 +73,10 @@ export class ResultsScene extends Phaser.Scene {
     const x0 = cx - (starsW + scoreText.width) / 2;
     if (stars !== null) drawStars(g, x0 + starsW / 2 - 23, 180, 46, stars, pal.star);
     scoreText.setX(x0 + starsW);
+    const rippled = largestRipples(data.metrics.ripples, data.level).length > 0;
     const sub =
       stars !== null
-        ? `${starsText(stars)}. ${verdict(stars)} ${nextStarText(stars, data.level.scoring.stars)}`.trim()
+        ? `${starsText(stars)}. ${verdict(stars, rippled)} ${nextStarText(stars, data.level.scoring.stars)}`.trim()
         : verdict(null);
     const subText = this.add
       .text(cx, 250, sub, textStyle(s, 'body', { color: pal.textDim, align: 'center', wrap: 1600 }))

@@ -12,6 +12,13 @@ describe('results words', () => {
   it('does not repeat "not yet" after "No stars yet"', () => {
     expect(verdict(0)).not.toMatch(/not yet/i);
   });
+
+  it('never speaks of ripples when no handoff came back or needed rework', () => {
+    for (const stars of [0, 1, 2]) {
+      expect(verdict(stars, false)).not.toMatch(/ripple/i);
+      expect(verdict(stars, true)).toMatch(/ripple/i);
+    }
+  });
 });
 
 describe('shownScore', () => {

@@ -52,13 +52,21 @@ export function maxPointsOf(p: ScorePart, parts: readonly ScorePart[]): number {
   return total > 0 ? (100 * p.weight) / total : 0;
 }
 
-/** A short verdict for the stars earned. */
-export function verdict(stars: number | null): string {
+/**
+ * A short verdict for the stars earned. `rippled` says whether any handoff came back or needed
+ * rework: without one, the verdict points at the score breakdown instead of ripples that never were.
+ */
+export function verdict(stars: number | null, rippled = true): string {
   if (stars === null) return 'Practice round: no stars here.';
   if (stars >= 3) return 'Excellent: your colleagues and customers were well served.';
+  if (!rippled) {
+    if (stars === 2) return 'Good work. The score breakdown shows where the last points went.';
+    if (stars === 1) return 'You got through. The score breakdown shows where to do better.';
+    return 'The score breakdown shows where customers lost out.';
+  }
   if (stars === 2) return 'Good work. A few handoffs still rippled out.';
-  if (stars === 1) return 'You got through. Look at the ripples below to do better.';
-  return 'The ripples below show where customers lost out.';
+  if (stars === 1) return 'You got through. Look at the ripples to do better.';
+  return 'The ripples show where customers lost out.';
 }
 
 /** What the next star takes, e.g. "The next star needs 65 points." (empty at 3 stars or without stars). */
