@@ -1,0 +1,327 @@
+/**
+ * The Colyseus room of one live session. Its room id is the session's join code, so a table joins with
+ * `joinById(code)`. The facilitator creates it with a key of its own making (only its digest is kept);
+ * tables join with a team name and no account; the projector joins read-only.
+ *
+ * The room is only transport: every rule is in LiveSession and TableRound. Each message type is checked
+ * here (size, shape, who may send it) before it reaches them; a refusal is answered in plain words.
+ */
+import { ErrorCode, Room, ServerError, type Client } from '@colyseus/core';
+import { z } from 'zod';
+import {
+  ClientMessages,
+  JoinOptions,
+  MAX_MESSAGE_CHARS,
+  MAX_MESSAGES_PER_SECOND,
+  PROTOCOL_VERSION,
+  type AckMessage,
+  type ClientMessageType,
+  type Role,
+  type WelcomeMessage,
+} from '../src/live/protocol';
+import { keyDigest, newJoinCode } from './codes';
+import type { JournalStore } from './journal';
+import type { LevelShelf } from './levels';
+import { LiveSession, type Table } from './session';
+import { LiveState, SeatState, TableState } from './state';
+
+export interface LiveContext {
+  store: JournalStore;
+  levels: LevelShelf;
+  /** Sessions read back from the journal at boot, waiting for their room (by restore ticket). */
+  restores: Map<string, LiveSession>;
+  /** Seconds a dropped device keeps its Colyseus reconnection (its seat is held longer, until claimed). */
+  reconnectSeconds: number;
+  /** Milliseconds between clock steps of every round. */
+  stepMs: number;
+  /** Every this many steps: ticks with state hashes, the overview, and the clock in the journal. */
+  tickEvery: number;
+  /** Wall clock in ms (tests pass their own). */
+  now: () => number;
+}
+
+let context: LiveContext | null = null;
+export function setLiveContext(c: LiveContext): void {
+  context = c;
+}
+function ctx(): LiveContext {
+  if (!context) throw new Error('The live room needs setLiveContext() before the server starts.');
+  return context;
+}
+
+interface Who {
+  role: Role;
+  table?: string;
+  device?: string;
+}
+
+export function versionProblem(version: unknown): string | null {
+  return version === PROTOCOL_VERSION
+    ? null
+    : `This device runs another version of Ripple Effect than the room server. Reload the page (or ask the facilitator which address to open) and join again.`;
+}
+
+function readJoin(options: unknown): z.infer<typeof JoinOptions> {
+  const v = versionProblem((options as { version?: unknown } | null)?.version);
+  if (v) throw new ServerError(ErrorCode.APPLICATION_ERROR, v);
+  const r = JoinOptions.safeParse(options);
+  if (!r.success) throw new ServerError(ErrorCode.APPLICATION_ERROR, r.error.issues[0]?.message ?? 'Those join details cannot be read.');
+  return r.data;
+}
+
+export class LiveRoom extends Room<{ state: LiveState }> {
+  session!: LiveSession;
+  override maxClients = 400;
+  override autoDispose = false;
+  override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+  private steps = 0;
+  private last = 0;
+
+  override onCreate(options: { restore?: unknown }): void {
+    const c = ctx();
+    const restored = typeof options.restore === 'string' ? c.restores.get(options.restore) : undefined;
+    if (restored) {
+      c.restores.delete(options.restore as string);
+      this.session = restored;
+    } else {
+      const join = readJoin(options);
+      if (join.role !== 'facilitator') throw new ServerError(ErrorCode.APPLICATION_ERROR, 'Only a facilitator can start a live session.');
+      const code = newJoinCode();
+      this.session = new LiveSession(code, keyDigest(join.key), join.seats ?? 'board', c.levels.get, (e) => c.store.append(code, e));
+    }
+    this.roomId = this.session.code;
+    this.state = new LiveState();
+    this.state.code = this.session.code;
+    this.state.seatMode = this.session.seatMode;
+    this.state.leaderboard = this.session.leaderboard;
+    this.session.listener = {
+      entry: (table, msg) => this.sendToTable(table.id, 'entry', msg),
+      round: (table, msg) => {
+        this.sendToTable(table.id, 'round', msg);
+        this.overview(table);
+      },
+      seats: (table) => this.overview(table),
+    };
+    for (const t of this.session.tables.values()) this.overview(t);
+    this.last = c.now();
+    this.clock.setInterval(() => this.step(), c.stepMs);
+    this.listen();
+  }
+
+  override onAuth(_client: Client, options: unknown): Who {
+    const join = readJoin(options);
+    if (join.role === 'facilitator') {
+      if (!this.session.isFacilitatorKey(join.key)) throw new ServerError(ErrorCode.AUTH_FAILED, 'That facilitator key does not open this session.');
+      return { role: 'facilitator' };
+    }
+    if (join.role === 'table') return { role: 'table', table: join.team, ...(join.device ? { device: join.device } : {}) };
+    return { role: 'projector' };
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: Who): void {
+    const welcome: WelcomeMessage = { role: auth.role, code: this.session.code };
+    if (auth.role === 'table') {
+      const { table, device } = this.session.joinTable(auth.table ?? '', auth.device);
+      client.userData = { role: 'table', table: table.id, device: device.token } satisfies Who;
+      welcome.table = table.id;
+      welcome.device = device.token;
+      client.send('welcome', welcome);
+      if (table.round) client.send('round', table.round.message());
+      return;
+    }
+    client.userData = { role: auth.role } satisfies Who;
+    client.send('welcome', welcome);
+    for (const t of this.session.tables.values()) if (t.round) client.send('round', t.round.message());
+  }
+
+  override onDrop(client: Client): void {
+    this.setConnected(client, false);
+    // Refused while the room shuts down: the device then rejoins the restarted server with its token.
+    this.allowReconnection(client, ctx().reconnectSeconds).catch(() => {});
+  }
+
+  override onReconnect(client: Client): void {
+    this.setConnected(client, true);
+    const who = client.userData as Who | undefined;
+    const table = who?.table ? this.session.tables.get(who.table) : undefined;
+    if (table?.round) client.send('round', table.round.message());
+    else if (who?.role !== 'table') for (const t of this.session.tables.values()) if (t.round) client.send('round', t.round.message());
+  }
+
+  override onLeave(client: Client): void {
+    this.setConnected(client, false);
+  }
+
+  /** Ends the session for good: its journal is set aside and it is not resumed after a restart. */
+  async close(): Promise<void> {
+    this.session.listener = { entry() {}, round() {}, seats() {} };
+    await ctx().store.close(this.session.code);
+    await this.disconnect();
+  }
+
+  private setConnected(client: Client, connected: boolean): void {
+    const found = this.deviceOf(client);
+    if (found) this.session.setConnected(found.table, found.device, connected && this.countDevice(found.device.token, client) > 0);
+  }
+
+  /** How many connected clients use this device token (a reload may briefly overlap the old socket). */
+  private countDevice(token: string, including: Client): number {
+    return this.clients.filter((c) => c === including || (c.userData as Who | undefined)?.device === token).length;
+  }
+
+  private deviceOf(client: Client): { table: Table; device: NonNullable<ReturnType<Table['devices']['get']>> } | null {
+    const who = client.userData as Who | undefined;
+    if (who?.role !== 'table' || !who.table || !who.device) return null;
+    const table = this.session.tables.get(who.table);
+    const device = table?.devices.get(who.device);
+    return table && device ? { table, device } : null;
+  }
+
+  private sendToTable(tableId: string, type: string, msg: unknown): void {
+    for (const c of this.clients) {
+      const who = c.userData as Who | undefined;
+      if (!who) continue;
+      if (who.role !== 'table' || who.table === tableId) c.send(type, msg);
+    }
+  }
+
+  private step(): void {
+    const c = ctx();
+    const now = c.now();
+    const seconds = Math.min(5, Math.max(0, (now - this.last) / 1000));
+    this.last = now;
+    this.steps += 1;
+    const tick = this.steps % c.tickEvery === 0;
+    const moved = this.session.advance(seconds, tick);
+    if (!tick) return;
+    for (const table of moved) {
+      if (table.round) this.sendToTable(table.id, 'tick', table.round.tick());
+      this.overview(table);
+    }
+  }
+
+  /** Copies a table's public picture into the synced state. */
+  private overview(table: Table): void {
+    let s = this.state.tables.get(table.id);
+    if (!s) {
+      s = new TableState();
+      s.id = table.id;
+      this.state.tables.set(table.id, s);
+    }
+    s.team = table.team;
+    s.devices = [...table.devices.values()].filter((d) => d.connected).length;
+    const seats = this.session.seatNames(table);
+    for (const key of [...s.seats.keys()]) if (!seats.includes(key)) s.seats.delete(key);
+    for (const seat of seats) {
+      const holder = table.seats.get(seat);
+      const who = holder === undefined ? 'computer' : table.devices.get(holder)?.connected ? 'human' : 'away';
+      let st = s.seats.get(seat);
+      if (!st) {
+        st = new SeatState();
+        s.seats.set(seat, st);
+      }
+      st.who = who;
+    }
+    const round = table.round;
+    if (!round) return;
+    const counts = round.counts();
+    s.run = round.run;
+    s.levelId = round.level.id;
+    s.status = round.status;
+    s.simTime = round.now();
+    s.end = round.end();
+    s.score = round.score().total;
+    s.served = counts.resolved;
+    s.gaveUp = counts.abandoned;
+    s.inSystem = counts.inSystem;
+  }
+
+  private on<K extends ClientMessageType>(type: K, roles: Role[], handle: (client: Client, msg: z.infer<(typeof ClientMessages)[K]>, who: Who) => void): void {
+    this.onMessage(type, (client: Client, raw: unknown) => {
+      const who = client.userData as Who | undefined;
+      const seq = typeof (raw as { seq?: unknown } | null)?.seq === 'number' ? (raw as { seq: number }).seq : -1;
+      const refuse = (reason: string) => client.send('refused', { type, seq, reason });
+      if (!who || !roles.includes(who.role)) return refuse('This device may not do that.');
+      let size = Infinity;
+      try {
+        size = JSON.stringify(raw)?.length ?? Infinity;
+      } catch {
+        /* not JSON-able: refused below */
+      }
+      if (size > MAX_MESSAGE_CHARS) return refuse('That message is too large.');
+      const parsed = ClientMessages[type].safeParse(raw);
+      if (!parsed.success) return refuse(`That message cannot be read: ${parsed.error.issues[0]?.message ?? 'wrong shape'}.`);
+      handle(client, parsed.data as z.infer<(typeof ClientMessages)[K]>, who);
+    });
+  }
+
+  private listen(): void {
+    this.onMessage('*', (client: Client, type: string | number) =>
+      client.send('refused', { type: String(type).slice(0, 40), seq: -1, reason: 'The server does not know that message.' }),
+    );
+    this.on('cmd', ['table'], (client, msg) => {
+      const found = this.deviceOf(client);
+      if (!found) return;
+      const r = this.session.command(found.table, found.device, msg.seq, msg.cmd);
+      const ack: AckMessage = r.ok ? { seq: msg.seq, ok: true, index: r.index } : { seq: msg.seq, ok: false, reason: r.reason };
+      client.send('ack', ack);
+    });
+    this.on('claim', ['table'], (client, msg) => {
+      const found = this.deviceOf(client);
+      if (!found) return;
+      const r = this.session.claim(found.table, found.device, msg.seat);
+      client.send('seat', r.ok ? { seat: msg.seat, ok: true } : { seat: msg.seat, ok: false, reason: r.reason });
+    });
+    this.on('release', ['table'], (client, msg) => {
+      const found = this.deviceOf(client);
+      if (!found) return;
+      const r = this.session.release(found.table, found.device, msg.seat);
+      client.send('seat', r.ok ? { seat: msg.seat, ok: true, released: true } : { seat: msg.seat, ok: false, reason: r.reason });
+    });
+    this.on('catchup', ['table', 'projector', 'facilitator'], (client, msg, who) => {
+      if (who.role === 'table' && who.table !== msg.table) return client.send('refused', { type: 'catchup', seq: -1, reason: 'That is another table.' });
+      const round = this.session.tables.get(msg.table)?.round;
+      if (round) client.send('round', round.message());
+    });
+    this.on('control', ['facilitator'], (client, msg) => {
+      const targets = this.targets(msg.table);
+      const problems: string[] = [];
+      for (const t of targets) {
+        const r =
+          msg.action === 'start'
+            ? this.session.start(t, msg.levelId ?? this.session.defaultLevel, msg.seed ?? 1)
+            : msg.action === 'pause'
+              ? this.session.setStatus(t, 'paused')
+              : msg.action === 'resume'
+                ? this.session.setStatus(t, 'running')
+                : msg.action === 'end'
+                  ? this.session.setStatus(t, 'over')
+                  : this.session.facilitatorCommand(t, { type: 'extend', seconds: 60 });
+        if (!r.ok) problems.push(r.reason);
+      }
+      if (targets.length === 0) problems.push(msg.table ? 'There is no such table.' : 'No table has joined yet.');
+      client.send('done', { action: msg.action, tables: targets.length, problems });
+    });
+    this.on('event', ['facilitator'], (client, msg) => {
+      const problems = this.targets(undefined).flatMap((t) => {
+        const r = this.session.facilitatorCommand(t, { type: 'inject', event: msg.event });
+        return r.ok ? [] : [`${t.team}: ${r.reason}`];
+      });
+      client.send('done', { action: 'event', problems });
+    });
+    this.on('leaderboard', ['facilitator'], (_client, msg) => {
+      this.session.setLeaderboard(msg.show);
+      this.state.leaderboard = msg.show;
+    });
+    this.onMessage('results', (client: Client) => {
+      if ((client.userData as Who | undefined)?.role !== 'facilitator') return;
+      client.send('results', this.session.results());
+    });
+  }
+
+  private targets(tableId: string | undefined): Table[] {
+    if (tableId === undefined) return [...this.session.tables.values()];
+    const t = this.session.tables.get(tableId);
+    return t ? [t] : [];
+  }
+}

@@ -1,0 +1,265 @@
+/**
+ * A live session on the server, apart from any transport: its tables, who holds which seat, every
+ * table's current round (server/tableRound.ts) and the results of finished ones. The Colyseus room
+ * (server/liveRoom.ts) turns messages into calls here and sends out what the listener hears.
+ *
+ * Every change that must survive a restart goes to the journal as one small JSON event (seed, commands
+ * with their sim times, seats, clock); `restoreSession` folds a journal back into a session.
+ */
+import type { Level } from '../src/level/schema';
+import { BOARD_SEAT, type EntryMessage, type RoundMessage, type SeatMode } from '../src/live/protocol';
+import type { Command } from '../src/sim/types';
+import { keyDigest, newToken, sameSecret } from './codes';
+import type { JournalEvent } from './journal';
+import { COMPUTER, FACILITATOR, TableRound, type RoundResult } from './tableRound';
+
+export interface Device {
+  token: string;
+  seats: Set<string>;
+  /** Highest command sequence number taken from this device (a resend at or below it is a repeat). */
+  lastSeq: number;
+  /** The answer to that last command, given again to a resend. */
+  lastOutcome: CommandOutcome;
+  connected: boolean;
+}
+
+export interface Table {
+  id: string;
+  team: string;
+  devices: Map<string, Device>;
+  /** Seat -> device token holding it. A seat missing here is free (the computer plays it). */
+  seats: Map<string, string>;
+  round: TableRound | null;
+  results: RoundResult[];
+}
+
+export interface SessionListener {
+  entry(table: Table, msg: EntryMessage): void;
+  round(table: Table, msg: RoundMessage): void;
+  seats(table: Table): void;
+}
+
+export type Outcome = { ok: true } | { ok: false; reason: string };
+export type CommandOutcome = { ok: true; index: number; repeat?: boolean } | { ok: false; reason: string; repeat?: boolean };
+
+const noListener: SessionListener = { entry() {}, round() {}, seats() {} };
+
+export class LiveSession {
+  readonly tables = new Map<string, Table>();
+  leaderboard = false;
+  listener: SessionListener = noListener;
+  private nextTable = 1;
+  private restoring = false;
+
+  constructor(
+    readonly code: string,
+    readonly keyHash: string,
+    readonly seatMode: SeatMode,
+    readonly levels: (id: string) => Level | undefined,
+    private journal: (e: JournalEvent) => void,
+    record = true,
+  ) {
+    if (record) this.journal({ e: 'session', code, key: keyHash, seats: seatMode });
+  }
+
+  isFacilitatorKey(key: string): boolean {
+    return sameSecret(keyDigest(key), this.keyHash);
+  }
+
+  private write(e: JournalEvent): void {
+    if (!this.restoring) this.journal(e);
+  }
+
+  /** Finds the team's table by name (case and spacing ignored) or sets up a new one. */
+  joinTable(team: string, deviceToken?: string): { table: Table; device: Device } {
+    const name = team.toLocaleLowerCase();
+    let table = [...this.tables.values()].find((t) => t.team.toLocaleLowerCase() === name);
+    if (!table) table = this.addTable(`t${this.nextTable}`, team);
+    let device = deviceToken ? table.devices.get(deviceToken) : undefined;
+    if (!device) device = this.addDevice(table, deviceToken ?? newToken());
+    device.connected = true;
+    // A whole-board table's first device takes the board at once, as at a laptop.
+    if (this.seatMode === 'board' && !table.seats.has(BOARD_SEAT)) this.claim(table, device, BOARD_SEAT);
+    this.listener.seats(table);
+    return { table, device };
+  }
+
+  addTable(id: string, team: string): Table {
+    const table: Table = { id, team, devices: new Map(), seats: new Map(), round: null, results: [] };
+    this.tables.set(id, table);
+    this.nextTable = Math.max(this.nextTable, Number(id.slice(1)) + 1);
+    this.write({ e: 'table', id, team });
+    return table;
+  }
+
+  addDevice(table: Table, token: string): Device {
+    const device: Device = { token, seats: new Set(), lastSeq: -1, lastOutcome: { ok: true, index: -1 }, connected: false };
+    table.devices.set(token, device);
+    this.write({ e: 'device', table: table.id, device: token });
+    return device;
+  }
+
+  /** The seats of a table: the board, or one per department of its level. */
+  seatNames(table: Table): string[] {
+    if (this.seatMode === 'board') return [BOARD_SEAT];
+    const level = table.round?.level ?? this.levels(this.defaultLevel);
+    return level ? level.departments.map((d) => d.id) : [];
+  }
+  defaultLevel = 'right-desk';
+
+  /** Takes a seat for a device. A seat held by another device that is still connected is refused. */
+  claim(table: Table, device: Device, seat: string): Outcome {
+    if (!this.seatNames(table).includes(seat)) return { ok: false, reason: `This table has no seat "${seat}".` };
+    const holder = table.seats.get(seat);
+    if (holder === device.token) return { ok: true };
+    if (holder !== undefined && table.devices.get(holder)?.connected)
+      return { ok: false, reason: `Someone else at ${table.team} already plays ${seat === BOARD_SEAT ? 'the board' : seat}.` };
+    if (holder !== undefined) table.devices.get(holder)?.seats.delete(seat);
+    table.seats.set(seat, device.token);
+    device.seats.add(seat);
+    this.write({ e: 'seat', table: table.id, seat, device: device.token });
+    this.listener.seats(table);
+    return { ok: true };
+  }
+
+  release(table: Table, device: Device, seat: string): Outcome {
+    if (table.seats.get(seat) !== device.token) return { ok: false, reason: 'You do not hold that seat.' };
+    table.seats.delete(seat);
+    device.seats.delete(seat);
+    this.write({ e: 'seat', table: table.id, seat, device: null });
+    this.listener.seats(table);
+    return { ok: true };
+  }
+
+  setConnected(table: Table, device: Device, connected: boolean): void {
+    device.connected = connected;
+    this.listener.seats(table);
+  }
+
+  /** Departments the computer plays now: seats nobody holds, or whose device is away. */
+  freeDepartments(table: Table): Set<string> {
+    const round = table.round;
+    if (!round) return new Set();
+    const held = (seat: string) => {
+      const d = table.seats.get(seat);
+      return d !== undefined && table.devices.get(d)?.connected === true;
+    };
+    if (this.seatMode === 'board') return new Set(held(BOARD_SEAT) ? [] : round.departments());
+    return new Set(round.departments().filter((d) => !held(d)));
+  }
+
+  /** A table's command, checked against the device's seats and applied once whatever the resends. */
+  command(table: Table, device: Device, seq: number, cmd: Command): CommandOutcome {
+    if (seq <= device.lastSeq) return seq === device.lastSeq ? { ...device.lastOutcome, repeat: true } : { ok: true, index: -1, repeat: true };
+    const round = table.round;
+    if (!round) return { ok: false, reason: 'No round is on at this table yet.' };
+    const dept = round.departmentOf(cmd);
+    if (dept === null) return { ok: false, reason: 'Only the facilitator can do that.' };
+    const mine = this.seatMode === 'board' ? device.seats.has(BOARD_SEAT) : device.seats.has(dept);
+    if (!mine)
+      return {
+        ok: false,
+        reason: this.seatMode === 'board' ? 'Another device plays this board.' : `That is ${dept || 'another desk'}'s work, and you do not hold that seat.`,
+      };
+    const r = round.submit(cmd, this.seatMode === 'board' ? BOARD_SEAT : dept);
+    if (r.entry === undefined || r.index === undefined) return r.ok ? { ok: true, index: -1 } : { ok: false, reason: r.reason };
+    device.lastSeq = seq;
+    device.lastOutcome = r.ok ? { ok: true, index: r.index } : { ok: false, reason: r.reason };
+    this.write({ e: 'cmd', table: table.id, run: round.run, entry: r.entry, device: device.token, seq });
+    this.listener.entry(table, { table: table.id, run: round.run, index: r.index, entry: r.entry });
+    return device.lastOutcome;
+  }
+
+  /** The facilitator's own command (a live event, more time) for one table. */
+  facilitatorCommand(table: Table, cmd: Command): CommandOutcome {
+    const round = table.round;
+    if (!round) return { ok: false, reason: `${table.team} has no round on.` };
+    const r = round.submit(cmd, FACILITATOR);
+    if (r.entry !== undefined && r.index !== undefined) {
+      this.write({ e: 'cmd', table: table.id, run: round.run, entry: r.entry });
+      this.listener.entry(table, { table: table.id, run: round.run, index: r.index, entry: r.entry });
+    }
+    return r.ok ? { ok: true, index: r.index } : { ok: false, reason: r.reason };
+  }
+
+  start(table: Table, levelId: string, seed: number): Outcome {
+    const level = this.levels(levelId);
+    if (!level) return { ok: false, reason: `There is no level "${levelId}" on this server.` };
+    this.finish(table);
+    const run = (table.round?.run ?? 0) + 1;
+    table.round = new TableRound(table.id, run, level, seed);
+    table.round.status = 'running';
+    this.write({ e: 'round', table: table.id, run, level: levelId, seed });
+    this.write({ e: 'status', table: table.id, run, status: 'running', t: 0 });
+    this.listener.round(table, table.round.message());
+    this.listener.seats(table);
+    return { ok: true };
+  }
+
+  setStatus(table: Table, status: 'running' | 'paused' | 'over'): Outcome {
+    const round = table.round;
+    if (!round) return { ok: false, reason: `${table.team} has no round on.` };
+    if (round.status === 'over') return { ok: false, reason: `${table.team}'s round is over.` };
+    round.status = status;
+    this.write({ e: 'status', table: table.id, run: round.run, status, t: round.now() });
+    if (status === 'over') this.finish(table);
+    this.listener.round(table, round.message());
+    return { ok: true };
+  }
+
+  /** Keeps the official result of a table's round once it is over (once per run). */
+  private finish(table: Table): void {
+    const round = table.round;
+    if (!round || round.status !== 'over') return;
+    if (table.results.some((r) => r.run === round.run)) return;
+    table.results.push(round.result(table.team));
+  }
+
+  /**
+   * Runs every running round on by `seconds` of sim time, lets the computer play the free seats, and
+   * notes the clock in the journal when `noteTime` (a restart resumes from there; the room notes it about
+   * once a second). Returns the tables that ran.
+   */
+  advance(seconds: number, noteTime = true): Table[] {
+    const moved: Table[] = [];
+    for (const table of this.tables.values()) {
+      const round = table.round;
+      if (!round || round.status !== 'running') continue;
+      const ended = round.advance(seconds);
+      for (const { index, entry } of round.computerTurn(this.freeDepartments(table))) {
+        this.write({ e: 'cmd', table: table.id, run: round.run, entry });
+        this.listener.entry(table, { table: table.id, run: round.run, index, entry });
+      }
+      if (noteTime && !ended) this.write({ e: 'time', table: table.id, run: round.run, t: round.now() });
+      if (ended) {
+        this.write({ e: 'status', table: table.id, run: round.run, status: 'over', t: round.now() });
+        this.finish(table);
+        this.listener.round(table, round.message());
+      }
+      moved.push(table);
+    }
+    return moved;
+  }
+
+  setLeaderboard(show: boolean): void {
+    this.leaderboard = show;
+    this.write({ e: 'leaderboard', show });
+  }
+
+  /** Every official result of every table, finished rounds first, in table order. */
+  results(): RoundResult[] {
+    return [...this.tables.values()].flatMap((t) => t.results);
+  }
+
+  /** Restore only: replays journal events without writing them again. */
+  withoutJournal(fn: () => void): void {
+    this.restoring = true;
+    try {
+      fn();
+    } finally {
+      this.restoring = false;
+    }
+  }
+}
+
+export { COMPUTER };

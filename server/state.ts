@@ -1,0 +1,46 @@
+/**
+ * The room's public picture, synced by Colyseus to every device (tables, projector, facilitator): the
+ * session's code and, per table, who is connected, who plays which seat, how the round stands and the
+ * score so far. Secrets (the facilitator key, device tokens) never go here.
+ */
+import { schema, t, type SchemaType } from '@colyseus/schema';
+
+export const SeatState = schema(
+  {
+    /** 'human' (a connected device), 'away' (its device dropped; the computer plays meanwhile), 'computer'. */
+    who: t.string().default('computer'),
+  },
+  'SeatState',
+);
+export type SeatState = SchemaType<typeof SeatState>;
+
+export const TableState = schema(
+  {
+    id: t.string().default(''),
+    team: t.string().default(''),
+    devices: t.uint16().default(0),
+    seats: t.map(SeatState),
+    run: t.uint16().default(0),
+    levelId: t.string().default(''),
+    status: t.string().default('waiting'),
+    simTime: t.float64().default(0),
+    end: t.float64().default(0),
+    score: t.float64().default(0),
+    served: t.uint32().default(0),
+    gaveUp: t.uint32().default(0),
+    inSystem: t.uint32().default(0),
+  },
+  'TableState',
+);
+export type TableState = SchemaType<typeof TableState>;
+
+export const LiveState = schema(
+  {
+    code: t.string().default(''),
+    seatMode: t.string().default('board'),
+    leaderboard: t.boolean().default(false),
+    tables: t.map(TableState),
+  },
+  'LiveState',
+);
+export type LiveState = SchemaType<typeof LiveState>;

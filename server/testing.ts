@@ -1,0 +1,104 @@
+/**
+ * Test helpers for the room server: a server on a free loopback port with a journal in a temporary
+ * folder, and devices (Colyseus SDK clients) that record what they were sent. Used by the room tests,
+ * the restore tests and the bench; never by the app.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ColyseusTestServer } from '@colyseus/testing';
+import { Client, type Room } from '@colyseus/sdk';
+import { PROTOCOL_VERSION, ROOM_NAME, type JoinOptions } from '../src/live/protocol';
+import { startLiveServer, type LiveServer, type LiveServerOptions } from './app';
+import { FileJournal } from './journal';
+
+export function tempJournalDir(): string {
+  return mkdtempSync(join(tmpdir(), 'ripple-live-'));
+}
+
+export async function bootTestServer(opts: Partial<LiveServerOptions> & { dir?: string } = {}): Promise<{
+  live: LiveServer;
+  colyseus: ColyseusTestServer;
+  dir: string;
+  url: string;
+}> {
+  const dir = opts.dir ?? tempJournalDir();
+  const live = await startLiveServer({ port: 0, host: '127.0.0.1', store: new FileJournal(dir), ...opts });
+  return { live, colyseus: new ColyseusTestServer(live.server), dir, url: `ws://127.0.0.1:${live.port}` };
+}
+
+/** A device: the SDK room and every message it was sent, by type, in order. */
+export interface Device {
+  room: Room;
+  got: Map<string, unknown[]>;
+  last<T>(type: string): T | undefined;
+  all<T>(type: string): T[];
+  /** Resolves with the first message of `type` (after `from` of them) that passes `test`. */
+  next<T>(type: string, test?: (m: T) => boolean, timeoutMs?: number): Promise<T>;
+}
+
+const TYPES = ['welcome', 'round', 'entry', 'tick', 'ack', 'refused', 'seat', 'done', 'results'];
+
+export function device(room: Room): Device {
+  const got = new Map<string, unknown[]>();
+  const waiters: Array<{ type: string; test: (m: unknown) => boolean; resolve: (m: unknown) => void }> = [];
+  for (const type of TYPES) {
+    got.set(type, []);
+    room.onMessage(type, (m: unknown) => {
+      got.get(type)!.push(m);
+      for (let i = waiters.length - 1; i >= 0; i--) {
+        const w = waiters[i]!;
+        if (w.type === type && w.test(m)) {
+          waiters.splice(i, 1);
+          w.resolve(m);
+        }
+      }
+    });
+  }
+  return {
+    room,
+    got,
+    last: <T>(type: string) => got.get(type)?.at(-1) as T | undefined,
+    all: <T>(type: string) => (got.get(type) ?? []) as T[],
+    next<T>(type: string, test: (m: T) => boolean = () => true, timeoutMs = 10_000): Promise<T> {
+      const seen = (got.get(type) ?? []).find((m) => test(m as T));
+      if (seen !== undefined) return Promise.resolve(seen as T);
+      return new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no "${type}" message in ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({
+          type,
+          test: (m) => test(m as T),
+          resolve: (m) => {
+            clearTimeout(timer);
+            resolve(m as T);
+          },
+        });
+      });
+    },
+  };
+}
+
+export const FACILITATOR_KEY = 'a-facilitator-key-for-tests-0001';
+
+export async function createSession(url: string, seats: 'board' | 'departments' = 'board', key = FACILITATOR_KEY): Promise<Device> {
+  const opts: JoinOptions = { role: 'facilitator', version: PROTOCOL_VERSION, key, seats };
+  return device(await new Client(url).create(ROOM_NAME, opts));
+}
+
+export async function joinTable(url: string, code: string, team: string, extra: { device?: string } = {}): Promise<Device> {
+  const opts: JoinOptions = { role: 'table', version: PROTOCOL_VERSION, team, ...extra };
+  return device(await new Client(url).joinById(code, opts));
+}
+
+export async function joinProjector(url: string, code: string): Promise<Device> {
+  return device(await new Client(url).joinById(code, { role: 'projector', version: PROTOCOL_VERSION }));
+}
+
+/** Waits until `check` holds, polling; fails with `what` after timeoutMs. */
+export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}

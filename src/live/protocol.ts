@@ -1,0 +1,131 @@
+/**
+ * The live workshop's wire protocol between the room server (server/) and the devices: join options,
+ * the messages a device may send (each checked with zod at the server's edge, with bounded sizes) and
+ * the messages the server sends. Browser-safe: the join screen and the room view use the same types.
+ *
+ * A round of a table is its level, its seed and the ordered log of commands stamped with sim time;
+ * the server is the one authority that orders and validates that log, and every board that shows the
+ * table (its devices, the projector, the facilitator's view) is a replica replaying it.
+ */
+import { z } from 'zod';
+import { CommandSchema } from '../facilitator/sessionSchema';
+import type { TimedCommand } from '../sim/types';
+
+/** Bumped whenever a message changes shape: a device of another version is refused with plain words. */
+export const PROTOCOL_VERSION = 1;
+export const ROOM_NAME = 'live';
+
+/** A whole board on one device, or one department per device. */
+export type SeatMode = 'board' | 'departments';
+/** The one seat of a whole-board table. */
+export const BOARD_SEAT = 'board';
+
+export const TEAM_NAME_MAX = 40;
+const text = (max: number) => z.string().max(max);
+const secret = z.string().min(16).max(128);
+const ident = z.string().min(1).max(64);
+
+/** Team names are plain text: trimmed, inner runs of spaces kept to one, no control characters. */
+export function cleanTeamName(raw: string): string {
+  return raw
+    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const TeamName = text(200)
+  .transform(cleanTeamName)
+  .pipe(z.string().min(1, 'Type a team name.').max(TEAM_NAME_MAX, `A team name has at most ${TEAM_NAME_MAX} characters.`));
+
+export const JoinOptions = z.discriminatedUnion('role', [
+  z.object({
+    role: z.literal('facilitator'),
+    version: z.number().int(),
+    key: secret,
+    /** Only when creating the session. */
+    seats: z.enum(['board', 'departments']).optional(),
+  }),
+  z.object({
+    role: z.literal('table'),
+    version: z.number().int(),
+    team: TeamName,
+    /** Kept in the device's session storage: gives back its seats after a server restart. */
+    device: secret.optional(),
+  }),
+  z.object({ role: z.literal('projector'), version: z.number().int() }),
+]);
+export type JoinOptions = z.input<typeof JoinOptions>;
+export type Role = JoinOptions['role'];
+
+export const ControlAction = z.enum(['start', 'pause', 'resume', 'extend', 'end']);
+export type ControlAction = z.infer<typeof ControlAction>;
+
+/** Messages a device may send, by type. Anything else, or anything malformed, is refused. */
+export const ClientMessages = {
+  /** A table's command for its own seats. `seq` goes up by one per command of this device. */
+  cmd: z.object({ seq: z.number().int().min(0).max(1e9), cmd: CommandSchema }),
+  claim: z.object({ seat: ident }),
+  release: z.object({ seat: ident }),
+  /** Send me the whole round of this table again (late join, missed message, hash mismatch). */
+  catchup: z.object({ table: ident }),
+  control: z.object({
+    action: ControlAction,
+    /** One table, or every table when absent. */
+    table: ident.optional(),
+    levelId: ident.optional(),
+    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+  }),
+  event: z.object({ event: ident }),
+  leaderboard: z.object({ show: z.boolean() }),
+} as const;
+export type ClientMessageType = keyof typeof ClientMessages;
+export type ClientMessage<K extends ClientMessageType> = z.input<(typeof ClientMessages)[K]>;
+
+/** Messages larger than this (as JSON) are refused before they are parsed. */
+export const MAX_MESSAGE_CHARS = 2048;
+/** More than this many messages a second from one device and the server drops it. */
+export const MAX_MESSAGES_PER_SECOND = 30;
+
+export type RoundStatus = 'waiting' | 'running' | 'paused' | 'over';
+
+/** A logged command: who sent it (a seat, the computer for a free seat, or the facilitator). */
+export interface LogEntry extends TimedCommand {
+  by: string;
+}
+
+/** Everything a replica needs to show a table's round: sent on join, on catch-up and on every start. */
+export interface RoundMessage {
+  table: string;
+  run: number;
+  levelId: string | null;
+  seed: number;
+  log: LogEntry[];
+  simTime: number;
+  status: RoundStatus;
+}
+
+export interface EntryMessage {
+  table: string;
+  run: number;
+  index: number;
+  entry: LogEntry;
+}
+
+/** The server's clock for a table, with its state hash at exactly that sim time. */
+export interface TickMessage {
+  table: string;
+  run: number;
+  simTime: number;
+  status: RoundStatus;
+  hash: string;
+}
+
+export type AckMessage = { seq: number; ok: true; index: number } | { seq: number; ok: false; reason: string };
+
+export interface WelcomeMessage {
+  role: Role;
+  code: string;
+  /** A table's id and its device token (to keep in session storage). */
+  table?: string;
+  device?: string;
+}
