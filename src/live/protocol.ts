@@ -8,7 +8,7 @@
  * table (its devices, the projector, the facilitator's view) is a replica replaying it.
  */
 import { z } from 'zod';
-import { CommandSchema } from '../facilitator/sessionSchema';
+import { CommandSchema } from '../facilitator/session/sessionSchema';
 import type { TimedCommand } from '../sim/types';
 
 /** Bumped whenever a message changes shape: a device of another version is refused with plain words. */
