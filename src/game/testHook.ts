@@ -11,6 +11,7 @@ import type { Revealed } from '../facilitator/live/sync';
 import { getApp, type GamePoint } from './context';
 import { policies, type PolicyName } from '../sim/index';
 import { shell } from './shell';
+import { shownResults, type ShownResults } from './scenes/resultsPanels';
 
 export const HOOK_VERSION = 1;
 
@@ -64,6 +65,8 @@ export interface RippleHook {
    */
   playOut(policy: PolicyName, untilT?: number): { t: number; over: boolean } | null;
   readonly audio: { ready: boolean; lastPlayed: string | null; playedCount: number };
+  /** On the results screen: the score parts, causes and who gave up as shown; null before any results. */
+  results(): ShownResults | null;
   /** In a projector (audience) window: what it follows and shows; otherwise null. */
   audience(): AudienceInfo | null;
   /** In a facilitator's window once live play began: the room's session, run and what it may see. */
@@ -146,6 +149,10 @@ export function createTestHook(game: () => Phaser.Game | null): RippleHook {
       }
       if (!sim.isOver() && Number.isFinite(stop)) sim.advanceTo(stop);
       return { t: sim.now(), over: sim.isOver() };
+    },
+    results: () => {
+      const r = shownResults();
+      return r && getApp().store.getState().screen === 'results' ? clone(r) : null;
     },
     audience: () => audienceController()?.info() ?? null,
     live() {

@@ -35,13 +35,71 @@ const GROUP: Record<ScorePart['key'], ScorePart['group']> = {
 };
 
 /**
- * Parts not scaled by the share resolved: satisfaction and resolved already count every customer,
- * and a colleague's request served on time is served whatever happened to the customers (one request
- * done on time reading "5.7 of 7.7" looked like a mistake).
+ * Parts multiplied by the share of customers resolved. Not satisfaction and resolved (they already
+ * count every customer), nor requestsOnTime: a colleague's request served on time is served whatever
+ * happened to the customers (one request done on time reading "5.7 of 7.7" looked like a mistake).
  */
-const UNSCALED = new Set<ScorePart['key']>(['satisfaction', 'resolved', 'requestsOnTime']);
+export const COVERED: ReadonlySet<ScorePart['key']> = new Set<ScorePart['key']>([
+  'meanTime',
+  'p95Time',
+  'firstContact',
+  'effort',
+  'handoffQuality',
+  'cost',
+]);
 
-export function scoreFrom(level: Level, m: Metrics, finishedSatSum: number, inSystemSatSum: number): ScoreReport {
+/** Share of customers resolved, 0..1. */
+export function coverageOf(m: Metrics): number {
+  const c = m.customers;
+  return c.arrived > 0 ? clamp01(c.resolved / c.arrived) : 0;
+}
+
+export interface PartBreakdown {
+  key: ScorePart['key'];
+  /** The part's own measure as 0..1, before the share resolved is applied. */
+  raw: number;
+  /** Points the part would give with every customer resolved: raw x its share of 100. */
+  rawPoints: number;
+  /** Its share of the 100 total. */
+  maxPoints: number;
+}
+
+export interface ScoreBreakdown {
+  parts: PartBreakdown[];
+  /** Share of customers resolved. */
+  coverage: number;
+  /**
+   * Points lost once, for customers not resolved: sum of rawPoints minus the total. With it, each part
+   * shows what its own measure earns, and the parts minus this add up to the total.
+   */
+  unservedPoints: number;
+}
+
+/**
+ * The score taken apart so that each part shows its own measure: the share resolved, which scoreFrom
+ * multiplies into every covered part, comes out as one line instead. Nothing here changes the score.
+ */
+export function scoreBreakdown(m: Metrics, report: ScoreReport): ScoreBreakdown {
+  const coverage = coverageOf(m);
+  const sumW = report.parts.reduce((a, p) => a + p.weight, 0);
+  let sumRaw = 0;
+  const parts = report.parts.map((p) => {
+    const maxPoints = sumW > 0 ? (100 * p.weight) / sumW : 0;
+    const raw = COVERED.has(p.key) ? (coverage > 0 ? clamp01(p.value / coverage) : 0) : p.value;
+    const rawPoints = raw * maxPoints;
+    sumRaw += rawPoints;
+    return { key: p.key, raw, rawPoints, maxPoints };
+  });
+  const exact = report.parts.reduce((a, p) => a + p.points, 0);
+  return { parts, coverage, unservedPoints: Math.max(0, sumRaw - exact) };
+}
+
+export function scoreFrom(
+  level: Level,
+  m: Metrics,
+  finishedSatSum: number,
+  inSystemSatSum: number,
+): ScoreReport {
   const c = m.customers;
   const tg = level.scoring.targets;
   const any = c.resolved > 0;
@@ -58,8 +116,8 @@ export function scoreFrom(level: Level, m: Metrics, finishedSatSum: number, inSy
     requestsOnTime: m.requests.total > 0 ? clamp01(m.requests.onTime / m.requests.total) : 1,
     cost: clamp01(tg.staffSecondsPerCustomer / (m.staffSecondsBusy / c.resolved)),
   };
-  const cover = c.arrived > 0 ? clamp01(c.resolved / c.arrived) : 0;
-  for (const k of Object.keys(values) as ScorePart['key'][]) if (!UNSCALED.has(k)) values[k] *= cover;
+  const cover = coverageOf(m);
+  for (const k of Object.keys(values) as ScorePart['key'][]) if (COVERED.has(k)) values[k] *= cover;
   const weights = { ...level.scoring.weights };
   if (level.internalRequests.length === 0) weights.requestsOnTime = 0;
   const keys = Object.keys(GROUP) as ScorePart['key'][];

@@ -8,8 +8,8 @@ import { getApp } from '../context';
 import { starsText, unlockedLevels } from '../unlock';
 import { click, invalid, paintBackground, SCENES, settings } from './common';
 import { drawStars } from './draw';
-import { groupedParts, maxPointsOf, nextStarText, PART_LABELS, shownScore, verdict } from './resultsWords';
-import { largestRipples, NO_RIPPLES } from './rippleWords';
+import { nextStarText, shownScore, verdict } from './resultsWords';
+import { explainPlay, noteColumnScale, scoreColumn, timeColumn } from './resultsPanels';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
 import {
@@ -60,18 +60,18 @@ export class ResultsScene extends Phaser.Scene {
     this.add
       .text(
         cx,
-        36,
+        22,
         `${data.level.title}: results`,
-        textStyle(s, 'sub', { bold: true, align: 'center', wrap: 1700 }),
+        textStyle(s, 'sub', { bold: true, align: 'center', wrap: 1200 }),
       )
       .setOrigin(0.5, 0);
     const g = this.add.graphics();
     const scoreText = this.add
-      .text(cx, 180, `Score ${total} of 100`, textStyle(s, 'heading'))
+      .text(cx, 120, `Score ${total} of 100`, textStyle(s, 'heading'))
       .setOrigin(0, 0.5);
-    const starsW = stars !== null ? 46 * 2 * 3.5 : 0;
+    const starsW = stars !== null ? 40 * 2 * 3.5 : 0;
     const x0 = cx - (starsW + scoreText.width) / 2;
-    if (stars !== null) drawStars(g, x0 + starsW / 2 - 23, 180, 46, stars, pal.star);
+    if (stars !== null) drawStars(g, x0 + starsW / 2 - 20, 120, 40, stars, pal.star);
     scoreText.setX(x0 + starsW);
     const rippled = largestRipples(data.metrics.ripples, data.level).length > 0;
     const sub =
@@ -79,112 +79,27 @@ export class ResultsScene extends Phaser.Scene {
         ? `${starsText(stars)}. ${verdict(stars, rippled)} ${nextStarText(stars, data.level.scoring.stars)}`.trim()
         : verdict(null);
     const subText = this.add
-      .text(cx, 250, sub, textStyle(s, 'body', { color: pal.textDim, align: 'center', wrap: 1600 }))
+      .text(cx, 168, sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: 1300 }))
       .setOrigin(0.5, 0);
 
-    // Left: score breakdown. Label | bar | points, with columns sized to the text.
-    const colTop = Math.max(330, subText.y + subText.height + 36);
-    const left = this.add.container(110, colTop);
-    let y = 0;
-    const lg = this.add.graphics();
-    left.add(lg);
-    const rows: {
-      label: Phaser.GameObjects.Text;
-      pts: Phaser.GameObjects.Text;
-      value: number;
-      external: boolean;
-    }[] = [];
-    for (const group of groupedParts(data.score.parts)) {
-      const head = this.add.text(
-        0,
-        y,
-        group.label,
-        textStyle(s, 'body', { bold: true, color: pal.accentCss }),
-      );
-      left.add(head);
-      y += head.height + 6;
-      for (const p of group.parts) {
-        const label = this.add.text(0, y, PART_LABELS[p.key], textStyle(s, 'small'));
-        const max = maxPointsOf(p, data.score.parts);
-        const pts = this.add
-          .text(
-            0,
-            y,
-            `${p.points.toFixed(1)} of ${max.toFixed(1)}`,
-            textStyle(s, 'small', { color: pal.textDim }),
-          )
-          .setOrigin(1, 0);
-        left.add([label, pts]);
-        rows.push({ label, pts, value: p.value, external: group.group === 'external' });
-        y += label.height + 8;
-      }
-      y += 12;
-    }
-    const labelW = Math.max(0, ...rows.map((r) => r.label.width));
-    const ptsW = Math.max(0, ...rows.map((r) => r.pts.width));
-    const barW = Math.max(200, 840 - labelW - ptsW - 56);
-    const bx = labelW + 28;
-    for (const r of rows) {
-      r.pts.setX(bx + barW + 28 + ptsW);
-      const by = r.label.y + r.label.height / 2 - 11;
-      lg.fillStyle(pal.panel, 1);
-      lg.fillRoundedRect(bx, by, barW, 22, 8);
-      lg.lineStyle(2, pal.panelEdge, 1);
-      lg.strokeRoundedRect(bx, by, barW, 22, 8);
-      lg.fillStyle(r.external ? pal.accent : pal.icon, 1);
-      const v = Math.min(1, Math.max(0, r.value));
-      if (v > 0) lg.fillRoundedRect(bx, by, Math.max(16, barW * v), 22, 8);
-    }
-    const colMaxH = GAME_HEIGHT - 90 - 46 - 70 - colTop - 20;
-    fitColumn(left, 840, colMaxH);
-
-    // Right: customers and ripples.
-    const right = this.add.container(1030, colTop);
-    const rw = 780;
-    let ry = 0;
-    const c = data.metrics.customers;
-    const add = (t: Phaser.GameObjects.Text, gap: number) => {
-      t.setY(ry);
-      right.add(t);
-      ry += t.height + gap;
-    };
-    add(this.add.text(0, 0, 'Customers', textStyle(s, 'body', { bold: true, color: pal.accentCss })), 6);
-    const lost = c.abandoned;
-    add(
-      this.add.text(
-        0,
-        0,
-        `${c.resolved} of ${c.arrived} served, ${lost} gave up${c.inSystem > 0 ? `, ${c.inSystem} still waiting at the end` : ''}.`,
-        textStyle(s, 'small', { wrap: rw }),
-      ),
-      22,
-    );
-    add(
-      this.add.text(0, 0, 'Biggest ripples', textStyle(s, 'body', { bold: true, color: pal.accentCss })),
-      6,
-    );
-    const ripples = largestRipples(data.metrics.ripples, data.level);
-    const rg = this.add.graphics();
-    right.add(rg);
-    for (const line of ripples.length ? ripples : [NO_RIPPLES]) {
-      const t = this.add.text(44, ry, line, textStyle(s, 'small', { wrap: rw - 44 }));
-      rg.lineStyle(3, pal.accent, 1);
-      rg.strokeCircle(14, ry + 18, 6);
-      rg.lineStyle(2, pal.accent, 0.6);
-      rg.strokeCircle(14, ry + 18, 13);
-      right.add(t);
-      ry += t.height + 14;
-    }
+    // Left: what each part measured and the points it earned. Right: where the customers' time went.
+    const colTop = Math.max(236, subText.y + subText.height + 24);
+    const colMaxH = GAME_HEIGHT - 90 - 46 - 40 - colTop;
+    const left = scoreColumn(this, s, data, 900);
+    left.setPosition(50, colTop);
+    fitColumn(left, 900, colMaxH);
+    const rw = 860;
+    const right = timeColumn(this, s, data, explainPlay(data), rw, colMaxH - 60);
+    right.setPosition(1010, colTop);
     if (!store.getState().storageOk) {
-      ry += 8;
-      add(
+      const b = right.getBounds();
+      right.add(
         this.add.text(
           0,
-          0,
+          b.height + 12,
           "This result won't be kept after you close the page: this browser does not let the game save.",
           textStyle(s, 'small', { color: pal.warnCss, wrap: rw }),
         ),
-        0,
       );
     }
     fitColumn(right, rw, colMaxH);
@@ -288,7 +203,7 @@ export class ResultsScene extends Phaser.Scene {
     };
     new Button(this, s, {
       x: GAME_WIDTH - 200,
-      y: 180,
+      y: 110,
       width: 320,
       height: 84,
       label: `Debrief (${DEBRIEF_KEY_LABEL})`,
@@ -297,7 +212,7 @@ export class ResultsScene extends Phaser.Scene {
     });
     new Button(this, s, {
       x: 200,
-      y: 180,
+      y: 110,
       width: 320,
       height: 84,
       label: `Session (${SESSION_KEY_LABEL})`,
@@ -307,7 +222,7 @@ export class ResultsScene extends Phaser.Scene {
       this.add
         .text(
           200,
-          232,
+          158,
           'Saved to the session',
           textStyle(s, 'small', { color: palette(s).textDim, align: 'center' }),
         )
@@ -329,5 +244,7 @@ export class ResultsScene extends Phaser.Scene {
 
 function fitColumn(c: Phaser.GameObjects.Container, w: number, maxH: number): void {
   const b = c.getBounds();
-  c.setScale(Math.min(1, maxH / Math.max(1, b.height), w / Math.max(1, b.width)));
+  const scale = Math.min(1, maxH / Math.max(1, b.height), w / Math.max(1, b.width));
+  c.setScale(scale);
+  noteColumnScale(scale);
 }

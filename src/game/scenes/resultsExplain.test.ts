@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { explainRun } from '../../sim/explain';
+import { runPolicy } from '../../sim/index';
+import { makeLevel } from '../../sim/testing/levels';
+import { causeLines, causeWords, duration, gaveUpLines, partMeasure, scoreRows } from './resultsExplain';
+
+const level = makeLevel({
+  durationSeconds: 900,
+  workTypes: [
+    {
+      id: 'invoice',
+      name: 'Invoice',
+      shape: 'circle',
+      handoffRisk: 2,
+      journey: [{ skill: 'triage' }, { skill: 'fix' }, { skill: 'reply' }],
+    },
+  ],
+  handoffs: { quickReworkChance: 0.5, quickBounceChance: 0.3, reworkTime: 90, clarifySeconds: 40 },
+  actions: { route: true, handoffCare: true },
+  arrivals: { ratePerMinute: 4 },
+});
+
+describe('results words', () => {
+  const sim = runPolicy(level, 3, 'siloed');
+  const m = sim.metrics();
+  const exp = explainRun(level, 3, sim.commandLog());
+
+  it('durations in real units', () => {
+    expect(duration(45)).toBe('45 s');
+    expect(duration(220)).toBe('3 min 40 s');
+    expect(duration(3900)).toBe('1 h 5 min');
+  });
+
+  it('cause lines add up to all customer time, folded or not', () => {
+    for (const max of [Infinity, 4]) {
+      const lines = causeLines(exp, level, max);
+      expect(lines.reduce((a, l) => a + l.seconds, 0)).toBeCloseTo(exp.totalSeconds, 6);
+      expect(lines.reduce((a, l) => a + l.share, 0)).toBeCloseTo(1, 9);
+    }
+    expect(causeLines(exp, level, 4)).toHaveLength(4);
+  });
+
+  it('names every customer who gave up, once', () => {
+    const text = gaveUpLines(exp, level).join('\n');
+    expect(exp.gaveUp.length).toBeGreaterThan(0);
+    for (const g of exp.gaveUp) expect(text).toContain(g.customer);
+    const mentions = exp.gaveUp.reduce((a, g) => a + text.split(g.customer).length - 1, 0);
+    expect(mentions).toBe(exp.gaveUp.length);
+  });
+
+  it('parts show their own measures, different where the measures differ', () => {
+    const { rows, unserved } = scoreRows(level, m, sim.score());
+    const measures = rows.map((r) => r.measure);
+    expect(new Set(measures).size).toBe(measures.length);
+    expect(partMeasure('meanTime', level, m)).toContain('target');
+    expect(unserved?.points).toBeGreaterThan(0);
+  });
+
+  it('causes in plain words with department names', () => {
+    const name = level.departments[0]!.name;
+    expect(causeWords(`queue:${level.departments[0]!.id}`, level)).toBe(`waiting in the line at ${name}`);
+    expect(causeWords('transit', level)).toBe('travelling between desks');
+  });
+});

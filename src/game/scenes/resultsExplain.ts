@@ -1,0 +1,256 @@
+/**
+ * The results screen's explanations in plain words (pure):
+ *  - each score part with its own measure in real units, its target and the points it cost, and the
+ *    customers not served as one line of their own;
+ *  - "Where the time went": every second of customer time by cause, largest first, adding up to 100%;
+ *  - who gave up and what they waited on; the staff time spent writing handoff notes.
+ */
+import type { Level } from '../../level/schema';
+import type { GaveUp, RunExplanation } from '../../sim/explain';
+import { scoreBreakdown } from '../../sim/scoring';
+import type { Metrics, ScorePart, ScoreReport } from '../../sim/types';
+import { PART_LABELS } from './resultsWords';
+
+/** "45 s", "3 min 40 s", "1 h 5 min". */
+export function duration(seconds: number): string {
+  const s = Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : 0;
+  if (s < 60) return `${s} s`;
+  if (s < 3600) {
+    const m = Math.floor(s / 60);
+    const r = s % 60;
+    return r ? `${m} min ${r} s` : `${m} min`;
+  }
+  const h = Math.floor(s / 3600);
+  const m = Math.round((s % 3600) / 60);
+  return m ? `${h} h ${m} min` : `${h} h`;
+}
+
+const pct = (x: number): string => `${Math.round(Math.max(0, Math.min(1, x)) * 100)}%`;
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+export interface PartRow {
+  key: ScorePart['key'];
+  label: string;
+  /** The part's own measure in real units, with its target when it has one. */
+  measure: string;
+  /** 0..1: how much of its points the measure earns (the bar). */
+  raw: number;
+  /** Points this measure earns, and at most. */
+  points: number;
+  maxPoints: number;
+}
+
+export interface ScoreRows {
+  rows: PartRow[];
+  /** "Customers not served: 9 of 40 ... -12.3 points", or null when everyone was served. */
+  unserved: { text: string; points: number } | null;
+}
+
+/** What each part measured, in real units, with its target. */
+export function partMeasure(key: ScorePart['key'], level: Level, m: Metrics): string {
+  const c = m.customers;
+  const tg = level.scoring.targets;
+  const none = 'nobody was served';
+  const served = c.resolved > 0;
+  switch (key) {
+    case 'satisfaction':
+      return `average mood ${pct(c.meanSatisfaction)}, target 100%`;
+    case 'resolved':
+      return `${c.resolved} of ${c.arrived} served, target all`;
+    case 'meanTime':
+      return served
+        ? `average ${duration(c.meanResolutionTime)}, target ${duration(tg.meanResolutionSeconds)}`
+        : none;
+    case 'p95Time':
+      return served ? `${duration(c.p95ResolutionTime)}, target ${duration(tg.p95ResolutionSeconds)}` : none;
+    case 'firstContact':
+      return served ? `${pct(c.firstContactResolution)} of those served, target 100%` : none;
+    case 'effort':
+      return `${c.meanEffort.toFixed(2)} re-asks or bounces each, target 0`;
+    case 'handoffQuality': {
+      const h = m.handoffs;
+      const bad = h.withRework + h.bounced + h.misrouted;
+      return h.total > 0 ? `${h.total - bad} of ${h.total} needed no fixing, target all` : 'no handoffs';
+    }
+    case 'requestsOnTime':
+      return `${m.requests.onTime} of ${m.requests.total} done in time, target all`;
+    case 'cost':
+      return served
+        ? `${duration(m.staffSecondsBusy / c.resolved)} per customer, target ${duration(tg.staffSecondsPerCustomer)}`
+        : none;
+  }
+}
+
+/** Rows of the score breakdown (weighted parts only) and the one line for customers not served. */
+export function scoreRows(level: Level, m: Metrics, report: ScoreReport): ScoreRows {
+  const b = scoreBreakdown(m, report);
+  const rows: PartRow[] = [];
+  b.parts.forEach((p) => {
+    if (p.maxPoints <= 0) return;
+    rows.push({
+      key: p.key,
+      label: PART_LABELS[p.key],
+      measure: partMeasure(p.key, level, m),
+      raw: p.raw,
+      points: p.rawPoints,
+      maxPoints: p.maxPoints,
+    });
+  });
+  const c = m.customers;
+  const notServed = c.arrived - c.resolved;
+  const unserved =
+    b.unservedPoints > 0.05 && notServed > 0
+      ? {
+          text: `${notServed} of ${c.arrived} not served (${c.abandoned} gave up${c.inSystem > 0 ? `, ${c.inSystem} still waiting` : ''}): the other parts count only the ${pct(b.coverage)} served`,
+          points: b.unservedPoints,
+        }
+      : null;
+  return { rows, unserved };
+}
+
+const name = (level: Level, id: string | null | undefined): string =>
+  (id ? level.departments.find((d) => d.id === id)?.name : undefined) ?? id ?? 'a desk';
+
+const possessive = (n: string): string => (n.endsWith('s') ? `${n}'` : `${n}'s`);
+
+/** A cause key in a few plain words: "waiting in the line at Billing", "waiting in Tier 1's tray", ... */
+export function causeWords(cause: string, level: Level): string {
+  if (cause === 'transit') return 'travelling between desks';
+  const colon = cause.indexOf(':');
+  const kind = cause.slice(0, colon);
+  const rest = cause.slice(colon + 1);
+  const [from, to] = rest.split('>');
+  switch (kind) {
+    case 'service':
+      return `being helped at ${name(level, rest)}`;
+    case 'queue':
+      return `waiting in the line at ${name(level, rest)}`;
+    case 'outbox':
+      return `waiting in ${possessive(name(level, rest))} tray, done but not sent on`;
+    case 'notes':
+      return `${name(level, rest)} writing handoff notes`;
+    case 'rework':
+      return `${name(level, to)} asking again after thin notes from ${name(level, from)}`;
+    case 'clarify':
+      return `a bounce from ${name(level, to)} back to ${name(level, from)} for clearer notes`;
+    case 'misroute':
+      return `a trip from ${name(level, from)} to the wrong desk (${name(level, to)})`;
+    case 'event': {
+      const i = level.events.findIndex((e, n) => (e.id ?? `${e.kind}-${n + 1}`) === rest);
+      const e = level.events[i];
+      if (!e) return 'held up by an incident';
+      if (e.kind === 'absence') return `waiting at ${name(level, e.department)} while people were away`;
+      if (e.kind === 'outage') return `waiting at ${name(level, e.department)} while its systems were down`;
+      return 'held up in a rush of customers';
+    }
+    default:
+      return cause;
+  }
+}
+
+export interface CauseLine {
+  /** The cause key ('other' for the folded line, 'service' for the work itself). */
+  cause: string;
+  text: string;
+  seconds: number;
+  /** 0..1 of all customer time. */
+  share: number;
+}
+
+const listNames = (names: string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
+const KIND_WORDS: Record<string, string> = {
+  queue: 'lines',
+  outbox: 'trays',
+  notes: 'notes',
+  transit: 'travel',
+  rework: 're-asks',
+  clarify: 'bounces',
+  misroute: 'wrong desks',
+  event: 'incidents',
+};
+
+/** The needed work itself, every desk together (a cause too, so the lines add up to 100%). */
+export const WORK_ITSELF = 'being helped: the work itself, at every desk';
+
+/**
+ * Every cause of customer time with its minutes and share, adding up to 100%: the waits and detours,
+ * largest first, then the work itself as one last line. With `max`, the smallest waits are folded into
+ * one "other" line, so the lines still add up to all of it.
+ */
+export function causeLines(exp: RunExplanation, level: Level, max = Infinity): CauseLine[] {
+  const total = exp.totalSeconds;
+  const share = (x: number): number => (total > 0 ? x / total : 0);
+  let work = 0;
+  const waits: CauseLine[] = [];
+  for (const c of exp.causes) {
+    if (c.cause.startsWith('service:')) work += c.seconds;
+    else
+      waits.push({
+        cause: c.cause,
+        text: causeWords(c.cause, level),
+        seconds: c.seconds,
+        share: share(c.seconds),
+      });
+  }
+  const room = max - (work > 0 ? 1 : 0);
+  let lines = waits;
+  if (waits.length > room) {
+    lines = waits.slice(0, Math.max(1, room - 1));
+    const rest = waits.slice(lines.length);
+    const kinds = [...new Set(rest.map((l) => KIND_WORDS[l.cause.split(':')[0]!] ?? 'other'))];
+    const seconds = rest.reduce((a, l) => a + l.seconds, 0);
+    lines.push({
+      cause: 'other',
+      text: `${plural(rest.length, 'smaller wait')} together (${listNames(kinds)})`,
+      seconds,
+      share: share(seconds),
+    });
+  }
+  if (work > 0) lines.push({ cause: 'service', text: WORK_ITSELF, seconds: work, share: share(work) });
+  return lines;
+}
+
+/** "22 min (31%): waiting in the line at Billing". */
+export function causeLineText(l: CauseLine): string {
+  return `${duration(l.seconds)} (${pct(l.share)}): ${l.text}`;
+}
+
+/** The cause a customer who gave up waited on most (never the work itself when they also waited). */
+export function mainCause(g: GaveUp): string | null {
+  const waits = g.causes.filter((c) => !c.cause.startsWith('service:'));
+  return (waits[0] ?? g.causes[0])?.cause ?? null;
+}
+
+/**
+ * Who gave up, grouped by what they waited on most, largest group first:
+ * "Ana, Ben and Cal gave up: 2 min 10 s of their 3 min went on waiting in the line at Billing (on average)".
+ * Every customer who gave up is named once.
+ */
+export function gaveUpLines(exp: RunExplanation, level: Level): string[] {
+  const groups = new Map<string, GaveUp[]>();
+  for (const g of exp.gaveUp) {
+    const k = mainCause(g) ?? '';
+    const list = groups.get(k) ?? [];
+    list.push(g);
+    groups.set(k, list);
+  }
+  return [...groups]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(([cause, list]) => {
+      const n = list.length;
+      const on = list.reduce((a, g) => a + (g.causes.find((c) => c.cause === cause)?.seconds ?? 0), 0) / n;
+      const all = list.reduce((a, g) => a + g.seconds, 0) / n;
+      const who = listNames(list.map((g) => g.customer));
+      const what = cause ? causeWords(cause, level) : 'waiting';
+      return `${who} gave up: ${duration(on)} of their ${duration(all)}${n === 1 ? '' : ' (on average)'} went on ${what}.`;
+    });
+}
+
+/** The staff time that notes took, or null when nobody wrote any. */
+export function notesLine(exp: RunExplanation, m: Metrics): string | null {
+  if (exp.notesStaffSeconds <= 0) return null;
+  const h = m.handoffs;
+  return `Writing handoff notes took staff ${duration(exp.notesStaffSeconds)} (${plural(h.thorough, 'thorough handoff')}, ${plural(h.quick, 'quick one')}).`;
+}

@@ -1,0 +1,243 @@
+/**
+ * The two columns of the results screen. Left: each score part with its own measure, target and
+ * points, and the customers not served as one line. Right: "Where the time went" (every second of
+ * customer time by cause, adding up to 100%), who gave up and why, and the staff time notes took.
+ * What was shown is kept in `shownResults` for the browser tests (window.__ripple.results()).
+ */
+import Phaser from 'phaser';
+import type { Settings } from '../../store/store';
+import { explainRun, type RunExplanation } from '../../sim/explain';
+import type { Level } from '../../level/schema';
+import { causeLines, causeLineText, gaveUpLines, notesLine, scoreRows, type PartRow } from './resultsExplain';
+import { GROUP_LABELS } from './resultsWords';
+import { largestRipples } from './rippleWords';
+import { palette, textStyle } from './theme';
+import type { Metrics, ScorePart, ScoreReport, TimedCommand } from '../../sim/types';
+
+/** What the results screen explains: a finished play. */
+export interface FinishedRun {
+  level: Level;
+  levelId: string;
+  seed: number;
+  score: ScoreReport;
+  metrics: Metrics;
+  commandLog: TimedCommand[];
+}
+
+export interface ShownResults {
+  levelId: string;
+  seed: number;
+  /** The run's commands: with the level and seed, a test can replay it and check what is shown. */
+  commandLog: FinishedRun['commandLog'];
+  parts: { key: string; label: string; measure: string; points: string }[];
+  unserved: string | null;
+  causes: { text: string; seconds: number }[];
+  totalSeconds: number;
+  gaveUp: string[];
+  notes: string | null;
+  /** The smallest scale the columns were drawn at to fit (1: the design size). */
+  scale: number;
+}
+
+let shown: ShownResults | null = null;
+
+/** Records that a column had to be scaled to fit. */
+export function noteColumnScale(scale: number): void {
+  if (shown) shown.scale = Math.min(shown.scale, scale);
+}
+
+/** What the results screen shows now (null before the first results screen). */
+export function shownResults(): ShownResults | null {
+  return shown;
+}
+
+type Cfg = Pick<Settings, 'textScale' | 'highContrast'>;
+
+const GROUP_OF: Record<ScorePart['key'], ScorePart['group']> = {
+  satisfaction: 'external',
+  resolved: 'external',
+  meanTime: 'external',
+  p95Time: 'external',
+  firstContact: 'external',
+  effort: 'external',
+  handoffQuality: 'internal',
+  requestsOnTime: 'internal',
+  cost: 'cost',
+};
+
+const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
+
+/** Left column: the score parts. Returns the container (at 0,0 inside it). */
+export function scoreColumn(
+  scene: Phaser.Scene,
+  s: Cfg,
+  play: FinishedRun,
+  width: number,
+): Phaser.GameObjects.Container {
+  const pal = palette(s);
+  const c = scene.add.container(0, 0);
+  const g = scene.add.graphics();
+  c.add(g);
+  const { rows, unserved } = scoreRows(play.level, play.metrics, play.score);
+  const ptsW = 150;
+  const labelW = 270;
+  const measureX = labelW + 16;
+  const measureW = width - measureX - ptsW - 16;
+  let y = 0;
+  const groups: ScorePart['group'][] = ['external', 'internal', 'cost'];
+  const shownParts: ShownResults['parts'] = [];
+  for (const group of groups) {
+    const list = rows.filter((r) => GROUP_OF[r.key] === group);
+    if (list.length === 0) continue;
+    const head = scene.add.text(
+      0,
+      y,
+      GROUP_LABELS[group],
+      textStyle(s, 'body', { bold: true, color: pal.accentCss }),
+    );
+    c.add(head);
+    y += head.height + 2;
+    for (const r of list) y = row(r, y);
+    y += 4;
+  }
+  function row(r: PartRow, y0: number): number {
+    const label = scene.add.text(0, y0, r.label, textStyle(s, 'small', { wrap: labelW }));
+    const measure = scene.add.text(
+      measureX,
+      y0,
+      r.measure,
+      textStyle(s, 'small', { color: pal.textDim, wrap: measureW }),
+    );
+    const points = `${pts(r.points)} of ${pts(r.maxPoints)}`;
+    const p = scene.add.text(width, y0, points, textStyle(s, 'small')).setOrigin(1, 0);
+    c.add([label, measure, p]);
+    shownParts.push({ key: r.key, label: r.label, measure: r.measure, points });
+    const h = Math.max(label.height, measure.height);
+    // A thin bar under the row: how much of its points the measure earned.
+    const by = y0 + h + 4;
+    g.fillStyle(pal.panelEdge, 1);
+    g.fillRect(measureX, by, measureW + ptsW, 6);
+    g.fillStyle(GROUP_OF[r.key] === 'external' ? pal.accent : pal.icon, 1);
+    if (r.raw > 0) g.fillRect(measureX, by, Math.max(6, (measureW + ptsW) * Math.min(1, r.raw)), 6);
+    return by + 12;
+  }
+  let unservedText: string | null = null;
+  if (unserved) {
+    unservedText = `${unserved.text}.`;
+    const t = scene.add.text(
+      0,
+      y,
+      unservedText,
+      textStyle(s, 'small', { color: pal.warnCss, wrap: width - ptsW - 16 }),
+    );
+    const p = scene.add
+      .text(width, y, `-${pts(unserved.points)}`, textStyle(s, 'small', { bold: true, color: pal.warnCss }))
+      .setOrigin(1, 0);
+    c.add([t, p]);
+  }
+  shown = { ...emptyShown(play), parts: shownParts, unserved: unservedText };
+  return c;
+}
+
+function emptyShown(play: FinishedRun): ShownResults {
+  return {
+    levelId: play.levelId,
+    seed: play.seed,
+    commandLog: play.commandLog,
+    parts: [],
+    unserved: null,
+    causes: [],
+    totalSeconds: 0,
+    gaveUp: [],
+    notes: null,
+    scale: 1,
+  };
+}
+
+/** The run explained (replayed from its commands); null if the replay failed (logged). */
+export function explainPlay(play: FinishedRun): RunExplanation | null {
+  try {
+    return explainRun(play.level, play.seed, play.commandLog);
+  } catch (err) {
+    console.error('Could not explain this run', err);
+    return null;
+  }
+}
+
+/** Right column: where the customers' time went, who gave up, the notes' staff time. */
+export function timeColumn(
+  scene: Phaser.Scene,
+  s: Cfg,
+  play: FinishedRun,
+  exp: RunExplanation | null,
+  width: number,
+  maxHeight = Infinity,
+): Phaser.GameObjects.Container {
+  // The most causes that fit: fewer lines rather than smaller type (the last line sums the rest).
+  // The biggest ripple's sentence goes first, as the causes list says it too.
+  for (let max = 8, ripple = true; ; ripple ? (ripple = false) : max--) {
+    const c = buildTimeColumn(scene, s, play, exp, width, max, ripple);
+    if (max <= 3 || c.getBounds().height <= maxHeight) return c;
+    c.destroy(true);
+  }
+}
+
+function buildTimeColumn(
+  scene: Phaser.Scene,
+  s: Cfg,
+  play: FinishedRun,
+  exp: RunExplanation | null,
+  width: number,
+  maxCauses: number,
+  withRipple: boolean,
+): Phaser.GameObjects.Container {
+  const pal = palette(s);
+  const c = scene.add.container(0, 0);
+  let y = 0;
+  const add = (t: Phaser.GameObjects.Text, gap: number): void => {
+    t.setY(y);
+    c.add(t);
+    y += t.height + gap;
+  };
+  const head = (text: string): void =>
+    add(scene.add.text(0, 0, text, textStyle(s, 'body', { bold: true, color: pal.accentCss })), 4);
+  const line = (text: string, color?: string): void =>
+    add(scene.add.text(0, 0, text, textStyle(s, 'small', { wrap: width, color })), 6);
+  const cu = play.metrics.customers;
+  line(
+    `${cu.resolved} of ${cu.arrived} customers served, ${cu.abandoned} gave up${cu.inSystem > 0 ? `, ${cu.inSystem} still waiting at the end` : ''}.`,
+  );
+  y += 8;
+  const next: ShownResults = {
+    ...(shown?.levelId === play.levelId ? shown : emptyShown(play)),
+    causes: [],
+    totalSeconds: 0,
+    gaveUp: [],
+    notes: null,
+    scale: 1,
+  };
+  if (exp) {
+    head('Where the customers\u2019 time went');
+    const lines = causeLines(exp, play.level, maxCauses);
+    for (const l of lines) line(causeLineText(l));
+    next.causes = lines.map((l) => ({ text: l.text, seconds: l.seconds }));
+    next.totalSeconds = exp.totalSeconds;
+    y += 8;
+    const gone = gaveUpLines(exp, play.level);
+    if (gone.length > 0) {
+      head('Who gave up');
+      for (const l of gone) line(l, pal.warnCss);
+      y += 8;
+    }
+    next.gaveUp = gone;
+    const notes = notesLine(exp, play.metrics);
+    if (notes) line(notes, pal.textDim);
+    next.notes = notes;
+    const ripple = withRipple ? largestRipples(play.metrics.ripples, play.level, 1)[0] : undefined;
+    if (ripple) line(`Biggest ripple: ${ripple}`, pal.textDim);
+  } else {
+    line('The time breakdown could not be worked out for this run.', pal.warnCss);
+  }
+  shown = next;
+  return c;
+}
