@@ -11,7 +11,7 @@ import type { Revealed } from '../facilitator/live/sync';
 import { getApp, type GamePoint } from './context';
 import { policies, type PolicyName } from '../sim/index';
 import { shell } from './shell';
-import { shownResults, type ShownResults } from './scenes/resultsPanels';
+import { shownResults, type ShownResults } from './scenes/resultsShown';
 
 export const HOOK_VERSION = 1;
 

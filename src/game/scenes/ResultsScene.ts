@@ -9,7 +9,9 @@ import { starsText, unlockedLevels } from '../unlock';
 import { click, invalid, paintBackground, SCENES, settings } from './common';
 import { drawStars } from './draw';
 import { nextStarText, shownScore, verdict } from './resultsWords';
-import { explainPlay, noteColumnScale, scoreColumn, timeColumn } from './resultsPanels';
+import { explainPlay, scoreColumn, timeColumn } from './resultsPanels';
+import { noteColumnScale } from './resultsShown';
+import { largestRipples } from './rippleWords';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
 import {

@@ -8,6 +8,7 @@ import Phaser from 'phaser';
 import type { Settings } from '../../store/store';
 import { explainRun, type RunExplanation } from '../../sim/explain';
 import type { Level } from '../../level/schema';
+import { setShownResults, shownResults, type ShownResults } from './resultsShown';
 import { causeLines, causeLineText, gaveUpLines, notesLine, scoreRows, type PartRow } from './resultsExplain';
 import { GROUP_LABELS } from './resultsWords';
 import { largestRipples } from './rippleWords';
@@ -22,33 +23,6 @@ export interface FinishedRun {
   score: ScoreReport;
   metrics: Metrics;
   commandLog: TimedCommand[];
-}
-
-export interface ShownResults {
-  levelId: string;
-  seed: number;
-  /** The run's commands: with the level and seed, a test can replay it and check what is shown. */
-  commandLog: FinishedRun['commandLog'];
-  parts: { key: string; label: string; measure: string; points: string }[];
-  unserved: string | null;
-  causes: { text: string; seconds: number }[];
-  totalSeconds: number;
-  gaveUp: string[];
-  notes: string | null;
-  /** The smallest scale the columns were drawn at to fit (1: the design size). */
-  scale: number;
-}
-
-let shown: ShownResults | null = null;
-
-/** Records that a column had to be scaled to fit. */
-export function noteColumnScale(scale: number): void {
-  if (shown) shown.scale = Math.min(shown.scale, scale);
-}
-
-/** What the results screen shows now (null before the first results screen). */
-export function shownResults(): ShownResults | null {
-  return shown;
 }
 
 type Cfg = Pick<Settings, 'textScale' | 'highContrast'>;
@@ -135,7 +109,7 @@ export function scoreColumn(
       .setOrigin(1, 0);
     c.add([t, p]);
   }
-  shown = { ...emptyShown(play), parts: shownParts, unserved: unservedText };
+  setShownResults({ ...emptyShown(play), parts: shownParts, unserved: unservedText });
   return c;
 }
 
@@ -209,7 +183,7 @@ function buildTimeColumn(
   );
   y += 8;
   const next: ShownResults = {
-    ...(shown?.levelId === play.levelId ? shown : emptyShown(play)),
+    ...(shownResults()?.levelId === play.levelId ? shownResults()! : emptyShown(play)),
     causes: [],
     totalSeconds: 0,
     gaveUp: [],
@@ -238,6 +212,6 @@ function buildTimeColumn(
   } else {
     line('The time breakdown could not be worked out for this run.', pal.warnCss);
   }
-  shown = next;
+  setShownResults(next);
   return c;
 }

@@ -65,8 +65,8 @@ export function verdict(stars: number | null, rippled = true): string {
     return 'The score breakdown shows where customers lost out.';
   }
   if (stars === 2) return 'Good work. A few handoffs still rippled out.';
-  if (stars === 1) return 'You got through. Below: where the customers\u2019 time went.';
-  return 'Below: where the customers lost their time.';
+  if (stars === 1) return 'You got through. Below: the ripples, and where the customers\u2019 time went.';
+  return 'Below: the ripples, and where the customers lost their time.';
 }
 
 /** What the next star takes, e.g. "The next star needs 65 points." (empty at 3 stars or without stars). */

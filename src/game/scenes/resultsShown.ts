@@ -1,0 +1,36 @@
+/**
+ * What the results screen shows now, kept for the browser tests (window.__ripple.results()). Phaser-free,
+ * so the test hook can read it without loading a scene.
+ */
+import type { TimedCommand } from '../../sim/types';
+
+export interface ShownResults {
+  levelId: string;
+  seed: number;
+  /** The run's commands: with the level and seed, a test can replay it and check what is shown. */
+  commandLog: TimedCommand[];
+  parts: { key: string; label: string; measure: string; points: string }[];
+  unserved: string | null;
+  causes: { text: string; seconds: number }[];
+  totalSeconds: number;
+  gaveUp: string[];
+  notes: string | null;
+  /** The smallest scale the columns were drawn at to fit (1: the design size). */
+  scale: number;
+}
+
+let shown: ShownResults | null = null;
+
+export function setShownResults(r: ShownResults): void {
+  shown = r;
+}
+
+/** Records that a column had to be scaled to fit. */
+export function noteColumnScale(scale: number): void {
+  if (shown) shown.scale = Math.min(shown.scale, scale);
+}
+
+/** What the results screen shows now (null before the first results screen). */
+export function shownResults(): ShownResults | null {
+  return shown;
+}
