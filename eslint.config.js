@@ -21,6 +21,13 @@ const simForbiddenSyntax = [
   { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'src/sim/ has no clock: use sim time.' },
 ];
 
+// Spreading an array into a call puts every item on the stack: past about 100,000 items it throws
+// "Maximum call stack size exceeded" (Math.min(...times) on a long round did). Use a loop or reduce.
+const noCallSpread = [
+  { selector: 'CallExpression > SpreadElement', message: 'No array spread into a call (a long array overflows the stack): use a loop, reduce or concat.' },
+  { selector: 'NewExpression > SpreadElement', message: 'No array spread into a call (a long array overflows the stack): use a loop, reduce or concat.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-single', 'node_modules', 'e2e/artifacts', 'bench/artifacts', 'test-results', 'public', 'coverage'] },
   js.configs.recommended,
@@ -33,12 +40,17 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...noCallSpread] },
+  },
+  {
     files: ['src/sim/**/*.ts'],
     ignores: ['src/sim/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', simForbiddenImports],
-      'no-restricted-syntax': ['error', ...simForbiddenSyntax],
+      'no-restricted-syntax': ['error', ...simForbiddenSyntax, ...noCallSpread],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'performance', 'setTimeout', 'setInterval', 'requestAnimationFrame', 'fetch'],
     },
   },

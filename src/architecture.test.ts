@@ -41,6 +41,20 @@ describe('sim boundary lint rule', () => {
   });
 });
 
+describe('no array spread into a call', () => {
+  // Math.min(...times) on a long round threw "Maximum call stack size exceeded" (issue 14).
+  for (const file of ['src/facilitator/__probe__.ts', 'src/sim/__probe__.ts', 'src/level/__probe__.ts']) {
+    it(`fails in ${file}`, async () => {
+      expect(await ruleIds('export const f = (xs: number[]) => Math.min(...xs);\n', file)).toContain('no-restricted-syntax');
+      expect(await ruleIds('export const f = (a: number[], xs: number[]) => a.push(...xs);\n', file)).toContain('no-restricted-syntax');
+    });
+  }
+  it('allows spreads into array literals and in tests', async () => {
+    expect(await ruleIds('export const f = (xs: number[]) => [...xs, 1];\n', 'src/level/__probe__.ts')).toEqual([]);
+    expect(await ruleIds('export const f = (xs: number[]) => Math.min(...xs);\n', 'src/level/__probe__.test.ts')).toEqual([]);
+  });
+});
+
 describe('sim runtime imports', () => {
   // src/sim/testing/ holds test-only helpers (they build levels with the zod schema); nothing else in
   // the sim may import them.

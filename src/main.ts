@@ -60,7 +60,7 @@ window.addEventListener('keydown', unlockAudio);
 
 // URL parameters: ?level=<id>, ?seed=N, ?facilitator=1. Mistakes become messages; nothing is lost.
 const params = parseUrlParams(window.location.search);
-shell.messages.push(...params.messages);
+for (const m of params.messages) shell.messages.push(m);
 if (params.seed !== null) store.getState().setSeed(params.seed);
 if (params.facilitator !== null) store.getState().updateSettings({ facilitator: params.facilitator });
 if (params.audience !== null) {

@@ -99,18 +99,16 @@ export async function main(
     }
     const { level, problems } = checkLevelText(text, shown);
     if (!level) {
-      lines.push(
-        ...problems.map(formatProblem),
-        `${shown}: skipped; fix the problems above first (npm run levels:check).`,
-      );
+      for (const p of problems) lines.push(formatProblem(p));
+      lines.push(`${shown}: skipped; fix the problems above first (npm run levels:check).`);
       broken++;
       continue;
     }
     const started = performance.now();
     const report = balanceLevel(level, args.seeds, runner);
     warnings += report.warnings.length;
+    for (const line of formatReport(report)) lines.push(line);
     lines.push(
-      ...formatReport(report),
       `  (${report.stats.length * args.seeds} runs in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
       '',
     );

@@ -71,7 +71,7 @@ export function main(
     const checked = folderPaths.has(f.path)
       ? set.levels.find((l) => l.path === f.path)
       : checkLevelSet([f]).levels[0];
-    problems.push(...(checked?.problems ?? []));
+    for (const p of checked?.problems ?? []) problems.push(p);
   }
   if (wantCampaign) {
     if (!campaign)
@@ -83,7 +83,7 @@ export function main(
           'There is no campaign.json. Create it with { "levels": ["<level id>", ...] }: level ids in play order.',
       });
     else if (isProblem(campaign)) problems.push(campaign);
-    else problems.push(...set.campaignProblems);
+    else for (const p of set.campaignProblems) problems.push(p);
   }
 
   const lines = problems.map(formatProblem);

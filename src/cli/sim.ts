@@ -25,7 +25,8 @@ const nodeIO: CliIO = {
 };
 
 const POLICIES: PolicyName[] = ['idle', 'random', 'siloed', 'wholistic'];
-const USAGE = 'usage: npm run sim -- <level.json> [--seed N] [--policy idle|random|siloed|wholistic] [--runs K] [--json]';
+const USAGE =
+  'usage: npm run sim -- <level.json> [--seed N] [--policy idle|random|siloed|wholistic] [--runs K] [--json]';
 
 interface Args {
   file: string;
@@ -80,7 +81,9 @@ export function runReport(level: Level, seed: number, policy: PolicyName, sim: S
     score: {
       total: score.total,
       stars: score.stars,
-      parts: Object.fromEntries(score.parts.map((p) => [p.key, { value: p.value, weight: p.weight, points: p.points }])),
+      parts: Object.fromEntries(
+        score.parts.map((p) => [p.key, { value: p.value, weight: p.weight, points: p.points }]),
+      ),
     },
     customers: {
       arrived: c.arrived,
@@ -118,13 +121,21 @@ function aggregate(values: unknown[]): unknown {
     const xs = values.map((v) => (typeof v === 'number' ? v : 0));
     const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
     const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (xs.length - 1)) : 0;
-    return { mean, sd, min: Math.min(...xs), max: Math.max(...xs) } satisfies Stat;
+    return {
+      mean,
+      sd,
+      min: xs.reduce((a, b) => Math.min(a, b), Infinity),
+      max: xs.reduce((a, b) => Math.max(a, b), -Infinity),
+    } satisfies Stat;
   }
   if (typeof first !== 'object' || Array.isArray(first)) return first;
   const keys = new Set<string>();
   for (const v of values) if (v && typeof v === 'object') for (const k of Object.keys(v)) keys.add(k);
   const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = aggregate(values.map((v) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined)));
+  for (const k of keys)
+    out[k] = aggregate(
+      values.map((v) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined)),
+    );
   return out;
 }
 
@@ -135,17 +146,28 @@ const stat = (s: Stat, fmt: (x: number) => string = f1): string =>
 
 function printOne(r: Report, io: CliIO): void {
   const c = r.customers;
-  io.out(`${r.title} (${r.level}), seed ${r.seed}, policy ${r.policy}: ${f1(r.simulatedSeconds)} s simulated, ${r.events} events`);
-  const stars = r.score.stars === null ? 'no stars' : `${'★'.repeat(r.score.stars)}${'☆'.repeat(3 - r.score.stars)} (${r.score.stars} of 3)`;
+  io.out(
+    `${r.title} (${r.level}), seed ${r.seed}, policy ${r.policy}: ${f1(r.simulatedSeconds)} s simulated, ${r.events} events`,
+  );
+  const stars =
+    r.score.stars === null
+      ? 'no stars'
+      : `${'★'.repeat(r.score.stars)}${'☆'.repeat(3 - r.score.stars)} (${r.score.stars} of 3)`;
   io.out(`Score ${f1(r.score.total)} / 100, ${stars}`);
   for (const [k, p] of Object.entries(r.score.parts)) {
-    io.out(`  ${k.padEnd(15)} ${p.value.toFixed(2)}  x${String(p.weight).padEnd(4)} ${f1(p.points).padStart(5)} points`);
+    io.out(
+      `  ${k.padEnd(15)} ${p.value.toFixed(2)}  x${String(p.weight).padEnd(4)} ${f1(p.points).padStart(5)} points`,
+    );
   }
-  io.out(`Customers: ${c.arrived} arrived, ${c.resolved} resolved, ${c.abandoned} gave up, ${c.inSystem} still waiting at the end`);
+  io.out(
+    `Customers: ${c.arrived} arrived, ${c.resolved} resolved, ${c.abandoned} gave up, ${c.inSystem} still waiting at the end`,
+  );
   io.out(
     `  mean wait in queues ${f1(c.meanWait)} s, resolution time mean ${f1(c.meanResolutionTime)} s, 95th percentile ${f1(c.p95ResolutionTime)} s`,
   );
-  io.out(`  satisfaction ${c.meanSatisfaction.toFixed(2)}, first-contact resolution ${pct(c.firstContactResolution)}, effort ${c.meanEffort.toFixed(2)} bounces and re-asks each`);
+  io.out(
+    `  satisfaction ${c.meanSatisfaction.toFixed(2)}, first-contact resolution ${pct(c.firstContactResolution)}, effort ${c.meanEffort.toFixed(2)} bounces and re-asks each`,
+  );
   io.out('Departments:');
   for (const [id, d] of Object.entries(r.departments)) {
     io.out(
@@ -154,30 +176,47 @@ function printOne(r: Report, io: CliIO): void {
   }
   const total = Object.values(r.attribution).reduce((a, b) => a + b, 0);
   io.out('Where customer time went:');
-  for (const [k, v] of Object.entries(r.attribution).sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+  for (const [k, v] of Object.entries(r.attribution)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)) {
     io.out(`  ${k.padEnd(28)} ${f1(v).padStart(9)} s  ${pct(total > 0 ? v / total : 0).padStart(4)}`);
   }
   if (r.ripples.length > 0) {
     io.out('Largest ripples:');
     for (const rp of r.ripples.slice(0, 5)) {
-      const what = rp.kind === 'rework' ? 'notes that needed re-asking' : rp.kind === 'clarify' ? 'notes sent back for clarification' : 'tickets sent to the wrong desk';
-      io.out(`  ${plural(rp.handoffs, 'handoff')} from ${rp.source} to ${rp.at} (${what}) cost ${plural(rp.customers, 'customer')} ${f1(rp.seconds / Math.max(1, rp.customers))} s each`);
+      const what =
+        rp.kind === 'rework'
+          ? 'notes that needed re-asking'
+          : rp.kind === 'clarify'
+            ? 'notes sent back for clarification'
+            : 'tickets sent to the wrong desk';
+      io.out(
+        `  ${plural(rp.handoffs, 'handoff')} from ${rp.source} to ${rp.at} (${what}) cost ${plural(rp.customers, 'customer')} ${f1(rp.seconds / Math.max(1, rp.customers))} s each`,
+      );
     }
   }
 }
 
 function printMany(a: Record<string, unknown>, runs: number, hasStars: boolean, io: CliIO): void {
-  const g = (path: string): Stat => path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], a) as Stat;
-  io.out(`${String(a['title'])} (${String(a['level'])}), policy ${String(a['policy'])}, ${runs} runs from seed ${String(a['seed'])}: mean ± sd [min .. max]`);
+  const g = (path: string): Stat =>
+    path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], a) as Stat;
+  io.out(
+    `${String(a['title'])} (${String(a['level'])}), policy ${String(a['policy'])}, ${runs} runs from seed ${String(a['seed'])}: mean ± sd [min .. max]`,
+  );
   io.out(`  score            ${stat(g('score.total'))}`);
-  io.out(`  stars            ${hasStars ? stat(g('score.stars'), (x) => x.toFixed(2)) : 'none in this level'}`);
-  for (const k of ['arrived', 'resolved', 'abandoned', 'inSystem']) io.out(`  ${k.padEnd(16)} ${stat(g(`customers.${k}`))}`);
+  io.out(
+    `  stars            ${hasStars ? stat(g('score.stars'), (x) => x.toFixed(2)) : 'none in this level'}`,
+  );
+  for (const k of ['arrived', 'resolved', 'abandoned', 'inSystem'])
+    io.out(`  ${k.padEnd(16)} ${stat(g(`customers.${k}`))}`);
   io.out(`  mean wait        ${stat(g('customers.meanWait'))} s`);
   io.out(`  p95 resolution   ${stat(g('customers.p95ResolutionTime'))} s`);
   io.out(`  satisfaction     ${stat(g('customers.meanSatisfaction'), (x) => x.toFixed(3))}`);
   io.out(`  first contact    ${stat(g('customers.firstContactResolution'), (x) => x.toFixed(3))}`);
   for (const id of Object.keys(a['departments'] as object)) {
-    io.out(`  ${id.padEnd(16)} queue wait ${stat(g(`departments.${id}.meanQueueWait`))} s, busy ${stat(g(`departments.${id}.utilization`), pct)}`);
+    io.out(
+      `  ${id.padEnd(16)} queue wait ${stat(g(`departments.${id}.meanQueueWait`))} s, busy ${stat(g(`departments.${id}.utilization`), pct)}`,
+    );
   }
 }
 
@@ -202,7 +241,14 @@ export function main(argv: string[], io: CliIO = nodeIO): number {
   const reports: Report[] = [];
   for (let k = 0; k < args.runs; k++) {
     const seed = args.seed + k;
-    reports.push(runReport(level, seed, args.policy, runPolicy(level, seed, args.policy, { recordEvents: false, sampleEvery: 0 })));
+    reports.push(
+      runReport(
+        level,
+        seed,
+        args.policy,
+        runPolicy(level, seed, args.policy, { recordEvents: false, sampleEvery: 0 }),
+      ),
+    );
   }
   if (args.runs === 1) {
     const r = reports[0]!;
@@ -216,7 +262,9 @@ export function main(argv: string[], io: CliIO = nodeIO): number {
     seed: args.seed,
     policy: args.policy,
     runs: args.runs,
-    ...(aggregate(reports.map(({ level: _l, title: _t, seed: _s, policy: _p, ripples: _r, ...rest }) => rest)) as Record<string, unknown>),
+    ...(aggregate(
+      reports.map(({ level: _l, title: _t, seed: _s, policy: _p, ripples: _r, ...rest }) => rest),
+    ) as Record<string, unknown>),
   };
   if (args.json) io.out(JSON.stringify(agg));
   else printMany(agg, args.runs, level.scoring.stars !== null, io);

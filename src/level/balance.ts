@@ -48,8 +48,8 @@ export function summarise(policy: PolicyName, results: RunResult[]): PolicyStats
     runs: n,
     mean,
     sd,
-    min: n > 0 ? Math.min(...totals) : 0,
-    max: n > 0 ? Math.max(...totals) : 0,
+    min: n > 0 ? totals.reduce((a, b) => Math.min(a, b), Infinity) : 0,
+    max: n > 0 ? totals.reduce((a, b) => Math.max(a, b), -Infinity) : 0,
     stars,
   };
 }

@@ -8,7 +8,7 @@
 import { FORMAT_VERSION, Level } from './schema';
 import { issueProblems, withWhere, type PathProblem } from './issues';
 import { LineIndex, offsetOf, parseJson, type JsonPath } from './jsonText';
-import { semanticProblems } from './semantic';
+import { semanticCheck } from './semantic';
 
 export interface Problem {
   /** File path or name as given by the caller. */
@@ -32,6 +32,12 @@ export interface CheckResult {
 
 /** The most problems reported for one file; a broken file can have thousands of echoes. */
 export const MAX_PROBLEMS = 100;
+
+/**
+ * The most schema issues turned into located problems. Zod reports every broken item of a long
+ * list; placing each in the file costs time, so past this the rest are only counted.
+ */
+const SCHEMA_CAP = 300;
 
 /** `path:line:col: message` (warnings say so). */
 export function formatProblem(p: Problem): string {
@@ -119,24 +125,30 @@ function run(text: string, file: string): CheckResult {
   }
 
   const version = versionProblems(raw);
-  const pathProblems: PathProblem[] = [...version.problems];
-  const dupes = parsed.notes.map((n) => at(n.offset, n.message));
+  const pathProblems: PathProblem[] = version.problems.slice();
+  // Problems that were found but not placed in the file (past the caps): counted, not shown.
+  let unplaced = 0;
+  let stoppedEarly = false;
+  const dupes = parsed.notes.slice(0, SCHEMA_CAP).map((n) => at(n.offset, n.message));
+  unplaced += parsed.notes.length - dupes.length;
   if (version.data) {
     const data = version.data;
     const result = Level.safeParse(data);
-    const schemaProblems = result.success
-      ? []
-      : result.error.issues.flatMap((i) =>
-          issueProblems(Level as unknown as Parameters<typeof issueProblems>[0], data, i),
-        );
+    const issues = result.success ? [] : result.error.issues;
+    const schemaProblems = issues
+      .slice(0, SCHEMA_CAP)
+      .flatMap((i) => issueProblems(Level as unknown as Parameters<typeof issueProblems>[0], data, i));
+    unplaced += Math.max(0, issues.length - SCHEMA_CAP);
     const seen = new Set(schemaProblems.map((p) => pathKey(p.path)));
-    pathProblems.push(...schemaProblems.filter((p) => pathKey(p.path) !== pathKey(['formatVersion'])));
+    const versionKey = pathKey(['formatVersion']);
+    for (const p of schemaProblems) if (pathKey(p.path) !== versionKey) pathProblems.push(p);
     const invalid = (path: JsonPath): boolean => seen.has(pathKey(path));
-    pathProblems.push(...semanticProblems(data, invalid).filter((p) => !seen.has(pathKey(p.path))));
+    const semantic = semanticCheck(data, invalid);
+    stoppedEarly = semantic.truncated;
+    for (const p of semantic.problems) if (!seen.has(pathKey(p.path))) pathProblems.push(p);
   }
-  const problems = [
-    ...dupes,
-    ...pathProblems
+  const problems = dupes.concat(
+    pathProblems
       .map((p) => withWhere(raw, p))
       .map((p) =>
         at(
@@ -145,18 +157,21 @@ function run(text: string, file: string): CheckResult {
           p.severity === 'warning' ? 'warning' : undefined,
         ),
       ),
-  ];
+  );
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
   const unique = problems.filter(
     (p, i) => i === 0 || formatProblem(p) !== formatProblem(problems[i - 1] as Problem),
   );
+  const hidden = Math.max(0, unique.length - MAX_PROBLEMS) + unplaced;
   const capped =
-    unique.length > MAX_PROBLEMS
+    hidden > 0 || stoppedEarly
       ? [
           ...unique.slice(0, MAX_PROBLEMS),
           at(
             0,
-            `...and ${unique.length - MAX_PROBLEMS} more problems. Fix the ones above first, then check again.`,
+            stoppedEarly
+              ? `...and at least ${hidden} more problems (the checker stops looking after a few hundred). Fix the ones above first, then check again.`
+              : `...and ${hidden} more problems. Fix the ones above first, then check again.`,
           ),
         ]
       : unique;

@@ -39,6 +39,27 @@ function strings(o: unknown, k: string): [number, string][] {
 }
 
 /**
+ * The most problems these checks collect before they stop looking: the checker shows 100, and a
+ * hostile file (9,000 departments on one spot) must not make millions of them first.
+ */
+export const SEMANTIC_CAP = 300;
+
+/**
+ * Pairwise map checks look at no more than this many departments (the format allows 12; past that
+ * the schema already says there are too many), so their cost is bounded whatever the file.
+ */
+export const PAIRWISE_SCAN = 60;
+
+/** Closest-id suggestions compare with at most this many candidates. */
+const SUGGEST_FROM = 60;
+
+export interface SemanticResult {
+  problems: PathProblem[];
+  /** True when the checks stopped early because `cap` problems were found. */
+  truncated: boolean;
+}
+
+/**
  * `invalid` says which fields the schema already rejected: checks that depend on one of them are
  * skipped, so a bad field gets one message and no echoes (a negative duration is not also "the
  * level ends before its customers come").
@@ -47,11 +68,31 @@ export function semanticProblems(
   level: unknown,
   invalid: (path: JsonPath) => boolean = () => false,
 ): PathProblem[] {
+  return semanticCheck(level, invalid).problems;
+}
+
+export function semanticCheck(
+  level: unknown,
+  invalid: (path: JsonPath) => boolean = () => false,
+  cap = SEMANTIC_CAP,
+): SemanticResult {
   const out: PathProblem[] = [];
-  const err = (path: JsonPath, message: string): void => void out.push({ path, message });
-  const warn = (path: JsonPath, message: string): void =>
-    void out.push({ path, message, severity: 'warning' });
-  if (!isRec(level)) return out;
+  let truncated = false;
+  const add = (p: PathProblem): void => {
+    if (out.length < cap) out.push(p);
+    else truncated = true;
+  };
+  /** True once `cap` problems are in: the checks stop looking, and say they did. */
+  const full = (): boolean => {
+    if (out.length >= cap) truncated = true;
+    return truncated;
+  };
+  const err = (path: JsonPath, message: string): void => add({ path, message });
+  const warn = (path: JsonPath, message: string): void => add({ path, message, severity: 'warning' });
+  const done = (): SemanticResult => ({ problems: out, truncated });
+  if (!isRec(level)) return done();
+  const near = (word: string, list: readonly string[]): string =>
+    didYouMean(word, list.slice(0, SUGGEST_FROM));
 
   const uniqueIds = (list: string, noun: string): string[] => {
     const seen = new Map<string, number>();
@@ -68,16 +109,19 @@ export function semanticProblems(
     }
     return [...seen.keys()];
   };
+  const idSet = (ids: string[]): Set<string> => new Set(ids);
   const deptIds = uniqueIds('departments', 'department');
   const workIds = uniqueIds('workTypes', 'work type');
   uniqueIds('internalRequests', 'internal request');
   uniqueIds('events', 'event');
+  const deptSet = idSet(deptIds);
+  const workSet = idSet(workIds);
 
   const refDept = (path: JsonPath, id: string | undefined, what: string): void => {
-    if (id !== undefined && deptIds.length > 0 && !deptIds.includes(id)) {
+    if (id !== undefined && deptIds.length > 0 && !deptSet.has(id)) {
       err(
         path,
-        `"${id}" is not a department in this level (${what}).${didYouMean(id, deptIds) || ` The departments are ${listWords(deptIds)}.`}`,
+        `"${id}" is not a department in this level (${what}).${near(id, deptIds) || ` The departments are ${listWords(deptIds)}.`}`,
       );
     }
   };
@@ -107,10 +151,10 @@ export function semanticProblems(
       }
       for (const k of Object.keys(st)) {
         if (!own.has(k)) {
-          out.push({
+          add({
             path: ['departments', i, 'serviceTime', k],
             atKey: true,
-            message: `"${k}" has a time but is not in this department's skills.${didYouMean(k, [...own]) || ` Add "${k}" to its skills or remove this line.`}`,
+            message: `"${k}" has a time but is not in this department's skills.${near(k, [...own]) || ` Add "${k}" to its skills or remove this line.`}`,
           });
         }
       }
@@ -138,7 +182,7 @@ export function semanticProblems(
       if (!offered.has(skill)) {
         err(
           ['workTypes', i, 'journey', j, 'skill'],
-          `"${skill}" is a skill no department has, so this step could never be done.${didYouMean(skill, offeredList) || ` Add it to a department's skills; skills on offer: ${listWords(offeredList)}.`}`,
+          `"${skill}" is a skill no department has, so this step could never be done.${near(skill, offeredList) || ` Add it to a department's skills; skills on offer: ${listWords(offeredList)}.`}`,
         );
       } else if (j === 0 && entrySkills && !entrySkills.has(skill)) {
         err(
@@ -190,10 +234,10 @@ export function semanticProblems(
     }
     for (const [i, s] of scripted) {
       const wt = str(s, 'workType');
-      if (wt !== undefined && workIds.length > 0 && !workIds.includes(wt)) {
+      if (wt !== undefined && workIds.length > 0 && !workSet.has(wt)) {
         err(
           ['arrivals', 'scripted', i, 'workType'],
-          `"${wt}" is not a work type in this level.${didYouMean(wt, workIds) || ` The work types are ${listWords(workIds)}.`}`,
+          `"${wt}" is not a work type in this level.${near(wt, workIds) || ` The work types are ${listWords(workIds)}.`}`,
         );
       }
       const at = num(s, 'at');
@@ -207,10 +251,10 @@ export function semanticProblems(
 
   // Automatic routing by work type.
   for (const [i, wt] of strings(level, 'autoRoute')) {
-    if (workIds.length > 0 && !workIds.includes(wt))
+    if (workIds.length > 0 && !workSet.has(wt))
       err(
         ['autoRoute', i],
-        `"${wt}" is not a work type in this level.${didYouMean(wt, workIds) || ` The work types are ${listWords(workIds)}.`}`,
+        `"${wt}" is not a work type in this level.${near(wt, workIds) || ` The work types are ${listWords(workIds)}.`}`,
       );
   }
 
@@ -273,8 +317,9 @@ export function semanticProblems(
   }
 
   // Departments must not sit on top of each other.
-  for (let a = 0; a < depts.length; a++) {
-    for (let b = a + 1; b < depts.length; b++) {
+  const scanned = Math.min(depts.length, PAIRWISE_SCAN);
+  for (let a = 0; a < scanned && !full(); a++) {
+    for (let b = a + 1; b < scanned && !full(); b++) {
       const [ia, da] = depts[a] ?? [0, {}];
       const [ib, db] = depts[b] ?? [0, {}];
       const pa = field(da, 'position');
@@ -302,6 +347,7 @@ export function semanticProblems(
   }));
   if (
     pts.length > 1 &&
+    pts.length <= PAIRWISE_SCAN &&
     pts.every((p) => p.x !== undefined && p.y !== undefined) &&
     out.every((p) => p.severity === 'warning')
   ) {
@@ -320,8 +366,8 @@ export function semanticProblems(
 
   // Uniform times need min <= max, anywhere in the level.
   const walk = (v: unknown, path: JsonPath, depth: number): void => {
-    if (depth > 12) return;
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], depth + 1));
+    if (depth > 12 || full()) return;
+    if (Array.isArray(v)) for (let i = 0; i < v.length && !full(); i++) walk(v[i], [...path, i], depth + 1);
     else if (isRec(v)) {
       if (v.kind === 'uniform') {
         const min = num(v, 'min');
@@ -340,5 +386,5 @@ export function semanticProblems(
     }
   };
   walk(level, [], 0);
-  return out;
+  return done();
 }

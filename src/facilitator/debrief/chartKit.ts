@@ -128,8 +128,9 @@ const STEPS = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
 /** A linear time axis in min:s with round steps (30 s, 1 min, 5 min...), at most about 8 ticks. */
 export function timeAxis(look: Look, times: readonly number[], snug = false) {
   const f = fontSizes(look);
-  const lo = times.length ? Math.min(...times) : 0;
-  const hi = times.length ? Math.max(...times) : 60;
+  // A loop, not Math.min(...times): a long round has hundreds of thousands of samples.
+  const lo = times.length ? times.reduce((a, b) => Math.min(a, b), Infinity) : 0;
+  const hi = times.length ? times.reduce((a, b) => Math.max(a, b), -Infinity) : 60;
   const step = STEPS.find((s) => (hi - lo) / s <= 8) ?? 3600;
   const min = snug ? Math.floor(lo / step) * step : Math.min(0, lo);
   const max = Math.ceil(hi / step) * step;

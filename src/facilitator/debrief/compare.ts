@@ -79,8 +79,8 @@ function makeRow(
   higherIsBetter: boolean | null,
 ): CompareRow {
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const max = known.length ? Math.max(...known) : 0;
-  const min = known.length ? Math.min(...known) : 0;
+  const max = known.length ? known.reduce((a, b) => Math.max(a, b), -Infinity) : 0;
+  const min = known.length ? known.reduce((a, b) => Math.min(a, b), Infinity) : 0;
   const spread = max - min;
   const target = higherIsBetter ? max : min;
   const best =

@@ -188,14 +188,14 @@ export function mountScrubber(container: HTMLElement, input: ScrubberInput): Scr
       countBox('served', b.served, 'rx-c-served'),
       countBox('gave up', b.lost, 'rx-c-lost'),
     );
-    board.replaceChildren(...b.departments.map(deptCard));
-    recent.replaceChildren(
-      ...b.recent.map((r) => {
-        const li = el('li');
-        li.append(el('span', 'rx-time', formatClock(r.t)), el('span', undefined, r.text));
-        return li;
-      }),
-    );
+    board.replaceChildren();
+    for (const d of b.departments) board.append(deptCard(d));
+    recent.replaceChildren();
+    for (const r of b.recent) {
+      const li = el('li');
+      li.append(el('span', 'rx-time', formatClock(r.t)), el('span', undefined, r.text));
+      recent.append(li);
+    }
     if (b.recent.length === 0) recent.append(el('li', 'rx-muted', 'Nothing has happened yet.'));
     input.onTime?.(b.t);
   }

@@ -77,7 +77,7 @@ export function boardAt(
   t: number,
   recentCount = 4,
 ): BoardAt {
-  const end = Math.max(level.durationSeconds, ...log.map((c) => c.at));
+  const end = log.reduce((m, c) => Math.max(m, c.at), level.durationSeconds);
   const at = Math.min(Math.max(0, t), end);
   const sim = replay(level, seed, log, at, { recordEvents: true, sampleEvery: 0 });
   const view = sim.view();

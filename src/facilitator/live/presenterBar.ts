@@ -129,7 +129,7 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
   const levels = button('Levels', 'J', () => ctx.menu());
   const clock = document.createElement('span');
   clock.className = 'lv-clock';
-  row1.append(pause, step, ...speeds.map((x) => x.b), extend, restart, levels, clock);
+  for (const b of [pause, step, ...speeds.map((x) => x.b), extend, restart, levels, clock]) row1.append(b);
 
   const injects = injectsOf(ctx.level).slice(0, 9);
   const injectBtns = injects.map((inj, i) => {
@@ -149,7 +149,7 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
     const what = document.createElement('span');
     what.className = 'lv-what';
     what.textContent = 'Live events:';
-    row3.append(what, ...injectBtns);
+    for (const b of [what, ...injectBtns]) row3.append(b);
     bar.append(row3);
     bar.classList.add('lv-three');
   }

@@ -70,7 +70,7 @@ export function suggestedSeed(
 ): number {
   if (sameSeed) return session.rounds.find((r) => r.levelId === levelId)?.seed ?? fallback;
   const used = new Set(session.rounds.map((r) => r.seed));
-  let s = Math.max(fallback, ...session.rounds.map((r) => r.seed + 1), 0);
+  let s = session.rounds.reduce((m, r) => Math.max(m, r.seed + 1), Math.max(fallback, 0));
   while (used.has(s)) s++;
   return s;
 }

@@ -38,7 +38,7 @@ export function shellMessages(): string[] {
   const st = getApp().store.getState();
   const out: string[] = [];
   if (st.storageMessage) out.push(st.storageMessage);
-  out.push(...shell.messages);
+  for (const m of shell.messages) out.push(m);
   return out;
 }
 
