@@ -56,7 +56,10 @@ describe('a level with thousands of departments on one spot', () => {
   it('thousands of broken items in every list are counted, the first ones placed', () => {
     const level = JSON.parse(crowded(12)) as Record<string, unknown> & { arrivals: Record<string, unknown> };
     level.departments = Array.from({ length: 3000 }, () => ({ id: 'Bad Id', staff: -1 }));
-    level.arrivals = { ...level.arrivals, scripted: Array.from({ length: 6000 }, () => ({ at: -1, workType: 'x' })) };
+    level.arrivals = {
+      ...level.arrivals,
+      scripted: Array.from({ length: 6000 }, () => ({ at: -1, workType: 'x' })),
+    };
     const { problems } = checkLevelText(JSON.stringify(level), 'broken.json');
     expect(problems).toHaveLength(MAX_PROBLEMS + 1);
     expect(problems.slice(0, MAX_PROBLEMS).every(isError)).toBe(true);
