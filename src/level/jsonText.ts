@@ -80,9 +80,9 @@ function previousNonSpace(text: string, offset: number): number {
 }
 
 /** The indentation (spaces and tabs) of the line an offset is on, and whether only blanks come before it. */
-function lineStartOf(text: string, offset: number): { indent: number; first: boolean } {
-  let start = offset;
-  while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
+function lineStartOf(text: string, offset: number, lines: LineIndex): { indent: number; first: boolean } {
+  // From the line index, not by walking back: a 1 MB level on one line would make that quadratic.
+  const start = offset - lines.at(offset).col + 1;
   let i = start;
   while (i < offset && (text[i] === ' ' || text[i] === '\t')) i++;
   let end = start;
@@ -255,12 +255,12 @@ export function parseJson(input: string, lines: LineIndex): ParsedJson {
     const top = openers.pop();
     closed = top?.offset;
     // A } on its own line, less indented than the line its { is on, closes an outer group.
-    const here = lineStartOf(text, offset);
+    const here = lineStartOf(text, offset, lines);
     if (!unclosed && top?.object && text[offset] === '}' && here.first && here.indent < top.indent)
       missingBefore(offset, top.offset);
   };
   const open = (offset: number, object: boolean): void =>
-    void openers.push({ offset, object, indent: lineStartOf(text, offset).indent });
+    void openers.push({ offset, object, indent: lineStartOf(text, offset, lines).indent });
   // A field that starts a line no deeper than the line its group opened on belongs to an outer
   // group: the } of the inner one is probably missing just before it. The first such field is kept,
   // so a missing inner } is reported where it is missing rather than where JSON finally gives up.
@@ -279,7 +279,7 @@ export function parseJson(input: string, lines: LineIndex): ParsedJson {
   const suspect = (offset: number): void => {
     const top = openers[openers.length - 1];
     if (unclosed || !top?.object) return;
-    const here = lineStartOf(text, offset);
+    const here = lineStartOf(text, offset, lines);
     if (!here.first || here.indent > top.indent) return;
     if (lines.at(top.offset).line === lines.at(offset).line) return;
     missingBefore(offset, top.offset, /^"([^"]{1,40})"/.exec(text.slice(offset))?.[1]);
