@@ -13,7 +13,7 @@
  */
 import type { Level } from '../level/schema';
 import type { ApplyResult, Sim, TimedCommand } from '../sim/types';
-import { CommandSchema } from '../facilitator/sessionSchema';
+import { CommandSchema } from '../facilitator/session/sessionSchema';
 import { advanceChecked } from './checks';
 import type { CheckMsg, EntryMsg, LogMessage, RoundMsg, TickMsg } from './messages';
 

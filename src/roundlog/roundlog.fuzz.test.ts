@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSim, replay } from '../sim/index';
 import type { Command } from '../sim/types';
-import { routeOutboxes, testRng, tinyLevel } from '../facilitator/simFixtures';
+import { routeOutboxes, testRng, tinyLevel } from '../facilitator/testing/simFixtures';
 import { createAuthority } from './authority';
 import type { LogMessage } from './messages';
 import { createReplica } from './replica';

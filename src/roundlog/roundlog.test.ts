@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSim, replay } from '../sim/index';
 import type { Sim } from '../sim/types';
-import { routeOutboxes, testRng, tinyLevel } from '../facilitator/simFixtures';
+import { routeOutboxes, testRng, tinyLevel } from '../facilitator/testing/simFixtures';
 import { createAuthority, type Authority } from './authority';
 import { CHECK_EVERY, parseLogMessage, type LogMessage } from './messages';
 import { createReplica, type Replica } from './replica';
