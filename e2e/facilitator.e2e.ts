@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { openGame, waitForScreen, type GamePage } from './harness';
+import { parseCsv } from '../src/facilitator/session/csv';
 
 /**
  * Level 2 of the campaign is about handoff notes (players choose quick or thorough), so quick and careful
@@ -217,16 +218,15 @@ describe('a facilitator session', () => {
     await panel(page).waitFor({ state: 'visible' });
     const csv = await downloadOf(page, 'export-csv');
     expect(csv.name).toMatch(/^ripple-effect-tuesday-workshop-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = csv.text
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split(/\r\n/);
-    expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^session,round,team,level,level id,seed,status,total,stars/);
+    // Parsed back as a spreadsheet would: plain headers, real units, blanks where a part does not apply.
+    const [header, ...rows] = parseCsv(csv.text.replace(/^\uFEFF/, ''));
+    expect(rows).toHaveLength(2);
+    expect(header!.slice(0, 7)).toEqual(['Session', 'Round', 'Team', 'Level', 'Level id', 'Seed', 'Status']);
+    for (const h of header!) expect(h).not.toMatch(/[a-z][A-Z]|value$|points$/);
     const scores = await tableScores(page);
     for (const [i, team] of ['Quick notes', 'Careful notes'].entries()) {
-      const cells = lines[i + 1]!.split(',');
-      expect(cells.slice(0, 7)).toEqual([
+      const row = Object.fromEntries(header!.map((h, k) => [h, rows[i]![k] ?? '']));
+      expect([row.Session, row.Round, row.Team, row.Level, row['Level id'], row.Seed, row.Status]).toEqual([
         'Tuesday workshop',
         String(i + 1),
         team,
@@ -235,8 +235,31 @@ describe('a facilitator session', () => {
         SEED,
         'finished',
       ]);
-      expect(Math.floor(Number(cells[7]))).toBe(Number.parseInt(scores[team]!, 10));
+      expect(Math.floor(Number(row['Score (of 100)']))).toBe(Number.parseInt(scores[team]!, 10));
+      // Counts are whole customers and seconds are seconds (not 0-1 fractions).
+      const arrived = Number(row['Customers who arrived']);
+      const helped = Number(row['Customers helped']);
+      expect(Number.isInteger(arrived) && arrived > 5).toBe(true);
+      expect(Number.isInteger(helped) && helped > 0 && helped <= arrived).toBe(true);
+      expect(helped + Number(row['Customers who gave up']) + Number(row['Customers still waiting at the end'])).toBe(
+        arrived,
+      );
+      expect(Number(row['Mean resolution time (s)'])).toBeGreaterThan(20);
+      expect(Number(row['Slowest 5% resolution time (s)'])).toBeGreaterThanOrEqual(Number(row['Mean resolution time (s)']));
+      expect(Number(row['Round length (s)'])).toBe(300);
+      const sat = Number(row['Mean satisfaction (%)']);
+      expect(sat).toBeGreaterThan(1);
+      expect(sat).toBeLessThanOrEqual(100);
+      // This level has no internal requests: those cells are empty, not "1" or "0.615".
+      expect(row['Points: internal requests on time']).toBe('');
+      expect(row['Internal requests']).toBe('');
+      expect(row['Internal requests on time']).toBe('');
+      expect(row.Restarts).toBe('0');
     }
+    const careful = Object.fromEntries(header!.map((h, k) => [h, rows[1]![k] ?? '']));
+    expect(careful.Bookmarks).toBe('1');
+    expect(careful['Bookmark notes']).toBe('2:30 Billing queue starts to grow');
+    expect(Number(careful['Handoffs with thorough notes'])).toBeGreaterThan(0);
     const json = await downloadOf(page, 'export-json');
     expect(json.name).toMatch(/\.json$/);
     const data = JSON.parse(json.text) as {

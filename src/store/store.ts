@@ -66,6 +66,11 @@ export interface UiActions {
   togglePause(): void;
   select(sel: Partial<Selection>): void;
   clearSelection(): void;
+  /**
+   * A new run of a level (a new team, a restart): every per-run choice goes back to its default (notes
+   * for the next handoff, speed, selection, messages), so nothing carries over from the last team.
+   */
+  startRun(): void;
   toast(text: string, kind?: Toast['kind'], nowMs?: number): void;
   dropToast(id: number): void;
   updateSettings(patch: Partial<Settings>): void;
@@ -87,6 +92,7 @@ export const defaultSettings: Settings = {
 };
 
 const MAX_TOASTS = 4;
+const NEW_RUN_SELECTION: Selection = { dept: null, ticket: null, care: 'quick' };
 
 export function createUiStore(initial: Partial<UiState> = {}) {
   let toastId = 0;
@@ -96,7 +102,7 @@ export function createUiStore(initial: Partial<UiState> = {}) {
     seed: 1,
     speed: 1,
     lastSpeed: 1,
-    selection: { dept: null, ticket: null, care: 'quick' },
+    selection: { ...NEW_RUN_SELECTION },
     toasts: [],
     settings: { ...defaultSettings },
     progress: {},
@@ -113,6 +119,7 @@ export function createUiStore(initial: Partial<UiState> = {}) {
     },
     select: (sel) => set({ selection: { ...get().selection, ...sel } }),
     clearSelection: () => set({ selection: { ...get().selection, dept: null, ticket: null } }),
+    startRun: () => set({ selection: { ...NEW_RUN_SELECTION }, speed: 1, lastSpeed: 1, toasts: [] }),
     toast: (text, kind = 'info', nowMs = 0) =>
       set({ toasts: [...get().toasts, { id: ++toastId, text, kind, at: nowMs }].slice(-MAX_TOASTS) }),
     dropToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),

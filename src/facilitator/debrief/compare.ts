@@ -18,8 +18,14 @@ export interface CompareRow {
   values: Array<number | null>;
   /** True when higher is better, false when lower is better, null when neither (e.g. the work itself). */
   higherIsBetter: boolean | null;
-  /** Indices of the best rounds on this row (empty when all are equal or there is no better). */
+  /**
+   * Indices of the best rounds on this row. Only outcome rows (score, stars, customers helped and lost,
+   * satisfaction) are marked: less time writing notes or waiting in one queue is not better in itself
+   * (careless teams "win" those), and a mean time that leaves out the customers who gave up is not a win.
+   */
   best: number[];
+  /** Per round, a short word to show beside the value ("3 gave up, not counted"), or null. */
+  notes: Array<string | null>;
   /** Largest minus smallest value. */
   spread: number;
 }
@@ -77,6 +83,7 @@ function makeRow(
   format: RowFormat,
   values: Array<number | null>,
   higherIsBetter: boolean | null,
+  outcome = false,
 ): CompareRow {
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
   const max = known.length ? known.reduce((a, b) => Math.max(a, b), -Infinity) : 0;
@@ -84,10 +91,10 @@ function makeRow(
   const spread = max - min;
   const target = higherIsBetter ? max : min;
   const best =
-    higherIsBetter === null || spread <= 1e-9 || known.length < 2
+    !outcome || higherIsBetter === null || spread <= 1e-9 || known.length < 2
       ? []
       : values.flatMap((v, i) => (v !== null && Math.abs(v - target) <= 1e-9 ? [i] : []));
-  return { key, label, group, format, values, higherIsBetter, best, spread };
+  return { key, label, group, format, values, higherIsBetter, best, spread, notes: values.map(() => null) };
 }
 
 export function compareRounds(rounds: ReadonlyArray<Round>): RoundComparison {
@@ -95,8 +102,8 @@ export function compareRounds(rounds: ReadonlyArray<Round>): RoundComparison {
   const pick = (f: (res: RoundResult) => number | null | undefined): Array<number | null> =>
     results.map((res) => (res ? (f(res) ?? null) : null));
   const rows: CompareRow[] = [
-    makeRow('total', 'Score', 'score', 'points', pick((r) => r.score.total), true),
-    makeRow('stars', 'Stars', 'score', 'stars', pick((r) => r.score.stars), true),
+    makeRow('total', 'Score', 'score', 'points', pick((r) => r.score.total), true, true),
+    makeRow('stars', 'Stars', 'score', 'stars', pick((r) => r.score.stars), true, true),
   ];
   const partKeys = Object.keys(PART_LABELS) as Array<ScorePart['key']>;
   for (const k of partKeys) {
@@ -104,12 +111,19 @@ export function compareRounds(rounds: ReadonlyArray<Round>): RoundComparison {
     if (!used) continue;
     rows.push(makeRow(`part:${k}`, PART_LABELS[k], 'score', 'points', pick((r) => r.score.parts.find((p) => p.key === k)?.points), true));
   }
+  const gaveUp = pick((r) => r.metrics.customers.abandoned);
+  // Resolution times count helped customers only: say beside each time how many were left out.
+  const leftOut = gaveUp.map((n) => (n !== null && n > 0 ? `${n} gave up, not counted` : null));
+  const timeRow = (key: string, label: string, f: (res: RoundResult) => number): CompareRow => ({
+    ...makeRow(key, label, 'customers', 'seconds', pick(f), false),
+    notes: leftOut,
+  });
   rows.push(
-    makeRow('resolved', 'Customers resolved', 'customers', 'count', pick((r) => r.metrics.customers.resolved), true),
-    makeRow('abandoned', 'Customers who gave up', 'customers', 'count', pick((r) => r.metrics.customers.abandoned), false),
-    makeRow('meanTime', 'Mean resolution time', 'customers', 'seconds', pick((r) => r.metrics.customers.meanResolutionTime), false),
-    makeRow('p95Time', 'Slowest 5% waited', 'customers', 'seconds', pick((r) => r.metrics.customers.p95ResolutionTime), false),
-    makeRow('satisfaction', 'Mean satisfaction', 'customers', 'percent', pick((r) => r.metrics.customers.meanSatisfaction), true),
+    makeRow('resolved', 'Customers resolved', 'customers', 'count', pick((r) => r.metrics.customers.resolved), true, true),
+    makeRow('abandoned', 'Customers who gave up', 'customers', 'count', gaveUp, false, true),
+    timeRow('meanTime', 'Mean resolution time (helped customers)', (r) => r.metrics.customers.meanResolutionTime),
+    timeRow('p95Time', 'Slowest 5% of helped customers', (r) => r.metrics.customers.p95ResolutionTime),
+    makeRow('satisfaction', 'Mean satisfaction', 'customers', 'percent', pick((r) => r.metrics.customers.meanSatisfaction), true, true),
   );
   const kinds = results.map((res) => (res ? timeByKind(res) : null));
   for (const t of TIME_ROWS) {

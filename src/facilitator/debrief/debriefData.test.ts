@@ -94,10 +94,33 @@ describe('debrief data from a hand-made round', () => {
     expect(c.sameSetup).toBe(true);
     const row = (k: string) => c.rows.find((r) => r.key === k)!;
     expect(row('total')).toMatchObject({ values: [70, 85], best: [1], spread: 15 });
-    expect(row('time:rework')).toMatchObject({ values: [300, 30], best: [1], higherIsBetter: false });
+    // Time rows are shown, not judged: less time writing notes is not a win in itself.
+    expect(row('time:rework')).toMatchObject({ values: [300, 30], best: [], higherIsBetter: false });
     expect(row('resolved')).toMatchObject({ best: [] }); // equal: nothing to highlight
     expect(row('time:work').best).toEqual([]);
     expect(c.rows.some((r) => r.key === 'part:cost')).toBe(false); // weight 0 in every round
+  });
+
+  it('marks only outcome rows, and says beside a mean time how many customers gave up and are left out', () => {
+    let s = makeSession();
+    s = S.startRound(s, 'r2').session;
+    // The careless team: shorter mean time (its slow customers gave up), less time on notes, more lost.
+    const careless = makeResult(40);
+    careless.metrics = {
+      ...careless.metrics,
+      customers: { ...careless.metrics.customers, abandoned: 6, resolved: 12, meanResolutionTime: 90 },
+      attribution: { ...careless.metrics.attribution, 'notes:tier1': 5, 'queue:tier1': 20 },
+    };
+    s = S.finishRound(s, 'r2', careless).session;
+    const c = compareRounds(comparableRounds(s, s.rounds[0]!));
+    const marked = c.rows.filter((r) => r.best.length > 0).map((r) => r.key);
+    expect(marked.sort()).toEqual(['abandoned', 'resolved', 'total']); // stars are equal here
+    for (const r of c.rows) if (r.group === 'time' || r.key.startsWith('part:')) expect(r.best).toEqual([]);
+    const mean = c.rows.find((r) => r.key === 'meanTime')!;
+    expect(mean.best).toEqual([]);
+    expect(mean.label).toContain('helped');
+    expect(mean.notes).toEqual(['2 gave up, not counted', '6 gave up, not counted']);
+    expect(c.rows.find((r) => r.key === 'abandoned')!.best).toEqual([0]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Level } from '../../level/schema';
 import { renderDebrief, type DebriefHandle } from './debriefView';
 import { compareSet } from '../panel/panelModel';
 import { mountScrubber, setChartCursor, type ScrubberHandle } from './scrubber';
+import { roundEnd } from './scrubberModel';
 import type { Round } from '../session/session';
 import { finishedRounds } from '../session/session';
 import type { SessionStoreApi } from '../session/sessionStore';
@@ -185,7 +186,12 @@ export function openDebriefOverlay(
       );
       return;
     }
-    const duration = result.metrics.simulatedSeconds || result.timeline.at(-1)?.t || level.durationSeconds;
+    // Minutes the facilitator added count: the replay runs to the round's real end.
+    const duration = Math.max(
+      result.metrics.simulatedSeconds || 0,
+      result.timeline.at(-1)?.t ?? 0,
+      roundEnd(level, round.seed, result.commandLog),
+    );
     scrub = mountScrubber(scrubHost, {
       level,
       seed: round.seed,

@@ -268,6 +268,8 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
       row.values.forEach((v, i) => {
         const best = row.best.includes(i);
         const td = el('td', best ? 'rx-best' : undefined, `${best ? '◆ ' : ''}${formatCell(row, v)}`);
+        const note = row.notes[i];
+        if (note) td.append(el('span', 'rx-cell-note', note));
         tr.append(td);
       });
       table.tBodies[0]?.append(tr);
@@ -275,7 +277,10 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
     const wrap = el('div', 'rx-rounds');
     const { box, canvas } = chartBox();
     wrap.append(table, box);
-    panel.append(wrap, el('p', 'rx-note', '◆ marks the best value on each row.'));
+    panel.append(
+      wrap,
+      el('p', 'rx-note', '◆ marks the best outcome for customers. Times count only the customers who were helped.'),
+    );
     return () => charts.push(roundsChart(canvas, cmp, look));
   }
 

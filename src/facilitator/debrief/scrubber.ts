@@ -62,7 +62,7 @@ export interface ScrubberInput {
   level: Level;
   seed: number;
   commandLog: readonly TimedCommand[];
-  /** Length of the round in sim seconds. */
+  /** Length of the round in sim seconds, minutes added included (see roundEnd). */
   duration: number;
   bookmarks: readonly Bookmark[];
   /** Called after the board shows a new time. */
@@ -182,7 +182,7 @@ export function mountScrubber(container: HTMLElement, input: ScrubberInput): Scr
       return;
     }
     shown = t;
-    clock.textContent = clockLine(b.t, Math.min(b.end, input.duration || b.end));
+    clock.textContent = clockLine(b.t, Math.max(b.end, input.duration));
     counts.replaceChildren(
       countBox('waiting', b.waiting, 'rx-c-wait'),
       countBox('served', b.served, 'rx-c-served'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../../sim/index';
-import { boardAt, clockLine, staffLine } from './scrubberModel';
+import { boardAt, clockLine, roundEnd, staffLine } from './scrubberModel';
 import { routeOutboxes, testRng, tinyLevel } from '../testing/simFixtures';
 
 /** A full play of the tiny level; returns the command log and the sim's counts at a few moments. */
@@ -51,6 +51,34 @@ describe('boardAt', () => {
     expect(start.t).toBe(0);
     expect(start.served).toBe(0);
     expect(start.departments.map((d) => d.name)).toEqual(['Front Desk', 'Billing', 'Tech Support']);
+  });
+
+  it('reaches the real end of a round the facilitator extended, and shows its final result there', () => {
+    const sim = createSim(tinyLevel, 5);
+    const rand = testRng(5);
+    const base = tinyLevel.durationSeconds;
+    while (!sim.isOver()) {
+      sim.advanceTo(Math.min(sim.now() + 5, sim.view().end));
+      if (sim.now() === base - 20) expect(sim.apply({ type: 'extend', seconds: 60 })).toEqual({ ok: true });
+      routeOutboxes(sim, rand, 0.3);
+      sim.drainEvents();
+    }
+    const log = sim.commandLog();
+    const final = sim.view();
+    expect(final.end).toBe(base + 60);
+    expect(roundEnd(tinyLevel, 5, log)).toBe(base + 60);
+    expect(roundEnd(tinyLevel, 5, [])).toBe(base);
+    const atEnd = boardAt(tinyLevel, 5, log, base + 60);
+    expect(atEnd.t).toBe(base + 60);
+    expect({ served: atEnd.served, lost: atEnd.lost, arrived: atEnd.arrived }).toEqual({
+      served: final.counts.resolved,
+      lost: final.counts.abandoned,
+      arrived: final.counts.arrived,
+    });
+    // Past the old end the board still moves on (it used to freeze at the level's length).
+    const before = boardAt(tinyLevel, 5, log, base);
+    expect(before.t).toBe(base);
+    expect(atEnd.served + atEnd.lost).toBeGreaterThan(before.served + before.lost);
   });
 
   it('tells the latest notable moments in words, newest first, never after t', () => {

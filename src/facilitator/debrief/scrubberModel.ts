@@ -69,7 +69,10 @@ function describe(e: SimEvent, names: Names, level: Level, who: ReadonlyMap<numb
   }
 }
 
-/** The board at sim time t (clamped to 0..end). `recentCount` notable events are kept. */
+/**
+ * The board at sim time t (clamped to 0..end, where the end counts every minute the facilitator added:
+ * the sim itself stops there). `recentCount` notable events are kept.
+ */
 export function boardAt(
   level: Level,
   seed: number,
@@ -77,8 +80,7 @@ export function boardAt(
   t: number,
   recentCount = 4,
 ): BoardAt {
-  const end = log.reduce((m, c) => Math.max(m, c.at), level.durationSeconds);
-  const at = Math.min(Math.max(0, t), end);
+  const at = Number.isFinite(t) ? Math.max(0, t) : 0;
   const sim = replay(level, seed, log, at, { recordEvents: true, sampleEvery: 0 });
   const view = sim.view();
   const names = deptNames([], level);
@@ -112,6 +114,18 @@ export function boardAt(
     })),
     recent,
   };
+}
+
+/** Where a round ends: the level's length plus every minute added (accepted extends), from its log. */
+export function roundEnd(level: Level, seed: number, log: readonly TimedCommand[]): number {
+  let lastExtend = -1;
+  log.forEach((c, i) => {
+    if (c.cmd.type === 'extend') lastExtend = i;
+  });
+  if (lastExtend < 0) return level.durationSeconds;
+  // Replaying up to the last extend tells whether each one was accepted (the sim refuses some).
+  const at = log[lastExtend]!.at;
+  return replay(level, seed, log.slice(0, lastExtend + 1), at, { recordEvents: false, sampleEvery: 0 }).view().end;
 }
 
 /** "3 staff · 2 busy · 1 away" */

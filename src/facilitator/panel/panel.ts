@@ -18,10 +18,12 @@ import {
   suggestedTeam,
   type LevelChoice,
 } from './panelModel';
+import { getActiveRound } from '../session/activeRound';
 import type { Round } from '../session/session';
 import { MAX_SESSION_NAME, MAX_TEAM_NAME } from '../session/session';
 import type { SessionStoreApi } from '../session/sessionStore';
 import { el, button, labelled, keepPointerInside } from './panelDom';
+import { roundRowElement } from './panelRows';
 
 export interface PanelDeps {
   store: SessionStoreApi;
@@ -42,6 +44,14 @@ export interface PanelHandle {
 }
 
 let current: PanelHandle | null = null;
+/** The level and seed last chosen in "Add a round", kept while the page lives (the panel reopens on them). */
+const remembered: { level: string | null; seed: string | null } = { level: null, seed: null };
+
+/** A question the panel asks before something that cannot be taken back easily. */
+interface Question {
+  text: string;
+  actions: Array<{ label: string; run: () => void; primary?: boolean; testId?: string }>;
+}
 
 export function openSessionPanel(deps: PanelDeps): PanelHandle {
   if (current) {
@@ -61,7 +71,8 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
   const title = el('h2', 'rx-session-title', 'Facilitator session');
   title.id = 'rx-session-title';
   const closeBtn = button('Close (Esc)', 'rx-btn-quiet', () => close(), 'session-close');
-  head.append(title, closeBtn);
+  const newBtn = button('New session', '', () => askNewSession(), 'new-session');
+  head.append(title, newBtn, closeBtn);
   const nameInput = el('input', 'rx-input rx-input-wide');
   nameInput.type = 'text';
   nameInput.maxLength = MAX_SESSION_NAME;
@@ -126,9 +137,21 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
     const s = store.getState().session;
     seedInput.value = String(suggestedSeed(s, levelSelect.value, sameSeed.checked, deps.defaultSeed()));
     teamInput.placeholder = suggestedTeam(s);
+    remembered.level = levelSelect.value;
+    remembered.seed = seedInput.value;
   };
   levelSelect.addEventListener('change', fillSuggestions);
   sameSeed.addEventListener('change', fillSuggestions);
+  seedInput.addEventListener('input', () => (remembered.seed = seedInput.value));
+  for (const input of [seedInput, teamInput])
+    input.addEventListener('keydown', (e) => {
+      if (e.key !== 'Enter') return;
+      e.preventDefault();
+      addRound();
+    });
+  // Reopen on the level chosen last (else the level of the latest round), and on its seed.
+  const lastLevel = remembered.level ?? store.getState().session.rounds.at(-1)?.levelId ?? null;
+  if (lastLevel && choices.some((c) => c.id === lastLevel)) levelSelect.value = lastLevel;
 
   function addRound(): void {
     const choice = choices.find((c) => c.id === levelSelect.value);
@@ -142,7 +165,10 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
     if (res.ok) {
       teamInput.value = '';
       showLocal(null);
+      const typed = seedInput.value;
       fillSuggestions();
+      // A seed typed on purpose stays for the next team unless "same seed" suggests one.
+      if (!sameSeed.checked) seedInput.value = remembered.seed = typed;
     }
   }
 
@@ -208,21 +234,86 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
   );
   dialog.append(head, nameRow, alerts, form, roundsSec, local, foot, keys);
 
-  let pendingImport: string | null = null;
+  let question: Question | null = null;
+  const ask = (q: Question | null) => {
+    question = q;
+    refresh();
+  };
+  const finishedCount = () => store.getState().session.rounds.filter((r) => r.status === 'finished').length;
+  const plural = (n: number) => `${n} finished round${n === 1 ? '' : 's'}`;
+
+  function askNewSession(): void {
+    const start = () => {
+      ask(null);
+      store.getState().newSession();
+      nameInput.value = store.getState().session.name;
+      fillSuggestions();
+      showLocal('A new session has started. The previous one is kept as a backup copy in this browser.');
+      nameInput.focus();
+      nameInput.select();
+    };
+    const n = finishedCount();
+    if (n === 0) return start();
+    ask({
+      text: `Start a new session? The one open now has ${plural(n)}: save it to a file first, so nothing is lost.`,
+      actions: [
+        { label: 'Save it, then start new', primary: true, run: () => (exportJson(), start()), testId: 'new-save-first' },
+        { label: 'Start new without saving', run: start, testId: 'new-confirm' },
+        { label: 'Cancel', run: () => ask(null) },
+      ],
+    });
+  }
+
+  function askRemove(round: Round): void {
+    const rows = store.getState().session.rounds;
+    const index = rows.findIndex((r) => r.id === round.id);
+    const label = `round ${index + 1} (${round.team})`;
+    const active = getActiveRound();
+    const playingNow = active && active.sessionId === store.getState().session.id ? active.roundId : null;
+    const remove = () => {
+      const res = store.getState().discardRound(round.id, playingNow);
+      if (!res.ok) return ask(null);
+      ask({
+        text: `Removed ${label}.`,
+        actions: [
+          {
+            label: 'Undo',
+            primary: true,
+            run: () => (store.getState().putBackRound(round, index), ask(null)),
+            testId: 'undo-remove',
+          },
+          { label: 'OK', run: () => ask(null) },
+        ],
+      });
+    };
+    if (round.status === 'planned') return remove();
+    const what = round.result ? `its result (${Math.floor(round.result.score.total)} points) leaves the session` : 'it has no result yet';
+    ask({
+      text: `Remove ${label}? ${what[0]!.toUpperCase()}${what.slice(1)}.`,
+      actions: [
+        { label: 'Remove it', primary: true, run: remove, testId: 'remove-confirm' },
+        { label: 'Keep it', run: () => ask(null) },
+      ],
+    });
+  }
 
   function showLocal(text: string | null): void {
     local.textContent = text ?? '';
   }
 
-  function importText(text: string): void {
+  function importText(text: string, confirmed = false): void {
     const plan = planImport(store.getState().session, text);
     if (plan.kind === 'error') return showLocal(plan.message);
-    if (plan.kind === 'replace' && plan.finishedHere > 0 && pendingImport !== text) {
-      pendingImport = text;
-      refresh();
-      return;
+    if (plan.kind === 'replace' && plan.finishedHere > 0 && !confirmed) {
+      return ask({
+        text: `That file is a different session. The session open now has ${plural(finishedCount())}: save it to a file first, so nothing is lost.`,
+        actions: [
+          { label: 'Save it, then import', primary: true, run: () => (exportJson(), importText(text, true)), testId: 'import-save-first' },
+          { label: 'Cancel', run: () => ask(null) },
+        ],
+      });
     }
-    pendingImport = null;
+    ask(null);
     const res = store
       .getState()
       .importSession(JSON.stringify({ format: 'ripple-effect-session', ...plan.session }));
@@ -249,83 +340,24 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
       alerts.append(box);
     }
     if (st.notice) alerts.append(el('p', 'rx-warn', st.notice));
-    if (pendingImport !== null) {
-      const count = st.session.rounds.filter((r) => r.status === 'finished').length;
+    if (question) {
       const box = el('div', 'rx-alert');
-      box.append(
-        el(
-          'p',
-          undefined,
-          `That file is a different session. The session open now has ${count} finished round${count === 1 ? '' : 's'}: save it to a file first, so nothing is lost.`,
-        ),
-      );
-      const text = pendingImport;
-      box.append(
-        button(
-          'Save it, then import',
-          'rx-btn-primary',
-          () => {
-            exportJson();
-            importText(text);
-          },
-          'import-save-first',
-        ),
-        button('Cancel', '', () => {
-          pendingImport = null;
-          refresh();
-        }),
-      );
+      box.append(el('p', undefined, question.text));
+      for (const a of question.actions) box.append(button(a.label, a.primary ? 'rx-btn-primary' : '', a.run, a.testId));
       alerts.append(box);
     }
     const available = new Set(choices.map((c) => c.id));
     const rows = roundRows(st.session, available);
     tbody.replaceChildren();
-    for (const r of rows) {
-      const tr = el('tr', `rx-round rx-round-${r.status}`);
-      tr.dataset.round = r.id;
-      const actions = el('td', 'rx-actions');
-      const round = st.session.rounds.find((x) => x.id === r.id);
-      if (r.canStart && round) {
-        actions.append(
-          button(
-            r.status === 'playing' ? 'Restart' : 'Start',
-            'rx-btn-primary',
-            () => start(round),
-            `start-${r.id}`,
-          ),
-        );
-      } else if (r.startNote) actions.append(el('span', 'rx-muted', r.startNote));
-      if (r.status === 'finished') {
-        actions.append(
-          button(
-            'Debrief',
-            'rx-btn-primary',
-            () => {
-              close();
-              deps.openDebrief(r.id, false);
-            },
-            `debrief-${r.id}`,
-          ),
-        );
-      }
-      if (r.canRemove)
-        actions.append(
-          button('Remove', 'rx-btn-quiet', () => store.getState().removeRound(r.id), `remove-${r.id}`),
-        );
-      const status = el('td', 'rx-status', r.statusText);
-      const score = el('td', 'rx-score', r.score || '–');
-      score.dataset.testid = `score-${r.id}`;
-      tr.append(
-        el('td', undefined, String(r.number)),
-        el('td', 'rx-team', r.team),
-        el('td', undefined, r.level),
-        el('td', undefined, String(r.seed)),
-        status,
-        score,
-        actions,
-      );
-      tbody.append(tr);
-    }
+    const on = {
+      start,
+      debrief: (id: string) => {
+        close();
+        deps.openDebrief(id, false);
+      },
+      remove: askRemove,
+    };
+    tbody.replaceChildren(...rows.map((r) => roundRowElement(r, st.session.rounds.find((x) => x.id === r.id), on)));
     table.hidden = rows.length === 0;
     emptyNote.hidden = rows.length > 0;
     compareBtn.disabled = rows.filter((r) => r.status === 'finished').length === 0;

@@ -100,7 +100,6 @@ export interface RoundRow {
   canStart: boolean;
   /** Why the round cannot start (plain words), or null. */
   startNote: string | null;
-  canRemove: boolean;
 }
 
 export const starsText = (n: number | null): string =>
@@ -133,7 +132,6 @@ export function roundRows(session: Session, available: ReadonlySet<string>): Rou
         r.status !== 'finished' && !hasLevel
           ? `The level "${r.levelId}" is not loaded here. Drop its file onto the game first.`
           : null,
-      canRemove: r.status === 'planned',
     };
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvCell, csvHeader, exportFileName, sessionFromJSON, sessionToCSV, sessionToJSON } from './exporters';
+import { exportFileName, sessionFromJSON, sessionToJSON } from './exporters';
 import { makeSession } from '../testing/testFixtures';
 import * as S from './session';
 
@@ -82,80 +82,7 @@ describe('JSON export and import', () => {
   });
 });
 
-/** A small RFC 4180 reader, to check what we write reads back. */
-function parseCSV(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
-
-describe('CSV export', () => {
-  it('quotes commas, quotes and line breaks (RFC 4180)', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell('two\nlines')).toBe('"two\nlines"');
-    expect(csvCell(3.5)).toBe('3.5');
-    expect(csvCell(-2)).toBe('-2');
-    expect(csvCell(Number.NaN)).toBe('');
-    expect(csvCell(undefined)).toBe('');
-  });
-
-  it('defuses spreadsheet formulas in typed text', () => {
-    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvCell('+1')).toBe("'+1");
-    expect(csvCell('-1')).toBe("'-1");
-    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvCell('\tcmd')).toBe("'\tcmd");
-    expect(csvCell('Team =')).toBe('Team =');
-  });
-
-  it('writes one row per round with every column', () => {
-    let s = makeSession();
-    s = S.renameTeam(s, 'r2', '=cmd|"/c calc"!A1, "x"').session;
-    const csv = sessionToCSV(s);
-    expect(csv.endsWith('\r\n')).toBe(true);
-    const rows = parseCSV(csv);
-    const header = csvHeader();
-    expect(rows).toHaveLength(3);
-    expect(rows[0]).toEqual(header);
-    for (const r of rows) expect(r).toHaveLength(header.length);
-    const col = (name: string, row = 1) => rows[row]![header.indexOf(name)];
-    expect(col('team')).toBe('Blue');
-    expect(col('total')).toBe('70');
-    expect(col('stars')).toBe('2');
-    expect(col('satisfaction points')).toBe('21');
-    expect(col('handoffQuality value')).toBe('0.5');
-    expect(col('effort value')).toBe('');
-    expect(col('mean resolution s')).toBe('150');
-    expect(col('first contact resolution')).toBe('0.6');
-    expect(col('status', 2)).toBe('planned');
-    expect(col('total', 2)).toBe('');
-    expect(col('team', 2)).toBe('\'=cmd|"/c calc"!A1, "x"');
-  });
-
+describe('file names', () => {
   it('makes a safe file name', () => {
     expect(exportFileName(makeSession(), 'csv')).toBe('ripple-effect-tuesday-workshop-2025-03-04.csv');
   });

@@ -1,9 +1,8 @@
 /**
- * Session export and import: JSON (complete, versioned, re-importable) and CSV (one row per round, for
- * spreadsheets). Pure: the browser download lives in ./download.ts.
+ * Session export and import: JSON (complete, versioned, re-importable); the CSV for spreadsheets is in
+ * ./csv.ts. Pure: the browser download lives in ./download.ts.
  */
-import type { ScorePart } from '../../sim/types';
-import type { Round, Session } from './session';
+import type { Session } from './session';
 import { SESSION_VERSION } from './session';
 import { formatPath, plainIssue, SessionSchema } from './sessionSchema';
 
@@ -66,99 +65,6 @@ export function sessionFromJSON(text: string): ImportResult {
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   const count = issues.length === 1 ? 'a problem' : `${issues.length} problems`;
   return { error: `This session file has ${count}, so nothing was imported. ${lines.join('; ')}${more}.` };
-}
-
-// ---- CSV ----
-
-export const SCORE_PART_KEYS: readonly ScorePart['key'][] = [
-  'satisfaction',
-  'resolved',
-  'meanTime',
-  'p95Time',
-  'firstContact',
-  'effort',
-  'handoffQuality',
-  'requestsOnTime',
-  'cost',
-];
-
-/**
- * One CSV field (RFC 4180). Text that a spreadsheet would run as a formula (starting with = + - @, tab
- * or carriage return) gets a leading apostrophe, because team names are typed by people.
- * Numbers are written as they are; NaN and missing values give an empty field.
- */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  let s = value;
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvRow(cells: ReadonlyArray<string | number | null | undefined>): string {
-  return cells.map(csvCell).join(',');
-}
-
-const round = (x: number | undefined, digits: number): number | undefined =>
-  x === undefined || !Number.isFinite(x) ? undefined : Math.round(x * 10 ** digits) / 10 ** digits;
-
-export function csvHeader(): string[] {
-  const parts = SCORE_PART_KEYS.flatMap((k) => [`${k} value`, `${k} points`]);
-  return [
-    'session',
-    'round',
-    'team',
-    'level',
-    'level id',
-    'seed',
-    'status',
-    'total',
-    'stars',
-    ...parts,
-    'arrived',
-    'resolved',
-    'abandoned',
-    'mean resolution s',
-    'p95 resolution s',
-    'mean satisfaction',
-    'first contact resolution',
-    'bookmarks',
-  ];
-}
-
-function roundRow(session: Session, r: Round, index: number): Array<string | number | undefined> {
-  const res = r.result;
-  const parts = SCORE_PART_KEYS.flatMap((k) => {
-    const p = res?.score.parts.find((x) => x.key === k);
-    return [round(p?.value, 3), round(p?.points, 2)];
-  });
-  const c = res?.metrics.customers;
-  return [
-    session.name,
-    index + 1,
-    r.team,
-    r.levelTitle || r.levelId,
-    r.levelId,
-    r.seed,
-    r.status,
-    round(res?.score.total, 1),
-    res?.score.stars ?? undefined,
-    ...parts,
-    c?.arrived,
-    c?.resolved,
-    c?.abandoned,
-    round(c?.meanResolutionTime, 1),
-    round(c?.p95ResolutionTime, 1),
-    round(c?.meanSatisfaction, 3),
-    round(c?.firstContactResolution, 3),
-    r.bookmarks.length,
-  ];
-}
-
-/** One row per round, CRLF line ends, header first. */
-export function sessionToCSV(session: Session): string {
-  const rows = [csvHeader(), ...session.rounds.map((r, i) => roundRow(session, r, i))];
-  return rows.map(csvRow).join('\r\n') + '\r\n';
 }
 
 /** A file name without characters that trouble file systems: "ripple-effect-<name>-<date>.<ext>". */

@@ -57,6 +57,22 @@ describe('session model', () => {
     expect(S.removeRound(s, 'r2')).toMatchObject({ ok: false, message: 'This round is being played. Stop it first.' });
   });
 
+  it('drops a round on purpose, even a finished one, and puts it back in its place', () => {
+    let s = S.startRound(makeSession(), 'r2').session;
+    expect(S.discardRound(s, 'r2', 'r2')).toMatchObject({ ok: false, message: 'This round is being played. Finish or leave it first.' });
+    // A round left "playing" by a page that is gone can be dropped.
+    const stale = S.discardRound(s, 'r2', null);
+    expect(stale.ok && stale.session.rounds.map((r) => r.id)).toEqual(['r1']);
+    const finished = s.rounds[0]!;
+    const dropped = S.discardRound(s, 'r1', 'r2');
+    expect(dropped.ok).toBe(true);
+    s = dropped.session;
+    expect(s.rounds.map((r) => r.id)).toEqual(['r2']);
+    s = S.putBackRound(s, finished, 0).session;
+    expect(s.rounds[0]).toBe(finished);
+    expect(S.putBackRound(s, finished, 0)).toMatchObject({ ok: false });
+  });
+
   it('keeps bookmarks in time order, only once a round has started', () => {
     let s = makeSession();
     expect(S.addBookmark(s, 'r2', 10, 'early')).toMatchObject({ ok: false });

@@ -67,6 +67,8 @@ export interface Round {
   status: RoundStatus;
   /** Marks set during play; they stay with the round once it is finished. */
   bookmarks: Bookmark[];
+  /** Times the round was started over before it finished (absent: none recorded). */
+  restarts?: number;
   result?: RoundResult;
 }
 
@@ -178,6 +180,26 @@ export function removeRound(session: Session, id: string): Change {
   if (round.status === 'finished') return refuse(session, 'Finished rounds keep their results and cannot be removed.');
   if (round.status === 'playing') return refuse(session, 'This round is being played. Stop it first.');
   return done({ ...session, rounds: session.rounds.filter((r) => r.id !== id) });
+}
+
+/**
+ * Removes a round the facilitator chose to drop on purpose, finished or not (the panel asks first and
+ * offers to put it back). A round being played right now is refused: the caller says which one that is.
+ */
+export function discardRound(session: Session, id: string, playingNow: string | null): Change {
+  const round = session.rounds.find((r) => r.id === id);
+  if (!round) return refuse(session, `There is no round "${id}" in this session.`);
+  if (round.id === playingNow) return refuse(session, 'This round is being played. Finish or leave it first.');
+  return done({ ...session, rounds: session.rounds.filter((r) => r.id !== id) });
+}
+
+/** Puts a discarded round back where it was (undo). Refused when its id has been taken meanwhile. */
+export function putBackRound(session: Session, round: Round, index: number): Change {
+  if (session.rounds.some((r) => r.id === round.id))
+    return refuse(session, `Round "${round.id}" cannot be put back: a round of that name was added since.`);
+  const rounds = session.rounds.slice();
+  rounds.splice(Math.max(0, Math.min(index, rounds.length)), 0, round);
+  return done({ ...session, rounds });
 }
 
 export function renameTeam(session: Session, id: string, team: string): Change {

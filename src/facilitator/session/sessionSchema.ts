@@ -136,6 +136,7 @@ const RoundSchema: z.ZodType<Round> = z
     team: z.string(),
     status: z.enum(['planned', 'playing', 'finished']),
     bookmarks: z.array(BookmarkSchema).default([]),
+    restarts: int.min(0).optional(),
     result: RoundResultSchema.optional(),
   })
   .refine((r) => r.status !== 'finished' || r.result !== undefined, {

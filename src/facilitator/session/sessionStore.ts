@@ -7,9 +7,10 @@
  * so the panel can offer an Export button. Nothing here ever drops a finished result.
  */
 import { createStore } from 'zustand/vanilla';
-import { sessionFromJSON, SESSION_FORMAT, sessionToCSV, sessionToJSON } from './exporters';
+import { sessionToCSV } from './csv';
+import { sessionFromJSON, SESSION_FORMAT, sessionToJSON } from './exporters';
 import * as S from './session';
-import type { Change, NewRound, RoundResult, Session } from './session';
+import type { Change, NewRound, Round, RoundResult, Session } from './session';
 
 export const SESSION_KEY = 'ripple-effect:session:v1';
 export const MESSAGE_FULL = "This browser's storage is full, so the session can't be saved. Export it now to keep your results.";
@@ -39,6 +40,9 @@ export interface SessionActions {
   startRound(id: string): Change;
   finishRound(id: string, result: RoundResult): Change;
   removeRound(id: string): Change;
+  /** Drops any round on purpose (see session.discardRound); `playingNow` is the round in play, if any. */
+  discardRound(id: string, playingNow: string | null): Change;
+  putBackRound(round: Round, index: number): Change;
   renameTeam(id: string, team: string): Change;
   renameSession(name: string): Change;
   addBookmark(id: string, t: number, note: string): Change;
@@ -172,6 +176,8 @@ export function createSessionStore(opts: SessionStoreOptions = {}) {
       startRound: (id) => change(S.startRound(get().session, id)),
       finishRound: (id, result) => change(S.finishRound(get().session, id, result)),
       removeRound: (id) => change(S.removeRound(get().session, id)),
+      discardRound: (id, playingNow) => change(S.discardRound(get().session, id, playingNow)),
+      putBackRound: (round, index) => change(S.putBackRound(get().session, round, index)),
       renameTeam: (id, team) => change(S.renameTeam(get().session, id, team)),
       renameSession: (name) => change(S.renameSession(get().session, name)),
       addBookmark: (id, t, note) => change(S.addBookmark(get().session, id, t, note)),

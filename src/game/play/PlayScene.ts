@@ -91,8 +91,7 @@ export class PlayScene extends Phaser.Scene {
     const store = app.store;
     const st = store.getState();
     st.go('play', this.levelId);
-    st.setSpeed(1);
-    st.clearSelection();
+    st.startRun();
     const settings = st.settings;
     const reduced = () => store.getState().settings.reducedMotion;
     // No camera background fill: the game clears to the theme background already, and a full-screen
