@@ -69,6 +69,13 @@ function chartBox(cls = ''): { box: HTMLDivElement; canvas: HTMLCanvasElement } 
   return { box, canvas };
 }
 
+/** Headings between the groups of rows side by side (the score rows come first, unheaded). */
+const GROUP_HEADINGS: Record<CompareRow['group'], string> = {
+  score: 'Score',
+  customers: 'Customers',
+  time: 'Where customers’ time went (all customers, added up)',
+};
+
 const stars = (n: number | null): string => (n === null ? '–' : '★'.repeat(n) + '☆'.repeat(Math.max(0, 3 - n)));
 
 function formatCell(row: CompareRow, v: number | null): string {
@@ -261,8 +268,18 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
     table.append(el('thead'), el('tbody'));
     table.tHead?.append(head);
     const keep = look.projector ? ['total', 'stars', 'resolved', 'abandoned', 'meanTime', 'time:rework', 'time:bounced'] : null;
+    let group: string | null = null;
     for (const row of cmp.rows) {
       if (keep && !keep.includes(row.key)) continue;
+      const heading = row.key.startsWith('part:') ? 'Points towards the score' : GROUP_HEADINGS[row.group];
+      if (heading !== group && (group !== null || row.group !== 'score')) {
+        const gr = el('tr', 'rx-compare-group');
+        const th = el('th', undefined, heading);
+        th.colSpan = cmp.rounds.length + 1;
+        gr.append(th);
+        table.tBodies[0]?.append(gr);
+      }
+      group = heading;
       const tr = el('tr');
       tr.append(el('th', undefined, row.label));
       row.values.forEach((v, i) => {
