@@ -357,7 +357,8 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
       },
       remove: askRemove,
     };
-    tbody.replaceChildren(...rows.map((r) => roundRowElement(r, st.session.rounds.find((x) => x.id === r.id), on)));
+    tbody.replaceChildren();
+    for (const r of rows) tbody.append(roundRowElement(r, st.session.rounds.find((x) => x.id === r.id), on));
     table.hidden = rows.length === 0;
     emptyNote.hidden = rows.length > 0;
     compareBtn.disabled = rows.filter((r) => r.status === 'finished').length === 0;
