@@ -43,7 +43,7 @@ const cases: { c: number; rho: number; customers: number }[] = [
 describe('M/M/c', () => {
   const mu = 1 / 30; // 30 s mean service
   for (const { c, rho, customers } of cases) {
-    it(`c=${c}, load ${rho * 100}%: mean queue wait within 3% of Erlang C, Little's law within 2%`, { timeout: 120_000 }, () => {
+    it(`c=${c}, load ${rho * 100}%: mean queue wait within 3% of Erlang C, Little's law within 2%`, () => {
       const lambda = rho * c * mu;
       const duration = customers / lambda;
       const sim = createSim(mmcLevel(c, lambda, mu, duration), 1000 + c, { recordEvents: false, sampleEvery: 0 });
