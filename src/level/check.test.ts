@@ -392,3 +392,60 @@ describe('hostile input never throws', () => {
     }
   });
 });
+
+describe('fields that shape the flow of work', () => {
+  it('accepts every new field and fills their defaults', () => {
+    const { level, problems } = checkLevelText(
+      variant((l) => {
+        const w = l.workTypes[0] as Json & { journey: Json[] };
+        Object.assign(w, { patience: 60, abandonAfter: 3, priority: 1, scoreWeight: 2 });
+        w.journey[0]!.then = [{ chance: 0.25, label: 'Needs a check', steps: [{ skill: 'reply' }] }];
+        l.arrivals.mix = [{ from: 60, weights: { [String(w.id)]: 2 } }];
+        Object.assign(l.departments[0] as Json, {
+          shifts: [{ from: 0, to: 200 }],
+          breaks: [{ at: 50, durationSeconds: 20 }],
+        });
+      }),
+      'levels/01-right-desk.json',
+    );
+    expect(problems.filter(isError)).toEqual([]);
+    expect(level?.workTypes[1]?.priority).toBe(0);
+    expect(level?.workTypes[1]?.scoreWeight).toBe(1);
+    expect(level?.departments[0]?.breaks[0]?.staff).toBe(1);
+    expect(level?.departments[1]?.breaks).toEqual([]);
+  });
+
+  it('located messages for branches, mixes, shifts and breaks', () => {
+    const { messages } = check(
+      variant((l) => {
+        const w = l.workTypes[0] as Json & { journey: Json[] };
+        w.journey[0]!.then = [
+          { chance: 0.7, steps: [{ skill: 'replyy' }] },
+          { chance: 0.6, steps: [] },
+        ];
+        l.arrivals.mix = [{ from: 60, weights: { nope: 1 } }];
+        Object.assign(l.departments[0] as Json, {
+          staff: 2,
+          shifts: [
+            { from: 100, to: 50 },
+            { from: 0, to: 300, staff: 5 },
+          ],
+          breaks: [
+            { at: 50, durationSeconds: 60, staff: 2 },
+            { at: 80, durationSeconds: 10 },
+          ],
+        });
+      }),
+    );
+    expect(messages).toMatch(
+      /"replyy" is a skill no department has, so this branch could never be done. Did you mean "reply"\?/,
+    );
+    expect(messages).toMatch(/then has chances that add up to 1.3, more than 1/);
+    expect(messages).toMatch(/"nope" is not a work type in this level/);
+    expect(messages).toMatch(/to \(50\) must be after "from" \(100\)/);
+    expect(messages).toMatch(/\(5\) is more people than Tier 1 has \(staff is 2\)/);
+    expect(messages).toMatch(
+      /warning: .*has 3 people away at 80 s \(break 1 and break 2\), but Tier 1 has only 2/,
+    );
+  });
+});

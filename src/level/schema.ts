@@ -122,18 +122,89 @@ export const Department = z
       .max(500)
       .default(8)
       .describe('Queue length at which the status light turns red.'),
+    shifts: z
+      .array(
+        z
+          .object({
+            from: seconds('Level time (seconds) the shift starts.'),
+            to: seconds('Level time (seconds) the shift ends.'),
+            staff: z
+              .number()
+              .int()
+              .min(0)
+              .max(50)
+              .optional()
+              .describe('People on duty in this shift; by default everyone ("staff").'),
+          })
+          .strict(),
+      )
+      .max(20)
+      .optional()
+      .describe(
+        'Opening hours, in time order. Outside every shift the desk is closed (nobody works there); left out, the desk is open all the time. Example: [{"from": 0, "to": 180}, {"from": 240, "to": 600, "staff": 1}].',
+      ),
+    breaks: z
+      .array(
+        z
+          .object({
+            at: seconds('Level time (seconds) the break starts.'),
+            durationSeconds: seconds('How long the break lasts.'),
+            staff: z.number().int().min(1).max(50).default(1).describe('How many people take the break.'),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([])
+      .describe(
+        'Breaks: some people step away for a while (they finish the job in hand first). Example: [{"at": 120, "durationSeconds": 60}].',
+      ),
   })
   .strict();
 export type Department = z.infer<typeof Department>;
 
-export const JourneyStep = z
+const stepFields = {
+  skill: id.describe('The skill this step needs; a department with that skill must do it.'),
+  label: z
+    .string()
+    .max(40)
+    .optional()
+    .describe('What the step is, shown to players, e.g. "Fix the invoice".'),
+};
+
+export const BranchStep = z.object(stepFields).strict().describe('One step of a branch.');
+
+export const Branch = z
   .object({
-    skill: id.describe('The skill this step needs; a department with that skill must do it.'),
+    chance: z.number().min(0).max(1).describe('Chance (0 to 1) that a customer takes this branch.'),
     label: z
       .string()
       .max(40)
       .optional()
-      .describe('What the step is, shown to players, e.g. "Fix the invoice".'),
+      .describe('What this outcome is, shown in the briefing, e.g. "Needs a follow-up".'),
+    steps: z
+      .array(BranchStep)
+      .max(6)
+      .describe(
+        'Steps done next on this branch, before the rest of the journey (or instead of it, with "end": true).',
+      ),
+    end: z
+      .boolean()
+      .default(false)
+      .describe('true: after these steps the customer is done (the rest of the journey is skipped).'),
+  })
+  .strict();
+
+export const JourneyStep = z
+  .object({
+    ...stepFields,
+    then: z
+      .array(Branch)
+      .min(1)
+      .max(4)
+      .optional()
+      .describe(
+        'Where the journey can go after this step: each branch with its chance. With the chance left over (1 minus their sum) the journey goes on as written. Example: [{"chance": 0.3, "label": "Needs a follow-up", "steps": [{"skill": "review"}]}].',
+      ),
   })
   .strict();
 
@@ -163,6 +234,42 @@ export const WorkType = z
       .default(1)
       .describe(
         'How much quick notes hurt this work: 0 means never, 1 is normal, 2 is twice as likely to need rework.',
+      ),
+    patience: Distribution.optional().describe(
+      'Seconds these customers wait happily before satisfaction starts to fall; by default customers.patience.',
+    ),
+    abandonAfter: z
+      .number()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        'These customers give up after waiting this many times their patience; by default customers.abandonAfter. A large number (like 100) means they never give up.',
+      ),
+    escalateChance: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe(
+        'Chance that one of these customers asks for a manager once out of patience; by default customers.escalateChance.',
+      ),
+    priority: z
+      .number()
+      .int()
+      .min(0)
+      .max(9)
+      .default(0)
+      .describe(
+        'Who goes first: a desk takes waiting work of a higher priority before lower (0 is normal; a VIP might be 1). Equal priorities keep their order.',
+      ),
+    scoreWeight: z
+      .number()
+      .min(0)
+      .max(10)
+      .default(1)
+      .describe(
+        'How much one of these customers counts in the satisfaction and resolved parts of the score: 2 counts twice, 0 not at all.',
       ),
   })
   .strict();
@@ -209,6 +316,24 @@ export const Arrivals = z
     stopAt: seconds(
       'No new customers after this time; by default 85% of the duration, so the floor can clear.',
     ).optional(),
+    mix: z
+      .array(
+        z
+          .object({
+            from: seconds('From this level time on (seconds)...'),
+            weights: z
+              .record(z.string(), z.number().min(0).max(1000))
+              .describe(
+                '...random customers bring these work types in these proportions, e.g. {"refund": 3, "invoice": 1}. A work type left out keeps its own weight.',
+              ),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([])
+      .describe(
+        "Changes of the work mix over the level, in time order (before the first, each work type's own weight).",
+      ),
   })
   .strict()
   .describe('When customers come in.');

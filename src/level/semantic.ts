@@ -8,6 +8,7 @@ import type { JsonPath } from './jsonText';
 import type { PathProblem } from './issues';
 import { didYouMean, listWords } from './suggest';
 import { show } from './where';
+import { flowProblems } from './semanticFlow';
 
 /**
  * The footprint of a department on the map, in map units (0 to 100 each way). Two departments
@@ -386,5 +387,6 @@ export function semanticCheck(
     }
   };
   walk(level, [], 0);
+  out.push(...flowProblems(level, { offered, workIds, duration, invalid }));
   return done();
 }

@@ -16,12 +16,33 @@ export const CK_CLARIFY = 6;
 export const CK_MISROUTE = 7;
 export const CK_EVENT = 8;
 
+/** After journey step `after`, take branch i with chance cum[i] - cum[i - 1]; the rest goes on. */
+export interface BranchInfo {
+  after: number;
+  cum: number[];
+  steps: { skills: string[]; sk: number[]; end: boolean }[];
+}
+
 export interface WorkTypeInfo {
   id: string;
   skills: string[];
   sk: number[];
   risk: number;
   auto: boolean;
+  /** Own patience, or null for the level's. */
+  patience: CDist | null;
+  abandonAfter: number;
+  escalateChance: number;
+  priority: number;
+  scoreWeight: number;
+  branches: BranchInfo[];
+}
+
+/** From `from` on, random customers pick work types by these cumulative weights. */
+export interface MixInfo {
+  from: number;
+  cum: number[];
+  total: number;
 }
 
 export interface LevelEventInfo {
@@ -57,6 +78,11 @@ export interface Static {
   wtIndex: Map<string, number>;
   wtCum: number[];
   wtTotal: number;
+  /** Work mix changes after the start, in time order. */
+  mixes: MixInfo[];
+  /** Some work type has a priority above 0, or a score weight other than 1. */
+  anyPriority: boolean;
+  anyScoreWeight: boolean;
   causes: string[];
   causeKind: number[];
   causeDept: (string | null)[];
@@ -84,6 +110,33 @@ export const cRework = (D: number, f: number, t: number): number => 4 * D + 1 + 
 export const cClarify = (D: number, f: number, t: number): number => 4 * D + 1 + D * D + f * D + t;
 export const cMisroute = (D: number, f: number, t: number): number => 4 * D + 1 + 2 * D * D + f * D + t;
 export const cEvent = (D: number, e: number): number => 4 * D + 1 + 3 * D * D + e;
+
+/**
+ * Shifts and breaks become absences after the level's own events (so event indices stay the same):
+ * outside every shift all of a desk's people are away, in a shift with fewer people the rest are.
+ */
+function hoursEvents(level: Level, deptIndex: Map<string, number>): LevelEventInfo[] {
+  const out: LevelEventInfo[] = [];
+  const FOREVER = 86_400 * 10;
+  const away = (dept: string, n: number, at: number, until: number, key: string, text: string | null): void => {
+    if (n > 0 && until > at)
+      out.push({ kind: 'absence', key, dept: deptIndex.get(dept) ?? -1, staff: n, factor: 1, duration: until - at, at, scheduled: true, text });
+  };
+  for (const d of level.departments) {
+    if (d.shifts && d.shifts.length > 0) {
+      const shifts = d.shifts.map((x, i) => ({ ...x, i })).sort((a, b) => a.from - b.from || a.i - b.i);
+      let open = 0;
+      shifts.forEach((sh, k) => {
+        away(d.id, d.staff, open, sh.from, `closed-${d.id}-${k + 1}`, `${d.name} is closed for now`);
+        away(d.id, d.staff - (sh.staff ?? d.staff), sh.from, sh.to, `shift-${d.id}-${k + 1}`, null);
+        open = Math.max(open, sh.to);
+      });
+      away(d.id, d.staff, open, FOREVER, `closed-${d.id}-${shifts.length + 1}`, `${d.name} has closed for the day`);
+    }
+    d.breaks.forEach((b, k) => away(d.id, b.staff, b.at, b.at + b.durationSeconds, `break-${d.id}-${k + 1}`, `${d.name}: ${b.staff === 1 ? 'one person is' : `${b.staff} people are`} on a break`));
+  }
+  return out;
+}
 
 export function compileLevel(level: Level): Static {
   const D = level.departments.length;
@@ -119,20 +172,51 @@ export function compileLevel(level: Level): Static {
     bySkill.push(list);
   }
   const auto = level.autoRoute;
+  const C = level.customers;
   const wts: WorkTypeInfo[] = level.workTypes.map((w) => ({
     id: w.id,
     skills: w.journey.map((j) => j.skill),
     sk: w.journey.map((j) => skillIndex.get(j.skill)!),
     risk: w.handoffRisk,
     auto: auto === 'all' || (Array.isArray(auto) && auto.includes(w.id)),
+    patience: w.patience !== undefined ? compileDist(w.patience) : null,
+    abandonAfter: w.abandonAfter ?? C.abandonAfter,
+    escalateChance: w.escalateChance ?? C.escalateChance,
+    priority: w.priority,
+    scoreWeight: w.scoreWeight,
+    branches: w.journey.flatMap((j, after): BranchInfo[] => {
+      if (!j.then) return [];
+      let c = 0;
+      return [
+        {
+          after,
+          cum: j.then.map((b) => (c = Math.min(1, c + b.chance))),
+          steps: j.then.map((b) => ({
+            skills: b.steps.map((x) => x.skill),
+            sk: b.steps.map((x) => skillIndex.get(x.skill)!),
+            end: b.end,
+          })),
+        },
+      ];
+    }),
   }));
-  const wtCum: number[] = [];
-  let acc = 0;
-  for (const w of level.workTypes) {
-    acc += w.weight;
-    wtCum.push(acc);
-  }
-  const events: LevelEventInfo[] = level.events.map((e, i) => ({
+  const cumOf = (weight: (w: Level['workTypes'][number]) => number): { cum: number[]; total: number } => {
+    const cum: number[] = [];
+    let total = 0;
+    for (const w of level.workTypes) {
+      total += weight(w);
+      cum.push(total);
+    }
+    return { cum, total };
+  };
+  const base = cumOf((w) => w.weight);
+  const wtCum = base.cum;
+  const acc = base.total;
+  const mixes: MixInfo[] = level.arrivals.mix
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => a.m.from - b.m.from || a.i - b.i)
+    .map(({ m }) => ({ from: m.from, ...cumOf((w) => m.weights[w.id] ?? w.weight) }));
+  const levelEvents: LevelEventInfo[] = level.events.map((e, i) => ({
     kind: e.kind,
     key: e.id ?? `${e.kind}-${i + 1}`,
     dept: e.kind === 'surge' ? -1 : (deptIndex.get(e.department) ?? -1),
@@ -143,6 +227,7 @@ export function compileLevel(level: Level): Static {
     scheduled: e.trigger === 'scheduled',
     text: e.text ?? null,
   }));
+  const events = [...levelEvents, ...hoursEvents(level, deptIndex)];
   const causes: string[] = [];
   const causeKind: number[] = [];
   const causeDept: (string | null)[] = [];
@@ -189,6 +274,9 @@ export function compileLevel(level: Level): Static {
     wtIndex: new Map(wts.map((w, i) => [w.id, i] as const)),
     wtCum,
     wtTotal: acc,
+    mixes,
+    anyPriority: wts.some((w) => w.priority > 0),
+    anyScoreWeight: wts.some((w) => w.scoreWeight !== 1),
     causes,
     causeKind,
     causeDept,

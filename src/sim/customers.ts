@@ -11,6 +11,7 @@ import { histAdd } from './histogram';
 import { enqueue, touch, updateStatus } from './jobs';
 import { rand, STREAM_ARRIVALS } from './rng';
 import { B_NONE, TM_INBOX, type Ticket, type World } from './state';
+import type { WorkTypeInfo } from './compile';
 
 /** Current arrival rate per minute: schedule rate times active surges. */
 export function arrivalRate(w: World): number {
@@ -37,11 +38,41 @@ export function resetArrivals(w: World): void {
 
 export function pickWorkType(w: World): number {
   const st = w.st;
-  const n = st.wtCum.length;
-  if (n <= 1 || st.wtTotal <= 0) return 0;
-  const u = rand(w.s.rng, STREAM_ARRIVALS) * st.wtTotal;
-  for (let i = 0; i < n; i++) if (u < st.wtCum[i]!) return i;
+  let cum = st.wtCum;
+  let total = st.wtTotal;
+  for (const m of st.mixes) {
+    if (m.from > w.s.t) break;
+    cum = m.cum;
+    total = m.total;
+  }
+  const n = cum.length;
+  if (n <= 1 || total <= 0) return 0;
+  const u = rand(w.s.rng, STREAM_ARRIVALS) * total;
+  for (let i = 0; i < n; i++) if (u < cum[i]!) return i;
   return n - 1;
+}
+
+/** The journey this customer will live through: branches are drawn once, on arrival. */
+function drawJourney(w: World, wt: WorkTypeInfo): { skills: string[]; sk: number[] } {
+  if (wt.branches.length === 0) return { skills: wt.skills, sk: wt.sk };
+  const skills: string[] = [];
+  const sk: number[] = [];
+  let b = 0;
+  for (let i = 0; i < wt.sk.length; i++) {
+    skills.push(wt.skills[i]!);
+    sk.push(wt.sk[i]!);
+    const br = wt.branches[b];
+    if (!br || br.after !== i) continue;
+    b++;
+    const u = rand(w.s.rng, STREAM_ARRIVALS);
+    const k = br.cum.findIndex((c) => u < c);
+    const taken = k >= 0 ? br.steps[k]! : null;
+    if (!taken) continue;
+    skills.push(...taken.skills);
+    sk.push(...taken.sk);
+    if (taken.end) break;
+  }
+  return { skills, sk };
 }
 
 export function scheduleScript(w: World): void {
@@ -63,17 +94,17 @@ export function onScript(w: World, pos: number): void {
 export function arrive(w: World, wtIdx: number, name: string | null): void {
   const s = w.s;
   const st = w.st;
-  const C = st.level.customers;
   const t = s.t;
   const id = s.nextId++;
-  const patience = sample(st.patience, s.rng, STREAM_ARRIVALS);
-  const willEscalate = C.escalateChance > 0 && rand(s.rng, STREAM_ARRIVALS) < C.escalateChance;
+  const wt = st.wts[wtIdx]!;
+  const patience = sample(wt.patience ?? st.patience, s.rng, STREAM_ARRIVALS);
+  const willEscalate = wt.escalateChance > 0 && rand(s.rng, STREAM_ARRIVALS) < wt.escalateChance;
   let customer = name;
   if (customer === null) {
     customer = st.names[s.nameIdx % st.names.length]!;
     s.nameIdx = (s.nameIdx + 1) % st.names.length;
   }
-  const wt = st.wts[wtIdx]!;
+  const path = drawJourney(w, wt);
   const entry = st.entry;
   const d = s.depts[entry]!;
   const T: Ticket = {
@@ -82,7 +113,7 @@ export function arrive(w: World, wtIdx: number, name: string | null): void {
     workType: wt.id,
     arrivedAt: t,
     step: 0,
-    journey: wt.skills,
+    journey: path.skills,
     phase: 'queued',
     dept: d.id,
     transit: null,
@@ -94,10 +125,10 @@ export function arrive(w: World, wtIdx: number, name: string | null): void {
     bounces: 0,
     reasks: 0,
     escalated: false,
-    abandonAt: t + patience * C.abandonAfter,
+    abandonAt: t + patience * wt.abandonAfter,
     wt: wtIdx,
     di: entry,
-    sk: wt.sk,
+    sk: path.sk,
     patience,
     willEscalate,
     penalty: 0,
@@ -127,6 +158,7 @@ export function arrive(w: World, wtIdx: number, name: string | null): void {
   };
   s.tickets.set(id, T);
   s.counts.arrived++;
+  if (st.anyScoreWeight) s.agg.wArrived = (s.agg.wArrived ?? 0) + wt.scoreWeight;
   s.counts.inSystem++;
   if (w.rec) w.out.push({ type: 'arrive', t, ticket: id, customer, workType: wt.id, dept: d.id });
   scheduleTimers(w, T);
@@ -254,6 +286,11 @@ export function finish(w: World, T: Ticket, resolved: boolean): void {
   a.satSum += sat;
   a.waitSum += T.waited;
   a.effortSum += T.bounces + T.reasks;
+  if (w.st.anyScoreWeight) {
+    const sw = w.st.wts[T.wt]!.scoreWeight;
+    a.wSatSum = (a.wSatSum ?? 0) + sat * sw;
+    if (resolved) a.wResolved = (a.wResolved ?? 0) + sw;
+  }
   if (resolved) {
     s.counts.resolved++;
     a.resTimeSum += total;

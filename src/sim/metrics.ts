@@ -6,6 +6,7 @@ import { CK_CLARIFY, CK_MISROUTE, CK_REWORK } from './compile';
 import { satisfactionAt } from './customers';
 import { histQuantile } from './histogram';
 import type { DepartmentMetrics, Metrics, RippleSummary } from './types';
+import type { WeightedCustomers } from './scoring';
 import type { World } from './state';
 
 const RIPPLE_KIND: Record<number, RippleSummary['kind']> = { [CK_REWORK]: 'rework', [CK_CLARIFY]: 'clarify', [CK_MISROUTE]: 'misroute' };
@@ -23,6 +24,15 @@ export function inSystemSatisfaction(w: World): number {
   let sum = 0;
   for (const T of w.s.tickets.values()) sum += satisfactionAt(w, T, w.s.t);
   return sum;
+}
+
+/** Customers counted by their work type's scoreWeight (null when every weight is 1). */
+export function weightedCustomers(w: World): WeightedCustomers | null {
+  if (!w.st.anyScoreWeight) return null;
+  const a = w.s.agg;
+  let inSystemSat = 0;
+  for (const T of w.s.tickets.values()) inSystemSat += satisfactionAt(w, T, w.s.t) * w.st.wts[T.wt]!.scoreWeight;
+  return { arrived: a.wArrived ?? 0, resolved: a.wResolved ?? 0, finishedSat: a.wSatSum ?? 0, inSystemSat };
 }
 
 export function computeMetrics(w: World): Metrics {

@@ -94,11 +94,24 @@ export function scoreBreakdown(m: Metrics, report: ScoreReport): ScoreBreakdown 
   return { parts, coverage, unservedPoints: Math.max(0, sumRaw - exact) };
 }
 
+/** Customers counted by their work type's scoreWeight. */
+export interface WeightedCustomers {
+  arrived: number;
+  resolved: number;
+  finishedSat: number;
+  inSystemSat: number;
+}
+
+/**
+ * `weighted` (levels where a work type has a scoreWeight other than 1): satisfaction, resolved and the
+ * share resolved count each customer by its work type's weight.
+ */
 export function scoreFrom(
   level: Level,
   m: Metrics,
   finishedSatSum: number,
   inSystemSatSum: number,
+  weighted: WeightedCustomers | null = null,
 ): ScoreReport {
   const c = m.customers;
   const tg = level.scoring.targets;
@@ -106,8 +119,12 @@ export function scoreFrom(
   const h = m.handoffs;
   const bad = h.withRework + h.bounced + h.misrouted;
   const values: Record<ScorePart['key'], number> = {
-    satisfaction: c.arrived > 0 ? clamp01((finishedSatSum + 0.5 * inSystemSatSum) / c.arrived) : 0,
-    resolved: c.arrived > 0 ? clamp01(c.resolved / c.arrived) : 0,
+    satisfaction: weighted
+      ? weighted.arrived > 0 ? clamp01((weighted.finishedSat + 0.5 * weighted.inSystemSat) / weighted.arrived) : 0
+      : c.arrived > 0 ? clamp01((finishedSatSum + 0.5 * inSystemSatSum) / c.arrived) : 0,
+    resolved: weighted
+      ? weighted.arrived > 0 ? clamp01(weighted.resolved / weighted.arrived) : 0
+      : c.arrived > 0 ? clamp01(c.resolved / c.arrived) : 0,
     meanTime: clamp01(tg.meanResolutionSeconds / c.meanResolutionTime),
     p95Time: clamp01(tg.p95ResolutionSeconds / c.p95ResolutionTime),
     firstContact: clamp01(c.firstContactResolution),

@@ -3,7 +3,7 @@ import type { Level } from '../level/schema';
 import { applyCommand } from './commands';
 import { compileLevel } from './compile';
 import { advanceTo, initWorld, setClock, stepOnce } from './engine';
-import { computeMetrics, inSystemSatisfaction } from './metrics';
+import { computeMetrics, inSystemSatisfaction, weightedCustomers } from './metrics';
 import { scoreFrom } from './scoring';
 import { hashState, restoreState, takeSnapshot } from './snapshot';
 import { newState, type State, type World } from './state';
@@ -68,7 +68,7 @@ export class SimImpl implements Sim {
   }
   score(): ScoreReport {
     const m = computeMetrics(this.w);
-    return scoreFrom(this.level, m, this.w.s.agg.satSum, inSystemSatisfaction(this.w));
+    return scoreFrom(this.level, m, this.w.s.agg.satSum, inSystemSatisfaction(this.w), weightedCustomers(this.w));
   }
   timeline(): TimelineSample[] {
     return this.w.s.timeline.slice();

@@ -107,6 +107,10 @@ export interface Agg {
   reqOnTime: number;
   reqLate: number;
   reqOpened: number;
+  /** Only in levels where a work type's scoreWeight is not 1: weighted arrived, resolved, satisfaction. */
+  wArrived?: number;
+  wResolved?: number;
+  wSatSum?: number;
 }
 
 export interface State {

@@ -7,6 +7,7 @@ import type { Care, SimView, TicketState } from '../../sim/types';
 import type { BoardInfo, DeptInfo, TicketInfo } from './routingController';
 import type { Pt } from './interpolate';
 import { skillWords } from './playTheme';
+import { journeyText } from '../journeyText';
 
 export type Area = 'inbox' | 'work' | 'outbox' | 'transit';
 
@@ -135,5 +136,5 @@ export function buildBoard({ level, view, positions, care }: BoardInputs): Board
 /** Journey of a work type in words: "triage › billing fix › reply". */
 export function journeyWords(level: Level, workType: string): string {
   const wt = level.workTypes.find((w) => w.id === workType);
-  return wt ? wt.journey.map((s) => skillWords(s.skill)).join(' › ') : '';
+  return wt ? journeyText(wt.journey, (s) => skillWords(s.skill), ' › ') : '';
 }

@@ -39,4 +39,17 @@ describe('journeyWords', () => {
       ]),
     ).toBe('Triage  →  Billing fix  →  Reply');
   });
+
+  it('shows a branching step with each outcome and its chance', () => {
+    expect(
+      journeyWords([
+        {
+          skill: 'assess',
+          then: [{ chance: 0.3, label: 'Needs a test', steps: [{ skill: 'lab' }, { skill: 'assess' }] }],
+        },
+        { skill: 'explain', then: [{ chance: 0.1, steps: [], end: true }] },
+        { skill: 'book' },
+      ]),
+    ).toBe('Assess (then 30% Needs a test: Lab, Assess)  →  Explain (then 10% done here)  →  Book');
+  });
 });

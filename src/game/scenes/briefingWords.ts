@@ -1,5 +1,6 @@
 /** The briefing's "How to play" lines for the actions a level enables, and journey words. Pure. */
 import type { Level } from '../../level/schema';
+import { journeyText } from '../journeyText';
 
 export interface ControlLine {
   /** What to do with mouse or touch. */
@@ -52,8 +53,8 @@ export function controlsFor(level: Pick<Level, 'actions' | 'autoRoute'>): Contro
  * ("needs: billing fix" under a ticket, "Can do: billing fix" on the card), so the briefing teaches the
  * words a player routes by. Step labels stay in the level file for trainers and the debrief.
  */
-export function journeyWords(journey: readonly { skill: string; label?: string | undefined }[]): string {
-  return journey.map((s) => readable(s.skill)).join('  →  ');
+export function journeyWords(journey: Parameters<typeof journeyText>[0]): string {
+  return journeyText(journey, (s) => readable(s.skill), '  →  ');
 }
 
 function readable(id: string): string {
