@@ -387,6 +387,6 @@ export function semanticCheck(
     }
   };
   walk(level, [], 0);
-  out.push(...flowProblems(level, { offered, workIds, duration, invalid }));
+  for (const p of flowProblems(level, { offered, workIds, duration, invalid })) add(p);
   return done();
 }

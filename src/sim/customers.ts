@@ -68,8 +68,10 @@ function drawJourney(w: World, wt: WorkTypeInfo): { skills: string[]; sk: number
     const k = br.cum.findIndex((c) => u < c);
     const taken = k >= 0 ? br.steps[k]! : null;
     if (!taken) continue;
-    skills.push(...taken.skills);
-    sk.push(...taken.sk);
+    for (let j = 0; j < taken.sk.length; j++) {
+      skills.push(taken.skills[j]!);
+      sk.push(taken.sk[j]!);
+    }
     if (taken.end) break;
   }
   return { skills, sk };
