@@ -6,6 +6,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,8 +27,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(rootDir: string): Promise<StaticServer> {
+/** Text types a real static server compresses (`gzip: true`), as a venue's web server would. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
+
+export async function serveStatic(rootDir: string, opts: { gzip?: boolean } = {}): Promise<StaticServer> {
   const root = resolve(rootDir);
+  const zipped = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
     void (async () => {
       const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -39,7 +44,19 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
         const body = await readFile(file);
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        const type = TYPES[extname(file)] ?? 'application/octet-stream';
+        const gzip =
+          opts.gzip &&
+          COMPRESSIBLE.has(extname(file)) &&
+          /\bgzip\b/.test(String(req.headers['accept-encoding']));
+        if (gzip) {
+          let z = zipped.get(file);
+          if (!z) zipped.set(file, (z = gzipSync(body, { level: 9 })));
+          res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+          res.end(z);
+          return;
+        }
+        res.writeHead(200, { 'content-type': type });
         res.end(body);
       } catch {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
