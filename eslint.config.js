@@ -62,4 +62,28 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/cli/**'], message: 'src/cli/ is for Node tools and is never imported by the app.' }] }],
     },
   },
+  {
+    // The game offers hooks (src/game/hooks.ts); the app (src/app/) wires the facilitator tools to them.
+    files: ['src/game/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/cli/**'], message: 'src/cli/ is for Node tools and is never imported by the app.' },
+            {
+              group: ['**/facilitator/**'],
+              message:
+                'src/game/ never imports src/facilitator/: offer a hook in src/game/hooks.ts and wire it in src/app/.',
+            },
+            {
+              group: ['**/app/**'],
+              message:
+                'src/game/ never imports src/app/ (the composition root builds the game, not the other way round).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -218,7 +218,7 @@ describe('presenter and projector windows', { timeout: 300_000 }, () => {
 
   it('after the level the room sees the results, and no debrief panel before it is revealed', async () => {
     const end = await presenter.page.evaluate(() => {
-      window.__ripple!.playOut('wholistic');
+      window.__rippleDrive!.playOut('wholistic');
       const s = window.__ripple!.sim()!;
       return { t: s.t, hash: s.hash, score: window.__ripple!.score()!.total };
     });

@@ -61,13 +61,13 @@ describe('the campaign, level by level', () => {
         expect(start.departments.length).toBeGreaterThan(0);
 
         // Half way, to see the board, its side panel and its messages with this level's texts.
-        await page.evaluate((t) => window.__ripple!.playOut('wholistic', t), start.end * 0.45);
+        await page.evaluate((t) => window.__rippleDrive!.playOut('wholistic', t), start.end * 0.45);
         await page.waitForTimeout(700);
         await game.shot(`${name}-play`);
 
         const score = await page.evaluate(() => {
           const h = window.__ripple!;
-          h.playOut('wholistic');
+          window.__rippleDrive!.playOut('wholistic');
           return h.score();
         });
         expect(score, 'the score of the finished level').not.toBeNull();
@@ -104,12 +104,12 @@ describe('the sandbox, the practice level', () => {
       await page.keyboard.press('Enter');
       await waitForScreen(page, 'play');
       const start = await sim(page);
-      await page.evaluate((t) => window.__ripple!.playOut('wholistic', t), start.end * 0.45);
+      await page.evaluate((t) => window.__rippleDrive!.playOut('wholistic', t), start.end * 0.45);
       await page.waitForTimeout(700);
       await game.shot('campaign-sandbox-play');
       const score = await page.evaluate(() => {
         const h = window.__ripple!;
-        h.playOut('wholistic');
+        window.__rippleDrive!.playOut('wholistic');
         return h.score();
       });
       expect(score!.total).toBeGreaterThan(0);

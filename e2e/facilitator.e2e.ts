@@ -67,7 +67,7 @@ async function playRound(page: Page, roundId: string, policy: 'siloed' | 'wholis
   expect(st.seed).toBe(Number(SEED));
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'play');
-  const out = await page.evaluate((p) => window.__ripple!.playOut(p), policy);
+  const out = await page.evaluate((p) => window.__rippleDrive!.playOut(p), policy);
   expect(out?.over).toBe(true);
   await waitForScreen(page, 'results');
   await page.waitForTimeout(300);

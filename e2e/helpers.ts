@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ClientPoint, RippleHookSim } from '../src/game/testHook';
+import type { ClientPoint, RippleHookSim } from '../src/app/testHook';
 
 export type HookSim = RippleHookSim;
 
@@ -88,7 +88,7 @@ export async function skipAhead(page: Page, seconds: number): Promise<void> {
   await page.evaluate((s) => {
     const h = window.__ripple!;
     const now = h.sim()?.t;
-    if (now !== undefined) h.playOut('idle', now + s);
+    if (now !== undefined) window.__rippleDrive!.playOut('idle', now + s);
   }, seconds);
 }
 

@@ -74,7 +74,7 @@ describe('robustness', () => {
     const t0 = await simT(page);
     await page.waitForTimeout(600);
     expect(await simT(page)).toBeGreaterThan(t0);
-    await page.evaluate(() => window.__ripple!.playOut('wholistic'));
+    await page.evaluate(() => window.__rippleDrive!.playOut('wholistic'));
     await waitForScreen(page, 'results');
     // Kept for this visit, even though it cannot be saved.
     expect((await state(page)).progress['right-desk']?.bestScore).toBeGreaterThan(0);

@@ -72,7 +72,7 @@ describe('single-file build from file://', () => {
       timeout: 30_000,
     });
     await page.waitForTimeout(500);
-    const out = await page.evaluate(() => window.__ripple!.playOut('wholistic'));
+    const out = await page.evaluate(() => window.__rippleDrive!.playOut('wholistic'));
     expect(out?.over).toBe(true);
     await page.waitForFunction(() => window.__ripple?.state().screen === 'results', undefined, {
       timeout: 30_000,

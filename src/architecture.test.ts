@@ -83,3 +83,35 @@ describe('sim runtime imports', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('game boundary', () => {
+  it('lint fails when src/game/ imports the facilitator tools or the app', async () => {
+    const fac =
+      "import { openSessionFromGame } from '../facilitator/panel/panelGame';\nexport const x = openSessionFromGame;\n";
+    expect(await ruleIds(fac, 'src/game/__probe__.ts')).toContain('no-restricted-imports');
+    expect(await ruleIds(fac.replace('../', '../../'), 'src/game/scenes/__probe__.ts')).toContain(
+      'no-restricted-imports',
+    );
+    const app = "import { composeApp } from '../app/compose';\nexport const x = composeApp;\n";
+    expect(await ruleIds(app, 'src/game/__probe__.ts')).toContain('no-restricted-imports');
+    // The same import is fine from the app itself.
+    expect(await ruleIds(fac, 'src/app/__probe__.ts')).not.toContain('no-restricted-imports');
+  });
+
+  it('no file in src/game/ imports src/facilitator/ or src/app/, even type-only', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => {
+        const full = join(dir, f);
+        return statSync(full).isDirectory() ? walk(full) : f.endsWith('.ts') ? [full] : [];
+      });
+    const files = walk(join(process.cwd(), 'src', 'game'));
+    expect(files.length).toBeGreaterThan(10);
+    const offenders = files.flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/(?:from\s+|import\s*\(\s*)['"]([^'"]+)['"]/g)]
+        .map((m) => m[1] ?? '')
+        .filter((spec) => /(^|\/)(facilitator|app)(\/|$)/.test(spec))
+        .map((spec) => `${f}: ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

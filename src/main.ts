@@ -1,41 +1,29 @@
 /**
- * Entry point: store (with saved settings and progress), audio, URL parameters, level drop and hot
- * reload, the test hook, then the Phaser game.
+ * Entry point: the app's services (src/app/compose.ts), URL parameters, level drop and hot reload, the
+ * test hook, then the Phaser game.
  */
 import Phaser from 'phaser';
 import './ui/styles.css';
-import { createGameAudio, type GameAudio } from './audio/index';
-import { startAudience } from './facilitator/live/audience';
+import { composeApp } from './app/compose';
+import { installTestHook } from './app/testHook';
 import { installProjectorKey } from './facilitator/live/projector';
 import { createGameConfig } from './game/config';
-import { setApp, getApp } from './game/context';
+import { getApp } from './game/context';
 import { installDrop, showProblems } from './game/levelUi';
 import { bootTarget } from './game/scenes/BootScene';
 import { SCENES } from './game/scenes/common';
 import { palette } from './game/scenes/theme';
 import { shell } from './game/shell';
-import { installTestHook } from './game/testHook';
 import { parseUrlParams, rendererFrom, unknownLevelMessage } from './game/urlParams';
 import { getAllLevels, getLevelById, onLevelsChanged } from './level/catalog';
 import type { Level } from './level/schema';
-import { attachPersistence, browserStorage } from './store/persist';
-import { createUiStore, type Settings } from './store/store';
+import type { Settings } from './store/store';
 import { isDomOverlayOpen } from './ui/overlay';
 import { applyPageSettings, openSettingsPanel } from './ui/settingsPanel';
 
 const prefersReducedMotion =
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-const store = createUiStore();
-store.getState().updateSettings({ reducedMotion: prefersReducedMotion });
-attachPersistence(store, browserStorage());
-
-let audio: GameAudio | null = null;
-try {
-  audio = createGameAudio();
-} catch {
-  audio = null; // The game plays silently.
-}
-setApp({ store, audio, probe: null });
+const { store, audio, tools } = composeApp({ reducedMotion: prefersReducedMotion });
 
 const audioSettings = (s: Settings) => ({
   masterVolume: s.masterVolume,
@@ -144,10 +132,15 @@ onLevelsChanged(() => {
 });
 
 installProjectorKey(store, restartActiveScene, isDomOverlayOpen);
-installTestHook();
+installTestHook({ audience: tools.audienceInfo, live: tools.liveInfo });
+// A facilitator's first level waits for the live tools; a projector window for its own.
+if (params.audience !== null) bootTarget.wait = tools.loadAudience();
+else if (store.getState().settings.facilitator) bootTarget.wait = tools.loadLive();
 const parent = document.getElementById('game') ?? document.body;
 shell.game = new Phaser.Game(
   createGameConfig(parent, palette(store.getState().settings).bgCss, rendererFrom(window.location.search)),
 );
-if (params.audience !== null)
-  startAudience({ sessionId: params.audience, store, audio, game: () => shell.game });
+if (params.audience !== null) {
+  const sessionId = params.audience;
+  void tools.loadAudience().then((a) => a.startAudience({ sessionId, store, audio, game: () => shell.game }));
+}

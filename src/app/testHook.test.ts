@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type Phaser from 'phaser';
 import { createUiStore } from '../store/store';
-import { setApp, setProbe, type PlayProbe } from './context';
+import { setApp, setProbe, type PlayProbe } from '../game/context';
 import { createTestHook } from './testHook';
 
 function fakeGame(rect: { left: number; top: number; width: number; height: number }): Phaser.Game {
@@ -24,7 +24,11 @@ describe('test hook', () => {
     setApp({ store, audio: null, probe: null });
     store.getState().toast('Billing bounced a ticket back', 'bounce');
     const hook = createTestHook(() => null);
-    expect(hook.state()).toMatchObject({ screen: 'boot', storageOk: true, toasts: ['Billing bounced a ticket back'] });
+    expect(hook.state()).toMatchObject({
+      screen: 'boot',
+      storageOk: true,
+      toasts: ['Billing bounced a ticket back'],
+    });
     expect(hook.sim()).toBeNull();
     expect(hook.score()).toBeNull();
     expect(hook.deptScreenPos('billing')).toBeNull();

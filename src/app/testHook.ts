@@ -1,17 +1,19 @@
 /**
  * `window.__ripple`: a small read-only window into the running game for browser tests and tools.
- * Present in every build, inert unless called. Positions come back in client pixels, so a test can
- * click and drag exactly where a player would.
+ * Present in every build, inert unless called; nothing in it changes the game. Positions come back in
+ * client pixels, so a test can click and drag exactly where a player would.
+ *
+ * `window.__rippleDrive` is the one thing that does drive the game (plays a level out with a built-in
+ * policy), kept apart so a reader of `__ripple` can never change what it reads.
  */
 import type Phaser from 'phaser';
 import type { DepartmentState, ScoreReport, TicketState, TimedCommand } from '../sim/types';
-import { audienceController, type AudienceInfo } from '../facilitator/live/audience';
-import { liveHubIfAny } from '../facilitator/live/liveHub';
+import type { AudienceInfo } from '../facilitator/live/audience';
 import type { Revealed } from '../facilitator/live/sync';
-import { getApp, type GamePoint } from './context';
+import { getApp, type GamePoint } from '../game/context';
 import { policies, type PolicyName } from '../sim/index';
-import { shell } from './shell';
-import { shownResults, type ShownResults } from './scenes/resultsShown';
+import { shell } from '../game/shell';
+import { shownResults, type ShownResults } from '../game/scenes/resultsShown';
 
 export const HOOK_VERSION = 1;
 
@@ -58,24 +60,45 @@ export interface RippleHook {
   outboxScreenPos(id: string): ClientPoint | null;
   ticketScreenPos(id: number): ClientPoint | null;
   score(): ScoreReport | null;
-  /**
-   * Plays the running level with a built-in policy (the same ones `npm run levels:balance` uses) up to
-   * sim time `untilT` (default: the end), as fast as the machine allows. The board then shows the result
-   * and, at the end, the game moves on to the results screen by itself. For tests and demos only.
-   */
-  playOut(policy: PolicyName, untilT?: number): { t: number; over: boolean } | null;
   readonly audio: { ready: boolean; lastPlayed: string | null; playedCount: number };
   /** On the results screen: the score parts, causes and who gave up as shown; null before any results. */
   results(): ShownResults | null;
   /** In a projector (audience) window: what it follows and shows; otherwise null. */
   audience(): AudienceInfo | null;
   /** In a facilitator's window once live play began: the room's session, run and what it may see. */
-  live(): { sessionId: string; run: number; revealed: Revealed; simTime: number; paused: boolean } | null;
+  live(): LiveInfo | null;
+}
+
+export interface LiveInfo {
+  sessionId: string;
+  run: number;
+  revealed: Revealed;
+  simTime: number;
+  paused: boolean;
+}
+
+/** `window.__rippleDrive`: drives the game, for tests and demos only. */
+export interface RippleDrive {
+  /**
+   * Plays the running level with a built-in policy (the same ones `npm run levels:balance` uses) up to
+   * sim time `untilT` (default: the end), as fast as the machine allows. The board then shows the result
+   * and, at the end, the game moves on to the results screen by itself.
+   */
+  playOut(policy: PolicyName, untilT?: number): { t: number; over: boolean } | null;
+}
+
+/** What the hook reads beyond the app context: the facilitator tools, once (and if) they are loaded. */
+export interface HookSources {
+  game(): Phaser.Game | null;
+  audience?(): AudienceInfo | null;
+  live?(): LiveInfo | null;
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-export function createTestHook(game: () => Phaser.Game | null): RippleHook {
+export function createTestHook(src: HookSources | (() => Phaser.Game | null)): RippleHook {
+  const sources: HookSources = typeof src === 'function' ? { game: src } : src;
+  const game = sources.game;
   const toScreen = (p: GamePoint): ClientPoint => {
     const g = game();
     const canvas = g?.canvas;
@@ -135,6 +158,28 @@ export function createTestHook(game: () => Phaser.Game | null): RippleHook {
       const probe = getApp().probe;
       return probe ? clone(probe.sim().score()) : null;
     },
+    results: () => {
+      const r = shownResults();
+      return r && getApp().store.getState().screen === 'results' ? clone(r) : null;
+    },
+    audience: () => sources.audience?.() ?? null,
+    live: () => {
+      const info = sources.live?.() ?? null;
+      return info ? clone(info) : null;
+    },
+    get audio() {
+      const a = getApp().audio;
+      return {
+        ready: a?.isReady() ?? false,
+        lastPlayed: a?.lastPlayed() ?? null,
+        playedCount: a?.playedCount() ?? 0,
+      };
+    },
+  };
+}
+
+export function createDrive(): RippleDrive {
+  return {
     playOut(policyName, untilT) {
       const probe = getApp().probe;
       if (!probe) return null;
@@ -150,34 +195,10 @@ export function createTestHook(game: () => Phaser.Game | null): RippleHook {
       if (!sim.isOver() && Number.isFinite(stop)) sim.advanceTo(stop);
       return { t: sim.now(), over: sim.isOver() };
     },
-    results: () => {
-      const r = shownResults();
-      return r && getApp().store.getState().screen === 'results' ? clone(r) : null;
-    },
-    audience: () => audienceController()?.info() ?? null,
-    live() {
-      const hub = liveHubIfAny();
-      if (!hub) return null;
-      const s = hub.state();
-      return clone({
-        sessionId: s.sessionId,
-        run: s.run,
-        revealed: s.revealed,
-        simTime: s.simTime,
-        paused: s.paused,
-      });
-    },
-    get audio() {
-      const a = getApp().audio;
-      return {
-        ready: a?.isReady() ?? false,
-        lastPlayed: a?.lastPlayed() ?? null,
-        playedCount: a?.playedCount() ?? 0,
-      };
-    },
   };
 }
 
-export function installTestHook(): void {
-  window.__ripple = createTestHook(() => shell.game);
+export function installTestHook(sources: Omit<HookSources, 'game'>): void {
+  window.__ripple = createTestHook({ ...sources, game: () => shell.game });
+  window.__rippleDrive = createDrive();
 }

@@ -1,10 +1,12 @@
 /**
- * App-wide singletons shared by scenes and DOM panels: the UI store, audio, and the play probe that
- * the test hook (`window.__ripple`) reads. Kept tiny on purpose.
+ * The services scenes and DOM panels share: the UI store, audio, the hooks the app wires around the
+ * game, and the play probe that the test hook (`window.__ripple`) reads. Built in one place
+ * (src/app/compose.ts) and kept tiny on purpose.
  */
 import type { UiStoreApi } from '../store/store';
 import type { GameAudio } from '../audio/index';
 import type { Sim } from '../sim/types';
+import { NO_HOOKS, type GameHooks } from './hooks';
 
 /** Game-space coordinates (the 1920x1080 design resolution). */
 export interface GamePoint {
@@ -28,12 +30,15 @@ export interface AppContext {
   store: UiStoreApi;
   audio: GameAudio | null;
   probe: PlayProbe | null;
+  /** What the app wires around the game (results service, facilitator tools); see ./hooks.ts. */
+  hooks: GameHooks;
 }
 
 let ctx: AppContext | null = null;
 
-export function setApp(next: AppContext): void {
-  ctx = next;
+/** Set once, by the composition root (src/app/compose.ts); a bench or test may leave the hooks out. */
+export function setApp(next: Omit<AppContext, 'hooks'> & { hooks?: GameHooks }): void {
+  ctx = { ...next, hooks: next.hooks ?? NO_HOOKS };
 }
 
 export function getApp(): AppContext {

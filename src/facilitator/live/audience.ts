@@ -18,7 +18,7 @@ import { followerSim, quietReplay } from './audienceSim';
 import { compareRounds } from '../debrief/compare';
 import { renderDebrief, type DebriefHandle } from '../debrief/debriefView';
 import { createFollower, type Follower } from './follower';
-import { buildRoundResult } from '../session/roundRecorder';
+import { buildRoundResult, replayJourneys } from '../session/roundRecorder';
 import { finishedRounds, findRound, type Round } from '../session/session';
 import { createSessionStore, followOtherTabs, type SessionStoreApi } from '../session/sessionStore';
 import {
@@ -156,18 +156,16 @@ export function startAudience(deps: AudienceDeps): AudienceController {
     if (!sim || !sim.isOver()) return null;
     const saved = sessionRound();
     if (resultFor?.run !== state.run) {
-      const result = buildRoundResult(
-        {
-          level,
-          levelId: state.levelId ?? level.id,
-          seed: state.seed,
-          score: sim.score(),
-          metrics: sim.metrics(),
-          commandLog: sim.commandLog(),
-          timeline: sim.timeline(),
-        },
-        new Date().toISOString(),
-      );
+      const play = {
+        level,
+        levelId: state.levelId ?? level.id,
+        seed: state.seed,
+        score: sim.score(),
+        metrics: sim.metrics(),
+        commandLog: sim.commandLog(),
+        timeline: sim.timeline(),
+      };
+      const result = buildRoundResult(play, replayJourneys(play), new Date().toISOString());
       const round: Round = {
         id: state.roundId ?? 'live',
         levelId: state.levelId ?? level.id,

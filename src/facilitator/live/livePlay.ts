@@ -7,49 +7,26 @@
  *    frame when the level ends (the room sees the results and debrief only as the presenter reveals them).
  */
 import Phaser from 'phaser';
-import type { GameAudio } from '../../audio/index';
-import type { Level } from '../../level/schema';
-import type { Command, Sim } from '../../sim/types';
-import type { UiStoreApi } from '../../store/store';
-import { audienceController } from './audience';
+import type { LivePlayContext, PlayLive } from '../../game/hooks';
+import type { Sim } from '../../sim/types';
+import type { AudienceController } from './audience';
 import { getLiveHub } from './liveHub';
 import { mountPresenterBar } from './presenterBar';
 import { hideRevealStrip, showRevealStrip } from './presenterBarReveal';
 import { isProjector } from './projector';
 
-export interface LivePlayContext {
-  level: Level;
-  levelId: string;
-  seed: number;
-  /** Started by the audience controller (this window mirrors the presenter). */
-  audience: boolean;
-  store: UiStoreApi;
-  audio: GameAudio | null;
-  /** The scene's current sim (read each time: it changes on restart). */
-  sim(): Sim;
-  /** Applies a command the way a player's command is applied (toasts on refusal). */
-  apply(cmd: Command): void;
-  /** Plays the same level and seed again from the start. */
-  restart(): void;
-  /** Back to the level list. */
-  menu(): void;
-}
+export type { LivePlayContext, PlayLive };
 
-export interface PlayLive {
-  readonly audience: boolean;
-  /** In the audience window: the stand-in sim that follows the presenter. */
-  readonly sim: Sim | null;
-  /** The step hint under the board ('' hides it: projector mode and the audience see no key hints). */
-  hint(text: string): string;
-  /** The big banner over the board. */
-  banner(text: string): string;
-  /** The level ended. True when the live side keeps the scene where it is (audience). */
-  finish(sim: Sim): boolean;
-}
-
-/** Null when this is neither a presenter nor an audience window. `fallback` is the scene's own sim. */
-export function attachLive(scene: Phaser.Scene, ctx: LivePlayContext, fallback: () => Sim): PlayLive | null {
-  const audience = audienceController();
+/**
+ * Null when this is neither a presenter nor an audience window. `fallback` is the scene's own sim;
+ * `audience` is this window's audience controller, when it is a projector window.
+ */
+export function attachLive(
+  scene: Phaser.Scene,
+  ctx: LivePlayContext,
+  fallback: () => Sim,
+  audience: AudienceController | null,
+): PlayLive | null {
   if (audience && ctx.audience) {
     if (scene.input) scene.input.enabled = false;
     if (scene.input?.keyboard) scene.input.keyboard.enabled = false;

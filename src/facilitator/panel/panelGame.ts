@@ -1,7 +1,8 @@
 /**
  * The glue between the facilitator panels and the running game: which levels can be played, starting a
  * round (active round, seed, briefing), and opening the session panel and the debrief from any screen.
- * Scenes call `openSessionFromGame()` / `openDebriefFromGame()`; nothing here owns game truth.
+ * The app (src/app/facilitatorTools.ts) loads this on first use and wires it to the game's hooks;
+ * nothing here owns game truth.
  */
 import { getAllLevels, getCampaign, getLevelById } from '../../level/catalog';
 import type { Level } from '../../level/schema';
@@ -14,11 +15,6 @@ import { openSessionPanel } from './panel';
 import { levelChoices } from './panelModel';
 import { getSessionStore } from '../session/roundRecorder';
 import type { Round } from '../session/session';
-
-/** Session key shown on the title, level select and results screens. */
-export const SESSION_KEY_LABEL = 'G';
-/** Debrief key on the results screen. */
-export const DEBRIEF_KEY_LABEL = 'D';
 
 export function playableLevels() {
   return levelChoices(getCampaign(), getAllLevels(), shell.loose);

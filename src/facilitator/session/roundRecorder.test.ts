@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSim } from '../../sim/index';
 import { getActiveRound, setActiveRound } from './activeRound';
-import { bookmarkActiveRound, buildRoundResult, type FinishedPlay, recordRoundEnd } from './roundRecorder';
+import { createJourneyCollector } from './journeys';
+import {
+  bookmarkActiveRound,
+  buildRoundResult,
+  type FinishedPlay,
+  recordRoundEnd,
+  replayJourneys,
+} from './roundRecorder';
+import type { CustomerJourney } from './session';
 import { routeOutboxes, testRng, tinyLevel } from '../testing/simFixtures';
 import { createSessionStore } from './sessionStore';
 
@@ -12,16 +20,24 @@ function memoryStore() {
   return createSessionStore({ storage: null, now: NOW, newId: () => `sess-${++n}` });
 }
 
-/** Plays the tiny level to the end with a scripted player, like the play scene would. */
+/** The journeys the results service collected while the tiny level was played (see playTiny). */
+const collected = new WeakMap<FinishedPlay, CustomerJourney[]>();
+const journeysOf = (play: FinishedPlay): CustomerJourney[] => collected.get(play) ?? [];
+
+/**
+ * Plays the tiny level to the end with a scripted player, like the play scene would, handing every
+ * drained batch of events to a journey collector as the results service does.
+ */
 function playTiny(seed: number): FinishedPlay {
   const sim = createSim(tinyLevel, seed);
   const rand = testRng(seed);
+  const journeys = createJourneyCollector();
   while (!sim.isOver()) {
     sim.advanceTo(Math.min(sim.now() + 2, sim.view().end));
     routeOutboxes(sim, rand, 0.2);
-    sim.drainEvents();
+    journeys.add(sim.drainEvents());
   }
-  return {
+  const play: FinishedPlay = {
     level: tinyLevel,
     levelId: tinyLevel.id,
     seed,
@@ -30,14 +46,16 @@ function playTiny(seed: number): FinishedPlay {
     commandLog: sim.commandLog(),
     timeline: sim.timeline(),
   };
+  collected.set(play, journeys.all());
+  return play;
 }
 
 afterEach(() => setActiveRound(null));
 
 describe('buildRoundResult', () => {
-  it('keeps what was played and rebuilds every finished customer journey by replay', () => {
+  it('keeps what was played and every finished customer journey collected during play', () => {
     const play = playTiny(5);
-    const result = buildRoundResult(play, NOW());
+    const result = buildRoundResult(play, journeysOf(play), NOW());
     expect(result.score).toBe(play.score);
     expect(result.commandLog).toBe(play.commandLog);
     const c = play.metrics.customers;
@@ -52,12 +70,22 @@ describe('buildRoundResult', () => {
     expect(journeyRipple).toBeLessThanOrEqual(ripple + 1);
     expect(result.finishedAt).toBe(NOW());
   });
+
+  it('rebuilds by replay, for a window that did not see the events, the same journeys as collected in play', () => {
+    const play = playTiny(7);
+    const byPlay = [...journeysOf(play)].sort((a, b) => a.ticket - b.ticket);
+    expect(byPlay.length).toBeGreaterThan(0);
+    expect(replayJourneys(play).sort((a, b) => a.ticket - b.ticket)).toEqual(byPlay);
+  });
 });
 
 describe('recordRoundEnd', () => {
   it('does nothing without an active round', () => {
     const store = memoryStore();
-    expect(recordRoundEnd(playTiny(1), { store, now: NOW })).toEqual({ recorded: false, reason: 'no-round' });
+    expect(recordRoundEnd(playTiny(1), [], { store, now: NOW })).toEqual({
+      recorded: false,
+      reason: 'no-round',
+    });
   });
 
   it('records the active round, keeps its bookmarks and clears the active round', () => {
@@ -67,7 +95,7 @@ describe('recordRoundEnd', () => {
     setActiveRound({ sessionId: store.getState().session.id, roundId: 'r1' });
     expect(bookmarkActiveRound(30, 'Billing piles up', store)).toBe(true);
     const play = playTiny(9);
-    const out = recordRoundEnd(play, { store, now: NOW });
+    const out = recordRoundEnd(play, journeysOf(play), { store, now: NOW });
     expect(out).toEqual({ recorded: true, roundId: 'r1' });
     const r1 = store.getState().session.rounds[0]!;
     expect(r1.status).toBe('finished');
@@ -82,7 +110,7 @@ describe('recordRoundEnd', () => {
     store.getState().addRound({ levelId: 'tiny-desk', levelTitle: 'Tiny desk', seed: 9 });
     store.getState().startRound('r1');
     setActiveRound({ sessionId: store.getState().session.id, roundId: 'r1' });
-    expect(recordRoundEnd(playTiny(4), { store, now: NOW })).toMatchObject({ reason: 'other-level' });
+    expect(recordRoundEnd(playTiny(4), [], { store, now: NOW })).toMatchObject({ reason: 'other-level' });
     expect(store.getState().session.rounds[0]!.status).toBe('playing');
     expect(getActiveRound()).not.toBeNull();
   });
@@ -91,7 +119,7 @@ describe('recordRoundEnd', () => {
     const store = memoryStore();
     store.getState().addRound({ levelId: 'tiny-desk', levelTitle: 'Tiny desk', seed: 9 });
     setActiveRound({ sessionId: 'someone-else', roundId: 'r1' });
-    expect(recordRoundEnd(playTiny(9), { store, now: NOW })).toMatchObject({ reason: 'other-session' });
+    expect(recordRoundEnd(playTiny(9), [], { store, now: NOW })).toMatchObject({ reason: 'other-session' });
   });
 
   it('never overwrites a finished result', () => {
@@ -101,9 +129,12 @@ describe('recordRoundEnd', () => {
     const sessionId = store.getState().session.id;
     setActiveRound({ sessionId, roundId: 'r1' });
     const first = playTiny(9);
-    recordRoundEnd(first, { store, now: NOW });
+    recordRoundEnd(first, journeysOf(first), { store, now: NOW });
     setActiveRound({ sessionId, roundId: 'r1' });
-    const again = recordRoundEnd({ ...first, score: { ...first.score, total: 1 } }, { store, now: NOW });
+    const again = recordRoundEnd({ ...first, score: { ...first.score, total: 1 } }, journeysOf(first), {
+      store,
+      now: NOW,
+    });
     expect(again).toMatchObject({ recorded: false, reason: 'refused' });
     expect(store.getState().session.rounds[0]!.result?.score.total).toBe(first.score.total);
   });

@@ -1,21 +1,22 @@
 /**
  * Records a facilitator round when its level ends, and holds the one session store the app shares.
  *
- * The session panel starts a round (sets the active round, see ./activeRound.ts); the results screen
- * calls `recordRoundEnd` with what the play scene finished with. The customers' journeys are not part of
- * what play hands over, so they are rebuilt by replaying the sim from the command log (deterministic).
+ * The session panel starts a round (sets the active round, see ./activeRound.ts); the app's results
+ * service (src/app/results.ts) calls `recordRoundEnd` with what the play scene finished with and the
+ * customers' journeys it collected from the events the board drained during play (no second run).
  *
  * Live controls (bookmarks) must use `getSessionStore()` too: two stores on one storage key would write
  * over each other.
  */
-import type { Level } from '../../level/schema';
+import type { FinishedPlay } from '../../game/hooks';
 import { replay } from '../../sim/index';
-import type { Metrics, ScoreReport, TimedCommand, TimelineSample } from '../../sim/types';
 import { getActiveRound, setActiveRound } from './activeRound';
 import { createJourneyCollector, selectJourneys } from './journeys';
-import type { RoundResult } from './session';
+import type { CustomerJourney, RoundResult } from './session';
 import { findRound } from './session';
 import { createSessionStore, type SessionStoreApi } from './sessionStore';
+
+export type { FinishedPlay };
 
 let shared: SessionStoreApi | null = null;
 
@@ -25,22 +26,11 @@ export function getSessionStore(): SessionStoreApi {
   return shared;
 }
 
-/** What the play scene finishes with (the results scene's data). */
-export interface FinishedPlay {
-  level: Level;
-  levelId: string;
-  seed: number;
-  score: ScoreReport;
-  metrics: Metrics;
-  commandLog: TimedCommand[];
-  timeline: TimelineSample[];
-}
-
 /**
- * The RoundResult for a finished play. Score, metrics, timeline and commands are taken as played;
- * journeys come from a replay of the same level, seed and commands.
+ * The journeys of a finished play rebuilt by replaying its level, seed and commands. Only for a window
+ * that did not see the play's events itself (the projector's replica runs quiet).
  */
-export function buildRoundResult(play: FinishedPlay, finishedAt: string): RoundResult {
+export function replayJourneys(play: FinishedPlay): CustomerJourney[] {
   const collector = createJourneyCollector();
   try {
     const sim = replay(play.level, play.seed, play.commandLog, undefined, {
@@ -51,7 +41,15 @@ export function buildRoundResult(play: FinishedPlay, finishedAt: string): RoundR
   } catch (err) {
     console.error('Could not rebuild the customer journeys for the debrief', err);
   }
-  const journeys = collector.all();
+  return collector.all();
+}
+
+/** The RoundResult for a finished play: score, metrics, timeline and commands as played, and its journeys. */
+export function buildRoundResult(
+  play: FinishedPlay,
+  journeys: readonly CustomerJourney[],
+  finishedAt: string,
+): RoundResult {
   return {
     finishedAt,
     score: play.score,
@@ -74,6 +72,7 @@ export type RecordOutcome =
  */
 export function recordRoundEnd(
   play: FinishedPlay,
+  journeys: readonly CustomerJourney[],
   opts: { store?: SessionStoreApi; now?: () => string } = {},
 ): RecordOutcome {
   const active = getActiveRound();
@@ -86,7 +85,7 @@ export function recordRoundEnd(
   if (round.levelId !== play.levelId || round.seed !== play.seed)
     return { recorded: false, reason: 'other-level' };
   const now = opts.now ?? (() => new Date().toISOString());
-  const change = store.getState().finishRound(round.id, buildRoundResult(play, now()));
+  const change = store.getState().finishRound(round.id, buildRoundResult(play, journeys, now()));
   setActiveRound(null);
   if (!change.ok) return { recorded: false, reason: 'refused', message: change.message };
   return { recorded: true, roundId: round.id };

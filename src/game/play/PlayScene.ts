@@ -9,13 +9,13 @@
  */
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
-import { attachLive, type PlayLive } from '../../facilitator/live/livePlay';
 import { createSim } from '../../sim/index';
 import type { Sim, SimView } from '../../sim/types';
 import type { Speed } from '../../store/store';
 import { isDomOverlayOpen } from '../../ui/overlay';
 import { openSettingsPanel } from '../../ui/settingsPanel';
 import { getApp, setProbe } from '../context';
+import type { FinishedPlay, PlayLive } from '../hooks';
 import { assignPlaces, buildBoard, trayWords, type Place } from './boardModel';
 import { CustomerColumn } from './CustomerColumn';
 import { DeptView, type FocusKind } from './DeptView';
@@ -65,6 +65,7 @@ export class PlayScene extends Phaser.Scene {
   private cleanup: Array<() => void> = [];
   private live: PlayLive | null = null;
   private audience = false;
+  private recording = false;
 
   constructor() {
     super('play');
@@ -76,6 +77,7 @@ export class PlayScene extends Phaser.Scene {
     this.seed = typeof data.seed === 'number' && Number.isFinite(data.seed) ? data.seed : 1;
     this.audience = data.audience === true;
     this.live = null;
+    this.recording = false;
     this.ending = false;
     this.depts = [];
     this.cards = new Map();
@@ -98,7 +100,7 @@ export class PlayScene extends Phaser.Scene {
     // fill every frame costs as much as everything else on the board (frame-budget bench).
     makeAllTextures(this, this.level);
     this.sim = createSim(this.level, this.seed, {});
-    // Live facilitation (facilitator or projector window); see src/facilitator/live/livePlay.ts.
+    // Live facilitation (facilitator or projector window), wired by the app (src/app/compose.ts).
     const restart = () => {
       if (this.ending) return;
       this.ending = true;
@@ -114,12 +116,15 @@ export class PlayScene extends Phaser.Scene {
       restart,
       menu: () => this.goMenu(),
     };
-    this.live = attachLive(
+    this.live = app.hooks.attachLive(
       this,
       { ...liveCtx, sim: () => this.sim, apply: (cmd) => this.runEffects([{ type: 'command', cmd }]) },
       () => this.sim,
     );
     if (this.live?.sim) this.sim = this.live.sim;
+    // The projector window mirrors someone else's play: only a window's own play is recorded.
+    this.recording = !this.live?.audience;
+    if (this.recording) app.hooks.play.started({ level: this.level, levelId: this.levelId, seed: this.seed });
     this.view = this.sim.view();
     this.names = new Map(this.level.departments.map((d) => [d.id, d.name]));
     const rects = layoutCards(this.level.departments.map((d) => d.position));
@@ -315,7 +320,9 @@ export class PlayScene extends Phaser.Scene {
     const dt = frameSeconds(delta);
     if (st.speed > 0 && !this.sim.isOver()) this.sim.advanceTo(this.sim.now() + dt * st.speed);
     this.view = this.sim.view();
-    this.feed.handle(this.sim.drainEvents(), time);
+    const events = this.sim.drainEvents();
+    this.feed.handle(events, time);
+    if (this.recording) getApp().hooks.play.events(events);
     this.board = this.makeBoard();
     this.control.sync(this.board);
     this.syncSelection();
@@ -382,7 +389,7 @@ export class PlayScene extends Phaser.Scene {
     this.ending = true;
     const sim = this.sim;
     if (this.live?.finish(sim)) return;
-    const data = {
+    const play: FinishedPlay = {
       level: this.level,
       levelId: this.levelId,
       seed: this.seed,
@@ -391,7 +398,8 @@ export class PlayScene extends Phaser.Scene {
       commandLog: sim.commandLog(),
       timeline: sim.timeline(),
     };
-    if (this.scene.manager.getScene('results')) this.scene.start('results', data);
+    const outcome = getApp().hooks.play.finished(play);
+    if (this.scene.manager.getScene('results')) this.scene.start('results', { ...play, outcome });
     else this.scene.start('select');
   }
 }

@@ -8,8 +8,15 @@ import { LOGO_URL } from '../logo';
 import { paintBackground, SCENES, settings } from './common';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 
-/** Where boot goes next; main.ts sets it from the URL (a level briefing) before the game starts. */
-export const bootTarget: { scene: string; data: object } = { scene: SCENES.title, data: {} };
+/**
+ * Where boot goes next; main.ts sets it from the URL (a level briefing) before the game starts, and
+ * what it waits for first (the facilitator's live tools, loaded on demand), if anything.
+ */
+export const bootTarget: { scene: string; data: object; wait: Promise<unknown> | null } = {
+  scene: SCENES.title,
+  data: {},
+  wait: null,
+};
 
 export class BootScene extends Phaser.Scene {
   constructor() {
@@ -43,6 +50,8 @@ export class BootScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.scene.start(bootTarget.scene, bootTarget.data);
+    const go = () => this.scene.start(bootTarget.scene, bootTarget.data);
+    if (bootTarget.wait) void bootTarget.wait.then(go, go);
+    else go();
   }
 }

@@ -12,7 +12,7 @@ import { click, invalid, messageBox, paintBackground, SCENES, settings, shellMes
 import { drawLock, drawStars, drawWarning } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup, type Focusable } from './widgets';
-import { openSessionFromGame, SESSION_KEY_LABEL } from '../../facilitator/panel/panelGame';
+import { SESSION_KEY_LABEL } from '../hooks';
 
 const COLS = 4;
 const CARD_W = 390;
@@ -130,7 +130,7 @@ export class LevelSelectScene extends Phaser.Scene {
     const gridH = rows * CARD_H + (rows - 1) * GAP;
     const k = Math.min(1, room / gridH);
 
-    const sessionKeys = s.facilitator ? { [SESSION_KEY_LABEL.toLowerCase()]: () => openSessionFromGame() } : {};
+    const sessionKeys = s.facilitator ? { [SESSION_KEY_LABEL.toLowerCase()]: () => getApp().hooks.facilitator.openSession() } : {};
     const focus = new FocusGroup(this, { cols, onBack: () => this.back(), keys: sessionKeys });
     const items: Focusable[] = [];
     const container = this.add.container(0, 0);
@@ -168,7 +168,7 @@ export class LevelSelectScene extends Phaser.Scene {
       .setOrigin(1, 0.5);
     items.push(back);
     if (s.facilitator) {
-      const session: Button = new Button(this, s, { x: 580, y: GAME_HEIGHT - 80, width: 360, height: 84, label: `Session (${SESSION_KEY_LABEL})`, onActivate: () => openSessionFromGame(), onHover: () => focus.focusOf(session) });
+      const session: Button = new Button(this, s, { x: 580, y: GAME_HEIGHT - 80, width: 360, height: 84, label: `Session (${SESSION_KEY_LABEL})`, onActivate: () => getApp().hooks.facilitator.openSession(), onHover: () => focus.focusOf(session) });
       items.push(session);
     }
     const lastIndex = campaign.findIndex((c) => c.id !== null && c.id === st.levelId);

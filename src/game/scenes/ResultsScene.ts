@@ -1,6 +1,7 @@
 /**
  * Results: stars, total, the score breakdown (customers first), customers served and lost, and the
- * largest ripples in plain words. Records the result (saved when storage allows). Retry keeps the seed.
+ * largest ripples in plain words. The app's results service has
+ * recorded it already (see src/app/results.ts). Retry keeps the seed.
  */
 import Phaser from 'phaser';
 import { getCampaign } from '../../level/catalog';
@@ -14,25 +15,16 @@ import { noteColumnScale } from './resultsShown';
 import { largestRipples } from './rippleWords';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
-import {
-  DEBRIEF_KEY_LABEL,
-  openDebriefFromGame,
-  openSessionFromGame,
-  SESSION_KEY_LABEL,
-} from '../../facilitator/panel/panelGame';
-import {
-  buildRoundResult,
-  recordRoundEnd,
-  type FinishedPlay,
-  type RecordOutcome,
-} from '../../facilitator/session/roundRecorder';
+import { DEBRIEF_KEY_LABEL, SESSION_KEY_LABEL, type FinishedPlay, type FinishOutcome } from '../hooks';
 
-/** What the play scene finishes with, plus what the results screen remembers across a restart. */
+/**
+ * What the play scene finishes with and what became of it (already recorded by the app's results
+ * service), plus what the results screen remembers across a restart.
+ */
 export interface ResultsData extends FinishedPlay {
-  /** Set once the result is in the store, so a restart (new text size) does not record twice. */
-  recorded?: boolean;
-  /** What happened to the facilitator's active round, if any (set once, with `recorded`). */
-  session?: RecordOutcome;
+  outcome: FinishOutcome;
+  /** Set once the end sound played, so a restart (new text size) does not play it again. */
+  cued?: boolean;
 }
 
 export class ResultsScene extends Phaser.Scene {
@@ -47,10 +39,8 @@ export class ResultsScene extends Phaser.Scene {
     app.audio?.stopAmbient();
     const stars = data.score.stars;
     const total = shownScore(data.score.total);
-    if (!data.recorded) {
-      data.session = recordRoundEnd(data);
-      store.getState().recordResult(data.levelId, total, stars ?? 0);
-      data.recorded = true;
+    if (!data.cued) {
+      data.cued = true;
       app.audio?.cue(stars === null || stars >= 1 ? 'won' : 'lost', performance.now());
     }
     paintBackground(this);
@@ -180,28 +170,14 @@ export class ResultsScene extends Phaser.Scene {
   /** Facilitator mode: Debrief (D) and Session (G) at the top corners; returns their keys. */
   private facilitatorButtons(data: ResultsData): Record<string, () => void> {
     const s = settings();
+    const tools = getApp().hooks.facilitator;
     const debrief = () => {
       click();
-      if (data.session?.recorded) openDebriefFromGame({ roundId: data.session.roundId });
-      else {
-        const result = buildRoundResult(data, new Date().toISOString());
-        openDebriefFromGame({
-          round: {
-            id: 'this-play',
-            levelId: data.levelId,
-            levelTitle: data.level.title,
-            seed: data.seed,
-            team: 'This play',
-            status: 'finished',
-            bookmarks: [],
-            result,
-          },
-        });
-      }
+      tools.openDebrief(data, data.outcome);
     };
     const session = () => {
       click();
-      openSessionFromGame();
+      tools.openSession();
     };
     new Button(this, s, {
       x: GAME_WIDTH - 200,
@@ -220,7 +196,7 @@ export class ResultsScene extends Phaser.Scene {
       label: `Session (${SESSION_KEY_LABEL})`,
       onActivate: session,
     });
-    if (data.session?.recorded) {
+    if (data.outcome.savedRound !== null) {
       this.add
         .text(
           200,

@@ -6,7 +6,7 @@ import { click, messageBox, paintBackground, SCENES, settings, shellMessages } f
 import { rippleBackdrop } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
-import { openSessionFromGame, SESSION_KEY_LABEL } from '../../facilitator/panel/panelGame';
+import { SESSION_KEY_LABEL } from '../hooks';
 
 export const PITCH =
   'Everyone who waits on your work is your customer. Pass the work on well, and see how each handoff reaches the people outside.';
@@ -59,7 +59,7 @@ export class TitleScene extends Phaser.Scene {
         s: () => this.openSettings(),
         f: () => this.toggleFacilitator(),
         l: () => this.loadFile(),
-        ...(s.facilitator ? { [SESSION_KEY_LABEL.toLowerCase()]: () => openSessionFromGame() } : {}),
+        ...(s.facilitator ? { [SESSION_KEY_LABEL.toLowerCase()]: () => getApp().hooks.facilitator.openSession() } : {}),
       },
     });
     const bw = 600;
@@ -98,7 +98,7 @@ export class TitleScene extends Phaser.Scene {
     });
     const buttons = [play, settingsBtn, load];
     if (s.facilitator) {
-      const session: Button = new Button(this, s, { x: 0, y: 0, width: bw, height: bh, label: `Session (${SESSION_KEY_LABEL})`, onActivate: () => openSessionFromGame(), onHover: () => focus.focusOf(session) });
+      const session: Button = new Button(this, s, { x: 0, y: 0, width: bw, height: bh, label: `Session (${SESSION_KEY_LABEL})`, onActivate: () => getApp().hooks.facilitator.openSession(), onHover: () => focus.focusOf(session) });
       buttons.push(session);
     }
     for (const b of buttons) {

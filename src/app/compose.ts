@@ -1,0 +1,52 @@
+/**
+ * The composition root: the app's services are built here, once, and handed to the game through its
+ * context (src/game/context.ts) and hooks (src/game/hooks.ts). The game never imports the facilitator
+ * tools; this module wires them, loaded on first use (./facilitatorTools.ts).
+ */
+import { createGameAudio, type GameAudio } from '../audio/index';
+import { setApp } from '../game/context';
+import type { GameHooks } from '../game/hooks';
+import { attachPersistence, browserStorage } from '../store/persist';
+import { createUiStore, type UiStoreApi } from '../store/store';
+import { createFacilitatorTools, type FacilitatorTools } from './facilitatorTools';
+import { createResultsService, type ResultsService } from './results';
+
+export interface AppServices {
+  store: UiStoreApi;
+  audio: GameAudio | null;
+  results: ResultsService;
+  tools: FacilitatorTools;
+  hooks: GameHooks;
+}
+
+export function composeApp(opts: { reducedMotion: boolean }): AppServices {
+  const store = createUiStore();
+  store.getState().updateSettings({ reducedMotion: opts.reducedMotion });
+  attachPersistence(store, browserStorage());
+
+  let audio: GameAudio | null;
+  try {
+    audio = createGameAudio();
+  } catch {
+    audio = null; // The game plays silently.
+  }
+
+  // The two refer to each other only through these closures: the recorder exists once the session
+  // tools are loaded, and the debrief of a play alone reads the journeys the results service kept.
+  let tools: FacilitatorTools | null = null;
+  const results = createResultsService({ store, rounds: () => tools?.rounds() ?? null });
+  tools = createFacilitatorTools({ journeysOf: (play) => results.journeysOf(play) });
+
+  const hooks: GameHooks = { play: results, attachLive: tools.attachLive, facilitator: tools.hooks };
+  setApp({ store, audio, probe: null, hooks });
+
+  // Facilitator mode brings the live tools (presenter bar, projector sync) before a level starts.
+  const wantLive = () => {
+    if (store.getState().settings.facilitator) void tools.loadLive().catch(() => undefined);
+  };
+  wantLive();
+  store.subscribe((s, prev) => {
+    if (s.settings.facilitator !== prev.settings.facilitator) wantLive();
+  });
+  return { store, audio, results, tools, hooks };
+}

@@ -1,0 +1,106 @@
+/**
+ * What the game offers the app around it. The game (scenes, board) never imports the facilitator
+ * tools; it calls these hooks, and the composition root (src/app/) wires them to the session store,
+ * the debrief, the live presenter bar and the projector window, loaded on first use.
+ *
+ * Every hook has a harmless default (`NO_HOOKS`), so a scene also runs on its own (benches, tests).
+ */
+import type Phaser from 'phaser';
+import type { GameAudio } from '../audio/index';
+import type { Level } from '../level/schema';
+import type {
+  Command,
+  Metrics,
+  ScoreReport,
+  Sim,
+  SimEvent,
+  TimedCommand,
+  TimelineSample,
+} from '../sim/types';
+import type { UiStoreApi } from '../store/store';
+
+/** Session key shown on the title, level select and results screens (facilitator mode). */
+export const SESSION_KEY_LABEL = 'G';
+/** Debrief key on the results screen (facilitator mode). */
+export const DEBRIEF_KEY_LABEL = 'D';
+
+/** What the play scene finishes with. */
+export interface FinishedPlay {
+  level: Level;
+  levelId: string;
+  seed: number;
+  score: ScoreReport;
+  metrics: Metrics;
+  commandLog: TimedCommand[];
+  timeline: TimelineSample[];
+}
+
+/** What became of a finished play once it was recorded. */
+export interface FinishOutcome {
+  /** The facilitator's round this play was saved to, or null when it belongs to no round. */
+  savedRound: string | null;
+}
+
+/** The play scene's life, as the results service hears it. */
+export interface PlayHooks {
+  /** A level starts (or starts again) in this window, with this sim. */
+  started(play: { level: Level; levelId: string; seed: number }): void;
+  /** Every batch of sim events the board drained. */
+  events(events: readonly SimEvent[]): void;
+  /** The level ended: record it (progress, the facilitator's round) and say what became of it. */
+  finished(play: FinishedPlay): FinishOutcome;
+}
+
+/** What the live side of the play scene gets from it. */
+export interface LivePlayContext {
+  level: Level;
+  levelId: string;
+  seed: number;
+  /** Started by the audience controller (this window mirrors the presenter). */
+  audience: boolean;
+  store: UiStoreApi;
+  audio: GameAudio | null;
+  /** The scene's current sim (read each time: it changes on restart). */
+  sim(): Sim;
+  /** Applies a command the way a player's command is applied (toasts on refusal). */
+  apply(cmd: Command): void;
+  /** Plays the same level and seed again from the start. */
+  restart(): void;
+  /** Back to the level list. */
+  menu(): void;
+}
+
+/** What the play scene does differently in live facilitation (presenter or projector window). */
+export interface PlayLive {
+  readonly audience: boolean;
+  /** In the audience window: the stand-in sim that follows the presenter. */
+  readonly sim: Sim | null;
+  /** The step hint under the board ('' hides it: projector mode and the audience see no key hints). */
+  hint(text: string): string;
+  /** The big banner over the board. */
+  banner(text: string): string;
+  /** The level ended. True when the live side keeps the scene where it is (audience). */
+  finish(sim: Sim): boolean;
+}
+
+/** Live facilitation for a play scene: null when this window is neither presenter nor projector. */
+export type AttachLive = (scene: Phaser.Scene, ctx: LivePlayContext, fallback: () => Sim) => PlayLive | null;
+
+/** The facilitator's tools as the shell screens open them (facilitator mode only). */
+export interface FacilitatorHooks {
+  openSession(): void;
+  /** The debrief of a finished play: its round when it was saved to one, else this play alone. */
+  openDebrief(play: FinishedPlay, outcome: FinishOutcome): void;
+}
+
+export interface GameHooks {
+  play: PlayHooks;
+  attachLive: AttachLive;
+  facilitator: FacilitatorHooks;
+}
+
+export const NO_HOOKS: GameHooks = {
+  play: { started: () => {}, events: () => {}, finished: () => ({ savedRound: null }) },
+  attachLive: () => null,
+  facilitator: { openSession: () => {}, openDebrief: () => {} },
+};
