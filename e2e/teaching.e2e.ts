@@ -30,7 +30,7 @@ describe('results that explain', () => {
     await waitForScreen(page, 'briefing');
     await page.keyboard.press('Enter');
     await waitForScreen(page, 'play');
-    await page.evaluate(() => window.__ripple!.playOut('siloed'));
+    await page.evaluate(() => window.__rippleDrive!.playOut('siloed'));
     await waitForScreen(page, 'results');
     await page.waitForTimeout(300);
     await game.shot('teaching-results-1920x1080');
