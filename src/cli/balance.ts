@@ -3,11 +3,21 @@
  * Runs the built-in policies (idle, random, siloed, wholistic) over N seeds (default 50) per level
  * and prints a table per level: mean score, sd, min..max and how many seeds got 0/1/2/3 stars,
  * plus warnings when a level does not teach its point. With --strict, a warning exits 1.
+ * Under each table, why: winnable or not in words, how busy each desk was under thoughtful play, and
+ * each internal request's and scheduled event's worth (mean score with and without it); --brief leaves
+ * that out. A file that fails the check stops the report with its problems (exit 1).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { balanceLevel, formatReport, type PolicyName, type Runner } from '../level/balance';
+import {
+  balanceLevel,
+  formatReport,
+  POLICIES,
+  POLICY_WORDS,
+  type PolicyName,
+  type Runner,
+} from '../level/balance';
 import { checkLevelText, formatProblem } from '../level/check';
 import type { Level } from '../level/schema';
 import type { Sim, SimOptions } from '../sim/types';
@@ -29,7 +39,9 @@ export async function loadRunner(): Promise<Runner | string> {
     const sim = runPolicy(level, seed, policy, { recordEvents: false, sampleEvery: 0 });
     if (!sim.isOver()) sim.runToEnd();
     const { total, stars } = sim.score();
-    return { total, stars };
+    const busy: Record<string, number> = {};
+    for (const [id, d] of Object.entries(sim.metrics().departments)) busy[id] = d.utilization;
+    return { total, stars, busy };
   };
 }
 
@@ -37,14 +49,17 @@ export function parseArgs(argv: string[]): {
   files: string[];
   seeds: number;
   strict: boolean;
+  brief: boolean;
   error?: string;
 } {
   const files: string[] = [];
   let seeds = 50;
   let strict = false;
+  let brief = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     if (a === '--strict') strict = true;
+    else if (a === '--brief') brief = true;
     else if (a === '--seeds' || a.startsWith('--seeds=')) {
       const v = a.includes('=') ? a.slice(8) : argv[++i];
       seeds = Number(v);
@@ -53,6 +68,7 @@ export function parseArgs(argv: string[]): {
           files,
           seeds: 50,
           strict,
+          brief,
           error: `--seeds needs a whole number from 1 to 10000, not ${JSON.stringify(v ?? '')}.`,
         };
     } else if (a.startsWith('--'))
@@ -60,11 +76,12 @@ export function parseArgs(argv: string[]): {
         files,
         seeds,
         strict,
-        error: `Unknown option ${a}. Use: levels:balance [files...] [--seeds N] [--strict]`,
+        brief,
+        error: `Unknown option ${a}. Use: levels:balance [files...] [--seeds N] [--strict] [--brief]`,
       };
     else files.push(a);
   }
-  return { files, seeds, strict };
+  return { files, seeds, strict, brief };
 }
 
 export async function main(
@@ -86,7 +103,9 @@ export async function main(
           .map((f) => join(dir, f));
   const lines: string[] = [];
   let warnings = 0;
-  let broken = 0;
+  // Every file is checked first: a file that fails the check stops the report with its problems.
+  const levels: { shown: string; level: Level }[] = [];
+  const broken: string[] = [];
   for (const path of paths) {
     const shown = relative(cwd, path).split('\\').join('/');
     let text: string;
@@ -94,18 +113,32 @@ export async function main(
       text = readFileSync(path, 'utf8');
     } catch {
       lines.push(`${shown}:1:1: There is no file with this name.`);
-      broken++;
+      broken.push(shown);
       continue;
     }
     const { level, problems } = checkLevelText(text, shown);
     if (!level) {
       for (const p of problems) lines.push(formatProblem(p));
-      lines.push(`${shown}: skipped; fix the problems above first (npm run levels:check).`);
-      broken++;
+      broken.push(shown);
       continue;
     }
+    levels.push({ shown, level });
+  }
+  if (broken.length > 0) {
+    lines.push(
+      '',
+      `Not balanced: ${broken.length === 1 ? `${broken[0]} does not pass the check` : `${broken.length} files do not pass the check (${broken.join(', ')})`}. Fix the problems above (npm run levels:check shows them too), then run the balance again.`,
+    );
+    return { code: 1, lines };
+  }
+  if (!args.brief) {
+    lines.push('The built-in players:');
+    for (const p of POLICIES) lines.push(`  ${p.padEnd(10)} ${POLICY_WORDS[p]}`);
+    lines.push('');
+  }
+  for (const { level } of levels) {
     const started = performance.now();
-    const report = balanceLevel(level, args.seeds, runner);
+    const report = balanceLevel(level, args.seeds, runner, POLICIES, { why: !args.brief });
     warnings += report.warnings.length;
     for (const line of formatReport(report)) lines.push(line);
     lines.push(
@@ -113,7 +146,7 @@ export async function main(
       '',
     );
   }
-  const code = broken > 0 || (args.strict && warnings > 0) ? 1 : 0;
+  const code = args.strict && warnings > 0 ? 1 : 0;
   lines.push(
     warnings === 0
       ? 'No balance warnings.'

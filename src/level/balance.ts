@@ -11,6 +11,8 @@ export type PolicyName = (typeof POLICIES)[number];
 export interface RunResult {
   total: number;
   stars: number | null;
+  /** Share of its people's time each desk was busy (0..1), by department id, when the runner knows it. */
+  busy?: Record<string, number>;
 }
 
 export type Runner = (level: Level, seed: number, policy: PolicyName) => RunResult;
@@ -31,7 +33,18 @@ export interface BalanceReport {
   seeds: number;
   stats: PolicyStats[];
   warnings: string[];
+  /** The reasons, in words: winnable or not, how busy each desk was, what each request and event is worth. */
+  why?: string[];
 }
+
+/** What each built-in player does, for the report's legend and the guide. */
+export const POLICY_WORDS: Record<PolicyName, string> = {
+  idle: 'does nothing at all: what the level scores by itself',
+  random: 'sends finished work to any desk, right or wrong, with quick notes',
+  siloed: 'sends work to the right desk at once with quick notes, and ignores requests from colleagues',
+  wholistic:
+    "thoughtful play: the right desk, careful notes where they pay off, colleagues' requests granted and people moved to where the line is",
+};
 
 export function summarise(policy: PolicyName, results: RunResult[]): PolicyStats {
   const totals = results.map((r) => r.total);
@@ -91,18 +104,118 @@ export function balanceWarnings(stats: PolicyStats[]): string[] {
   return out;
 }
 
+const pct = (x: number): string => `${Math.round(x * 100)}%`;
+const one = (x: number): string => x.toFixed(1);
+
+/** Winnable or not, in words, from thoughtful play's stars. */
+export function winnableWords(stats: PolicyStats[]): string {
+  const w = stats.find((s) => s.policy === 'wholistic');
+  if (!w || w.runs === 0) return 'Not known: thoughtful play was not run.';
+  if (!w.stars)
+    return `No stars in this level (a practice level): thoughtful play scores ${one(w.mean)} on average.`;
+  const [, a, b, c] = w.stars;
+  const any = a + b + c;
+  const seeds = `${w.runs} seeds`;
+  if (c >= w.runs * 0.5)
+    return `Winnable: thoughtful play earns 3 stars on ${c} of ${seeds} (at least 1 star on ${any}).`;
+  if (any >= w.runs * 0.5)
+    return `Hard: thoughtful play earns a star on ${any} of ${seeds}, but 3 stars on only ${c}. Lower the 3-star score, or give the busiest desk more people.`;
+  return `Not winnable as it stands: thoughtful play earns a star on only ${any} of ${seeds}. Lower the star scores, or make the work lighter (fewer customers, shorter service times, more people).`;
+}
+
+/** Each desk's busy share under thoughtful play, busiest first, with what a full desk means. */
+export function busyWords(level: Level, results: RunResult[]): string[] {
+  const withBusy = results.filter((r) => r.busy);
+  if (withBusy.length === 0) return [];
+  const mean = (id: string): number =>
+    withBusy.reduce((a, r) => a + (r.busy?.[id] ?? 0), 0) / withBusy.length;
+  const desks = level.departments
+    .map((d) => ({ name: d.name, busy: mean(d.id) }))
+    .sort((x, y) => y.busy - x.busy);
+  const lines = [`How busy each desk was under thoughtful play (share of its people's time at work):`];
+  for (const d of desks) {
+    const note =
+      d.busy >= 0.9
+        ? ': at its limit, so its line grows; this desk is what makes the level hard'
+        : d.busy >= 0.75
+          ? ': busy, little room for a rush'
+          : d.busy < 0.2
+            ? ': mostly idle'
+            : '';
+    lines.push(`  ${d.name} ${pct(d.busy)}${note}`);
+  }
+  return lines;
+}
+
+function meanOf(level: Level, seeds: number, run: Runner, policy: PolicyName): number {
+  let sum = 0;
+  for (let seed = 1; seed <= seeds; seed++) sum += run(level, seed, policy).total;
+  return seeds > 0 ? sum / seeds : 0;
+}
+
+/**
+ * For each internal request and each scheduled event: thoughtful and siloed play's mean score with it
+ * and without it (the same seeds), so a trainer sees whether it matters.
+ */
+export function withoutWords(
+  level: Level,
+  seeds: number,
+  run: Runner,
+  means: Partial<Record<PolicyName, number>>,
+): string[] {
+  const lines: string[] = [];
+  const names = new Map(level.departments.map((d) => [d.id, d.name] as const));
+  const compare = (what: string, without: Level): void => {
+    const parts = (['wholistic', 'siloed'] as const).map((p) => {
+      const withIt = means[p] ?? meanOf(level, seeds, run, p);
+      const w = meanOf(without, seeds, run, p);
+      const d = withIt - w;
+      const diff = Math.abs(d) < 0.5 ? 'about the same' : `${d > 0 ? '+' : ''}${one(d)}`;
+      return `${p === 'wholistic' ? 'thoughtful' : 'siloed'} ${one(withIt)} with it, ${one(w)} without (${diff})`;
+    });
+    lines.push(`  ${what}: ${parts.join('; ')}`);
+  };
+  level.internalRequests.forEach((r, i) =>
+    compare(`Request "${r.id}" (${names.get(r.from) ?? r.from} asks ${names.get(r.to) ?? r.to})`, {
+      ...level,
+      internalRequests: level.internalRequests.filter((_, j) => j !== i),
+    }),
+  );
+  level.events.forEach((e, i) => {
+    if (e.trigger !== 'scheduled') return;
+    const where = e.kind === 'surge' ? '' : ` at ${names.get(e.department) ?? e.department}`;
+    compare(`Event ${e.id ? `"${e.id}" ` : ''}(${e.kind}${where} at ${e.at} s)`, {
+      ...level,
+      events: level.events.filter((_, j) => j !== i),
+    });
+  });
+  return lines.length > 0 ? ['What each request and event is worth (mean score):', ...lines] : [];
+}
+
 export function balanceLevel(
   level: Level,
   seeds: number,
   run: Runner,
   policies: readonly PolicyName[] = POLICIES,
+  opts: { why?: boolean } = {},
 ): BalanceReport {
+  const all = new Map<PolicyName, RunResult[]>();
   const stats = policies.map((policy) => {
     const results: RunResult[] = [];
     for (let seed = 1; seed <= seeds; seed++) results.push(run(level, seed, policy));
+    all.set(policy, results);
     return summarise(policy, results);
   });
-  return { levelId: level.id, seeds, stats, warnings: balanceWarnings(stats) };
+  const report: BalanceReport = { levelId: level.id, seeds, stats, warnings: balanceWarnings(stats) };
+  if (opts.why) {
+    const means = Object.fromEntries(stats.map((s) => [s.policy, s.mean]));
+    report.why = [
+      winnableWords(stats),
+      ...busyWords(level, all.get('wholistic') ?? []),
+      ...withoutWords(level, seeds, run, means),
+    ];
+  }
+  return report;
 }
 
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + ' '.repeat(n - s.length));
@@ -120,6 +233,7 @@ export function formatReport(r: BalanceReport): string[] {
       `  ${pad(s.policy, 10)} ${padL(s.mean.toFixed(1), 6)} ${padL(s.sd.toFixed(1), 5)} ${padL(`${s.min.toFixed(0)}..${s.max.toFixed(0)}`, 13)}   ${stars}`,
     );
   }
+  for (const w of r.why ?? []) lines.push(`  ${w}`);
   for (const w of r.warnings) lines.push(`  warning: ${w}`);
   return lines;
 }
