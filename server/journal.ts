@@ -114,7 +114,7 @@ export function restoreSession(
   const finishDraft = (table: Table) => {
     const d = drafts.get(table.id);
     if (!d) return;
-    table.round = new TableRound(table.id, d.run, d.level, d.seed, { log: d.log, simTime: d.t, status: d.status });
+    table.round = new TableRound(table.id, d.run, d.level, d.seed, session.authorityId(table), { log: d.log, simTime: d.t, status: d.status });
     if (table.round.status === 'over') table.results.push(table.round.result(table.team));
   };
   session.withoutJournal(() => {

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Client } from '@colyseus/sdk';
 import { CODE_ALPHABET, CODE_LENGTH, normaliseJoinCode } from '../src/live/joinCode';
-import { PROTOCOL_VERSION, ROOM_NAME, type AckMessage, type EntryMessage, type RoundMessage, type WelcomeMessage } from '../src/live/protocol';
+import { PROTOCOL_VERSION, ROOM_NAME, type AckMessage, type TableLogMessage, type WelcomeMessage } from '../src/live/protocol';
+import type { EntryMsg, RoundMsg } from '../src/roundlog/index';
 import { replay } from '../src/sim/index';
 import { loadLevels } from './levels';
 import type { LiveRoom } from './liveRoom';
@@ -94,9 +95,9 @@ describe('live room: authority', () => {
     const table = await joinTable(b.url, code, 'Table 1');
     const proj = await joinProjector(b.url, code);
     fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 7 });
-    const round = await table.next<RoundMessage>('round');
-    expect(round).toMatchObject({ table: 't1', run: 1, levelId: 'right-desk', seed: 7, status: 'running', log: [] });
-    await proj.next<RoundMessage>('round');
+    const round = await table.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
+    expect(round).toMatchObject({ table: 't1', msg: { kind: 'round', authority: `room:${code}:t1`, run: 1, levelId: 'right-desk', seed: 7, paused: false, log: [] } });
+    await proj.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
 
     const room = roomOf(b, code);
     const server = room.session.tables.get('t1')!.round!;
@@ -121,9 +122,10 @@ describe('live room: authority', () => {
     // The sim logs refusals too (its hash covers them), so the authority's log keeps them for replicas.
     expect(ack).toEqual({ seq: 1, ok: true, index: 1 });
     expect(server.log[0]!.cmd).toMatchObject({ to: 'nowhere' });
-    const entry = await proj.next<EntryMessage>('entry', (e) => e.index === 1);
-    expect(entry).toMatchObject({ table: 't1', run: 1, index: 1, entry: { by: 'board', cmd: { type: 'route', ticket, to } } });
-    expect(entry.entry.at).toBeCloseTo(server.now(), 6);
+    const entry = (await proj.next<TableLogMessage>('log', (m) => m.msg.kind === 'entry' && m.msg.index === 1)).msg as EntryMsg;
+    expect(entry).toMatchObject({ run: 1, index: 1, cmd: { type: 'route', ticket, to } });
+    expect(server.log[1]!.by).toBe('board');
+    expect(entry.at).toBeCloseTo(server.now(), 6);
 
     // A resend after a reconnect carries the same sequence number: acknowledged, not applied twice.
     table.room.send('cmd', { seq: 1, cmd: { type: 'route', ticket: ticket!, to, care: 'thorough' } });
@@ -142,11 +144,18 @@ describe('live room: authority', () => {
     expect(await table.next<{ reason: string }>('refused', (r) => r.reason.includes('may not'))).toBeTruthy();
     expect(server.status).toBe('running');
 
-    // The replica's replay of the log gives the server's state, bit for bit.
+    // Every replica (table, projector, facilitator) replays the log to the server's state, bit for bit.
+    // The pause falls on a hash-check time (30 s) after two commands stamped at 30 s: the pause's check
+    // counts them, the grid check before them did not, and both must agree.
     fac.room.send('control', { action: 'pause' });
-    const paused = await proj.next<RoundMessage>('round', (r) => r.status === 'paused');
-    const replica = replay(levels.get('right-desk')!, paused.seed, paused.log, paused.simTime);
-    expect(replica.hash()).toBe(server.hash());
+    const paused = (await proj.next<TableLogMessage>('log', (m) => m.msg.kind === 'round' && m.msg.paused)).msg as RoundMsg;
+    expect(replay(levels.get('right-desk')!, paused.seed, paused.log, paused.t).hash()).toBe(server.hash());
+    await until(() => [table, proj, fac].every((d) => d.replicas.get('t1')?.sim()?.now() === server.now()), 'replicas at the pause');
+    for (const d of [table, proj, fac]) {
+      expect(d.replicas.get('t1')!.sim()!.hash()).toBe(server.hash());
+      expect(d.replicas.checks()).toMatchObject({ diverged: 0 });
+      expect(d.replicas.checks().checked).toBeGreaterThan(0);
+    }
   });
 
   it('lets the computer play a board nobody holds, and the facilitator end the round with an official result', async () => {
@@ -155,7 +164,7 @@ describe('live room: authority', () => {
     const code = fac.room.roomId;
     const table = await joinTable(b.url, code, 'Away Team');
     fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 3 });
-    await table.next<RoundMessage>('round');
+    await table.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
     await table.room.leave(true);
     const room = roomOf(b, code);
     const round = room.session.tables.get('t1')!.round!;
@@ -175,18 +184,20 @@ describe('live room: authority', () => {
   });
 });
 
-type Round = LiveRoom['session']['tables'] extends Map<string, infer T> ? NonNullable<T extends { round: infer R } ? R : never> : never;
+type Round = NonNullable<ReturnType<LiveRoom['session']['tables']['get']>>['round'] & object;
+
+function replicaOf(round: Round) {
+  const msg = round.snapshot();
+  return replay(levels.get(msg.levelId!)!, msg.seed, msg.log, msg.t);
+}
 
 function findOutboxTicket(round: Round): number | undefined {
-  const msg = round.message();
-  const sim = replay(levels.get(msg.levelId!)!, msg.seed, msg.log, msg.simTime);
-  for (const d of sim.view().departments) if (d.outbox.length > 0) return d.outbox[0];
+  for (const d of replicaOf(round).view().departments) if (d.outbox.length > 0) return d.outbox[0];
   return undefined;
 }
 
 function rightDeskFor(round: Round, ticket: number): string {
-  const msg = round.message();
-  const sim = replay(levels.get(msg.levelId!)!, msg.seed, msg.log, msg.simTime);
+  const sim = replicaOf(round);
   const T = sim.ticket(ticket)!;
   const skill = T.journey[T.step]!;
   return sim.level.departments.find((d) => d.skills.includes(skill) && d.id !== T.dept)!.id;

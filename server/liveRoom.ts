@@ -17,12 +17,13 @@ import {
   type AckMessage,
   type ClientMessageType,
   type Role,
+  type TableLogMessage,
   type WelcomeMessage,
 } from '../src/live/protocol';
 import { keyDigest, newJoinCode } from './codes';
 import type { JournalStore } from './journal';
 import type { LevelShelf } from './levels';
-import { LiveSession, type Table } from './session';
+import { LiveSession, noListener, type Table } from './session';
 import { LiveState, SeatState, TableState } from './state';
 
 export interface LiveContext {
@@ -95,9 +96,11 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     this.state.seatMode = this.session.seatMode;
     this.state.leaderboard = this.session.leaderboard;
     this.session.listener = {
-      entry: (table, msg) => this.sendToTable(table.id, 'entry', msg),
-      round: (table, msg) => {
-        this.sendToTable(table.id, 'round', msg);
+      log: (table, msgs) => {
+        for (const msg of msgs) this.sendToTable(table.id, 'log', { table: table.id, msg } satisfies TableLogMessage);
+      },
+      round: (table) => {
+        if (table.round) this.sendToTable(table.id, 'log', { table: table.id, msg: table.round.snapshot() } satisfies TableLogMessage);
         this.overview(table);
       },
       seats: (table) => this.overview(table),
@@ -126,12 +129,12 @@ export class LiveRoom extends Room<{ state: LiveState }> {
       welcome.table = table.id;
       welcome.device = device.token;
       client.send('welcome', welcome);
-      if (table.round) client.send('round', table.round.message());
+      this.sendRound(client, table);
       return;
     }
     client.userData = { role: auth.role } satisfies Who;
     client.send('welcome', welcome);
-    for (const t of this.session.tables.values()) if (t.round) client.send('round', t.round.message());
+    for (const t of this.session.tables.values()) this.sendRound(client, t);
   }
 
   override onDrop(client: Client): void {
@@ -144,8 +147,8 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     this.setConnected(client, true);
     const who = client.userData as Who | undefined;
     const table = who?.table ? this.session.tables.get(who.table) : undefined;
-    if (table?.round) client.send('round', table.round.message());
-    else if (who?.role !== 'table') for (const t of this.session.tables.values()) if (t.round) client.send('round', t.round.message());
+    if (table) this.sendRound(client, table);
+    else if (who?.role !== 'table') for (const t of this.session.tables.values()) this.sendRound(client, t);
   }
 
   override onLeave(client: Client): void {
@@ -154,7 +157,7 @@ export class LiveRoom extends Room<{ state: LiveState }> {
 
   /** Ends the session for good: its journal is set aside and it is not resumed after a restart. */
   async close(): Promise<void> {
-    this.session.listener = { entry() {}, round() {}, seats() {} };
+    this.session.listener = noListener;
     await ctx().store.close(this.session.code);
     await this.disconnect();
   }
@@ -177,6 +180,10 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     return table && device ? { table, device } : null;
   }
 
+  private sendRound(client: Client, table: Table): void {
+    if (table.round) client.send('log', { table: table.id, msg: table.round.snapshot() } satisfies TableLogMessage);
+  }
+
   private sendToTable(tableId: string, type: string, msg: unknown): void {
     for (const c of this.clients) {
       const who = c.userData as Who | undefined;
@@ -195,7 +202,7 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     const moved = this.session.advance(seconds, tick);
     if (!tick) return;
     for (const table of moved) {
-      if (table.round) this.sendToTable(table.id, 'tick', table.round.tick());
+      if (table.round) this.sendToTable(table.id, 'log', { table: table.id, msg: table.round.tick() } satisfies TableLogMessage);
       this.overview(table);
     }
   }
@@ -280,8 +287,8 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     });
     this.on('catchup', ['table', 'projector', 'facilitator'], (client, msg, who) => {
       if (who.role === 'table' && who.table !== msg.table) return client.send('refused', { type: 'catchup', seq: -1, reason: 'That is another table.' });
-      const round = this.session.tables.get(msg.table)?.round;
-      if (round) client.send('round', round.message());
+      const table = this.session.tables.get(msg.table);
+      if (table) this.sendRound(client, table);
     });
     this.on('control', ['facilitator'], (client, msg) => {
       const targets = this.targets(msg.table);

@@ -7,7 +7,8 @@
  * with their sim times, seats, clock); `restoreSession` folds a journal back into a session.
  */
 import type { Level } from '../src/level/schema';
-import { BOARD_SEAT, type EntryMessage, type RoundMessage, type SeatMode } from '../src/live/protocol';
+import { BOARD_SEAT, type SeatMode } from '../src/live/protocol';
+import type { LogMessage } from '../src/roundlog/index';
 import type { Command } from '../src/sim/types';
 import { keyDigest, newToken, sameSecret } from './codes';
 import type { JournalEvent } from './journal';
@@ -34,15 +35,17 @@ export interface Table {
 }
 
 export interface SessionListener {
-  entry(table: Table, msg: EntryMessage): void;
-  round(table: Table, msg: RoundMessage): void;
+  /** Round-log messages of a table's round, to send to its replicas in this order. */
+  log(table: Table, msgs: LogMessage[]): void;
+  /** A table's round began, paused, resumed or ended: its replicas get the whole round again. */
+  round(table: Table): void;
   seats(table: Table): void;
 }
 
 export type Outcome = { ok: true } | { ok: false; reason: string };
 export type CommandOutcome = { ok: true; index: number; repeat?: boolean } | { ok: false; reason: string; repeat?: boolean };
 
-const noListener: SessionListener = { entry() {}, round() {}, seats() {} };
+export const noListener: SessionListener = { log() {}, round() {}, seats() {} };
 
 export class LiveSession {
   readonly tables = new Map<string, Table>();
@@ -166,7 +169,7 @@ export class LiveSession {
     device.lastSeq = seq;
     device.lastOutcome = r.ok ? { ok: true, index: r.index } : { ok: false, reason: r.reason };
     this.write({ e: 'cmd', table: table.id, run: round.run, entry: r.entry, device: device.token, seq });
-    this.listener.entry(table, { table: table.id, run: round.run, index: r.index, entry: r.entry });
+    this.flush(table);
     return device.lastOutcome;
   }
 
@@ -177,7 +180,7 @@ export class LiveSession {
     const r = round.submit(cmd, FACILITATOR);
     if (r.entry !== undefined && r.index !== undefined) {
       this.write({ e: 'cmd', table: table.id, run: round.run, entry: r.entry });
-      this.listener.entry(table, { table: table.id, run: round.run, index: r.index, entry: r.entry });
+      this.flush(table);
     }
     return r.ok ? { ok: true, index: r.index } : { ok: false, reason: r.reason };
   }
@@ -187,11 +190,11 @@ export class LiveSession {
     if (!level) return { ok: false, reason: `There is no level "${levelId}" on this server.` };
     this.finish(table);
     const run = (table.round?.run ?? 0) + 1;
-    table.round = new TableRound(table.id, run, level, seed);
+    table.round = new TableRound(table.id, run, level, seed, this.authorityId(table));
     table.round.status = 'running';
     this.write({ e: 'round', table: table.id, run, level: levelId, seed });
     this.write({ e: 'status', table: table.id, run, status: 'running', t: 0 });
-    this.listener.round(table, table.round.message());
+    this.listener.round(table);
     this.listener.seats(table);
     return { ok: true };
   }
@@ -203,7 +206,8 @@ export class LiveSession {
     round.status = status;
     this.write({ e: 'status', table: table.id, run: round.run, status, t: round.now() });
     if (status === 'over') this.finish(table);
-    this.listener.round(table, round.message());
+    this.flush(table, status !== 'running');
+    this.listener.round(table);
     return { ok: true };
   }
 
@@ -226,19 +230,32 @@ export class LiveSession {
       const round = table.round;
       if (!round || round.status !== 'running') continue;
       const ended = round.advance(seconds);
-      for (const { index, entry } of round.computerTurn(this.freeDepartments(table))) {
-        this.write({ e: 'cmd', table: table.id, run: round.run, entry });
-        this.listener.entry(table, { table: table.id, run: round.run, index, entry });
-      }
+      for (const { entry } of round.computerTurn(this.freeDepartments(table))) this.write({ e: 'cmd', table: table.id, run: round.run, entry });
       if (noteTime && !ended) this.write({ e: 'time', table: table.id, run: round.run, t: round.now() });
       if (ended) {
         this.write({ e: 'status', table: table.id, run: round.run, status: 'over', t: round.now() });
         this.finish(table);
-        this.listener.round(table, round.message());
-      }
+        this.flush(table, true);
+        this.listener.round(table);
+      } else this.flush(table);
       moved.push(table);
     }
     return moved;
+  }
+
+  /** The replicas' trusted authority for a table's rounds: stable across restarts of the server. */
+  authorityId(table: Table): string {
+    return `room:${this.code}:${table.id}`;
+  }
+
+  /** Sends what the table's authority queued (entries, checks), plus its hash now when `checkNow`. */
+  flush(table: Table, checkNow = false): void {
+    const round = table.round;
+    if (!round) return;
+    const msgs = round.take();
+    const check = checkNow ? round.checkNow() : null;
+    if (check) msgs.push(check);
+    if (msgs.length > 0) this.listener.log(table, msgs);
   }
 
   setLeaderboard(show: boolean): void {

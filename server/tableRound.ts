@@ -1,13 +1,16 @@
 /**
  * One table's round on the server: the authority. It holds the level, the seed and the ordered log of
  * commands stamped with sim time, runs the same deterministic sim headless, validates every command
- * with the sim (a refusal says why, as in solo play) and owns the official result and state hash.
- * Replicas (the table's devices, the projector, the facilitator's view) replay the same log.
+ * with the shared contract and the sim (a refusal says why, as in solo play) and owns the official
+ * result and state hash. The ordering, stamping, ticks and hash checks are the round log's
+ * (src/roundlog/): the same authority as the presenter's window in one browser, over another transport.
+ * Replicas (the table's devices, the projector, the facilitator's view) run src/roundlog's replica.
  *
- * No clock and no transport: the room calls `advance(seconds)` from its timer, so tests drive time.
+ * No clock and no transport: the room calls `advance(seconds)` from its timer and sends `take()`.
  */
 import type { Level } from '../src/level/schema';
-import type { LogEntry, RoundMessage, RoundStatus, TickMessage } from '../src/live/protocol';
+import type { LogEntry, RoundStatus } from '../src/live/protocol';
+import { MAX_LOG, createAuthority, type Authority, type CheckMsg, type LogMessage, type RoundMsg, type TickMsg } from '../src/roundlog/index';
 import { createSim, policies, replay } from '../src/sim/index';
 import type { Command, Metrics, Policy, ScoreReport, Sim } from '../src/sim/types';
 
@@ -16,8 +19,6 @@ export type Submitted =
   /** Refused: with `entry` when the sim refused it (logged), without when it never reached the sim. */
   | { ok: false; reason: string; index?: number; entry?: LogEntry };
 
-/** Commands one round's log may hold (a person makes a few hundred in a round). */
-export const MAX_LOG = 20_000;
 
 /** The official result of a finished round, from the server's own sim. */
 export interface RoundResult {
@@ -38,8 +39,10 @@ export const COMPUTER = 'computer';
 export const FACILITATOR = 'facilitator';
 
 export class TableRound {
-  readonly log: LogEntry[] = [];
+  /** Who sent each entry of the log, by index: a seat, the computer or the facilitator. */
+  private by: string[] = [];
   status: RoundStatus;
+  private authority: Authority;
   private sim: Sim;
   private policy: Policy;
 
@@ -48,19 +51,32 @@ export class TableRound {
     readonly run: number,
     readonly level: Level,
     readonly seed: number,
+    /** The id the replicas trust: the session and the table. */
+    readonly authorityId: string,
     restored?: { log: readonly LogEntry[]; simTime: number; status: RoundStatus },
   ) {
     this.policy = policies.wholistic(seed);
+    this.authority = createAuthority({ id: authorityId, firstRun: run - 1 });
+    this.authority.begin({ level, levelId: level.id, seed });
     if (restored) {
-      this.log.push(...restored.log.map((e) => ({ ...e, cmd: { ...e.cmd } })));
-      this.sim = replay(level, seed, this.log, Math.max(restored.simTime, this.log.at(-1)?.at ?? 0));
-      this.status = this.sim.isOver() ? 'over' : restored.status;
+      const log = restored.log.map((e) => ({ ...e, cmd: { ...e.cmd } }));
+      this.by = log.map((e) => e.by);
+      const sim = replay(level, seed, log, Math.max(restored.simTime, log.at(-1)?.at ?? 0), { recordEvents: false });
+      this.sim = this.authority.attach(sim);
+      this.authority.take(); // the replayed entries are not news: replicas get them in the round
+      this.status = sim.isOver() ? 'over' : restored.status;
     } else {
-      this.sim = createSim(level, seed, { recordEvents: false });
+      this.sim = this.authority.attach(createSim(level, seed, { recordEvents: false }));
       this.status = 'waiting';
     }
   }
 
+  get log(): LogEntry[] {
+    return this.authority.log().map((e, i) => ({ ...e, by: this.by[i] ?? '' }));
+  }
+  logLength(): number {
+    return this.by.length;
+  }
   now(): number {
     return this.sim.now();
   }
@@ -113,18 +129,21 @@ export class TableRound {
   }
 
   /**
-   * Applies a command at the current sim time. Refused commands enter the log too, as in the sim's own
-   * command log (its state hash covers them), so every replica that replays the log gets the same hash.
+   * Applies a command at the current sim time through the round log's authority. Refused commands
+   * enter the log too, as in the sim's own command log (its state hash covers them), so every replica
+   * that replays the log gets the same hash.
    */
   submit(cmd: Command, by: string): Submitted {
     if (this.status === 'waiting') return { ok: false, reason: 'The round has not started yet.' };
     if (this.status === 'over') return { ok: false, reason: 'The round is over.' };
-    if (this.log.length >= MAX_LOG) return { ok: false, reason: 'This round has taken all the commands it can.' };
-    const r = this.sim.apply(cmd);
-    const entry: LogEntry = { at: this.sim.now(), cmd: { ...cmd }, by };
-    this.log.push(entry);
-    const index = this.log.length - 1;
-    return r.ok ? { ok: true, index, entry } : { ok: false, reason: r.reason, index, entry };
+    if (this.by.length >= MAX_LOG) return { ok: false, reason: 'This round has taken all the commands it can.' };
+    const r = this.authority.submit(cmd);
+    if (!r.ok) return r;
+    if (!r.entry) return r.result.ok ? { ok: false, reason: 'The round is over.' } : r.result;
+    this.by[r.entry.index] = by;
+    const e = r.entry;
+    const entry: LogEntry = e.after === undefined ? { at: e.at, cmd: e.cmd, by } : { at: e.at, cmd: e.cmd, after: e.after, by };
+    return r.result.ok ? { ok: true, index: e.index, entry } : { ok: false, reason: r.result.reason, index: e.index, entry };
   }
 
   /**
@@ -143,20 +162,20 @@ export class TableRound {
     return out;
   }
 
-  message(): RoundMessage {
-    return {
-      table: this.table,
-      run: this.run,
-      levelId: this.level.id,
-      seed: this.seed,
-      log: this.log.map((e) => ({ ...e, cmd: { ...e.cmd } })),
-      simTime: this.sim.now(),
-      status: this.status,
-    };
+  /** Round-log messages (entries, hash checks) queued since the last call, in order. */
+  take(): LogMessage[] {
+    return this.authority.take();
   }
-
-  tick(): TickMessage {
-    return { table: this.table, run: this.run, simTime: this.sim.now(), status: this.status, hash: this.sim.hash() };
+  /** The whole round, for a device that joins, rejoins or asks for a resync. */
+  snapshot(): RoundMsg {
+    return this.authority.snapshot(1, this.status !== 'running');
+  }
+  tick(): TickMsg {
+    return this.authority.tick(1, this.status !== 'running');
+  }
+  /** The state hash at exactly this moment (a pause, the end). */
+  checkNow(): CheckMsg | null {
+    return this.authority.checkNow();
   }
 
   result(team: string): RoundResult {
@@ -170,7 +189,7 @@ export class TableRound {
       hash: this.sim.hash(),
       score: this.sim.score(),
       metrics: this.sim.metrics(),
-      commands: this.log.length,
+      commands: this.by.length,
     };
   }
 }

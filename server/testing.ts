@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { ColyseusTestServer } from '@colyseus/testing';
 import { Client, type Room } from '@colyseus/sdk';
 import { PROTOCOL_VERSION, ROOM_NAME, type JoinOptions } from '../src/live/protocol';
+import { createTableReplicas, type TableReplicas } from '../src/live/replicas';
+import { replay } from '../src/sim/index';
 import { startLiveServer, type LiveServer, type LiveServerOptions } from './app';
 import { FileJournal } from './journal';
 
@@ -27,9 +29,10 @@ export async function bootTestServer(opts: Partial<LiveServerOptions> & { dir?: 
   return { live, colyseus: new ColyseusTestServer(live.server), dir, url: `ws://127.0.0.1:${live.port}` };
 }
 
-/** A device: the SDK room and every message it was sent, by type, in order. */
+/** A device: the SDK room, every message it was sent (by type, in order) and its replicas of the tables. */
 export interface Device {
   room: Room;
+  replicas: TableReplicas;
   got: Map<string, unknown[]>;
   last<T>(type: string): T | undefined;
   all<T>(type: string): T[];
@@ -37,9 +40,14 @@ export interface Device {
   next<T>(type: string, test?: (m: T) => boolean, timeoutMs?: number): Promise<T>;
 }
 
-const TYPES = ['welcome', 'round', 'entry', 'tick', 'ack', 'refused', 'seat', 'done', 'results'];
+const TYPES = ['welcome', 'log', 'ack', 'refused', 'seat', 'done', 'results'];
 
 export function device(room: Room): Device {
+  const replicas = createTableReplicas(room.roomId, replay);
+  room.onMessage('log', (m: unknown) => {
+    const table = replicas.receive(m);
+    if (table) room.send('catchup', { table });
+  });
   const got = new Map<string, unknown[]>();
   const waiters: Array<{ type: string; test: (m: unknown) => boolean; resolve: (m: unknown) => void }> = [];
   for (const type of TYPES) {
@@ -57,6 +65,7 @@ export function device(room: Room): Device {
   }
   return {
     room,
+    replicas,
     got,
     last: <T>(type: string) => got.get(type)?.at(-1) as T | undefined,
     all: <T>(type: string) => (got.get(type) ?? []) as T[],

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { CommandSchema } from '../facilitator/session/sessionSchema';
+import type { LogMessage } from '../roundlog/index';
 import type { TimedCommand } from '../sim/types';
 
 /** Bumped whenever a message changes shape: a device of another version is refused with plain words. */
@@ -93,31 +94,13 @@ export interface LogEntry extends TimedCommand {
   by: string;
 }
 
-/** Everything a replica needs to show a table's round: sent on join, on catch-up and on every start. */
-export interface RoundMessage {
+/**
+ * One round-log message (src/roundlog: round, entry, tick, check) of one table. Each table's round has
+ * its own authority id, so a replica of table t2 never takes t1's messages.
+ */
+export interface TableLogMessage {
   table: string;
-  run: number;
-  levelId: string | null;
-  seed: number;
-  log: LogEntry[];
-  simTime: number;
-  status: RoundStatus;
-}
-
-export interface EntryMessage {
-  table: string;
-  run: number;
-  index: number;
-  entry: LogEntry;
-}
-
-/** The server's clock for a table, with its state hash at exactly that sim time. */
-export interface TickMessage {
-  table: string;
-  run: number;
-  simTime: number;
-  status: RoundStatus;
-  hash: string;
+  msg: LogMessage;
 }
 
 export type AckMessage = { seq: number; ok: true; index: number } | { seq: number; ok: false; reason: string };
