@@ -6,8 +6,10 @@ import type { Runner } from '../level/balance';
 import { main, parseArgs } from './balance';
 
 const good: Runner = (_l, seed, policy) => {
-  const base = { idle: 0, random: 20, siloed: 45, wholistic: 90 }[policy];
-  return { total: base + (seed % 3), stars: base >= 80 ? 3 : base >= 40 ? 1 : 0 };
+  const base = { idle: 0, random: 20, siloed: 45, wholistic: 90, humanCareful: 80, humanCareless: 40 }[
+    policy
+  ];
+  return { total: base + (seed % 3), stars: base >= 90 ? 3 : base >= 80 ? 2 : base >= 40 ? 1 : 0 };
 };
 const lenient: Runner = (l, s, p) => ({ ...good(l, s, p), stars: 2 });
 

@@ -24,9 +24,8 @@ const nodeIO: CliIO = {
   readFile: (p) => readFileSync(p, 'utf8'),
 };
 
-const POLICIES: PolicyName[] = ['idle', 'random', 'siloed', 'wholistic'];
-const USAGE =
-  'usage: npm run sim -- <level.json> [--seed N] [--policy idle|random|siloed|wholistic] [--runs K] [--json]';
+const POLICIES: PolicyName[] = ['idle', 'random', 'siloed', 'wholistic', 'humanCareful', 'humanCareless'];
+const USAGE = `usage: npm run sim -- <level.json> [--seed N] [--policy ${POLICIES.join('|')}] [--runs K] [--json]`;
 
 interface Args {
   file: string;

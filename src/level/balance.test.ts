@@ -51,6 +51,14 @@ describe('balanceWarnings', () => {
       /Siloed play got 2 or more stars on 6 of 10/,
     );
     expect(balanceWarnings([stat('idle', 30, [9, 1, 0, 0])])[0]).toMatch(/idle\) got a star on 1 of 10/);
+    expect(balanceWarnings([stat('humanCareful', 70, [0, 2, 4, 4])])).toEqual([]);
+    expect(balanceWarnings([stat('humanCareful', 70, [0, 3, 4, 3])])[0]).toMatch(
+      /humanCareful\) got 2 or more stars on only 7 of 10/,
+    );
+    expect(balanceWarnings([stat('humanCareless', 50, [4, 4, 2, 0])])).toEqual([]);
+    expect(balanceWarnings([stat('humanCareless', 50, [4, 3, 2, 1])])[0]).toMatch(
+      /humanCareless\) got 2 or more stars on 3 of 10/,
+    );
     expect(balanceWarnings([stat('siloed', 60, null), stat('wholistic', 62, null)])[0]).toMatch(
       /does not clearly beat siloed/,
     );
@@ -62,10 +70,12 @@ describe('balanceLevel', () => {
     const calls: string[] = [];
     const report = balanceLevel(level, 4, (_l, seed, policy) => {
       calls.push(`${policy}:${seed}`);
-      const total = policy === 'wholistic' ? 90 : policy === 'siloed' ? 50 : policy === 'random' ? 30 : 0;
-      return { total: total + seed, stars: total >= 90 ? 3 : total >= 50 ? 1 : 0 };
+      const total = { idle: 0, random: 30, siloed: 50, wholistic: 90, humanCareful: 80, humanCareless: 45 }[
+        policy
+      ];
+      return { total: total + seed, stars: total >= 90 ? 3 : total >= 80 ? 2 : total >= 50 ? 1 : 0 };
     });
-    expect(calls).toHaveLength(16);
+    expect(calls).toHaveLength(24);
     expect(calls[0]).toBe('idle:1');
     expect(report.warnings).toEqual([]);
     const text = formatReport(report).join('\n');

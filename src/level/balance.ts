@@ -5,7 +5,7 @@
  */
 import type { Level } from './schema';
 
-export const POLICIES = ['idle', 'random', 'siloed', 'wholistic'] as const;
+export const POLICIES = ['idle', 'random', 'siloed', 'wholistic', 'humanCareful', 'humanCareless'] as const;
 export type PolicyName = (typeof POLICIES)[number];
 
 export interface RunResult {
@@ -70,7 +70,15 @@ export function summarise(policy: PolicyName, results: RunResult[]): PolicyStats
 const share = (count: number, runs: number): string => `${count} of ${runs} seeds`;
 
 /**
- * The rules: thoughtful (wholistic) play should usually earn 3 stars; siloed play should usually
+ * Share of seeds on which careful human-paced play must earn 2 stars or more, and careless
+ * human-paced play at most 1. Not every seed: the same careful player's score spans about +-15 points
+ * from one seed's customers to another's, so a rule on every seed could not hold for both at once.
+ */
+export const HUMAN_SHARE = 0.8;
+
+/**
+ * The rules: careful play at a person's pace should earn 2 stars or more and careless play at a
+ * person's pace at most 1 (each on HUMAN_SHARE of the seeds); thoughtful (wholistic) play should usually earn 3 stars; siloed play should usually
  * not earn 2; doing nothing should never earn a star; and wholistic play should clearly out-score siloed play.
  */
 export function balanceWarnings(stats: PolicyStats[]): string[] {
@@ -95,6 +103,22 @@ export function balanceWarnings(stats: PolicyStats[]): string[] {
     const any = idle.runs - idle.stars[0];
     if (any > 0)
       out.push(`Doing nothing (idle) got a star on ${share(any, idle.runs)}: raise the 1-star score.`);
+  }
+  const careful = by('humanCareful');
+  const careless = by('humanCareless');
+  if (careful?.stars) {
+    const twoPlus = careful.stars[2] + careful.stars[3];
+    if (twoPlus < Math.round(careful.runs * HUMAN_SHARE))
+      out.push(
+        `Careful play at a person's pace (humanCareful) got 2 or more stars on only ${share(twoPlus, careful.runs)}: lower the 2-star score or give players more time.`,
+      );
+  }
+  if (careless?.stars) {
+    const twoPlus = careless.stars[2] + careless.stars[3];
+    if (twoPlus > careless.runs - Math.round(careless.runs * HUMAN_SHARE))
+      out.push(
+        `Careless play at a person's pace (humanCareless) got 2 or more stars on ${share(twoPlus, careless.runs)}: raise the 2-star score, or make careless handoffs cost more.`,
+      );
   }
   if (wholistic && siloed && wholistic.runs > 0 && wholistic.mean < siloed.mean + 5) {
     out.push(
@@ -225,12 +249,12 @@ const padL = (s: string, n: number): string => (s.length >= n ? s : ' '.repeat(n
 export function formatReport(r: BalanceReport): string[] {
   const lines = [
     `${r.levelId} (${r.seeds} seeds)`,
-    `  ${pad('policy', 10)} ${padL('mean', 6)} ${padL('sd', 5)} ${padL('min..max', 13)}   stars 0/1/2/3`,
+    `  ${pad('policy', 13)} ${padL('mean', 6)} ${padL('sd', 5)} ${padL('min..max', 13)}   stars 0/1/2/3`,
   ];
   for (const s of r.stats) {
     const stars = s.stars ? s.stars.map((n) => padL(String(n), 3)).join(' ') : '  (no stars)';
     lines.push(
-      `  ${pad(s.policy, 10)} ${padL(s.mean.toFixed(1), 6)} ${padL(s.sd.toFixed(1), 5)} ${padL(`${s.min.toFixed(0)}..${s.max.toFixed(0)}`, 13)}   ${stars}`,
+      `  ${pad(s.policy, 13)} ${padL(s.mean.toFixed(1), 6)} ${padL(s.sd.toFixed(1), 5)} ${padL(`${s.min.toFixed(0)}..${s.max.toFixed(0)}`, 13)}   ${stars}`,
     );
   }
   for (const w of r.why ?? []) lines.push(`  ${w}`);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { HUMAN_ACTION, HUMAN_REACTION } from './humanPolicy';
+import { createSim, runPolicy } from './index';
 import { policies, SILO_PATIENCE } from './policies';
 import { makeLevel } from './testing/levels';
 import { deptState, ticketState } from './testing/views';
@@ -98,5 +100,58 @@ describe('siloed policy (own desk first)', () => {
     const p = policies.wholistic(1);
     const cmds = p.decide(view(10, [1, 2], 5), sim).filter((c) => c.type === 'route');
     expect(cmds).toEqual([expect.objectContaining({ type: 'route', ticket: 7, to: 'billing-2' })]);
+  });
+});
+
+describe('human-paced policies', () => {
+  const busy = makeLevel({
+    durationSeconds: 600,
+    workTypes: [
+      {
+        id: 'invoice',
+        name: 'Invoice',
+        shape: 'circle',
+        handoffRisk: 2,
+        journey: [{ skill: 'triage' }, { skill: 'fix' }, { skill: 'reply' }],
+      },
+    ],
+    actions: { route: true, handoffCare: true },
+    arrivals: { ratePerMinute: 3 },
+  });
+
+  it('does one thing at a time, each only after noticing it for HUMAN_REACTION seconds', () => {
+    for (const name of ['humanCareful', 'humanCareless'] as const) {
+      const sim = runPolicy(busy, 2, name);
+      const log = sim.commandLog();
+      expect(log.length).toBeGreaterThan(5);
+      for (let i = 1; i < log.length; i++)
+        expect(log[i]!.at - log[i - 1]!.at).toBeGreaterThanOrEqual(HUMAN_ACTION - 1e-9);
+    }
+  });
+
+  it('waits before sending a finished ticket on', () => {
+    const sim = createSim(busy, 4);
+    const p = policies.humanCareless(4);
+    let readyAt: number | null = null;
+    let routedAt: number | null = null;
+    while (sim.step() && routedAt === null) {
+      const v = sim.view();
+      const ready = v.departments.some((d) => d.outbox.length > 0);
+      if (ready && readyAt === null) readyAt = v.t;
+      const cmds = p.decide(v, sim);
+      if (cmds.some((c) => c.type === 'route')) routedAt = v.t;
+    }
+    expect(readyAt).not.toBeNull();
+    expect(routedAt! - readyAt!).toBeGreaterThanOrEqual(HUMAN_REACTION);
+  });
+
+  it('careful human-paced play beats careless human-paced play', () => {
+    let careful = 0;
+    let careless = 0;
+    for (let seed = 1; seed <= 6; seed++) {
+      careful += runPolicy(busy, seed, 'humanCareful').score().total;
+      careless += runPolicy(busy, seed, 'humanCareless').score().total;
+    }
+    expect(careful).toBeGreaterThan(careless);
   });
 });

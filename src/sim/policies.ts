@@ -9,15 +9,18 @@
  *  - wholistic: routes right; thorough notes where the expected rework and bounce cost exceeds the extra
  *    note time; grants every open request; moves idle people toward the longest queue and reprioritises
  *    customers about to give up, when the level allows.
+ *  - humanCareful, humanCareless: a person at the board (./humanPolicy.ts): notices things after a few
+ *    seconds, does one thing at a time, now and then drops a ticket on the wrong desk.
  */
 import type { Level } from '../level/schema';
+import { humanPaced } from './humanPolicy';
 import { rand, seedRng } from './rng';
 import type { Care, Command, DepartmentState, Policy, Sim, SimView, TicketState } from './types';
 
-export type PolicyName = 'idle' | 'random' | 'siloed' | 'wholistic';
+export type PolicyName = 'idle' | 'random' | 'siloed' | 'wholistic' | 'humanCareful' | 'humanCareless';
 
 /** Departments with a skill, by skill. */
-function skillMap(level: Level): Map<string, number[]> {
+export function skillMap(level: Level): Map<string, number[]> {
   const m = new Map<string, number[]>();
   level.departments.forEach((d, i) => {
     for (const s of d.skills) {
@@ -29,7 +32,7 @@ function skillMap(level: Level): Map<string, number[]> {
   return m;
 }
 
-function bestFor(view: SimView, list: number[] | undefined, exclude: string): DepartmentState | null {
+export function bestFor(view: SimView, list: number[] | undefined, exclude: string): DepartmentState | null {
   if (!list) return null;
   let best: DepartmentState | null = null;
   let bestLoad = 0;
@@ -45,7 +48,7 @@ function bestFor(view: SimView, list: number[] | undefined, exclude: string): De
   return best;
 }
 
-function outboxTickets(view: SimView, sim: Sim): TicketState[] {
+export function outboxTickets(view: SimView, sim: Sim): TicketState[] {
   const out: TicketState[] = [];
   for (const d of view.departments) {
     for (const id of d.outbox) {
@@ -247,4 +250,6 @@ export const policies: Record<PolicyName, (seed: number) => Policy> = {
   random,
   siloed,
   wholistic,
+  humanCareful: (seed) => humanPaced(seed, true),
+  humanCareless: (seed) => humanPaced(seed, false),
 };

@@ -24,7 +24,8 @@ export function runPolicy(level: Level, seed: number, policyName: PolicyName, op
     return sim;
   }
   const s = sim.w.s;
-  const every = opts?.decideEvery ?? 5;
+  // A person at the board looks again every second (their own reaction time is in the policy).
+  const every = opts?.decideEvery ?? (policyName.startsWith('human') ? 1 : 5);
   let seen = -1;
   let nextAt = 0;
   for (;;) {
