@@ -8,7 +8,7 @@
 import '../facilitator.css';
 import type { Level } from '../../level/schema';
 import { download } from '../session/download';
-import { exportFileName } from '../session/exporters';
+import { exportFileName, tooBigMessage } from '../session/exporters';
 import {
   levelLabel,
   planImport,
@@ -215,7 +215,11 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
   fileInput.addEventListener('change', () => {
     const f = fileInput.files?.[0];
     fileInput.value = '';
-    if (f) void f.text().then(importText, () => showLocal('The file could not be read.'));
+    if (!f) return;
+    // Checked before reading: a huge file would block the page while it is parsed.
+    const big = tooBigMessage(f.size);
+    if (big) return showLocal(big);
+    void f.text().then((t) => importText(t), () => showLocal('The file could not be read.'));
   });
   foot.append(
     compareBtn,
@@ -301,28 +305,37 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
     local.textContent = text ?? '';
   }
 
-  function importText(text: string, confirmed = false): void {
-    const plan = planImport(store.getState().session, text);
+  /**
+   * Another session's file asks first: merge its rounds into the open session, or replace it (after
+   * saving it to a file when it holds finished results). The same session's file is merged at once.
+   */
+  function importText(text: string, how: 'ask' | 'merge' | 'replace' = 'ask'): void {
+    const plan = planImport(store.getState().session, text, choices);
     if (plan.kind === 'error') return showLocal(plan.message);
-    if (plan.kind === 'replace' && plan.finishedHere > 0 && !confirmed) {
+    if (plan.kind === 'replace' && how === 'ask' && store.getState().session.rounds.length > 0) {
+      const n = finishedCount();
       return ask({
-        text: `That file is a different session. The session open now has ${plural(finishedCount())}: save it to a file first, so nothing is lost.`,
+        text: `That file is another session ("${plan.session.name}"). Merge its rounds into the session open now (${plural(n)}), or let it replace this one${n > 0 ? ' after saving this one to a file, so nothing is lost' : ''}.`,
         actions: [
-          { label: 'Save it, then import', primary: true, run: () => (exportJson(), importText(text, true)), testId: 'import-save-first' },
+          { label: 'Merge into this session', primary: true, run: () => importText(text, 'merge'), testId: 'import-merge' },
+          n > 0
+            ? { label: 'Save it, then replace', run: () => (exportJson(), importText(text, 'replace')), testId: 'import-save-first' }
+            : { label: 'Replace', run: () => importText(text, 'replace'), testId: 'import-save-first' },
           { label: 'Cancel', run: () => ask(null) },
         ],
       });
     }
     ask(null);
-    const res = store
-      .getState()
-      .importSession(JSON.stringify({ format: 'ripple-effect-session', ...plan.session }));
+    const next = plan.kind === 'replace' && how === 'merge' ? plan.merged : plan.session;
+    const res = store.getState().importSession(JSON.stringify({ format: 'ripple-effect-session', ...next }));
     if (!res.ok) return showLocal(res.message);
     nameInput.value = store.getState().session.name;
     showLocal(
       plan.kind === 'merge'
-        ? `Imported. Every finished round of both copies is kept${plan.added > 0 ? ` (${plan.added} added)` : ''}.`
-        : `Imported "${plan.session.name}".`,
+        ? plan.message
+        : how === 'merge'
+          ? plan.mergeMessage
+          : `Imported "${plan.session.name}"; it replaced the session that was open.`,
     );
     fillSuggestions();
   }
@@ -340,6 +353,7 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
       alerts.append(box);
     }
     if (st.notice) alerts.append(el('p', 'rx-warn', st.notice));
+    if (st.otherTab) alerts.append(el('p', 'rx-warn', st.otherTab));
     if (question) {
       const box = el('div', 'rx-alert');
       box.append(el('p', undefined, question.text));

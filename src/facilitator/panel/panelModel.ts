@@ -5,7 +5,7 @@
 import type { Level } from '../../level/schema';
 import { sessionFromJSON } from '../session/exporters';
 import type { Round, Session } from '../session/session';
-import { finishedRounds, keepFinished } from '../session/session';
+import { describeMerge, finishedRounds, mergeSessions } from '../session/session';
 
 export interface LevelChoice {
   id: string;
@@ -150,18 +150,59 @@ export function compareSet(session: Session, focusId?: string): Round[] {
 
 export type ImportPlan =
   | { kind: 'error'; message: string }
-  /** The same session (same id): merged, every finished result of both copies kept. */
-  | { kind: 'merge'; session: Session; added: number }
-  /** Another session: replaces the open one. `finishedHere` results would leave the panel. */
-  | { kind: 'replace'; session: Session; finishedHere: number };
+  /** The same session (same id): merged, every finished result of both copies kept; `message` says how. */
+  | { kind: 'merge'; session: Session; added: number; message: string }
+  /**
+   * Another session (another table's file): merge it in (`merged`, said by `mergeMessage`), or let it
+   * replace the open one (`session`). `finishedHere` results would leave the panel on a replace.
+   */
+  | { kind: 'replace'; session: Session; finishedHere: number; merged: Session; mergeMessage: string };
 
-export function planImport(current: Session, text: string): ImportPlan {
+/** Stars that the level's thresholds could not give for that total: "says 3 stars for 5 points...". */
+export function impossibleStars(
+  session: Session,
+  levels: readonly Pick<LevelChoice, 'id' | 'level'>[],
+): string | null {
+  for (const [i, r] of session.rounds.entries()) {
+    const score = r.result?.score;
+    const th = levels.find((c) => c.id === r.levelId)?.level.scoring.stars;
+    if (!score || th === undefined || Number.isNaN(score.total)) continue;
+    const want = th === null ? null : th.filter((x) => x <= score.total).length;
+    if (score.stars === want) continue;
+    const says = score.stars === null ? 'no stars' : `${score.stars} star${score.stars === 1 ? '' : 's'}`;
+    const why =
+      th === null
+        ? 'that level gives no stars'
+        : `on "${r.levelTitle}" a score of ${score.total} earns ${want} (stars at ${th.join(', ')})`;
+    return `This session file has a problem, so nothing was imported: round ${i + 1} ("${r.team}") says ${says}, but ${why}.`;
+  }
+  return null;
+}
+
+export function planImport(
+  current: Session,
+  text: string,
+  levels: readonly Pick<LevelChoice, 'id' | 'level'>[] = [],
+): ImportPlan {
   const read = sessionFromJSON(text);
   if ('error' in read) return { kind: 'error', message: read.error };
+  const stars = impossibleStars(read.session, levels);
+  if (stars) return { kind: 'error', message: stars };
+  const merged = mergeSessions(current, read.session);
+  const from = `"${read.session.name}"`;
   if (read.session.id === current.id) {
-    const merged = keepFinished(current, read.session);
-    const before = finishedRounds(current).length;
-    return { kind: 'merge', session: merged, added: finishedRounds(merged).length - before };
+    return {
+      kind: 'merge',
+      session: merged.session,
+      added: merged.added,
+      message: describeMerge(merged, `the file's copy of ${from}`),
+    };
   }
-  return { kind: 'replace', session: read.session, finishedHere: finishedRounds(current).length };
+  return {
+    kind: 'replace',
+    session: read.session,
+    finishedHere: finishedRounds(current).length,
+    merged: merged.session,
+    mergeMessage: describeMerge(merged, from),
+  };
 }

@@ -15,6 +15,26 @@ export function sessionToJSON(session: Session): string {
 
 export type ImportResult = { session: Session } | { error: string };
 
+/**
+ * The largest session file read, in characters (about 10 MB). A long workshop of 30 rounds is a few
+ * megabytes; a 69 MB file blocked the page for seconds while it was parsed, and no browser could
+ * keep it saved anyway.
+ */
+export const MAX_SESSION_FILE_CHARS = 10_000_000;
+
+/** "69 MB", "850 KB": a file size in plain words. */
+export function sizeWords(chars: number): string {
+  return chars >= 1_000_000
+    ? `${Math.round(chars / 100_000) / 10} MB`
+    : `${Math.max(1, Math.round(chars / 1000))} KB`;
+}
+
+/** The message for a file that is too big to read, or null when it is fine. Check before reading. */
+export function tooBigMessage(size: number): string | null {
+  if (size <= MAX_SESSION_FILE_CHARS) return null;
+  return `This file is ${sizeWords(size)}, more than a session file can be (at most ${sizeWords(MAX_SESSION_FILE_CHARS)}), so it was not opened. Check that it is a session file exported from this panel.`;
+}
+
 function describeForeign(data: unknown): string | null {
   if (data === null || typeof data !== 'object') {
     return `This file holds ${data === null ? 'null' : `a ${typeof data}`}, not a Ripple Effect session.`;
@@ -39,6 +59,8 @@ function describeForeign(data: unknown): string | null {
 
 /** Reads a session file. Never throws; the error names what is wrong in plain words. */
 export function sessionFromJSON(text: string): ImportResult {
+  const big = tooBigMessage(text.length);
+  if (big) return { error: big };
   if (!text.trim()) return { error: 'The file is empty.' };
   let data: unknown;
   try {

@@ -23,7 +23,12 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
 type FinishEvent = Extract<SimEvent, { type: 'resolved' | 'abandoned' }>;
 
 export function journeyFromEvent(e: FinishEvent): CustomerJourney {
-  const segments: Segment[] = e.segments.map((s) => ({ cause: s.cause, dept: s.dept, from: r2(s.from), to: r2(s.to) }));
+  const segments: Segment[] = e.segments.map((s) => ({
+    cause: s.cause,
+    dept: s.dept,
+    from: r2(s.from),
+    to: r2(s.to),
+  }));
   const rippleSeconds = e.segments.reduce((sum, s) => sum + (isRippleCause(s.cause) ? s.to - s.from : 0), 0);
   const firstFrom = e.segments[0]?.from;
   return {
@@ -48,7 +53,13 @@ export function selectJourneys(all: readonly CustomerJourney[], max = MAX_JOURNE
   if (all.length <= max) return [...all].sort((a, b) => a.ticket - b.ticket);
   const rank = (j: CustomerJourney): number => (j.rippleSeconds > 0 ? 0 : j.outcome === 'abandoned' ? 1 : 2);
   const chosen = [...all]
-    .sort((a, b) => rank(a) - rank(b) || b.rippleSeconds - a.rippleSeconds || b.totalSeconds - a.totalSeconds || a.ticket - b.ticket)
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        b.rippleSeconds - a.rippleSeconds ||
+        b.totalSeconds - a.totalSeconds ||
+        a.ticket - b.ticket,
+    )
     .slice(0, Math.max(0, max));
   return chosen.sort((a, b) => a.ticket - b.ticket);
 }

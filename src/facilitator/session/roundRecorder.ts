@@ -14,7 +14,7 @@ import { getActiveRound, setActiveRound } from './activeRound';
 import { createJourneyCollector, selectJourneys } from './journeys';
 import type { CustomerJourney, RoundResult } from './session';
 import { findRound } from './session';
-import { createSessionStore, type SessionStoreApi } from './sessionStore';
+import { createSessionStore, followOtherTabs, type SessionStoreApi } from './sessionStore';
 
 export type { FinishedPlay };
 
@@ -22,7 +22,11 @@ let shared: SessionStoreApi | null = null;
 
 /** The app's session store (created on first use, saved in localStorage). */
 export function getSessionStore(): SessionStoreApi {
-  shared ??= createSessionStore();
+  if (!shared) {
+    shared = createSessionStore();
+    // A second facilitator tab's saves come in here (merged: finished rounds of both are kept).
+    if (typeof window !== 'undefined') followOtherTabs(shared);
+  }
   return shared;
 }
 

@@ -8,7 +8,13 @@ import type { SimEvent } from '../../sim/types';
 describe('session model', () => {
   it('creates an empty session with a default name', () => {
     const s = S.createSession({ id: 'x', createdAt: '2025-01-01T00:00:00.000Z' });
-    expect(s).toEqual({ version: 1, id: 'x', name: 'Workshop session', createdAt: '2025-01-01T00:00:00.000Z', rounds: [] });
+    expect(s).toEqual({
+      version: 1,
+      id: 'x',
+      name: 'Workshop session',
+      createdAt: '2025-01-01T00:00:00.000Z',
+      rounds: [],
+    });
   });
 
   it('adds rounds with fresh ids and reuses the seed for every team', () => {
@@ -18,7 +24,9 @@ describe('session model', () => {
       ['r2', 'Green', 7, 'planned'],
     ]);
     const removed = S.removeRound(s, 'r2').session;
-    expect(S.addRound(removed, { levelId: 'x', levelTitle: 'X', seed: 7 }).session.rounds.at(-1)?.id).toBe('r2');
+    expect(S.addRound(removed, { levelId: 'x', levelTitle: 'X', seed: 7 }).session.rounds.at(-1)?.id).toBe(
+      'r2',
+    );
     const kept = S.addRound(s, { levelId: 'x', levelTitle: 'X', seed: 7 }).session;
     expect(kept.rounds.at(-1)?.id).toBe('r3');
     expect(kept.rounds.at(-1)?.team).toBe('Team 3');
@@ -29,7 +37,10 @@ describe('session model', () => {
     const bad = S.addRound(s, { levelId: 'x', levelTitle: 'X', seed: -1 });
     expect(bad.ok).toBe(false);
     expect(bad.session).toBe(s);
-    expect(S.startRound(s, 'nope')).toMatchObject({ ok: false, message: 'There is no round "nope" in this session.' });
+    expect(S.startRound(s, 'nope')).toMatchObject({
+      ok: false,
+      message: 'There is no round "nope" in this session.',
+    });
   });
 
   it('plays one round at a time', () => {
@@ -54,7 +65,10 @@ describe('session model', () => {
 
   it('does not remove a round being played', () => {
     const s = S.startRound(makeSession(), 'r2').session;
-    expect(S.removeRound(s, 'r2')).toMatchObject({ ok: false, message: 'This round is being played. Stop it first.' });
+    expect(S.removeRound(s, 'r2')).toMatchObject({
+      ok: false,
+      message: 'This round is being played. Stop it first.',
+    });
   });
 
   it('drops a round on purpose, even a finished one, and puts it back in its place', () => {
@@ -96,14 +110,22 @@ describe('session model', () => {
 
   it('keepFinished puts back a finished round that the incoming copy lacks', () => {
     const current = makeSession();
-    const incoming = { ...current, rounds: current.rounds.map((r) => ({ ...r, status: 'planned' as const, result: undefined })) };
+    const incoming = {
+      ...current,
+      rounds: current.rounds.map((r) => ({ ...r, status: 'planned' as const, result: undefined })),
+    };
     const merged = S.keepFinished(current, incoming);
     expect(merged.rounds[0]?.result).toBe(current.rounds[0]?.result);
   });
 });
 
 describe('journeys', () => {
-  const j = (ticket: number, ripple: number, outcome: CustomerJourney['outcome'], total: number): CustomerJourney => ({
+  const j = (
+    ticket: number,
+    ripple: number,
+    outcome: CustomerJourney['outcome'],
+    total: number,
+  ): CustomerJourney => ({
     ticket,
     customer: `c${ticket}`,
     workType: 'w',
@@ -117,7 +139,13 @@ describe('journeys', () => {
   });
 
   it('keeps everyone with ripples first, then those who gave up, then the longest', () => {
-    const all = [j(1, 0, 'resolved', 10), j(2, 5, 'resolved', 10), j(3, 0, 'abandoned', 5), j(4, 0, 'resolved', 99), j(5, 9, 'resolved', 1)];
+    const all = [
+      j(1, 0, 'resolved', 10),
+      j(2, 5, 'resolved', 10),
+      j(3, 0, 'abandoned', 5),
+      j(4, 0, 'resolved', 99),
+      j(5, 9, 'resolved', 1),
+    ];
     expect(selectJourneys(all, 3).map((x) => x.ticket)).toEqual([2, 3, 5]);
     expect(selectJourneys(all, 4).map((x) => x.ticket)).toEqual([2, 3, 4, 5]);
     expect(selectJourneys(all).length).toBe(5);
@@ -144,7 +172,14 @@ describe('journeys', () => {
     c.add(events);
     const [only] = c.all();
     expect(c.count()).toBe(1);
-    expect(only).toMatchObject({ ticket: 1, outcome: 'resolved', arrivedAt: 1, endedAt: 50.12, satisfaction: 0.812, rippleSeconds: 29.57 });
+    expect(only).toMatchObject({
+      ticket: 1,
+      outcome: 'resolved',
+      arrivedAt: 1,
+      endedAt: 50.12,
+      satisfaction: 0.812,
+      rippleSeconds: 29.57,
+    });
     expect(only?.segments[0]?.to).toBe(20.56);
   });
 });

@@ -122,7 +122,8 @@ export interface NewRound {
 }
 
 export function addRound(session: Session, round: NewRound): Change {
-  if (!Number.isInteger(round.seed) || round.seed < 0) return refuse(session, 'The seed must be a whole number, 0 or more.');
+  if (!Number.isInteger(round.seed) || round.seed < 0)
+    return refuse(session, 'The seed must be a whole number, 0 or more.');
   if (!round.levelId) return refuse(session, 'Pick a level for the round.');
   const id = round.id ?? nextRoundId(session);
   if (session.rounds.some((r) => r.id === id)) return refuse(session, `There is already a round "${id}".`);
@@ -155,7 +156,10 @@ export function startRound(session: Session, id: string): Change {
   const target = session.rounds.find((r) => r.id === id);
   if (!target) return refuse(session, `There is no round "${id}" in this session.`);
   if (target.status === 'finished') {
-    return refuse(session, 'This round is finished and its result is kept. Add a new round to play it again.');
+    return refuse(
+      session,
+      'This round is finished and its result is kept. Add a new round to play it again.',
+    );
   }
   const rounds = session.rounds.map((r): Round => {
     if (r.id === id) return { ...r, status: 'playing' };
@@ -177,7 +181,8 @@ export function finishRound(session: Session, id: string, result: RoundResult): 
 export function removeRound(session: Session, id: string): Change {
   const round = session.rounds.find((r) => r.id === id);
   if (!round) return refuse(session, `There is no round "${id}" in this session.`);
-  if (round.status === 'finished') return refuse(session, 'Finished rounds keep their results and cannot be removed.');
+  if (round.status === 'finished')
+    return refuse(session, 'Finished rounds keep their results and cannot be removed.');
   if (round.status === 'playing') return refuse(session, 'This round is being played. Stop it first.');
   return done({ ...session, rounds: session.rounds.filter((r) => r.id !== id) });
 }
@@ -231,22 +236,115 @@ export function findRound(session: Session, id: string): Round | undefined {
 }
 
 export function finishedRounds(session: Session): Array<Round & { result: RoundResult }> {
-  return session.rounds.filter((r): r is Round & { result: RoundResult } => r.status === 'finished' && !!r.result);
+  return session.rounds.filter(
+    (r): r is Round & { result: RoundResult } => r.status === 'finished' && !!r.result,
+  );
 }
 
 /**
- * Keeps a finished result that only one copy holds: merges `incoming` over `current` but puts back any
- * finished round of `current` that `incoming` lacks or holds without a result. Used when a session is
- * reloaded from storage while another copy is in memory.
+ * Keeps a finished result that only one copy holds: takes `incoming` (a newer copy saved by another
+ * tab) and puts back every finished round of `current` it lacks, holds without a result, or holds
+ * with a different result (then as a round of its own). Another session replaces this one.
  */
 export function keepFinished(current: Session, incoming: Session): Session {
   if (current.id !== incoming.id) return incoming;
-  const rounds = incoming.rounds.slice();
-  for (const r of finishedRounds(current)) {
-    const i = rounds.findIndex((x) => x.id === r.id);
-    const there = rounds[i];
-    if (!there) rounds.push(r);
-    else if (!there.result) rounds[i] = r;
+  return mergeSessions(incoming, current, { finishedOnly: true }).session;
+}
+
+/** What a merge did, counted so the message can say exactly that. */
+export interface MergeReport {
+  session: Session;
+  /** Finished rounds of the other copy now here that were not before. */
+  added: number;
+  /**
+   * Finished rounds both copies held under one id with different results: the other copy's is kept
+   * as a round of its own (a new id), so neither result is lost. Their team names.
+   */
+  separate: string[];
+  /** Finished rounds of the other copy that were already here, result for result. */
+  already: number;
+  /** Planned rounds of the other copy added to the list. */
+  planned: number;
+}
+
+/** Two results are the same play when they finished at the same moment with the same log and score. */
+function sameResult(a: RoundResult, b: RoundResult): boolean {
+  return (
+    a.finishedAt === b.finishedAt &&
+    Object.is(a.score.total, b.score.total) &&
+    a.commandLog.length === b.commandLog.length &&
+    JSON.stringify(a.commandLog) === JSON.stringify(b.commandLog)
+  );
+}
+
+function sameRound(a: Round, b: Round): boolean {
+  return a.levelId === b.levelId && a.seed === b.seed && a.team === b.team;
+}
+
+/**
+ * Brings the rounds of `other` (another tab's saved copy, an imported file, another table's file) into
+ * `current`, losing nothing: every finished result of either copy is in the outcome, and `current`'s
+ * own rounds keep their ids, names and results. The same session (same id) matches rounds by id; a
+ * round finished in both with different results keeps both, the other one under a new id. Another
+ * session's rounds are added under ids that are free here, except results already here.
+ */
+export function mergeSessions(
+  current: Session,
+  other: Session,
+  opts: { finishedOnly?: boolean } = {},
+): MergeReport {
+  const rounds = current.rounds.slice();
+  const report = { added: 0, separate: [] as string[], already: 0, planned: 0 };
+  const sameSession = current.id === other.id;
+  const finishedHere = (): Array<Round & { result: RoundResult }> =>
+    rounds.filter((r): r is Round & { result: RoundResult } => r.status === 'finished' && !!r.result);
+  const freshId = (): string => nextRoundId({ ...current, rounds });
+  for (const r of other.rounds) {
+    const i = sameSession ? rounds.findIndex((x) => x.id === r.id) : -1;
+    const mine = rounds[i];
+    if (r.status === 'finished' && r.result) {
+      const result = r.result;
+      if (finishedHere().some((x) => sameResult(x.result, result))) {
+        report.already++;
+        continue;
+      }
+      if (mine && !(mine.status === 'finished' && mine.result)) {
+        // Finished there, not here (yet): take the result, keep bookmarks from both.
+        const bookmarks = [
+          ...mine.bookmarks,
+          ...r.bookmarks.filter((b) => !mine.bookmarks.some((m) => m.t === b.t && m.note === b.note)),
+        ].sort((a, b) => a.t - b.t);
+        rounds[i] = { ...r, team: mine.team, bookmarks };
+        report.added++;
+        continue;
+      }
+      const clash = mine !== undefined || rounds.some((x) => x.id === r.id);
+      if (mine) report.separate.push(r.team);
+      rounds.push({ ...r, id: clash ? freshId() : r.id });
+      report.added++;
+      continue;
+    }
+    // A planned (or, elsewhere, playing) round: only a new one is worth adding, as planned.
+    if (mine || opts.finishedOnly) continue;
+    if (!sameSession && rounds.some((x) => x.status !== 'finished' && sameRound(x, r))) continue;
+    const clash = rounds.some((x) => x.id === r.id);
+    rounds.push({ ...r, id: clash ? freshId() : r.id, status: 'planned', result: undefined });
+    report.planned++;
   }
-  return { ...incoming, rounds };
+  return { session: { ...current, rounds }, ...report };
+}
+
+/** What a merge did, in plain words for the facilitator. */
+export function describeMerge(m: MergeReport, from: string): string {
+  const n = (k: number, one: string, many = `${one}s`): string => `${k} ${k === 1 ? one : many}`;
+  const parts: string[] = [];
+  if (m.added > 0) parts.push(`${n(m.added, 'finished round')} added`);
+  if (m.separate.length > 0)
+    parts.push(
+      `${m.separate.length === 1 ? 'one of them' : `${m.separate.length} of them`} (${m.separate.map((t) => `"${t}"`).join(', ')}) had a different result here under the same round, so both results are kept as separate rounds`,
+    );
+  if (m.planned > 0) parts.push(`${n(m.planned, 'planned round')} added`);
+  if (m.already > 0) parts.push(`${n(m.already, 'finished round')} already here`);
+  if (parts.length === 0) return `Nothing new in ${from}: this session already holds all of it.`;
+  return `Merged ${from}: ${parts.join('; ')}. Every finished result is kept.`;
 }

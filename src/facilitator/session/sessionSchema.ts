@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Command, Metrics, ScoreReport, Segment, TimedCommand, TimelineSample } from '../../sim/types';
 import type { Bookmark, CustomerJourney, DeptLabel, Round, RoundResult, Session } from './session';
-import { SESSION_VERSION } from './session';
+import { MAX_BOOKMARK_NOTE, MAX_SESSION_NAME, MAX_TEAM_NAME, SESSION_VERSION } from './session';
 
 const num = z
   .number()
@@ -43,18 +43,48 @@ const SegmentSchema: z.ZodType<Segment> = z.object({
 });
 
 const ScorePartSchema = z.object({
-  key: z.enum(['satisfaction', 'resolved', 'meanTime', 'p95Time', 'firstContact', 'effort', 'handoffQuality', 'requestsOnTime', 'cost']),
+  key: z.enum([
+    'satisfaction',
+    'resolved',
+    'meanTime',
+    'p95Time',
+    'firstContact',
+    'effort',
+    'handoffQuality',
+    'requestsOnTime',
+    'cost',
+  ]),
   group: z.enum(['external', 'internal', 'cost']),
   value: num,
   weight: num,
   points: num,
 });
 
-export const ScoreReportSchema: z.ZodType<ScoreReport> = z.object({
-  total: num,
-  stars: z.number().int().min(0).max(3).nullable(),
-  parts: z.array(ScorePartSchema),
-});
+export const ScoreReportSchema: z.ZodType<ScoreReport> = z
+  .object({
+    // Never null: the sim's total is always a number, and a missing one would show as "NaN".
+    total: z.number(),
+    stars: z.number().int().min(0).max(3).nullable(),
+    parts: z.array(ScorePartSchema),
+  })
+  .superRefine((s, ctx) => {
+    // A total is the sum of the parts' points, rounded to a tenth, between 0 and 100.
+    if (s.total < 0 || s.total > 100)
+      ctx.addIssue({
+        code: 'custom',
+        message: `is ${s.total}, but a score is between 0 and 100`,
+        path: ['total'],
+      });
+    else if (s.parts.length > 0) {
+      const sum = s.parts.reduce((a, p) => a + (Number.isFinite(p.points) ? p.points : 0), 0);
+      if (Math.abs(sum - s.total) > 0.06)
+        ctx.addIssue({
+          code: 'custom',
+          message: `is ${s.total}, but its parts add up to ${Math.round(sum * 10) / 10}`,
+          path: ['total'],
+        });
+    }
+  });
 
 export const MetricsSchema: z.ZodType<Metrics> = z.object({
   simulatedSeconds: num,
@@ -86,7 +116,14 @@ export const MetricsSchema: z.ZodType<Metrics> = z.object({
       seconds: num,
     }),
   ),
-  handoffs: z.object({ total: num, quick: num, thorough: num, withRework: num, bounced: num, misrouted: num }),
+  handoffs: z.object({
+    total: num,
+    quick: num,
+    thorough: num,
+    withRework: num,
+    bounced: num,
+    misrouted: num,
+  }),
   requests: z.object({ total: num, onTime: num, late: num, open: num }),
   staffSecondsBusy: num,
 });
@@ -113,7 +150,10 @@ const JourneySchema: z.ZodType<CustomerJourney> = z.object({
   segments: z.array(SegmentSchema),
 });
 
-const BookmarkSchema: z.ZodType<Bookmark> = z.object({ t: z.number().min(0), note: z.string().max(500) });
+const BookmarkSchema: z.ZodType<Bookmark> = z.object({
+  t: z.number().min(0),
+  note: z.string().max(MAX_BOOKMARK_NOTE),
+});
 const DeptLabelSchema: z.ZodType<DeptLabel> = z.object({ id: z.string(), name: z.string() });
 
 const RoundResultSchema: z.ZodType<RoundResult> = z.object({
@@ -129,11 +169,11 @@ const RoundResultSchema: z.ZodType<RoundResult> = z.object({
 
 const RoundSchema: z.ZodType<Round> = z
   .object({
-    id: z.string().min(1),
-    levelId: z.string().min(1),
-    levelTitle: z.string(),
+    id: z.string().min(1).max(40),
+    levelId: z.string().min(1).max(200),
+    levelTitle: z.string().max(200),
     seed: int.min(0),
-    team: z.string(),
+    team: z.string().max(MAX_TEAM_NAME),
     status: z.enum(['planned', 'playing', 'finished']),
     bookmarks: z.array(BookmarkSchema).default([]),
     restarts: int.min(0).optional(),
@@ -146,13 +186,14 @@ const RoundSchema: z.ZodType<Round> = z
 
 export const SessionSchema: z.ZodType<Session> = z.object({
   version: z.literal(SESSION_VERSION),
-  id: z.string().min(1),
-  name: z.string(),
-  createdAt: z.string(),
+  id: z.string().min(1).max(200),
+  name: z.string().max(MAX_SESSION_NAME),
+  createdAt: z.string().max(100),
   rounds: z.array(RoundSchema).superRefine((rounds, ctx) => {
     const seen = new Set<string>();
     rounds.forEach((r, i) => {
-      if (seen.has(r.id)) ctx.addIssue({ code: 'custom', message: `round id "${r.id}" is used twice`, path: [i, 'id'] });
+      if (seen.has(r.id))
+        ctx.addIssue({ code: 'custom', message: `round id "${r.id}" is used twice`, path: [i, 'id'] });
       seen.add(r.id);
     });
   }),
@@ -193,7 +234,9 @@ export function plainIssue(issue: z.core.$ZodIssue): string {
       return `should be ${want}, not ${describeValue(issue.input)}`;
     }
     case 'invalid_union':
-      return issue.input === undefined ? 'is missing' : `has an unexpected value (${describeValue(issue.input)})`;
+      return issue.input === undefined
+        ? 'is missing'
+        : `has an unexpected value (${describeValue(issue.input)})`;
     case 'invalid_value':
       return `should be ${issue.values.length > 1 ? 'one of ' : ''}${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${describeValue(issue.input)}`;
     case 'too_small':

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { sessionToJSON } from './exporters';
 import type { StorageLike } from './sessionStore';
-import { createSessionStore, followOtherTabs, MESSAGE_BLOCKED, MESSAGE_FULL, SESSION_KEY } from './sessionStore';
+import {
+  createSessionStore,
+  followOtherTabs,
+  MESSAGE_BLOCKED,
+  MESSAGE_FULL,
+  SESSION_KEY,
+} from './sessionStore';
 import { makeResult, makeSession } from '../testing/testFixtures';
 
 class FakeStorage implements StorageLike {
@@ -14,7 +20,8 @@ class FakeStorage implements StorageLike {
     return this.data.get(k) ?? null;
   }
   setItem(k: string, v: string) {
-    if (this.fail === 'full') throw Object.assign(new Error('quota'), { name: 'QuotaExceededError', code: 22 });
+    if (this.fail === 'full')
+      throw Object.assign(new Error('quota'), { name: 'QuotaExceededError', code: 22 });
     if (this.fail === 'blocked') throw Object.assign(new Error('denied'), { name: 'SecurityError' });
     this.writes++;
     this.data.set(k, v);
@@ -25,7 +32,11 @@ class FakeStorage implements StorageLike {
 }
 
 let ids = 0;
-const opts = (storage: StorageLike | null) => ({ storage, now: () => '2025-03-04T09:00:00.000Z', newId: () => `id-${++ids}` });
+const opts = (storage: StorageLike | null) => ({
+  storage,
+  now: () => '2025-03-04T09:00:00.000Z',
+  newId: () => `id-${++ids}`,
+});
 
 describe('session store', () => {
   it('writes every change and survives a reload', () => {

@@ -13,7 +13,10 @@ import * as S from './session';
 import type { Change, NewRound, Round, RoundResult, Session } from './session';
 
 export const SESSION_KEY = 'ripple-effect:session:v1';
-export const MESSAGE_FULL = "This browser's storage is full, so the session can't be saved. Export it now to keep your results.";
+export const MESSAGE_FULL =
+  "This browser's storage is full, so the session can't be saved. Export it now to keep your results.";
+export const MESSAGE_OTHER_TAB = (n: number): string =>
+  `This session is open in another tab too.${n === 0 ? '' : n === 1 ? ' A round finished there was added here.' : ` ${n} rounds finished there were added here.`} Every finished round of both tabs is kept.`;
 export const MESSAGE_BLOCKED =
   "This browser doesn't let the game save, so the session lives only in this tab. Export it now to keep your results.";
 
@@ -25,14 +28,15 @@ export interface StorageLike {
 }
 
 export type SaveStatus =
-  | { ok: true; message: null }
-  | { ok: false; reason: 'full' | 'blocked' | 'unreadable'; message: string };
+  { ok: true; message: null } | { ok: false; reason: 'full' | 'blocked' | 'unreadable'; message: string };
 
 export interface SessionState {
   session: Session;
   status: SaveStatus;
   /** The latest refusal of an action, in plain words (cleared by the next accepted change). */
   notice: string | null;
+  /** Set once another tab of this browser is seen saving this session: what was taken in from it. */
+  otherTab: string | null;
 }
 
 export interface SessionActions {
@@ -89,7 +93,9 @@ export function browserStorage(): StorageLike | null {
 export function isQuotaError(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const { name, code } = e as { name?: unknown; code?: unknown };
-  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+  return (
+    name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014
+  );
 }
 
 const OK: SaveStatus = { ok: true, message: null };
@@ -110,11 +116,15 @@ export function createSessionStore(opts: SessionStoreOptions = {}) {
 
   /** Set when the saved copy could not be read nor backed up: we must not write over it. */
   let protectSaved = false;
+  /** The text this window last wrote or read under `key`: anything else there came from another tab. */
+  let lastSeen: string | null = null;
 
   function write(k: string, session: Session): SaveStatus {
     if (!storage) return blocked;
     try {
-      storage.setItem(k, JSON.stringify({ format: SESSION_FORMAT, ...session }));
+      const text = JSON.stringify({ format: SESSION_FORMAT, ...session });
+      storage.setItem(k, text);
+      if (k === key) lastSeen = text;
       return OK;
     } catch (e) {
       return isQuotaError(e) ? { ok: false, reason: 'full', message: MESSAGE_FULL } : blocked;
@@ -130,6 +140,7 @@ export function createSessionStore(opts: SessionStoreOptions = {}) {
       return { session: fresh(), status: blocked };
     }
     if (text === null) return { session: fresh(), status: OK };
+    lastSeen = text;
     const read = sessionFromJSON(text);
     if ('session' in read) return { session: read.session, status: OK };
     let kept = `The unreadable copy is kept in this browser under "${key}:unreadable".`;
@@ -157,8 +168,29 @@ export function createSessionStore(opts: SessionStoreOptions = {}) {
       return c;
     };
 
+    /**
+     * Another tab of this browser saved since this one last did (two facilitator tabs): its finished
+     * rounds are merged in before writing, so this write never clobbers a round it just finished.
+     */
+    const takeInOtherTab = (): void => {
+      let text: string | null;
+      try {
+        text = storage?.getItem(key) ?? null;
+      } catch {
+        return;
+      }
+      if (text === null || text === lastSeen) return;
+      const read = sessionFromJSON(text);
+      if (!('session' in read) || read.session.id !== get().session.id) return;
+      const merged = S.mergeSessions(get().session, read.session, { finishedOnly: true });
+      lastSeen = text;
+      set({ otherTab: MESSAGE_OTHER_TAB(merged.added) });
+      if (merged.added > 0) set({ session: merged.session });
+    };
+
     const persist = (): SaveStatus => {
       if (opts.readOnly) return get().status;
+      if (!protectSaved) takeInOtherTab();
       const status = protectSaved ? get().status : write(key, get().session);
       set({ status });
       return status;
@@ -172,6 +204,7 @@ export function createSessionStore(opts: SessionStoreOptions = {}) {
       session: initial.session,
       status: initial.status,
       notice: null,
+      otherTab: null,
       addRound: (round) => change(S.addRound(get().session, round)),
       startRound: (id) => change(S.startRound(get().session, id)),
       finishRound: (id, result) => change(S.finishRound(get().session, id, result)),
@@ -206,7 +239,15 @@ export function createSessionStore(opts: SessionStoreOptions = {}) {
       adopt: (text) => {
         const read = sessionFromJSON(text);
         if ('error' in read) return false;
-        set({ session: S.keepFinished(get().session, read.session) });
+        const merged = S.keepFinished(get().session, read.session);
+        set({ session: merged });
+        if (!opts.readOnly) {
+          lastSeen = text;
+          set({ otherTab: MESSAGE_OTHER_TAB(0) });
+          // Write back only when this tab held finished results the other copy lacked.
+          const more = S.finishedRounds(merged).length > S.finishedRounds(read.session).length;
+          if (more) persist();
+        }
         return true;
       },
       exportJSON: () => sessionToJSON(get().session),
