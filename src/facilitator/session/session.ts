@@ -337,6 +337,8 @@ export function mergeSessions(
 /** What a merge did, in plain words for the facilitator. */
 export function describeMerge(m: MergeReport, from: string): string {
   const n = (k: number, one: string, many = `${one}s`): string => `${k} ${k === 1 ? one : many}`;
+  if (m.added === 0 && m.planned === 0)
+    return `Nothing new in ${from}: ${m.already > 0 ? `its ${n(m.already, 'finished round')} ${m.already === 1 ? 'is' : 'are'} already here` : 'this session already holds all of it'}.`;
   const parts: string[] = [];
   if (m.added > 0) parts.push(`${n(m.added, 'finished round')} added`);
   if (m.separate.length > 0)
@@ -345,6 +347,5 @@ export function describeMerge(m: MergeReport, from: string): string {
     );
   if (m.planned > 0) parts.push(`${n(m.planned, 'planned round')} added`);
   if (m.already > 0) parts.push(`${n(m.already, 'finished round')} already here`);
-  if (parts.length === 0) return `Nothing new in ${from}: this session already holds all of it.`;
   return `Merged ${from}: ${parts.join('; ')}. Every finished result is kept.`;
 }
