@@ -11,8 +11,8 @@ export function makeScore(total: number, stars: number | null = 2): ScoreReport 
     stars,
     parts: [
       { key: 'satisfaction', group: 'external', value: total / 100, weight: 3, points: total * 0.3 },
-      { key: 'resolved', group: 'external', value: 0.9, weight: 3, points: total * 0.6 },
-      { key: 'handoffQuality', group: 'internal', value: 0.5, weight: 1, points: total * 0.1 },
+      { key: 'resolved', group: 'external', value: 0.9, weight: 3, points: total * 0.7 - 5 },
+      { key: 'handoffQuality', group: 'internal', value: 0.5, weight: 1, points: 5 },
       { key: 'cost', group: 'cost', value: 0.8, weight: 0, points: 0 },
     ],
   };
