@@ -11,7 +11,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renam
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Level } from '../src/level/schema';
-import { TimedCommandSchema } from '../src/facilitator/session/sessionSchema';
+import { TimedCommandSchema } from '../src/contract/commands';
 import type { LogEntry, RoundStatus, SeatMode } from '../src/live/protocol';
 import { LiveSession, type Table } from './session';
 import { TableRound } from './tableRound';

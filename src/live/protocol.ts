@@ -8,7 +8,7 @@
  * table (its devices, the projector, the facilitator's view) is a replica replaying it.
  */
 import { z } from 'zod';
-import { CommandSchema } from '../facilitator/session/sessionSchema';
+import { CommandSchema } from '../contract/commands';
 import type { LogMessage } from '../roundlog/index';
 import type { TimedCommand } from '../sim/types';
 

@@ -13,7 +13,7 @@
  */
 import type { Level } from '../level/schema';
 import type { ApplyResult, Sim, TimedCommand } from '../sim/types';
-import { CommandSchema } from '../facilitator/session/sessionSchema';
+import { CommandSchema } from '../contract/commands';
 import { advanceChecked } from './checks';
 import type { CheckMsg, EntryMsg, LogMessage, RoundMsg, TickMsg } from './messages';
 

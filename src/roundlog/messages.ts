@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { Level } from '../level/schema';
 import type { Command, TimedCommand } from '../sim/types';
-import { CommandSchema } from '../facilitator/session/sessionSchema';
+import { CommandSchema } from '../contract/commands';
 
 /** Sim seconds between two state-hash checks (both sides hash at exactly the multiples of this). */
 export const CHECK_EVERY = 5;

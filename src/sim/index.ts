@@ -21,3 +21,5 @@ export { runPolicy, type RunOptions } from './run';
 export { policies, expectedHandoffCost, type PolicyName } from './policies';
 export { scoreFrom } from './scoring';
 export * from './types';
+export { COMMAND_RULES, PLAYER_COMMANDS, careIsChosen, commandEnabled, playerGrants } from './actions';
+export type { CommandRule, LevelAction, PlayerCommandType } from './actions';

@@ -12,6 +12,7 @@
  *  - humanCareful, humanCareless: a person at the board (./humanPolicy.ts): notices things after a few
  *    seconds, does one thing at a time, now and then drops a ticket on the wrong desk.
  */
+import { commandEnabled, playerGrants } from './actions';
 import type { Level } from '../level/schema';
 import { humanPaced } from './humanPolicy';
 import { rand, seedRng } from './rng';
@@ -160,7 +161,7 @@ function wholistic(): Policy {
       const cmds: Command[] = [];
       const A = level.actions;
       const risks = new Map(level.workTypes.map((w) => [w.id, w.handoffRisk] as const));
-      if (A.handoffCare && !setPolicies) {
+      if (commandEnabled(A, 'setPolicy') && !setPolicies) {
         setPolicies = true;
         let meanRisk = 0;
         let wsum = 0;
@@ -193,16 +194,15 @@ function wholistic(): Policy {
       for (const r of view.requests) {
         const cfg = level.internalRequests.find((x) => x.id === r.id);
         if (
-          A.grantRequests &&
           cfg &&
-          !cfg.autoGrant &&
+          playerGrants(A, cfg) &&
           (r.status === 'open' || r.status === 'late') &&
           r.doneAt === null
         ) {
           cmds.push({ type: 'grant', request: r.id });
         }
       }
-      if (A.moveStaff && view.t >= nextMove) {
+      if (commandEnabled(A, 'moveStaff') && view.t >= nextMove) {
         let hi: DepartmentState | null = null;
         let lo: DepartmentState | null = null;
         for (const d of view.departments) {
@@ -222,7 +222,7 @@ function wholistic(): Policy {
           nextMove = view.t + 30;
         }
       }
-      if (A.reprioritise) {
+      if (commandEnabled(A, 'prioritise')) {
         for (const d of view.departments) {
           let pick: TicketState | null = null;
           for (let i = 1; i < d.inbox.length; i++) {

@@ -5,6 +5,7 @@
  * The sim is pure and deterministic: same level + seed + timed commands give the same state, bit for bit.
  * Times are seconds of level time (floats). State is plain JSON-serialisable data.
  */
+import type { Command, TimedCommand } from '../contract/commands';
 import type { Care, Level } from '../level/schema';
 
 export type { Care, Level };
@@ -12,25 +13,8 @@ export type { Care, Level };
 export type TicketId = number;
 export type DeptId = string;
 
-/** Player and facilitator actions. Pause and speed live outside the sim. */
-export type Command =
-  | { type: 'route'; ticket: TicketId; to: DeptId; care?: Care }
-  | { type: 'setPolicy'; department: DeptId; care: Care }
-  | { type: 'moveStaff'; from: DeptId; to: DeptId }
-  | { type: 'grant'; request: string }
-  | { type: 'prioritise'; department: DeptId; ticket: TicketId }
-  | { type: 'inject'; event: string }
-  | { type: 'extend'; seconds: number };
-
-export interface TimedCommand {
-  at: number;
-  cmd: Command;
-  /**
-   * Added: number of sim events processed when the command was applied. Lets replay() put a command
-   * between two events that share the same time stamp. Optional: without it replay uses advanceTo(at).
-   */
-  after?: number;
-}
+/** Commands are defined once, as zod schemas in the contract (src/contract/commands.ts). */
+export type { Command, CommandOf, CommandType, PerCommand, TimedCommand } from '../contract/commands';
 
 export type ApplyResult = { ok: true } | { ok: false; reason: string };
 

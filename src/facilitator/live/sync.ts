@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { Level } from '../../level/schema';
 import type { TimedCommand } from '../../sim/types';
-import { CommandSchema, TimedCommandSchema } from '../session/sessionSchema';
+import { CommandSchema, TimedCommandSchema } from '../../contract/commands';
 
 export function channelName(sessionId: string): string {
   return `ripple-effect:${sessionId}`;

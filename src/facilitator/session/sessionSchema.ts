@@ -1,13 +1,15 @@
 /**
  * Validation of session files (export, import and the saved copy in storage), with zod.
- * Mirrors the types in ./session.ts and the sim contract; the `z.ZodType<...>` annotations make the
+ * Mirrors the types in ./session.ts and the sim contract (commands: the one command contract,
+ * src/contract/commands.ts); the `z.ZodType<...>` annotations make the
  * compiler check that each schema produces exactly those types.
  *
  * Numbers are read leniently: JSON turns NaN and Infinity into null, so null reads back as NaN. A file
  * we wrote ourselves must always load again.
  */
 import { z } from 'zod';
-import type { Command, Metrics, ScoreReport, Segment, TimedCommand, TimelineSample } from '../../sim/types';
+import { TimedCommandSchema } from '../../contract/commands';
+import type { Metrics, ScoreReport, Segment, TimelineSample } from '../../sim/types';
 import type { Bookmark, CustomerJourney, DeptLabel, Round, RoundResult, Session } from './session';
 import { MAX_BOOKMARK_NOTE, MAX_SESSION_NAME, MAX_TEAM_NAME, SESSION_VERSION } from './session';
 
@@ -17,23 +19,6 @@ const num = z
   .transform((v) => v ?? Number.NaN);
 const int = z.number().int();
 const numRecord = z.record(z.string(), num);
-const care = z.enum(['quick', 'thorough']);
-
-export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('route'), ticket: int, to: z.string(), care: care.optional() }),
-  z.object({ type: z.literal('setPolicy'), department: z.string(), care }),
-  z.object({ type: z.literal('moveStaff'), from: z.string(), to: z.string() }),
-  z.object({ type: z.literal('grant'), request: z.string() }),
-  z.object({ type: z.literal('prioritise'), department: z.string(), ticket: int }),
-  z.object({ type: z.literal('inject'), event: z.string() }),
-  z.object({ type: z.literal('extend'), seconds: z.number() }),
-]);
-
-export const TimedCommandSchema: z.ZodType<TimedCommand> = z.object({
-  at: z.number(),
-  cmd: CommandSchema,
-  after: z.number().int().min(0).optional(),
-});
 
 const SegmentSchema: z.ZodType<Segment> = z.object({
   cause: z.string(),

@@ -5,6 +5,7 @@
  */
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
+import { commandEnabled } from '../../sim/index';
 import type { DepartmentState } from '../../sim/types';
 import {
   cardAreas,
@@ -163,7 +164,7 @@ export class DeptView {
     this.trayMore = scene.add
       .text(a.outbox.x + a.outbox.w - 8, outboxSlot(rect, 0).y, '', style(px(26), { bold: true }))
       .setOrigin(1, 0.5);
-    this.policyBtn = actions.handoffCare
+    this.policyBtn = commandEnabled(actions, 'setPolicy')
       ? new PlayButton(scene, {
           x: a.outbox.x + a.outbox.w - 92,
           y: a.outbox.y + 18,
@@ -174,7 +175,7 @@ export class DeptView {
           onClick: () => handlers.onPolicy(def.id),
         })
       : null;
-    this.moveBtn = actions.moveStaff
+    this.moveBtn = commandEnabled(actions, 'moveStaff')
       ? new PlayButton(scene, {
           x: a.staff.x + a.staff.w - 62,
           y: a.staff.y + a.staff.h / 2,

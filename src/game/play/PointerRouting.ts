@@ -4,6 +4,7 @@
  * level allows). Buttons handle their own clicks; this only sees presses on the board itself.
  */
 import Phaser from 'phaser';
+import { commandEnabled } from '../../sim/index';
 import type { SimView } from '../../sim/types';
 import { cardAt, cardAreas, contains, inboxSlotAt, outboxSlotAt, type Rect } from './layout';
 import type { BoardInfo, Effect, RoutingController } from './routingController';
@@ -95,7 +96,7 @@ export class PointerRouting {
     const line = [...dept.pending, ...dept.inbox];
     const li = inboxSlotAt(card.rect, pt);
     const lineTicket = li >= 0 ? line[li] : undefined;
-    if (lineTicket !== undefined && board.actions.reprioritise && dept.inbox.includes(lineTicket)) {
+    if (lineTicket !== undefined && commandEnabled(board.actions, 'prioritise') && dept.inbox.includes(lineTicket)) {
       this.deps.run([{ type: 'command', cmd: { type: 'prioritise', department: card.id, ticket: lineTicket } }]);
       return;
     }

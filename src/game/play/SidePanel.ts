@@ -4,6 +4,7 @@
  */
 import type Phaser from 'phaser';
 import type { Level } from '../../level/schema';
+import { careIsChosen, playerGrants } from '../../sim/index';
 import type { Care, RequestState } from '../../sim/types';
 import { SIDEBAR } from './layout';
 import { journeyWords } from './boardModel';
@@ -68,7 +69,7 @@ export class SidePanel {
     });
     y += legendH + 12;
 
-    if (level.actions.handoffCare) {
+    if (careIsChosen(level.actions)) {
       panel(134);
       scene.add
         .text(x + 16, y + 24, 'Notes for your next handoff', style(26, { bold: true }))
@@ -120,7 +121,7 @@ export class SidePanel {
           .text(x + 16, ry + 80, '', style(24, { color: BOARD_COLOURS.dim }))
           .setOrigin(0, 0.5);
         const grant =
-          level.actions.grantRequests && !r.autoGrant
+          playerGrants(level.actions, r)
             ? new PlayButton(scene, {
                 x: x + w - 80,
                 y: ry + 80,

@@ -3,6 +3,7 @@
  * animations towards the customer's face, and the audio batch.
  */
 import type { Level } from '../../level/schema';
+import { playerGrants } from '../../sim/index';
 import type { SimEvent } from '../../sim/types';
 import type { UiStoreApi } from '../../store/store';
 import type { GameAudio } from '../../audio/index';
@@ -63,7 +64,7 @@ export class EventFeed {
         case 'request': {
           const r = d.level.internalRequests.find((q) => q.id === ev.request);
           if (!r) break;
-          const text = requestToast(r.title, d.deptName(r.from), d.deptName(r.to), ev.status, d.level.actions.grantRequests && !r.autoGrant);
+          const text = requestToast(r.title, d.deptName(r.from), d.deptName(r.to), ev.status, playerGrants(d.level.actions, r));
           if (text) this.toast(text, ev.status === 'late' ? 'warning' : 'info', nowMs);
           break;
         }

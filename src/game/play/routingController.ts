@@ -4,7 +4,10 @@
  * policy, staff, grant, reprioritise, pause, speed). It produces Commands and effects; the scene
  * applies them to the sim and the store. Phaser-free.
  */
+import type { Level } from '../../level/schema';
+import { careIsChosen, commandEnabled, type PlayerCommandType } from '../../sim/index';
 import type { Care, Command } from '../../sim/types';
+import { COMMAND_WORDS } from '../commandWords';
 import { neighbour, type Dir } from './layout';
 import type { Pt } from './interpolate';
 
@@ -27,7 +30,8 @@ export interface TicketInfo {
 export interface BoardInfo {
   depts: readonly DeptInfo[];
   ticket(id: number): TicketInfo | null;
-  actions: { route: boolean; handoffCare: boolean; moveStaff: boolean; reprioritise: boolean; grantRequests: boolean };
+  /** The level's actions; which command each enables is the sim's action table. */
+  actions: Readonly<Level['actions']>;
   care: Care;
   /** Internal requests that can be granted now, oldest first. */
   grantable: readonly string[];
@@ -50,6 +54,9 @@ export type Effect =
   | { type: 'quit' }
   | { type: 'message'; text: string }
   | { type: 'cue'; name: 'pickup' | 'click' | 'invalid' };
+
+/** The board's answer when a level does not offer a command. */
+const notHere = (type: PlayerCommandType): Effect => ({ type: 'message', text: COMMAND_WORDS[type].notHere });
 
 const ARROWS: Record<string, Dir> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -75,7 +82,7 @@ export class RoutingController {
 
   /** Pointer: a ticket in a tray was clicked (or a drag started). */
   pick(dept: string, ticket: number, board: BoardInfo): Effect[] {
-    if (!board.actions.route) return [{ type: 'message', text: 'In this level work moves on by itself' }, { type: 'cue', name: 'invalid' }];
+    if (!commandEnabled(board.actions, 'route')) return [notHere('route'), { type: 'cue', name: 'invalid' }];
     this.state = { mode: 'target', what: 'ticket', from: dept, ticket, dest: null };
     return [{ type: 'cue', name: 'pickup' }];
   }
@@ -95,7 +102,7 @@ export class RoutingController {
 
   /** Pointer: start moving a person away from a department. */
   startStaffMove(from: string, board: BoardInfo): Effect[] {
-    if (!board.actions.moveStaff) return [{ type: 'message', text: 'Moving people is not part of this level' }];
+    if (!commandEnabled(board.actions, 'moveStaff')) return [notHere('moveStaff')];
     this.state = { mode: 'target', what: 'staff', from, dest: null };
     return [{ type: 'cue', name: 'pickup' }];
   }
@@ -146,7 +153,7 @@ export class RoutingController {
     if (dir) return this.moveFocus(0, dir, board);
     if (k === 'Enter') return this.enter(board);
     if (k === 'q' || k === 't') {
-      if (!board.actions.handoffCare) return [{ type: 'message', text: 'Notes are not your choice in this level' }];
+      if (!careIsChosen(board.actions)) return [notHere('setPolicy')];
       return [{ type: 'care', care: k === 'q' ? 'quick' : 'thorough' }];
     }
     if (k === 'n' && s.mode === 'target' && s.what === 'ticket') return this.nextTicket(board);
@@ -157,7 +164,7 @@ export class RoutingController {
       return this.startStaffMove(dept, board);
     }
     if (k === 'g') {
-      if (!board.actions.grantRequests) return [{ type: 'message', text: 'Granting requests is not part of this level' }];
+      if (!commandEnabled(board.actions, 'grant')) return [notHere('grant')];
       const r = board.grantable[0];
       return r ? [{ type: 'command', cmd: { type: 'grant', request: r } }] : [{ type: 'message', text: 'No request is waiting for you' }];
     }
@@ -189,7 +196,7 @@ export class RoutingController {
       if (to === s.from) return [];
       return [{ type: 'command', cmd: { type: 'moveStaff', from: s.from, to } }];
     }
-    const cmd: Command = board.actions.handoffCare
+    const cmd: Command = careIsChosen(board.actions)
       ? { type: 'route', ticket: s.ticket, to, care: board.care }
       : { type: 'route', ticket: s.ticket, to };
     return [{ type: 'command', cmd }];
@@ -229,7 +236,7 @@ export class RoutingController {
   }
 
   private togglePolicy(board: BoardInfo): Effect[] {
-    if (!board.actions.handoffCare) return [{ type: 'message', text: 'Notes are not your choice in this level' }];
+    if (!commandEnabled(board.actions, 'setPolicy')) return [notHere('setPolicy')];
     const s = this.state;
     const id = s.mode === 'source' ? s.dept : null;
     const d = id ? board.depts.find((x) => x.id === id) : undefined;
@@ -238,7 +245,7 @@ export class RoutingController {
   }
 
   private prioritise(board: BoardInfo): Effect[] {
-    if (!board.actions.reprioritise) return [{ type: 'message', text: 'Changing the order of a line is not part of this level' }];
+    if (!commandEnabled(board.actions, 'prioritise')) return [notHere('prioritise')];
     const s = this.state;
     const id = s.mode === 'source' ? s.dept : null;
     if (!id) return [{ type: 'message', text: 'Choose a department first (Tab), then press F to serve its unhappiest customer first' }];
@@ -261,7 +268,7 @@ export class RoutingController {
         const t = board.ticket(s.ticket);
         const who = t ? `${t.customer}'s ${t.workName.toLowerCase()}` : 'this ticket';
         const needs = t ? ` (needs: ${t.needs})` : '';
-        const care = board.actions.handoffCare ? ` Notes: ${board.care} (Q/T).` : '';
+        const care = careIsChosen(board.actions) ? ` Notes: ${board.care} (Q/T).` : '';
         return `Where does ${who} go${needs}? Press ${keys} or click a department. Escape cancels.${care}`;
       }
       case 'source': {
@@ -272,7 +279,7 @@ export class RoutingController {
       }
       case 'idle': {
         const ready = board.depts.filter((d) => d.outbox.length > 0);
-        if (board.actions.route && ready.length > 0)
+        if (commandEnabled(board.actions, 'route') && ready.length > 0)
           return `A ticket is ready at ${ready[0]!.name}: drag it onto the department that can do its next step (or press Tab, then Enter).`;
         return 'Customers arrive on the left. Finished work waits in the yellow "Ready to send" trays for you to pass it on.';
       }

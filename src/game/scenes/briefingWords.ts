@@ -1,46 +1,27 @@
 /** The briefing's "How to play" lines for the actions a level enables, and journey words. Pure. */
 import type { Level } from '../../level/schema';
+import { commandEnabled, PLAYER_COMMANDS } from '../../sim/index';
+import { COMMAND_WORDS, type ControlLine } from '../commandWords';
 import { journeyText } from '../journeyText';
 
-export interface ControlLine {
-  /** What to do with mouse or touch. */
-  text: string;
-  /** The keys for it, or '' when there is none. */
-  keys: string;
-}
+export type { ControlLine };
 
+/**
+ * One line per command the level offers, in the action table's order (routing first), then pause and
+ * speed. Routing reads "work moves on by itself" when the level routes everything.
+ */
 export function controlsFor(level: Pick<Level, 'actions' | 'autoRoute'>): ControlLine[] {
-  const a = level.actions;
   const out: ControlLine[] = [];
-  if (a.route && level.autoRoute !== 'all') {
-    out.push({
-      text: 'Send work on: click a ticket in a "Ready to send" tray, then the department that does its next step (or drag it there).',
-      keys: 'Tab or arrows choose a department, Enter picks its ticket, 1-9 or Enter sends it',
-    });
-  } else {
-    out.push({
-      text: 'Work moves on by itself here: watch where it waits and what reaches the customers.',
-      keys: '',
-    });
+  for (const type of PLAYER_COMMANDS) {
+    const on = commandEnabled(level.actions, type);
+    if (type === 'route') {
+      out.push(
+        on && level.autoRoute !== 'all'
+          ? COMMAND_WORDS.route.howTo
+          : { text: 'Work moves on by itself here: watch where it waits and what reaches the customers.', keys: '' },
+      );
+    } else if (on) out.push(COMMAND_WORDS[type].howTo);
   }
-  if (a.handoffCare) {
-    out.push({
-      text: 'Choose the notes that go with each handoff: quick saves you time, thorough saves the next desk rework.',
-      keys: "Q quick notes, T thorough notes, L a department's usual notes",
-    });
-  }
-  if (a.moveStaff)
-    out.push({
-      text: 'Move a person to a busier department.',
-      keys: 'choose a department, then - and the place to go',
-    });
-  if (a.grantRequests)
-    out.push({
-      text: 'Grant what colleagues ask of each other before it slows them down.',
-      keys: 'G grants the oldest waiting request',
-    });
-  if (a.reprioritise)
-    out.push({ text: 'Serve the unhappiest customer in a line first.', keys: 'choose a department, then F' });
   out.push({
     text: 'Pause and change speed at any time.',
     keys: 'Space pause, 1 / 2 / 3 normal, fast, fastest, S settings (text size, sound)',
