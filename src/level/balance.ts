@@ -44,8 +44,10 @@ export const POLICY_WORDS: Record<PolicyName, string> = {
   siloed: 'sends work to the right desk at once with quick notes, and ignores requests from colleagues',
   wholistic:
     "thoughtful play: the right desk, careful notes where they pay off, colleagues' requests granted and people moved to where the line is",
-  humanCareful: 'a person playing thoughtfully at human speed: notices things after a few seconds, one action at a time, now and then a wrong drop',
-  humanCareless: 'a person playing fast and carelessly at human speed: quick notes, requests ignored, now and then a wrong drop',
+  humanCareful:
+    "thoughtful play at a person's pace: notices things after about 6 seconds, one thing at a time, now and then a wrong drop",
+  humanCareless:
+    "own desk first at a person's pace: finished work waits while the desk is busy, then quick notes to the first desk listed",
 };
 
 export function summarise(policy: PolicyName, results: RunResult[]): PolicyStats {
