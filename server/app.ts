@@ -3,6 +3,7 @@
  * (disk by default, Redis when REDIS_URL is set, with Redis presence and driver so several processes
  * share one matchmaking), and every session of the journal resumed before the first device arrives.
  */
+import './nodeWebSocket';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import { Server, matchMaker, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';

@@ -1,0 +1,109 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AckMessage, TableLogMessage, WelcomeMessage } from '../src/live/protocol';
+import { loadLevels } from './levels';
+import type { LiveRoom } from './liveRoom';
+import { bootTestServer, createSession, joinTable, until, type Device } from './testing';
+
+const levels = loadLevels();
+let stop: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  for (const s of stop.reverse()) await s();
+  stop = [];
+});
+
+async function boot(dir?: string) {
+  const clock = { t: 0 };
+  const b = await bootTestServer({ levels, now: () => clock.t, stepMs: 20, tickEvery: 2, reconnectSeconds: 30, ...(dir ? { dir } : {}) });
+  stop.push(() => b.live.stop());
+  const room = (code: string) => b.colyseus.getRoomById(code) as unknown as LiveRoom;
+  return { ...b, clock, room };
+}
+
+type Seat = { seat: string; ok: boolean; reason?: string };
+
+describe('live room: seats', () => {
+  it('one department per device: two claims of one seat at once, exactly one wins and the other is told why', async () => {
+    const b = await boot();
+    const fac = await createSession(b.url, 'departments');
+    const code = fac.room.roomId;
+    const devices: Device[] = [];
+    for (let i = 0; i < 4; i++) devices.push(await joinTable(b.url, code, 'Green'));
+    const seats = b.room(code).session.seatNames(b.room(code).session.tables.get('t1')!);
+    expect(seats.length).toBeGreaterThan(1);
+    // Everyone at once wants the first desk.
+    for (const d of devices) d.room.send('claim', { seat: seats[0]! });
+    const answers = await Promise.all(devices.map((d) => d.next<Seat>('seat')));
+    expect(answers.filter((a) => a.ok)).toHaveLength(1);
+    for (const a of answers.filter((x) => !x.ok)) expect(a.reason).toMatch(/Someone else at Green already plays/);
+    // A claim of a seat that does not exist is refused, and a free one is taken.
+    const loser = devices[answers.findIndex((a) => !a.ok)]!;
+    loser.room.send('claim', { seat: 'moon-base' });
+    expect(await loser.next<Seat>('seat', (s) => s.seat === 'moon-base')).toMatchObject({ ok: false, reason: /no seat "moon-base"/ });
+    loser.room.send('claim', { seat: seats[1]! });
+    expect(await loser.next<Seat>('seat', (s) => s.seat === seats[1])).toMatchObject({ ok: true });
+    const shown = b.room(code).state.tables.get('t1')!.seats;
+    await until(() => shown.get(seats[1]!)?.who === 'human', 'the second seat shown held');
+    expect(shown.get(seats[0]!)?.who).toBe('human');
+    for (const s of seats.slice(2)) expect(shown.get(s)?.who).toBe('computer');
+  });
+
+  it('a department device may only act for its own desk; the computer plays the others', async () => {
+    const b = await boot();
+    const fac = await createSession(b.url, 'departments');
+    const code = fac.room.roomId;
+    const dev = await joinTable(b.url, code, 'Orange');
+    const session = b.room(code).session;
+    const table = session.tables.get('t1')!;
+    // The device takes the last desk; the frontline (where work comes in) is the computer's.
+    const first = session.seatNames(table).at(-1)!;
+    dev.room.send('claim', { seat: first });
+    await dev.next<Seat>('seat');
+    fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 11 });
+    await dev.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
+    const round = table.round!;
+    for (let i = 0; i < 12; i++) {
+      b.clock.t += 5000;
+      await until(() => round.now() >= b.clock.t / 1000 - 0.001, 'the server clock');
+    }
+    // The computer moved work for the desks nobody holds, and never for the held one.
+    const byComputer = round.log.filter((e) => e.by === 'computer');
+    expect(byComputer.length).toBeGreaterThan(0);
+    const other = session.seatNames(table).find((s) => s !== first)!;
+    dev.room.send('cmd', { seq: 0, cmd: { type: 'setPolicy', department: other, care: 'thorough' } });
+    expect(await dev.next<AckMessage>('ack', (a) => a.seq === 0)).toMatchObject({ ok: false, reason: /do not hold that seat/ });
+  });
+
+  it('a device that drops keeps its seat (the computer plays it meanwhile) and gets it back when it reconnects', async () => {
+    const b = await boot();
+    const fac = await createSession(b.url);
+    const code = fac.room.roomId;
+    const dev = await joinTable(b.url, code, 'Purple');
+    const welcome = await dev.next<WelcomeMessage>('welcome');
+    dev.room.reconnection.minUptime = 0;
+    dev.room.reconnection.minDelay = 50;
+    fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 5 });
+    await dev.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
+    const shown = () => b.room(code).state.tables.get('t1')!.seats.get('board')!.who;
+    await until(() => shown() === 'human', 'the board held');
+    // Wi-Fi drops: the socket dies without a goodbye.
+    const rounds = dev.all<TableLogMessage>('log').filter((m) => m.msg.kind === 'round').length;
+    (dev.room.connection.transport as unknown as { ws: { _socket: { destroy(): void } } }).ws._socket.destroy();
+    await until(() => shown() === 'away', 'the seat shown away');
+    const round = b.room(code).session.tables.get('t1')!.round!;
+    for (let i = 0; i < 6; i++) {
+      b.clock.t += 5000;
+      await until(() => round.now() >= b.clock.t / 1000 - 0.001, 'the server clock');
+    }
+    expect(round.log.some((e) => e.by === 'computer')).toBe(true);
+    await until(() => shown() === 'human', 'the seat held again after the reconnection', 15_000);
+    // Back with the whole round (the computer's moves while it was away included) and the same seat.
+    await until(() => dev.all<TableLogMessage>('log').filter((m) => m.msg.kind === 'round').length > rounds, 'the round again');
+    const table = b.room(code).session.tables.get('t1')!;
+    expect(table.seats.get('board')).toBe(welcome.device);
+    await until(() => dev.replicas.get('t1')?.sim()?.now() === round.now(), 'the replica at the server time');
+    expect(dev.replicas.get('t1')!.sim()!.hash()).toBe(round.hash());
+    dev.room.send('cmd', { seq: 0, cmd: { type: 'setPolicy', department: 'tier1', care: 'thorough' } });
+    const ack = await dev.next<AckMessage>('ack', (a) => a.seq === 0);
+    if (!ack.ok) expect(ack.reason).not.toMatch(/Another device/);
+  });
+});
