@@ -80,7 +80,9 @@ describe('live room: seats', () => {
     const dev = await joinTable(b.url, code, 'Purple');
     const welcome = await dev.next<WelcomeMessage>('welcome');
     dev.room.reconnection.minUptime = 0;
-    dev.room.reconnection.minDelay = 50;
+    // It comes back two seconds after the drop: time for the computer to play its board meanwhile.
+    dev.room.reconnection.minDelay = 2000;
+    dev.room.reconnection.maxDelay = 2000;
     fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 5 });
     await dev.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
     const shown = () => b.room(code).state.tables.get('t1')!.seats.get('board')!.who;
@@ -90,7 +92,8 @@ describe('live room: seats', () => {
     (dev.room.connection.transport as unknown as { ws: { _socket: { destroy(): void } } }).ws._socket.destroy();
     await until(() => shown() === 'away', 'the seat shown away');
     const round = b.room(code).session.tables.get('t1')!.round!;
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 20 && !round.log.some((e) => e.by === 'computer'); i++) {
+      expect(shown()).toBe('away');
       b.clock.t += 5000;
       await until(() => round.now() >= b.clock.t / 1000 - 0.001, 'the server clock');
     }
