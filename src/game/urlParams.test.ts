@@ -78,3 +78,34 @@ describe('rendererFrom', () => {
     expect(rendererFrom('?renderer=nonsense')).toBe('canvas');
   });
 });
+
+describe('hostile links (issue 14, item 11)', () => {
+  it('a long ?level= is cut in the message', () => {
+    const long = 'x'.repeat(5000);
+    const p = parseUrlParams(`?level=${long}`);
+    const m = unknownLevelMessage(p.level ?? '', ['right-desk', 'clear-notes']);
+    expect(m.length).toBeLessThan(200);
+    expect(m).toContain(`'${'x'.repeat(40)}…'`);
+  });
+  it('-5 is below 0, 1234567890 is a fine seed, a 12-digit seed is too large', () => {
+    expect(parseUrlParams('?seed=-5')).toMatchObject({ seed: null });
+    expect(parseUrlParams('?seed=-5').messages[0]).toMatch(/"-5" is below 0/);
+    expect(parseUrlParams('?seed=1234567890')).toMatchObject({ seed: 1234567890, messages: [] });
+    expect(parseUrlParams('?seed=123456789012').messages[0]).toMatch(
+      /too large \(the largest is 2147483647\)/,
+    );
+    expect(parseUrlParams('?seed=' + '9'.repeat(3000)).messages[0]!.length).toBeLessThan(200);
+  });
+  it('an unknown renderer gets a message; webgl and canvas do not', () => {
+    expect(parseUrlParams('?renderer=webgl2').messages[0]).toMatch(
+      /"renderer=webgl2" was not understood, so the game draws with Canvas/,
+    );
+    expect(rendererFrom('?renderer=webgl2')).toBe('canvas');
+    expect(parseUrlParams('?renderer=webgl').messages).toEqual([]);
+    expect(parseUrlParams('?renderer=Canvas').messages).toEqual([]);
+  });
+  it('other echoed values are cut too', () => {
+    for (const q of ['facilitator', 'audience', 'renderer'])
+      expect(parseUrlParams(`?${q}=${'é'.repeat(3000)}`).messages[0]!.length).toBeLessThan(300);
+  });
+});

@@ -16,6 +16,16 @@ export interface UrlParams {
   messages: string[];
 }
 
+/** The longest part of a link value repeated in a message; the rest is cut with "…". */
+export const SHOWN_CHARS = 40;
+/** A value from the link as shown in a message: at most SHOWN_CHARS characters, on one line. */
+export function shown(value: string): string {
+  const one = value.replace(/\s+/g, ' ');
+  return one.length > SHOWN_CHARS ? `${one.slice(0, SHOWN_CHARS)}…` : one;
+}
+/** The largest seed, as in the session panel (2^31 - 1). */
+export const MAX_SEED = 2147483647;
+
 const TRUE = new Set(['1', 'true', 'yes', 'on', '']);
 const FALSE = new Set(['0', 'false', 'no', 'off']);
 /** Session ids are made by the game (letters, digits, dashes); `local` is the no-session channel. */
@@ -35,11 +45,13 @@ export function parseUrlParams(search: string): UrlParams {
   const seed = q.get('seed');
   if (seed !== null) {
     const s = seed.trim();
-    if (/^\d{1,9}$/.test(s)) out.seed = Number(s);
-    else
-      out.messages.push(
-        `The seed "${seed}" is not a whole number (like 7 or 1234), so the usual seed is used.`,
-      );
+    const usual = 'so the usual seed is used';
+    if (/^\d+$/.test(s) && Number(s) <= MAX_SEED) out.seed = Number(s);
+    else if (/^\d+$/.test(s))
+      out.messages.push(`The seed "${shown(s)}" is too large (the largest is ${MAX_SEED}), ${usual}.`);
+    else if (/^-\d+$/.test(s))
+      out.messages.push(`The seed "${shown(s)}" is below 0; a seed is 0 or more (like 7 or 1234), ${usual}.`);
+    else out.messages.push(`The seed "${shown(seed)}" is not a whole number (like 7 or 1234), ${usual}.`);
   }
 
   const fac = q.get('facilitator');
@@ -48,7 +60,9 @@ export function parseUrlParams(search: string): UrlParams {
     if (TRUE.has(f)) out.facilitator = true;
     else if (FALSE.has(f)) out.facilitator = false;
     else
-      out.messages.push(`"facilitator=${fac}" was not understood; use facilitator=1 to unlock every level.`);
+      out.messages.push(
+        `"facilitator=${shown(fac)}" was not understood; use facilitator=1 to unlock every level.`,
+      );
   }
 
   const aud = q.get('audience');
@@ -59,18 +73,25 @@ export function parseUrlParams(search: string): UrlParams {
     else if (SESSION_ID.test(a)) out.audience = a;
     else
       out.messages.push(
-        `"audience=${aud}" was not understood, so the game opened normally. For the projector window use audience=1, or the link from the facilitator's "Projector window" button.`,
+        `"audience=${shown(aud)}" was not understood, so the game opened normally. For the projector window use audience=1, or the link from the facilitator's "Projector window" button.`,
       );
   }
+  const renderer = q.get('renderer');
+  if (renderer !== null && !RENDERERS.has(renderer.trim().toLowerCase()))
+    out.messages.push(
+      `"renderer=${shown(renderer)}" was not understood, so the game draws with Canvas. Use renderer=webgl for WebGL, or renderer=canvas.`,
+    );
   return out;
 }
+
+const RENDERERS = new Set(['webgl', 'canvas']);
 
 /** Message for a level id that does not exist, with a suggestion and the ids that do. */
 export function unknownLevelMessage(id: string, known: readonly string[]): string {
   const guess = closest(id, known);
   const hint = guess ? ` Did you mean '${guess}'?` : '';
   const list = known.length ? ` The levels are: ${known.join(', ')}.` : ' No levels could be loaded.';
-  return `There is no level called '${id}'.${hint}${list}`;
+  return `There is no level called '${shown(id)}'.${hint}${list}`;
 }
 
 /**

@@ -128,7 +128,8 @@ export class LevelSelectScene extends Phaser.Scene {
     const gridTop = Math.max(msgH > 0 ? 140 + msgH + 40 : 190, 190);
     const room = GAME_HEIGHT - 170 - gridTop;
     const gridH = rows * CARD_H + (rows - 1) * GAP;
-    const k = Math.min(1, room / gridH);
+    // Never below half size (nor negative, which drew the grid upside down under a long message).
+    const k = Math.max(0.5, Math.min(1, room / gridH));
 
     const sessionKeys = s.facilitator ? { [SESSION_KEY_LABEL.toLowerCase()]: () => getApp().hooks.facilitator.openSession() } : {};
     const focus = new FocusGroup(this, { cols, onBack: () => this.back(), keys: sessionKeys });

@@ -46,12 +46,19 @@ export function shellMessages(): string[] {
  * A warning box with the given messages, centred at the top (y is its top edge). Returns its
  * height (0 when there is nothing to say).
  */
+const MESSAGE_CHARS = 240;
+const MAX_MESSAGES = 4;
+
 export function messageBox(scene: Phaser.Scene, messages: string[], y: number, width = 1500): number {
   if (messages.length === 0) return 0;
   const s = settings();
   const pal = palette(s);
   const x = (GAME_WIDTH - width) / 2;
-  const text = scene.add.text(x + 96, y + 20, messages.join('\n'), textStyle(s, 'small', { wrap: width - 130 }));
+  // Bounded whatever the messages: each at most MESSAGE_CHARS, at most MAX_MESSAGES of them.
+  const cut = (m: string) => (m.length > MESSAGE_CHARS ? `${m.slice(0, MESSAGE_CHARS)}…` : m);
+  const shownLines = messages.slice(0, MAX_MESSAGES).map(cut);
+  if (messages.length > MAX_MESSAGES) shownLines.push(`…and ${messages.length - MAX_MESSAGES} more notes.`);
+  const text = scene.add.text(x + 96, y + 20, shownLines.join('\n'), textStyle(s, 'small', { wrap: width - 130 }));
   const h = Math.max(text.height + 40, 84);
   const g = scene.add.graphics();
   g.fillStyle(pal.panel, 0.96);
