@@ -73,3 +73,33 @@ describe('a level with thousands of departments on one spot', () => {
     expect(problems.filter((p) => /too close/.test(p.message))).toHaveLength(3);
   });
 });
+
+describe('scoring weights', () => {
+  const withWeights = (weights: Record<string, number>) =>
+    JSON.stringify({ ...example, scoring: { ...(example.scoring as object), weights } });
+  const zero = {
+    satisfaction: 0,
+    resolved: 0,
+    meanTime: 0,
+    p95Time: 0,
+    firstContact: 0,
+    effort: 0,
+    handoffQuality: 0,
+    requestsOnTime: 0,
+    cost: 0,
+  };
+  it('all 0 is a warning that says every play scores 0', () => {
+    const { level, problems } = checkLevelText(withWeights(zero), 'zero.json');
+    expect(level).not.toBeNull();
+    expect(problems.map((p) => p.message).join('\n')).toMatch(/weight 0.*every play scores 0/);
+  });
+  it('one part above 0, or a part left at its default, is fine', () => {
+    for (const w of [
+      { ...zero, cost: 1 },
+      { ...zero, satisfaction: undefined as unknown as number },
+    ]) {
+      const { problems } = checkLevelText(withWeights(w), 'w.json');
+      expect(problems.some((p) => /every play scores 0/.test(p.message))).toBe(false);
+    }
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { BOARD, cardsOverlap, layoutCards } from '../game/play/layout';
 import type { JsonPath } from './jsonText';
+import { Weights } from './schema';
 import type { PathProblem } from './issues';
 import { didYouMean, listWords } from './suggest';
 import { show } from './where';
@@ -302,6 +303,19 @@ export function semanticCheck(
         `(${at}) is at or after the end of the level (${duration}), so this event never happens.`,
       );
     }
+  }
+
+  // Weights: when every part that counts has weight 0 (left out means its default, above 0),
+  // every play scores 0.
+  const weights = field(field(level, 'scoring'), 'weights');
+  if (isRec(weights)) {
+    const noRequests = items(level, 'internalRequests').length === 0;
+    const counted = Object.keys(Weights.shape).filter((k) => !(noRequests && k === 'requestsOnTime'));
+    if (counted.every((k) => num(weights, k) === 0))
+      warn(
+        ['scoring', 'weights'],
+        `gives every part of the score weight 0${noRequests ? ' (requestsOnTime does not count: this level has no internal requests)' : ''}, so every play scores 0 and nobody can earn a star. Give the parts that matter a weight, like "satisfaction": 3.`,
+      );
   }
 
   // Stars in increasing order.
