@@ -59,12 +59,46 @@ export const Distribution = z
 export type Distribution = z.infer<typeof Distribution>;
 
 export const Role = z
-  .enum(['frontline', 'tier2', 'supervisor', 'billing', 'it', 'hr', 'shipping', 'sales', 'quality', 'other'])
-  .describe('What kind of place this is; it picks the default icon and colour.');
+  .enum([
+    'frontline',
+    'tier2',
+    'supervisor',
+    'billing',
+    'it',
+    'hr',
+    'shipping',
+    'sales',
+    'quality',
+    'health',
+    'retail',
+    'logistics',
+    'public',
+    'other',
+  ])
+  .describe(
+    'What kind of place this is; it picks the default icon and colour. "health" (a clinic, a ward), "retail" (a shop floor), "logistics" (a warehouse, dispatch) and "public" (a public service counter) suit other trades.',
+  );
 
 export const Icon = z
-  .enum(['headset', 'wrench', 'star', 'coins', 'laptop', 'people', 'box', 'chart', 'shield', 'building'])
-  .describe('The picture drawn on the department.');
+  .enum([
+    'headset',
+    'wrench',
+    'star',
+    'coins',
+    'laptop',
+    'people',
+    'box',
+    'chart',
+    'shield',
+    'building',
+    'cross',
+    'bag',
+    'truck',
+    'civic',
+  ])
+  .describe(
+    'The picture drawn on the department: "cross" (health), "bag" (retail), "truck" (logistics) and "civic" (a public building) suit other trades.',
+  );
 
 export const Shape = z
   .enum(['circle', 'square', 'triangle', 'diamond', 'hexagon', 'star'])

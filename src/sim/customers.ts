@@ -93,6 +93,31 @@ export function onScript(w: World, pos: number): void {
   arrive(w, st.wtIndex.get(sc.workType) ?? 0, sc.name ?? null);
 }
 
+/**
+ * A name no customer still in the system has, so two on screen never share one: the next free name of
+ * the list in turn (or the scripted one), with " 2", " 3"... only when every name is taken.
+ */
+function uniqueName(w: World, given: string | null): string {
+  const s = w.s;
+  const names = w.st.names;
+  const inUse = new Set<string>();
+  for (const T of s.tickets.values()) inUse.add(T.customer);
+  let base = given;
+  if (base === null) {
+    for (let k = 0; k < names.length; k++) {
+      const candidate = names[(s.nameIdx + k) % names.length]!;
+      if (!inUse.has(candidate) || k === names.length - 1) {
+        base = candidate;
+        s.nameIdx = (s.nameIdx + k + 1) % names.length;
+        break;
+      }
+    }
+  }
+  const first = base ?? names[0]!;
+  if (!inUse.has(first)) return first;
+  for (let n = 2; ; n++) if (!inUse.has(`${first} ${n}`)) return `${first} ${n}`;
+}
+
 export function arrive(w: World, wtIdx: number, name: string | null): void {
   const s = w.s;
   const st = w.st;
@@ -101,11 +126,7 @@ export function arrive(w: World, wtIdx: number, name: string | null): void {
   const wt = st.wts[wtIdx]!;
   const patience = sample(wt.patience ?? st.patience, s.rng, STREAM_ARRIVALS);
   const willEscalate = wt.escalateChance > 0 && rand(s.rng, STREAM_ARRIVALS) < wt.escalateChance;
-  let customer = name;
-  if (customer === null) {
-    customer = st.names[s.nameIdx % st.names.length]!;
-    s.nameIdx = (s.nameIdx + 1) % st.names.length;
-  }
+  const customer = uniqueName(w, name);
   const path = drawJourney(w, wt);
   const entry = st.entry;
   const d = s.depts[entry]!;

@@ -232,3 +232,43 @@ describe('shifts and breaks', () => {
     expect(away()).toBe(1);
   });
 });
+
+describe('customer names', () => {
+  it("a level's own names are used, and two customers in the system never share one", () => {
+    const lvl = makeLevel({
+      departments: [{ ...tier1, staff: 1 }, billing, it1],
+      customers: { names: ['Ama', 'Bo', 'Cy'] },
+      arrivals: {
+        ratePerMinute: 0,
+        scripted: [
+          ...Array.from({ length: 7 }, (_, i) => ({ at: i, workType: 'question' })),
+          { at: 8, workType: 'question', name: 'Bo' },
+        ],
+      },
+    });
+    const sim = createSim(lvl, 1);
+    for (let t = 1; t <= 300; t += 3) {
+      sim.advanceTo(t);
+      const names = sim
+        .view()
+        .departments.flatMap((d) => [...d.inbox, ...d.outbox])
+        .map((id) => sim.ticket(id)!.customer);
+      const all = [...new Set(ofType(sim.drainEvents(), 'arrive').map((e) => e.customer))];
+      expect(new Set(names).size).toBe(names.length);
+      for (const n of all) expect(n).toMatch(/^(Ama|Bo|Cy)( \d+)?$/);
+    }
+  });
+
+  it('the names go round in turn while nobody is left waiting', () => {
+    const lvl = autoLevel({
+      customers: { names: ['Ama', 'Bo'] },
+      arrivals: {
+        ratePerMinute: 0,
+        scripted: [0, 100, 200, 300].map((at) => ({ at, workType: 'question' })),
+      },
+    });
+    const sim = createSim(lvl, 1);
+    sim.advanceTo(600);
+    expect(ofType(sim.drainEvents(), 'arrive').map((e) => e.customer)).toEqual(['Ama', 'Bo', 'Ama', 'Bo']);
+  });
+});

@@ -49,6 +49,10 @@ const ROLE_LOOK: Record<RoleName, { icon: IconName; colour: number }> = {
   shipping: { icon: 'box', colour: OKABE_ITO.vermillion },
   sales: { icon: 'chart', colour: OKABE_ITO.green },
   quality: { icon: 'shield', colour: OKABE_ITO.sky },
+  health: { icon: 'cross', colour: OKABE_ITO.vermillion },
+  retail: { icon: 'bag', colour: OKABE_ITO.orange },
+  logistics: { icon: 'truck', colour: OKABE_ITO.blue },
+  public: { icon: 'civic', colour: OKABE_ITO.purple },
   other: { icon: 'building', colour: 0x9aa9b8 },
 };
 

@@ -318,6 +318,34 @@ function drawIcon(ctx: Ctx, icon: IconName, cx: number, cy: number, css = '#ffff
         ctx.fillRect(cx + 3, cy + dy, 6, 5);
       }
       break;
+    case 'cross':
+      ctx.fillRect(cx - 7, cy - 21, 14, 42);
+      ctx.fillRect(cx - 21, cy - 7, 42, 14);
+      break;
+    case 'bag':
+      ctx.fillRect(cx - 17, cy - 6, 34, 26);
+      ctx.beginPath();
+      ctx.arc(cx, cy - 6, 10, Math.PI, 0);
+      ctx.stroke();
+      break;
+    case 'truck':
+      ctx.fillRect(cx - 22, cy - 12, 26, 20);
+      ctx.fillRect(cx + 6, cy - 4, 14, 12);
+      for (const dx of [-14, 12]) {
+        ctx.beginPath();
+        ctx.arc(cx + dx, cy + 13, 5, 0, Math.PI * 2);
+        ctx.fill();
+      }
+      break;
+    case 'civic':
+      ctx.moveTo(cx - 22, cy - 10);
+      ctx.lineTo(cx, cy - 22);
+      ctx.lineTo(cx + 22, cy - 10);
+      ctx.closePath();
+      ctx.fill();
+      for (const dx of [-18, -8, 2, 12]) ctx.fillRect(cx + dx, cy - 6, 6, 20);
+      ctx.fillRect(cx - 22, cy + 15, 44, 5);
+      break;
   }
 }
 
