@@ -39,10 +39,13 @@ describe('parseUrlParams', () => {
     expect(parseUrlParams('?audience').audience).toBe('local');
     expect(parseUrlParams('?audience=0').audience).toBeNull();
     expect(parseUrlParams('?audience=3f2a-9c_b1').audience).toBe('3f2a-9c_b1');
+    // An imported session keeps the id its file had.
+    for (const id of ['Workshop 12 (Tuesday)', 'a b', '-x', 'Équipe ①', 'x'.repeat(200)])
+      expect(parseUrlParams(`?audience=${encodeURIComponent(id)}`).audience).toBe(id);
     expect(parseUrlParams('?audience=1').messages).toEqual([]);
   });
   it('explains an audience value that cannot be a session and opens normally', () => {
-    for (const bad of ['<script>', 'a b', '-x', 'x'.repeat(70)]) {
+    for (const bad of ['\u0007bell', 'line\nbreak', 'x'.repeat(201)]) {
       const p = parseUrlParams(`?audience=${encodeURIComponent(bad)}`);
       expect(p.audience).toBeNull();
       expect(p.messages).toHaveLength(1);

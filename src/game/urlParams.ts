@@ -28,8 +28,13 @@ export const MAX_SEED = 2147483647;
 
 const TRUE = new Set(['1', 'true', 'yes', 'on', '']);
 const FALSE = new Set(['0', 'false', 'no', 'off']);
-/** Session ids are made by the game (letters, digits, dashes); `local` is the no-session channel. */
-const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+/**
+ * A session id: the game makes letters, digits and dashes, but an imported session keeps whatever id
+ * its file had ("Workshop 12 (Tuesday)"), so any text up to the session format's length works, without
+ * control characters or spaces at either end. `local` is the no-session channel.
+ */
+// eslint-disable-next-line no-control-regex
+const SESSION_ID = /^(?!\s)[^\u0000-\u001f\u007f]{1,200}(?<!\s)$/u;
 
 export function parseUrlParams(search: string): UrlParams {
   const q = new URLSearchParams(search);

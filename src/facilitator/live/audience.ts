@@ -2,8 +2,8 @@
  * The audience (projector) window: `?audience=1` or `?audience=<sessionId>`. Read-only.
  *
  *  - lobby: "Waiting for the facilitator…" until a round runs;
- *  - play: the real board, driven by a replica of the presenter's sim (./follower.ts): same level, same
- *    sim time, paused when the presenter pauses; no input;
+ *  - play: the real board, driven by a replica of the round log (src/roundlog/, linked by ./roomLink.ts):
+ *    same level, same sim time, paused when the presenter pauses; no input;
  *  - after the round: only what the presenter has revealed (./debriefView.ts builds nothing else).
  *
  * It plays sound (the first click in the window unlocks it) unless the presenter silences the room.
@@ -17,18 +17,12 @@ import type { Speed, UiStoreApi } from '../../store/store';
 import { followerSim, quietReplay } from './audienceSim';
 import { compareRounds } from '../debrief/compare';
 import { renderDebrief, type DebriefHandle } from '../debrief/debriefView';
-import { createFollower, type Follower } from './follower';
 import { buildRoundResult, replayJourneys } from '../session/roundRecorder';
 import { finishedRounds, findRound, type Round } from '../session/session';
 import { createSessionStore, followOtherTabs, type SessionStoreApi } from '../session/sessionStore';
-import {
-  audienceReduce,
-  channelName,
-  createSyncChannel,
-  initialAudienceState,
-  type AudienceState,
-  type SyncChannel,
-} from './sync';
+import type { LinkKey } from './liveHub';
+import { createRoomLink, type RoomLinkInfo } from './roomLink';
+import { channelName, createSyncChannel, NOTHING_REVEALED, type SyncChannel } from './sync';
 
 export interface AudienceInfo {
   sessionId: string;
@@ -46,6 +40,12 @@ export interface AudienceInfo {
   debriefStep: number;
   questions: number;
   muted: boolean;
+  /** The link: refused and foreign envelopes, whether the presenter said goodbye. */
+  link: RoomLinkInfo;
+  /** State-hash checks that matched and that did not (then repaired by a resync). */
+  checked: number;
+  diverged: number;
+  team: string | null;
 }
 
 export interface AudienceController {
@@ -70,6 +70,45 @@ export interface AudienceDeps {
   audio: GameAudio | null;
   game: () => Phaser.Game | null;
   channel?: SyncChannel;
+  /** The key from the address or this tab's storage; see linkFromPage. */
+  link?: LinkKey | null;
+  saveLink?: (link: LinkKey) => void;
+}
+
+const linkStoreKey = (sessionId: string) => `ripple-effect:room-link:${sessionId}`;
+
+/**
+ * The key a Projector window button put in this window's address (#link=presenter.audience.key), kept
+ * in this tab's sessionStorage so a reload stays linked, and taken out of the address bar.
+ */
+export function linkFromPage(sessionId: string): { link: LinkKey | null; save: (l: LinkKey) => void } {
+  const save = (l: LinkKey) => {
+    try {
+      sessionStorage.setItem(linkStoreKey(sessionId), JSON.stringify(l));
+    } catch {
+      /* the link then lasts as long as this page */
+    }
+  };
+  const m = /(?:^#|&)link=([0-9a-f]{8,80})\.([0-9a-f]{8,80})\.([0-9a-f]{8,80})/.exec(window.location.hash);
+  if (m) {
+    const link = { presenter: m[1]!, audience: m[2]!, key: m[3]! };
+    save(link);
+    try {
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    } catch {
+      /* file:// pages may refuse; the key then stays in the address */
+    }
+    return { link, save };
+  }
+  try {
+    const raw = sessionStorage.getItem(linkStoreKey(sessionId));
+    const l = raw ? (JSON.parse(raw) as Partial<LinkKey>) : null;
+    if (l && typeof l.presenter === 'string' && typeof l.audience === 'string' && typeof l.key === 'string')
+      return { link: { presenter: l.presenter, audience: l.audience, key: l.key }, save };
+  } catch {
+    /* no saved link */
+  }
+  return { link: null, save };
 }
 
 const el = <K extends keyof HTMLElementTagNameMap>(
@@ -87,35 +126,73 @@ const toSpeed = (s: number, paused: boolean): Speed => (paused || s <= 0 ? 0 : s
 
 export function startAudience(deps: AudienceDeps): AudienceController {
   const channel = deps.channel ?? createSyncChannel(channelName(deps.sessionId));
-  let state: AudienceState = initialAudienceState(deps.sessionId);
   // Ticks come 20 times a second; the replica runs on smoothly between them, never far ahead.
-  const newFollower = (): Follower => createFollower(quietReplay, { maxLeadSeconds: 0.1 });
-  let follower = newFollower();
-  let oldRebuilds = 0;
-  /** Messages since the replica was last brought in line (a burst of commands costs one sync, not one each). */
+  const fromPage = deps.link === undefined ? linkFromPage(deps.sessionId) : { link: deps.link, save: deps.saveLink };
+  const room = createRoomLink({
+    channel,
+    link: fromPage.link,
+    saveLink: fromPage.save,
+    replay: quietReplay,
+    maxLeadSeconds: 0.1,
+    onChange: () => {
+      dirty = true;
+      // During play the board syncs on its next frame; otherwise now.
+      if (showing !== 'play') syncNow();
+      render();
+    },
+  });
+  const replica = room.replica;
   let dirty = false;
   const syncNow = () => {
-    if (dirty && state.level) {
-      follower.sync(state);
-      // Paused: the room must show exactly the facilitator's moment, even if the replica had run a
-      // little ahead between ticks. The sim never goes back, so start a replica at that moment.
-      const ahead = (follower.sim()?.now() ?? 0) > state.simTime + 1e-9;
-      if (state.paused && ahead) {
-        oldRebuilds += follower.rebuilds();
-        follower = newFollower();
-        follower.sync(state);
-      }
-    }
+    if (dirty) replica.sync();
     dirty = false;
+  };
+  const now = () => performance.now();
+  /** What the window shows, read from the replica and the presenter's last `present`. */
+  const state = {
+    get connected() {
+      return room.connected(now());
+    },
+    get level() {
+      return replica.target()?.level ?? null;
+    },
+    get levelId() {
+      return replica.target()?.levelId ?? null;
+    },
+    get seed() {
+      return replica.target()?.seed ?? 0;
+    },
+    get run() {
+      return replica.target()?.run ?? -1;
+    },
+    get simTime() {
+      return replica.target()?.t ?? 0;
+    },
+    get speed() {
+      return replica.target()?.speed ?? 1;
+    },
+    get paused() {
+      return replica.target()?.paused ?? true;
+    },
+    get revealed() {
+      return room.present()?.revealed ?? NOTHING_REVEALED;
+    },
+    get roundId() {
+      return room.present()?.roundId ?? null;
+    },
+    get team() {
+      return room.present()?.team ?? null;
+    },
+    get muted() {
+      return room.present()?.muted ?? false;
+    },
   };
   let playingRun: number | null = null;
   let showing: AudienceInfo['showing'] = 'lobby';
-  let helloAt = -Infinity;
   let sessions: SessionStoreApi | null = null;
   let resultFor: { run: number; round: Round } | null = null;
   let debriefKey = '';
   let debrief: DebriefHandle | null = null;
-  let everConnected = false;
 
   const root = el('div', 'lv-audience');
   root.setAttribute('aria-live', 'polite');
@@ -133,12 +210,6 @@ export function startAudience(deps: AudienceDeps): AudienceController {
   document.body.append(root);
   window.addEventListener('pointerdown', () => lobbySound.remove(), { once: true });
 
-  function hello(nowMs: number): void {
-    if (nowMs - helloAt < 500) return;
-    helloAt = nowMs;
-    channel.post({ type: 'hello', from: 'audience' });
-  }
-
   function sessionRound(): Round | null {
     if (!state.roundId) return null;
     sessions ??= createSessionStore({ readOnly: true });
@@ -152,7 +223,7 @@ export function startAudience(deps: AudienceDeps): AudienceController {
 
   function roundForDebrief(level: Level): Round | null {
     syncNow();
-    const sim = follower.sim();
+    const sim = replica.sim();
     if (!sim || !sim.isOver()) return null;
     const saved = sessionRound();
     if (resultFor?.run !== state.run) {
@@ -171,7 +242,7 @@ export function startAudience(deps: AudienceDeps): AudienceController {
         levelId: state.levelId ?? level.id,
         levelTitle: level.title,
         seed: state.seed,
-        team: saved?.team ?? 'This round',
+        team: state.team ?? saved?.team ?? 'This round',
         status: 'finished',
         bookmarks: [],
         result,
@@ -180,7 +251,7 @@ export function startAudience(deps: AudienceDeps): AudienceController {
     }
     return {
       ...resultFor.round,
-      team: saved?.team ?? resultFor.round.team,
+      team: state.team ?? saved?.team ?? resultFor.round.team,
       bookmarks: saved ? [...saved.bookmarks] : [],
     };
   }
@@ -219,7 +290,9 @@ export function startAudience(deps: AudienceDeps): AudienceController {
     const level = state.level;
     deps.audio?.setSilenced(state.muted);
     let next: AudienceInfo['showing'] = 'lobby';
-    if (state.connected && level && r.screen !== 'lobby') next = r.screen === 'play' ? 'play' : r.screen;
+    // A room that lost its link keeps showing what it had, and says so; only a goodbye empties it.
+    const shown = state.connected || (room.info(now()).everLinked && !room.info(now()).presenterGone);
+    if (shown && level && r.screen !== 'lobby') next = r.screen === 'play' ? 'play' : r.screen;
     if (next !== 'play' && next !== 'lobby' && !roundForDebrief(level!)) next = 'play'; // the replica is still catching up
     showing = next;
     root.dataset.showing = next;
@@ -227,7 +300,7 @@ export function startAudience(deps: AudienceDeps): AudienceController {
       stopPlay();
       lobbyText.textContent = !channel.available
         ? 'This browser cannot link two windows, so this one stays empty. Put the facilitator’s window on the projector instead.'
-        : everConnected && !state.connected
+        : room.info(now()).everLinked && !state.connected
           ? 'The facilitator’s window has closed. This one will carry on when it comes back.'
           : 'This window shows the game to the room. It follows the facilitator’s window by itself: no mouse or keyboard needed here.';
       debrief?.destroy();
@@ -256,31 +329,26 @@ export function startAudience(deps: AudienceDeps): AudienceController {
     showDebrief();
   }
 
-  channel.subscribe((msg) => {
-    const was = state.connected;
-    state = audienceReduce(state, msg);
-    if (state.connected && !was) {
-      everConnected = true;
-      channel.post({ type: 'hello', from: 'audience' }); // lets the facilitator's bar say the room is linked
-    }
-    if (state.needsState) hello(performance.now());
-    dirty = true;
-    // During play the board syncs on its next frame; otherwise (or with a new run) now.
-    if (showing !== 'play' || msg.type === 'state') syncNow();
-    render();
-  });
+  let wasConnected = false;
   const timer = window.setInterval(() => {
-    if (!state.connected || state.needsState) hello(performance.now());
+    room.poll(now());
+    const c = state.connected;
+    if (c !== wasConnected) {
+      wasConnected = c;
+      root.dataset.linked = String(c);
+      render();
+    }
     if (showing === 'play' && deps.store.getState().screen !== 'play') {
       playingRun = null; // the game was still starting up when the round began
       render();
     } else if (showing !== 'lobby' && state.roundId) render(); // bookmarks or team names saved meanwhile
-  }, 1000);
+  }, 250);
   window.addEventListener('pagehide', () => {
     window.clearInterval(timer);
+    room.close();
     channel.close();
   });
-  hello(performance.now());
+  room.poll(now());
   render();
 
   const api: AudienceController = {
@@ -290,19 +358,23 @@ export function startAudience(deps: AudienceDeps): AudienceController {
       showing,
       run: state.run,
       presenterT: state.simTime,
-      replicaT: follower.sim()?.now() ?? null,
+      replicaT: replica.sim()?.now() ?? null,
       paused: state.paused,
       speed: state.speed,
-      rebuilds: oldRebuilds + follower.rebuilds(),
+      rebuilds: replica.status().rebuilds,
       debriefStep: state.revealed.debriefStep,
       questions: state.revealed.questions,
       muted: state.muted,
+      link: room.info(now()),
+      checked: replica.status().checked,
+      diverged: replica.status().diverged,
+      team: state.team,
     }),
-    playSim: (fallback) => followerSim(() => follower, fallback),
+    playSim: (fallback) => followerSim(() => replica, fallback),
     frame(wallSeconds) {
       syncNow();
-      follower.frame(wallSeconds);
-      if (showing !== 'play' || follower.sim()?.isOver()) render();
+      replica.frame(wallSeconds);
+      if (showing !== 'play' || replica.sim()?.isOver()) render();
     },
     paused: () => state.paused || !state.connected,
   };

@@ -7,7 +7,7 @@
 import type { Level } from '../../level/schema';
 import { replay } from '../../sim/index';
 import type { ApplyResult, Sim, TimedCommand } from '../../sim/types';
-import type { Follower, ReplayFn } from './follower';
+import type { Replica, ReplayFn } from '../../roundlog/index';
 
 /** Replays with events on (sounds, toasts), then drops the backlog so a rebuild is silent. */
 export const quietReplay: ReplayFn = (
@@ -24,7 +24,7 @@ export const quietReplay: ReplayFn = (
 const REFUSED: ApplyResult = { ok: false, reason: 'This window only shows the facilitator’s game.' };
 
 /** `follower` is read each time: the audience may swap in a fresh one. */
-export function followerSim(follower: () => Follower, fallback: Sim): Sim {
+export function followerSim(follower: () => Pick<Replica, 'sim'>, fallback: Sim): Sim {
   const cur = (): Sim => follower().sim() ?? fallback;
   return {
     get level() {

@@ -56,7 +56,7 @@ export function attachLive(
   if (!store.getState().settings.facilitator) return null;
   const hub = getLiveHub();
   let ended = false;
-  hub.roundStarted(ctx.level, ctx.levelId, ctx.seed, performance.now());
+  const played = hub.roundStarted(ctx.level, ctx.levelId, ctx.seed, fallback(), performance.now());
   hideRevealStrip();
   // Read the new parent size first: refresh() alone fits to the old one, and then never looks again.
   const refit = () => {
@@ -84,7 +84,7 @@ export function attachLive(
   const projector = () => isProjector(store.getState().settings);
   return {
     audience: false,
-    sim: null,
+    sim: played,
     hint: (text) => (projector() ? '' : text),
     banner: (text) => (projector() && text.startsWith('Paused') ? 'Paused' : text),
     finish(sim) {

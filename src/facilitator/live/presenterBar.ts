@@ -188,9 +188,10 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
     if (ctx.sim().commandLog().length > before) toast(`Now: ${inj.text}`, 'warning');
   }
   function openWindow(): void {
-    const w = openProjectorWindow(hub.sessionId());
+    const link = hub.newLink();
+    const w = openProjectorWindow(hub.sessionId(), link);
     if (!w)
-      toast(`The browser blocked the new window. Open ${audienceUrl(hub.sessionId())} yourself.`, 'warning');
+      toast(`The browser blocked the new window. Open ${audienceUrl(hub.sessionId(), link)} yourself.`, 'warning');
   }
   function doMute(): void {
     silenced = !silenced;
@@ -289,9 +290,18 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
     const sim = ctx.sim();
     const v = sim.view();
     clock.textContent = `${formatSimClock(sim.now())} of ${formatSimClock(v.end)}${paused ? ' · paused' : ` · ${s.speed}x`}`;
-    const heard = performance.now() - hub.lastHelloMs() < 60 * 60 * 1000;
-    room.textContent = heard ? 'Projector window linked' : 'No projector window yet';
-    room.classList.toggle('lv-linked', heard);
+    const nowMs = performance.now();
+    const linked = hub.linkedCount(nowMs);
+    const other = nowMs - hub.otherPresenterMs() < 5000;
+    room.textContent = other
+      ? 'Another facilitator window is sending to the room too: close one of them'
+      : linked > 1
+        ? `${linked} projector windows linked`
+        : linked === 1
+          ? 'Projector window linked'
+          : 'No projector window linked';
+    room.classList.toggle('lv-linked', linked > 0 && !other);
+    room.classList.toggle('lv-warn', other);
   }, 200);
 
   document.body.append(bar);

@@ -1,16 +1,21 @@
 /**
- * Presenter and audience windows, kept in step over a BroadcastChannel (same browser, same origin).
+ * The BroadcastChannel transport of the round log (src/roundlog/): presenter and projector windows of
+ * one browser. The presenter's window is the authority; each projector window is a replica.
  *
- * The presenter owns everything: the sim, the clock, and what the room may see (`revealed`). The audience
- * window only mirrors. Because the sim is deterministic, the presenter sends the level, the seed and its
- * commands, never the board; the audience runs its own replica (see ./follower.ts).
- *
- * `audienceReduce` is pure; `createSyncChannel` is a thin wrapper that tests replace with a fake.
+ * On the wire:
+ *  - presenter -> room: an envelope { re: 'presenter', from, seq, body, sig } whose body is a round-log
+ *    message, `present` (what the room may see, the team, mute) or `bye`; `sig` holds, for each linked
+ *    projector window, the HMAC of `seq|body` under that window's own key (./linkKey.ts). A window takes
+ *    only envelopes from the presenter it linked with, signed with its key, with a higher seq;
+ *  - room -> presenter: { re: 'room', from, kind: 'hello' | 'want' | 'alive' | 'bye' };
+ *  - { re: 'welcome' }: the presenter hands a key to a window that was opened by hand (`?audience=1`
+ *    typed in a new tab): it said hello with a nonce. A window opened with the Projector window button
+ *    gets its key in the address (#link=...) instead, so that key never crosses the channel.
+ * Each side drops what arrives faster than it can use (see `createSyncChannel`).
  */
 import { z } from 'zod';
-import { Level } from '../../level/schema';
-import type { TimedCommand } from '../../sim/types';
-import { CommandSchema, TimedCommandSchema } from '../../contract/commands';
+import type { LogMessage } from '../../roundlog/index';
+import { hmac } from './linkKey';
 
 export function channelName(sessionId: string): string {
   return `ripple-effect:${sessionId}`;
@@ -33,139 +38,84 @@ export interface Revealed {
 
 export const NOTHING_REVEALED: Revealed = { screen: 'lobby', debriefStep: 0, questions: 0, customer: null };
 
-/** The full picture the presenter sends on request and after any restart. */
-export interface PresenterState {
+/** What the room may see, the team, and whether it plays sound. */
+export interface PresentBody {
+  kind: 'present';
   sessionId: string;
   roundId: string | null;
-  /** Goes up by one each time a round starts or restarts, so stale ticks and commands are recognised. */
-  run: number;
-  levelId: string | null;
-  seed: number;
-  /** The whole level, so a level dropped onto the presenter window works in the audience window too. */
-  level: Level | null;
-  commandLog: TimedCommand[];
-  simTime: number;
-  speed: number;
-  paused: boolean;
+  team: string | null;
   revealed: Revealed;
   muted: boolean;
 }
 
-export type SyncMessage =
-  | { type: 'hello'; from: string }
-  | ({ type: 'state' } & PresenterState)
-  | { type: 'tick'; run: number; simTime: number; speed: number; paused: boolean }
-  | ({ type: 'command'; run: number; index: number } & TimedCommand)
-  | { type: 'reveal'; revealed: Revealed }
-  | { type: 'mute'; muted: boolean }
-  | { type: 'bye' };
+export type RoomBody = LogMessage | PresentBody | { kind: 'bye' };
 
-const RevealedSchema = z.object({
+export interface PresenterEnvelope {
+  re: 'presenter';
+  from: string;
+  seq: number;
+  body: RoomBody;
+  sig: Record<string, string>;
+}
+export interface RoomMsg {
+  re: 'room';
+  from: string;
+  kind: 'hello' | 'want' | 'alive' | 'bye';
+  /** hello from a window without a key: the presenter answers with a welcome to this nonce. */
+  nonce?: string;
+}
+export interface WelcomeMsg {
+  re: 'welcome';
+  from: string;
+  to: string;
+  audience: string;
+  key: string;
+}
+export type Wire = PresenterEnvelope | RoomMsg | WelcomeMsg;
+
+export const RevealedSchema = z.object({
   screen: z.enum(['lobby', 'play', 'results', 'debrief']),
-  debriefStep: z.number().int().min(0),
-  questions: z.number().int().min(0),
+  debriefStep: z.number().int().min(0).max(20),
+  questions: z.number().int().min(0).max(100),
   customer: z.number().int().nullable(),
 });
 
-const MessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('hello'), from: z.string() }),
-  z.object({
-    type: z.literal('state'),
-    sessionId: z.string(),
-    roundId: z.string().nullable(),
-    run: z.number().int(),
-    levelId: z.string().nullable(),
-    seed: z.number().int(),
-    level: z.unknown(),
-    commandLog: z.array(TimedCommandSchema),
-    simTime: z.number().min(0),
-    speed: z.number().min(0),
-    paused: z.boolean(),
-    revealed: RevealedSchema,
-    muted: z.boolean(),
-  }),
-  z.object({ type: z.literal('tick'), run: z.number().int(), simTime: z.number().min(0), speed: z.number().min(0), paused: z.boolean() }),
-  z.object({
-    type: z.literal('command'),
-    run: z.number().int(),
-    index: z.number().int().min(0),
-    at: z.number().min(0),
-    cmd: CommandSchema,
-    after: z.number().int().min(0).optional(),
-  }),
-  z.object({ type: z.literal('reveal'), revealed: RevealedSchema }),
-  z.object({ type: z.literal('mute'), muted: z.boolean() }),
-  z.object({ type: z.literal('bye') }),
-]);
+export const PresentSchema = z.object({
+  kind: z.literal('present'),
+  sessionId: z.string().min(1).max(200),
+  roundId: z.string().max(200).nullable(),
+  team: z.string().max(200).nullable(),
+  revealed: RevealedSchema,
+  muted: z.boolean(),
+});
 
-/** Checks a message from the channel; anything malformed is dropped (null). The level is re-validated. */
-export function parseSyncMessage(data: unknown): SyncMessage | null {
-  const m = MessageSchema.safeParse(data);
-  if (!m.success) return null;
-  if (m.data.type !== 'state') return m.data;
-  if (m.data.level === null) return { ...m.data, level: null };
-  const level = Level.safeParse(m.data.level);
-  return level.success ? { ...m.data, level: level.data } : null;
+const token = z.string().min(8).max(80);
+const EnvelopeSchema = z.object({
+  re: z.literal('presenter'),
+  from: token,
+  seq: z.number().int().min(0),
+  body: z.object({ kind: z.string() }).passthrough(),
+  sig: z.record(z.string().max(80), z.string().max(80)),
+});
+const RoomSchema = z.object({
+  re: z.literal('room'),
+  from: token,
+  kind: z.enum(['hello', 'want', 'alive', 'bye']),
+  nonce: token.optional(),
+});
+const WelcomeSchema = z.object({ re: z.literal('welcome'), from: token, to: token, audience: token, key: token });
+
+/** The wire message's shape (the body is checked by whoever reads it), or null. */
+export function parseWire(data: unknown): Wire | null {
+  const re = (data as { re?: unknown } | null)?.re;
+  const schema = re === 'presenter' ? EnvelopeSchema : re === 'room' ? RoomSchema : re === 'welcome' ? WelcomeSchema : null;
+  const m = schema?.safeParse(data);
+  return m?.success ? (m.data as Wire) : null;
 }
 
-// ---- audience side ----
-
-export interface AudienceState extends PresenterState {
-  /** True once a full state has arrived and until the presenter says goodbye. */
-  connected: boolean;
-  /** A tick or command arrived that does not fit what we have: ask the presenter with a 'hello'. */
-  needsState: boolean;
-}
-
-export function initialAudienceState(sessionId = ''): AudienceState {
-  return {
-    sessionId,
-    roundId: null,
-    run: -1,
-    levelId: null,
-    seed: 0,
-    level: null,
-    commandLog: [],
-    simTime: 0,
-    speed: 1,
-    paused: true,
-    revealed: NOTHING_REVEALED,
-    muted: false,
-    connected: false,
-    needsState: true,
-  };
-}
-
-/** Pure: the audience's picture after one message. */
-export function audienceReduce(state: AudienceState, msg: SyncMessage): AudienceState {
-  switch (msg.type) {
-    case 'hello':
-      return state;
-    case 'state': {
-      const { type: _type, ...presenter } = msg;
-      return { ...presenter, commandLog: [...msg.commandLog], connected: true, needsState: false };
-    }
-    case 'tick':
-      if (!state.connected || msg.run !== state.run) return { ...state, needsState: true };
-      return { ...state, simTime: Math.max(state.simTime, msg.simTime), speed: msg.speed, paused: msg.paused };
-    case 'command': {
-      if (!state.connected || msg.run !== state.run) return { ...state, needsState: true };
-      if (msg.index < state.commandLog.length) return state; // already have it
-      if (msg.index > state.commandLog.length) return { ...state, needsState: true }; // missed one
-      const tc: TimedCommand = msg.after === undefined ? { at: msg.at, cmd: msg.cmd } : { at: msg.at, cmd: msg.cmd, after: msg.after };
-      return {
-        ...state,
-        commandLog: [...state.commandLog, tc],
-        simTime: Math.max(state.simTime, msg.at),
-      };
-    }
-    case 'reveal':
-      return { ...state, revealed: msg.revealed };
-    case 'mute':
-      return { ...state, muted: msg.muted };
-    case 'bye':
-      return { ...state, connected: false, paused: true };
-  }
+/** The signature of one envelope for one window's key. */
+export function signature(key: string, seq: number, bodyJson: string): string {
+  return hmac(key, `${seq}|${bodyJson}`);
 }
 
 // ---- presenter side: what to reveal next ----
@@ -199,9 +149,11 @@ export function visibleQuestions(questions: readonly string[], r: Revealed): str
 export interface SyncChannel {
   /** False when the browser has no BroadcastChannel: posting does nothing and nothing arrives. */
   readonly available: boolean;
-  post(msg: SyncMessage): void;
-  /** Valid messages only; returns an unsubscribe function. */
-  subscribe(fn: (msg: SyncMessage) => void): () => void;
+  post(msg: Wire): void;
+  /** Well-shaped wire messages only; returns an unsubscribe function. */
+  subscribe(fn: (msg: Wire) => void): () => void;
+  /** Messages dropped for coming too fast or too big. */
+  dropped(): number;
   close(): void;
 }
 
@@ -213,10 +165,23 @@ export interface BroadcastChannelLike {
 }
 export type BroadcastChannelCtor = new (name: string) => BroadcastChannelLike;
 
-export function createSyncChannel(name: string, opts: { BroadcastChannelImpl?: BroadcastChannelCtor } = {}): SyncChannel {
+export interface ChannelOptions {
+  BroadcastChannelImpl?: BroadcastChannelCtor;
+  /** Wall-clock ms (tests pass their own). */
+  now?: () => number;
+  /** Most messages taken in one second; the rest are dropped unread. Default 400. */
+  perSecond?: number;
+}
+
+export function createSyncChannel(name: string, opts: ChannelOptions = {}): SyncChannel {
   const Impl = opts.BroadcastChannelImpl ?? (globalThis.BroadcastChannel as unknown as BroadcastChannelCtor | undefined);
-  const listeners = new Set<(msg: SyncMessage) => void>();
+  const now = opts.now ?? (() => performance.now());
+  const perSecond = opts.perSecond ?? 400;
+  const listeners = new Set<(msg: Wire) => void>();
   let bc: BroadcastChannelLike | null = null;
+  let windowStart = -Infinity;
+  let taken = 0;
+  let dropped = 0;
   try {
     bc = Impl ? new Impl(name) : null;
   } catch {
@@ -224,7 +189,16 @@ export function createSyncChannel(name: string, opts: { BroadcastChannelImpl?: B
   }
   if (bc) {
     bc.onmessage = (ev) => {
-      const msg = parseSyncMessage(ev.data);
+      const t = now();
+      if (t - windowStart >= 1000) {
+        windowStart = t;
+        taken = 0;
+      }
+      if (++taken > perSecond) {
+        dropped++;
+        return;
+      }
+      const msg = parseWire(ev.data);
       if (msg) for (const fn of [...listeners]) fn(msg);
     };
   }
@@ -234,13 +208,14 @@ export function createSyncChannel(name: string, opts: { BroadcastChannelImpl?: B
       try {
         bc?.postMessage(msg);
       } catch {
-        // A closed channel or an uncloneable value: the audience will ask again with 'hello'.
+        // A closed channel or an uncloneable value: the room will ask again.
       }
     },
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
+    dropped: () => dropped,
     close() {
       listeners.clear();
       bc?.close();
