@@ -3,6 +3,7 @@
  * Never serialised (rebuilt from the level on restore).
  */
 import type { Level } from '../level/schema';
+import { causePlace, formatCause, type Cause, type CauseKey } from './causes';
 import { compileDist, type CDist } from './distributions';
 import { DEFAULT_NAMES } from './names';
 
@@ -83,7 +84,9 @@ export interface Static {
   /** Some work type has a priority above 0, or a score weight other than 1. */
   anyPriority: boolean;
   anyScoreWeight: boolean;
-  causes: string[];
+  /** Every cause of this level, by cause index; causes[i] = formatCause(causeOf[i]). */
+  causeOf: Cause[];
+  causes: CauseKey[];
   causeKind: number[];
   causeDept: (string | null)[];
   patience: CDist;
@@ -228,28 +231,31 @@ export function compileLevel(level: Level): Static {
     text: e.text ?? null,
   }));
   const events = [...levelEvents, ...hoursEvents(level, deptIndex)];
-  const causes: string[] = [];
+  const causeOf: Cause[] = [];
+  const causes: CauseKey[] = [];
   const causeKind: number[] = [];
   const causeDept: (string | null)[] = [];
-  const add = (key: string, kind: number, dept: string | null): void => {
-    causes.push(key);
+  const add = (c: Cause, kind: number, dept: string | null = causePlace(c)): void => {
+    causeOf.push(c);
+    causes.push(formatCause(c));
     causeKind.push(kind);
     causeDept.push(dept);
   };
-  for (const id of deptIds) {
-    add(`service:${id}`, CK_SERVICE, id);
-    add(`queue:${id}`, CK_QUEUE, id);
-    add(`outbox:${id}`, CK_OUTBOX, id);
-    add(`notes:${id}`, CK_NOTES, id);
+  for (const dept of deptIds) {
+    add({ kind: 'service', dept }, CK_SERVICE);
+    add({ kind: 'queue', dept }, CK_QUEUE);
+    add({ kind: 'outbox', dept }, CK_OUTBOX);
+    add({ kind: 'notes', dept }, CK_NOTES);
   }
-  add('transit', CK_TRANSIT, null);
-  const pairs = (prefix: string, kind: number, atReceiver: boolean): void => {
-    for (const f of deptIds) for (const t of deptIds) add(`${prefix}:${f}>${t}`, kind, atReceiver ? t : f);
+  add({ kind: 'transit' }, CK_TRANSIT);
+  const pairs = (kind: 'rework' | 'clarify' | 'misroute', ck: number): void => {
+    for (const from of deptIds) for (const to of deptIds) add({ kind, from, to }, ck);
   };
-  pairs('rework', CK_REWORK, true);
-  pairs('clarify', CK_CLARIFY, false);
-  pairs('misroute', CK_MISROUTE, false);
-  events.forEach((e) => add(`event:${e.key}`, CK_EVENT, e.dept >= 0 ? deptIds[e.dept]! : null));
+  pairs('rework', CK_REWORK);
+  pairs('clarify', CK_CLARIFY);
+  pairs('misroute', CK_MISROUTE);
+  // an event's time is placed at the department it hits
+  events.forEach((e) => add({ kind: 'event', event: e.key }, CK_EVENT, e.dept >= 0 ? deptIds[e.dept]! : null));
 
   const schedule = level.arrivals.schedule
     .map((x, i) => ({ from: x.from, rate: x.ratePerMinute, i }))
@@ -277,6 +283,7 @@ export function compileLevel(level: Level): Static {
     mixes,
     anyPriority: wts.some((w) => w.priority > 0),
     anyScoreWeight: wts.some((w) => w.scoreWeight !== 1),
+    causeOf,
     causes,
     causeKind,
     causeDept,

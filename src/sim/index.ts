@@ -23,3 +23,4 @@ export { scoreFrom } from './scoring';
 export * from './types';
 export { COMMAND_RULES, PLAYER_COMMANDS, careIsChosen, commandEnabled, playerGrants } from './actions';
 export type { CommandRule, LevelAction, PlayerCommandType } from './actions';
+export { causeOwner, causePlace, formatCause, isRipple, parseCause } from './causes';

@@ -2,14 +2,12 @@
  * Metrics from running sums (finished customers are not kept) plus the customers still in the system.
  * Reading metrics never changes the state (integrals are extended to now on the fly).
  */
-import { CK_CLARIFY, CK_MISROUTE, CK_REWORK } from './compile';
+import { isRipple } from './causes';
 import { satisfactionAt } from './customers';
 import { histQuantile } from './histogram';
 import type { DepartmentMetrics, Metrics, RippleSummary } from './types';
 import type { WeightedCustomers } from './scoring';
 import type { World } from './state';
-
-const RIPPLE_KIND: Record<number, RippleSummary['kind']> = { [CK_REWORK]: 'rework', [CK_CLARIFY]: 'clarify', [CK_MISROUTE]: 'misroute' };
 
 /** Seconds by cause index, including the open segments of customers still in the system. */
 export function attributionNow(w: World): number[] {
@@ -39,7 +37,6 @@ export function computeMetrics(w: World): Metrics {
   const s = w.s;
   const st = w.st;
   const t = s.t;
-  const D = st.D;
   const a = s.agg;
   const c = s.counts;
   const attrib = attributionNow(w);
@@ -67,12 +64,12 @@ export function computeMetrics(w: World): Metrics {
   const ripples: RippleSummary[] = [];
   s.ripH.forEach((n, i) => {
     if (n <= 0) return;
-    const k = st.causeKind[i]!;
-    const off = i - (4 * D + 1 + (k - CK_REWORK) * D * D);
+    const c = st.causeOf[i]!;
+    if (!isRipple(c)) return;
     ripples.push({
-      kind: RIPPLE_KIND[k]!,
-      source: st.deptIds[Math.floor(off / D)]!,
-      at: st.deptIds[off % D]!,
+      kind: c.kind,
+      source: c.from,
+      at: c.to,
       handoffs: n,
       customers: s.ripC[i]!,
       seconds: attrib[i]!,

@@ -5,6 +5,7 @@
  * The sim is pure and deterministic: same level + seed + timed commands give the same state, bit for bit.
  * Times are seconds of level time (floats). State is plain JSON-serialisable data.
  */
+import type { CauseKey } from './causes';
 import type { Command, TimedCommand } from '../contract/commands';
 import type { Care, Level } from '../level/schema';
 
@@ -27,19 +28,8 @@ export type TicketPhase =
 
 export type JobKind = 'work' | 'rework' | 'notes' | 'clarify' | 'triage';
 
-/**
- * Why a second of a customer's time passed. Keys are stable strings used in reports:
- *  service:<dept>          someone working on the step
- *  queue:<dept>            waiting in the inbox of <dept>
- *  outbox:<dept>           finished at <dept>, waiting for someone to route it
- *  notes:<dept>            <dept> writing handoff notes (including waiting for a free person to write them)
- *  transit                 moving between departments
- *  rework:<from>><to>      <to> re-asking the customer because <from>'s notes were not enough
- *  clarify:<from>><to>     bounced back from <to> to <from> for clarification, until back on track
- *  misroute:<from>><to>    sent from <from> to <to> which cannot do the step, until back on track
- *  event:<eventKey>        waiting in a queue while an absence or outage is active there
- */
-export type CauseKey = string;
+/** Why a second of a customer's time passed: a Cause (./causes.ts), as its stable string key. */
+export type { Cause, CauseKey, CauseKind } from './causes';
 
 export interface Segment {
   cause: CauseKey;

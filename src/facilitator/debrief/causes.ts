@@ -1,8 +1,9 @@
 /**
  * Cause keys of the sim's attribution ("queue:billing", "rework:tier1>billing", ...) in plain words,
- * with department names from the level. Pure.
+ * with department names from the level. Keys are read with the sim's parseCause only. Pure.
  */
 import type { Level } from '../../level/schema';
+import { causePlace, parseCause } from '../../sim/index';
 import type { DeptLabel } from '../session/session';
 
 export type CauseKind = 'work' | 'queue' | 'outbox' | 'notes' | 'transit' | 'rework' | 'clarify' | 'misroute' | 'event' | 'other';
@@ -18,35 +19,28 @@ export interface ParsedCause {
   event: string | null;
 }
 
-const PREFIX: Record<string, CauseKind> = {
-  service: 'work',
-  queue: 'queue',
-  outbox: 'outbox',
-  notes: 'notes',
-  rework: 'rework',
-  clarify: 'clarify',
-  misroute: 'misroute',
-  event: 'event',
-};
-
-export function parseCause(key: string): ParsedCause {
+/** A cause key read with the sim's one parser, in the debrief's terms ('work' for service, 'other' for a key no sim writes). */
+export function readCause(key: string): ParsedCause {
+  const c = parseCause(key);
   const none = { dept: null, from: null, to: null, event: null };
-  if (key === 'transit') return { kind: 'transit', ...none };
-  const colon = key.indexOf(':');
-  const kind = colon > 0 ? PREFIX[key.slice(0, colon)] : undefined;
-  if (!kind) return { kind: 'other', ...none };
-  const rest = key.slice(colon + 1);
-  if (kind === 'event') return { kind, ...none, event: rest };
-  if (kind === 'rework' || kind === 'clarify' || kind === 'misroute') {
-    const [from = '', to = ''] = rest.split('>');
-    return { kind, dept: kind === 'rework' ? to : from, from, to, event: null };
+  if (c === null) return { kind: 'other', ...none };
+  switch (c.kind) {
+    case 'transit':
+      return { kind: 'transit', ...none };
+    case 'event':
+      return { kind: 'event', ...none, event: c.event };
+    case 'rework':
+    case 'clarify':
+    case 'misroute':
+      return { kind: c.kind, dept: causePlace(c), from: c.from, to: c.to, event: null };
+    default:
+      return { kind: c.kind === 'service' ? 'work' : c.kind, ...none, dept: c.dept };
   }
-  return { kind, ...none, dept: rest };
 }
 
 /** The department whose choices caused this time (the sender, for handoff problems). */
 export function causeOwner(p: ParsedCause): string | null {
-  return p.kind === 'rework' || p.kind === 'clarify' || p.kind === 'misroute' ? p.from : p.dept;
+  return isHandoffProblem(p.kind) ? p.from : p.dept;
 }
 
 /** Rework, bounces and misroutes: the ripples of careless handoffs. */
@@ -80,7 +74,7 @@ export function eventText(level: Level | null | undefined, key: string, names: N
 
 /** "Waiting in Billing's queue", "Rework at Billing after quick notes from Tier 1", ... */
 export function causeLabel(key: string, names: Names, level?: Level | null): string {
-  const p = parseCause(key);
+  const p = readCause(key);
   const d = nameOf(names, p.dept);
   const from = nameOf(names, p.from);
   const to = nameOf(names, p.to);

@@ -3,7 +3,7 @@
  */
 import type { ScorePart } from '../../sim/types';
 import type { CauseKind } from './causes';
-import { parseCause } from './causes';
+import { readCause } from './causes';
 import type { Round, RoundResult, Session } from '../session/session';
 import { finishedRounds } from '../session/session';
 
@@ -65,7 +65,7 @@ export function timeByKind(result: RoundResult): Map<CauseKind, number> {
   const m = new Map<CauseKind, number>();
   for (const [cause, s] of Object.entries(result.metrics.attribution)) {
     if (!Number.isFinite(s)) continue;
-    const k = parseCause(cause).kind;
+    const k = readCause(cause).kind;
     m.set(k, (m.get(k) ?? 0) + s);
   }
   return m;

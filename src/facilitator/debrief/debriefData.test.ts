@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../../sim/index';
-import { causeLabel, deptNames, formatDuration, parseCause } from './causes';
+import { causeLabel, deptNames, formatDuration, readCause } from './causes';
 import { compareRounds, comparableRounds } from './compare';
 import { customerChoices, outcomeSeries, queueSeries, rippleTrace, swimlane } from './debriefData';
 import { createJourneyCollector, roundResultFromSim } from '../session/journeys';
@@ -12,8 +12,8 @@ const names = deptNames(makeResult().departments);
 
 describe('causes in plain words', () => {
   it('parses and names every kind of cause', () => {
-    expect(parseCause('rework:tier1>billing')).toEqual({ kind: 'rework', dept: 'billing', from: 'tier1', to: 'billing', event: null });
-    expect(parseCause('nonsense').kind).toBe('other');
+    expect(readCause('rework:tier1>billing')).toEqual({ kind: 'rework', dept: 'billing', from: 'tier1', to: 'billing', event: null });
+    expect(readCause('nonsense').kind).toBe('other');
     expect(causeLabel('queue:billing', names)).toBe('Waiting in the Billing queue');
     expect(causeLabel('outbox:tier1', names)).toBe('Done at Tier 1, waiting to be routed');
     expect(causeLabel('rework:tier1>billing', names)).toBe('Rework at Billing after thin notes from Tier 1');

@@ -4,7 +4,7 @@
 import type { Level } from '../../level/schema';
 import type { RippleSummary } from '../../sim/types';
 import type { CauseKind, Names } from './causes';
-import { causeLabel, causeOwner, deptNames, formatDuration, isHandoffProblem, nameOf, parseCause } from './causes';
+import { causeLabel, causeOwner, deptNames, formatDuration, isHandoffProblem, nameOf, readCause } from './causes';
 import type { CustomerJourney, RoundResult } from '../session/session';
 
 export interface Series {
@@ -121,7 +121,7 @@ export function rippleTrace(result: RoundResult, names: Names, level?: Level | n
     const seconds = Number.isFinite(raw) ? raw : 0;
     if (seconds <= 0) continue;
     total += seconds;
-    const p = parseCause(cause);
+    const p = readCause(cause);
     if (p.kind === 'work') {
       workSeconds += seconds;
       continue;
@@ -223,7 +223,7 @@ export function swimlane(j: CustomerJourney, names: Names, level?: Level | null,
     const dept = s.dept ?? deptAt(i);
     let lane = laneIds.indexOf(dept);
     if (lane < 0) lane = laneIds.push(dept) - 1;
-    const kind = parseCause(s.cause).kind;
+    const kind = readCause(s.cause).kind;
     return { lane, from: s.from, to: s.to, kind, words: BLOCK_WORDS[kind], detail: causeLabel(s.cause, names, level) };
   });
   const outcome = OUTCOME_WORDS[j.outcome];

@@ -6,15 +6,15 @@
  * At the end of the round, `roundResultFromSim` keeps at most MAX_JOURNEYS of them, most telling first.
  */
 import type { Level } from '../../level/schema';
+import { isRipple, parseCause } from '../../sim/index';
 import type { Segment, Sim, SimEvent } from '../../sim/types';
 import type { CustomerJourney, RoundResult } from './session';
 
 export const MAX_JOURNEYS = 400;
 
-const RIPPLE_CAUSE = /^(rework|clarify|misroute):/;
-
+/** Rework, bounce or misroute time: the ripples of a careless handoff. */
 export function isRippleCause(cause: string): boolean {
-  return RIPPLE_CAUSE.test(cause);
+  return isRipple(parseCause(cause));
 }
 
 /** Times to 2 decimals: plenty for a chart, and half the bytes in storage. */

@@ -7,6 +7,7 @@
  */
 import type { Level } from '../../level/schema';
 import type { GaveUp, RunExplanation } from '../../sim/explain';
+import { parseCause } from '../../sim/causes';
 import { scoreBreakdown } from '../../sim/scoring';
 import type { Metrics, ScorePart, ScoreReport } from '../../sim/types';
 import { PART_LABELS } from './resultsWords';
@@ -111,40 +112,40 @@ export function scoreRows(level: Level, m: Metrics, report: ScoreReport): ScoreR
 const name = (level: Level, id: string | null | undefined): string =>
   (id ? level.departments.find((d) => d.id === id)?.name : undefined) ?? id ?? 'a desk';
 
+/** Time someone spent working on the customer's step (the one cause that is not a wait). */
+const isWork = (cause: string): boolean => parseCause(cause)?.kind === 'service';
+
 const possessive = (n: string): string => (n.endsWith('s') ? `${n}'` : `${n}'s`);
 
 /** A cause key in a few plain words: "waiting in the line at Billing", "waiting in Tier 1's tray", ... */
 export function causeWords(cause: string, level: Level): string {
-  if (cause === 'transit') return 'travelling between desks';
-  const colon = cause.indexOf(':');
-  const kind = cause.slice(0, colon);
-  const rest = cause.slice(colon + 1);
-  const [from, to] = rest.split('>');
-  switch (kind) {
+  const c = parseCause(cause);
+  if (c === null) return cause;
+  switch (c.kind) {
+    case 'transit':
+      return 'travelling between desks';
     case 'service':
-      return `being helped at ${name(level, rest)}`;
+      return `being helped at ${name(level, c.dept)}`;
     case 'queue':
-      return `waiting in the line at ${name(level, rest)}`;
+      return `waiting in the line at ${name(level, c.dept)}`;
     case 'outbox':
-      return `waiting in ${possessive(name(level, rest))} tray, done but not sent on`;
+      return `waiting in ${possessive(name(level, c.dept))} tray, done but not sent on`;
     case 'notes':
-      return `${name(level, rest)} writing handoff notes`;
+      return `${name(level, c.dept)} writing handoff notes`;
     case 'rework':
-      return `${name(level, to)} asking again after thin notes from ${name(level, from)}`;
+      return `${name(level, c.to)} asking again after thin notes from ${name(level, c.from)}`;
     case 'clarify':
-      return `a bounce from ${name(level, to)} back to ${name(level, from)} for clearer notes`;
+      return `a bounce from ${name(level, c.to)} back to ${name(level, c.from)} for clearer notes`;
     case 'misroute':
-      return `a trip from ${name(level, from)} to the wrong desk (${name(level, to)})`;
+      return `a trip from ${name(level, c.from)} to the wrong desk (${name(level, c.to)})`;
     case 'event': {
-      const i = level.events.findIndex((e, n) => (e.id ?? `${e.kind}-${n + 1}`) === rest);
+      const i = level.events.findIndex((e, n) => (e.id ?? `${e.kind}-${n + 1}`) === c.event);
       const e = level.events[i];
       if (!e) return 'held up by an incident';
       if (e.kind === 'absence') return `waiting at ${name(level, e.department)} while people were away`;
       if (e.kind === 'outage') return `waiting at ${name(level, e.department)} while its systems were down`;
       return 'held up in a rush of customers';
     }
-    default:
-      return cause;
   }
 }
 
@@ -185,7 +186,7 @@ export function causeLines(exp: RunExplanation, level: Level, max = Infinity): C
   let work = 0;
   const waits: CauseLine[] = [];
   for (const c of exp.causes) {
-    if (c.cause.startsWith('service:')) work += c.seconds;
+    if (isWork(c.cause)) work += c.seconds;
     else
       waits.push({
         cause: c.cause,
@@ -199,7 +200,7 @@ export function causeLines(exp: RunExplanation, level: Level, max = Infinity): C
   if (waits.length > room) {
     lines = waits.slice(0, Math.max(1, room - 1));
     const rest = waits.slice(lines.length);
-    const kinds = [...new Set(rest.map((l) => KIND_WORDS[l.cause.split(':')[0]!] ?? 'other'))];
+    const kinds = [...new Set(rest.map((l) => KIND_WORDS[parseCause(l.cause)?.kind ?? ''] ?? 'other'))];
     const seconds = rest.reduce((a, l) => a + l.seconds, 0);
     lines.push({
       cause: 'other',
@@ -219,7 +220,7 @@ export function causeLineText(l: CauseLine): string {
 
 /** The cause a customer who gave up waited on most (never the work itself when they also waited). */
 export function mainCause(g: GaveUp): string | null {
-  const waits = g.causes.filter((c) => !c.cause.startsWith('service:'));
+  const waits = g.causes.filter((c) => !isWork(c.cause));
   return (waits[0] ?? g.causes[0])?.cause ?? null;
 }
 
