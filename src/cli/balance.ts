@@ -133,7 +133,7 @@ export async function main(
   }
   if (!args.brief) {
     lines.push('The built-in players:');
-    for (const p of POLICIES) lines.push(`  ${p.padEnd(10)} ${POLICY_WORDS[p]}`);
+    for (const p of POLICIES) lines.push(`  ${p.padEnd(14)} ${POLICY_WORDS[p]}`);
     lines.push('');
   }
   for (const { level } of levels) {
