@@ -5,6 +5,8 @@
  */
 import { createGameAudio, type GameAudio } from '../audio/index';
 import { setApp } from '../game/context';
+import { shell } from '../game/shell';
+import { getLevelById } from '../level/catalog';
 import type { GameHooks } from '../game/hooks';
 import { attachPersistence, browserStorage } from '../store/persist';
 import { createUiStore, type UiStoreApi } from '../store/store';
@@ -34,7 +36,12 @@ export function composeApp(opts: { reducedMotion: boolean }): AppServices {
   // The two refer to each other only through these closures: the recorder exists once the session
   // tools are loaded, and the debrief of a play alone reads the journeys the results service kept.
   let tools: FacilitatorTools | null = null;
-  const results = createResultsService({ store, rounds: () => tools?.rounds() ?? null });
+  const results = createResultsService({
+    store,
+    rounds: () => tools?.rounds() ?? null,
+    preview: (play) =>
+      shell.loose.get(play.levelId) !== play.level ? 'no' : getLevelById(play.levelId) ? 'shadows' : 'own-id',
+  });
   tools = createFacilitatorTools({ journeysOf: (play) => results.journeysOf(play) });
 
   const hooks: GameHooks = { play: results, attachLive: tools.attachLive, facilitator: tools.hooks };

@@ -21,6 +21,12 @@ export interface ResultsService extends PlayHooks {
 export function createResultsService(deps: {
   store: UiStoreApi;
   rounds: () => RoundRecorder | null;
+  /**
+   * A level played from a dropped file (a trainer's preview) never writes campaign progress. When
+   * its id is a level of the game's own (a copy of 01-right-desk.json being edited), it is not
+   * recorded into a facilitator's round either: that round is for the real level.
+   */
+  preview?: (play: FinishedPlay) => 'no' | 'own-id' | 'shadows';
 }): ResultsService {
   const journeys = createJourneyCollector();
   let last: { play: FinishedPlay; journeys: CustomerJourney[] } | null = null;
@@ -35,7 +41,10 @@ export function createResultsService(deps: {
       const all = journeys.all();
       journeys.clear();
       last = { play, journeys: all };
-      deps.store.getState().recordResult(play.levelId, shownScore(play.score.total), play.score.stars ?? 0);
+      const preview = deps.preview?.(play) ?? 'no';
+      if (preview === 'no')
+        deps.store.getState().recordResult(play.levelId, shownScore(play.score.total), play.score.stars ?? 0);
+      if (preview === 'shadows') return { savedRound: null };
       return deps.rounds()?.(play, all) ?? { savedRound: null };
     },
     // The results screen holds a copy of the play; its command log is the same array.

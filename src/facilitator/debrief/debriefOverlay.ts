@@ -149,7 +149,7 @@ export function openDebriefOverlay(
       );
       return;
     }
-    const level = deps.levelOf(round.levelId);
+    const level = round.result?.level ?? deps.levelOf(round.levelId);
     const compare = finished().filter((r) => chosen.has(r.id));
     const data = { round, level, compare: compare.length ? compare : [round], customer };
     if (view) view.update(data);
@@ -174,7 +174,7 @@ export function openDebriefOverlay(
     const round = roundById(roundId);
     const result = round?.result;
     if (!round || !result) return;
-    const level = deps.levelOf(round.levelId);
+    const level = round.result?.level ?? deps.levelOf(round.levelId);
     scrubHost.append(el('h2', 'rx-section-title', 'Replay the round'));
     if (!level) {
       scrubHost.append(

@@ -20,8 +20,12 @@ export function playableLevels() {
   return levelChoices(getCampaign(), getAllLevels(), shell.loose);
 }
 
+/**
+ * The game's own level of that id first: a dropped draft with a campaign level's id never stands in
+ * for it (rounds keep the level they were played with anyway; this is for older ones).
+ */
 export function levelFor(levelId: string): Level | null {
-  return shell.loose.get(levelId) ?? getLevelById(levelId)?.level ?? null;
+  return getLevelById(levelId)?.level ?? shell.loose.get(levelId) ?? null;
 }
 
 function focusGame(): void {

@@ -63,6 +63,7 @@ export function buildRoundResult(
     journeys: selectJourneys(journeys),
     journeysTotal: journeys.length,
     departments: play.level.departments.map((d) => ({ id: d.id, name: d.name })),
+    level: play.level,
   };
 }
 

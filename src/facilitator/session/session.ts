@@ -6,6 +6,7 @@
  * Every change returns a new Session and leaves the old one untouched, so a store can keep the last
  * good copy. A finished result is never removed or overwritten by any function here.
  */
+import type { Level } from '../../level/schema';
 import type { Metrics, ScoreReport, Segment, TimedCommand, TimelineSample } from '../../sim/types';
 
 export const SESSION_VERSION = 1 as const;
@@ -56,6 +57,11 @@ export interface RoundResult {
   /** How many customers finished in total (journeys may hold fewer). */
   journeysTotal: number;
   departments: DeptLabel[];
+  /**
+   * The level exactly as it was played, so a replay or debrief never uses another version with the
+   * same id (a trainer's draft, an edited file). Missing in files saved before it was kept.
+   */
+  level?: Level;
 }
 
 export interface Round {

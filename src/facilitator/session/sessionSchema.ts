@@ -8,6 +8,7 @@
  * we wrote ourselves must always load again.
  */
 import { z } from 'zod';
+import { Level } from '../../level/schema';
 import { TimedCommandSchema } from '../../contract/commands';
 import type { Metrics, ScoreReport, Segment, TimelineSample } from '../../sim/types';
 import type { Bookmark, CustomerJourney, DeptLabel, Round, RoundResult, Session } from './session';
@@ -150,6 +151,7 @@ const RoundResultSchema: z.ZodType<RoundResult> = z.object({
   journeys: z.array(JourneySchema),
   journeysTotal: int.min(0),
   departments: z.array(DeptLabelSchema),
+  level: Level.optional(),
 });
 
 const RoundSchema: z.ZodType<Round> = z
