@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openGame, waitForScreen, type GamePage } from './harness';
+import { dragTicket, press, screenPos, settledTicketPos, sim, waitForReady, waitRouted } from './helpers';
 import { replay } from '../src/sim/index';
 import { checkLevelText } from '../src/level/check';
 
@@ -84,5 +85,69 @@ describe('results that explain', () => {
       expect(px, `smallest results text at ${w}x${h}, CSS px`).toBeGreaterThanOrEqual(14);
     }
     await page.setViewportSize({ width: 1920, height: 1080 });
+  });
+});
+
+describe('the board ties tickets to customers and shows where a ticket can go', () => {
+  let board: GamePage;
+  beforeAll(async () => {
+    board = await openGame('?level=clear-notes&facilitator=1&seed=3');
+  });
+  afterEach(() => {
+    expect(board.problems, 'console errors, warnings or failed requests').toEqual([]);
+  });
+  afterAll(async () => {
+    await board?.close();
+  });
+
+  it('hovering a ticket highlights its customer, and hovering the customer highlights the ticket', async () => {
+    const page = board.page;
+    await waitForScreen(page, 'briefing');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'play');
+    const r = await waitForReady(page, { needWrong: true });
+    await press(page, ' '); // paused: nothing moves while we look
+    const at = await settledTicketPos(page, r.id);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    const linked = await page.waitForFunction(
+      (id) => {
+        const l = window.__ripple!.linked();
+        return l && l.ticket === id && l.customer ? l : null;
+      },
+      r.id,
+      { polling: 'raf', timeout: 10_000 },
+    );
+    expect((await linked.jsonValue())!.customer).toBe(r.customer);
+    await page.waitForTimeout(200);
+    await board.shot('teaching-hover-ticket');
+    // Away from everything: no link.
+    const empty = await page.evaluate(() => window.__ripple!.toScreen({ x: 900, y: 1040 }));
+    await page.mouse.move(empty.x, empty.y);
+    await page.waitForFunction(() => window.__ripple!.linked()?.ticket === null, undefined, {
+      polling: 'raf',
+    });
+  });
+
+  it('a drag lights up the desks that can do the next step, and the others read "can\'t do this"', async () => {
+    const page = board.page;
+    const r = await waitForReady(page, { needWrong: true });
+    const s = await sim(page);
+    const need = r.needs;
+    const to = await screenPos(page, 'dept', r.right);
+    await dragTicket(page, r.id, to, {
+      steps: 10,
+      halfway: async () => {
+        const kinds = (await page.evaluate(() => window.__ripple!.deskKinds()))!;
+        for (const d of s.departments) {
+          if (d.id === r.from) expect(kinds[d.id], `${d.name} is where it comes from`).toBe('from');
+          else if (d.skills.includes(need))
+            expect(kinds[d.id], `${d.name} can do ${need}`).toMatch(/target|focus/);
+          else expect(kinds[d.id], `${d.name} cannot do ${need}`).toBe('cannot');
+        }
+        expect(Object.values(kinds)).toContain('cannot');
+        await board.shot('teaching-drag-valid-desks');
+      },
+    });
+    await waitRouted(page, r.id, r.right);
   });
 });

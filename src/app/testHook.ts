@@ -60,6 +60,10 @@ export interface RippleHook {
   outboxScreenPos(id: string): ClientPoint | null;
   ticketScreenPos(id: number): ClientPoint | null;
   score(): ScoreReport | null;
+  /** On the board: the ticket tied to its customer (dragged, picked or hovered) and the customer highlighted. */
+  linked(): { ticket: number | null; customer: string | null } | null;
+  /** On the board: how each desk reads ('target': can do the picked ticket's next step, 'cannot', 'from', ...). */
+  deskKinds(): Record<string, string> | null;
   readonly audio: { ready: boolean; lastPlayed: string | null; playedCount: number };
   /** On the results screen: the score parts, causes and who gave up as shown; null before any results. */
   results(): ShownResults | null;
@@ -154,6 +158,8 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
     deptScreenPos: (id) => via(getApp().probe?.deptPos(id)),
     outboxScreenPos: (id) => via(getApp().probe?.outboxPos(id)),
     ticketScreenPos: (id) => via(getApp().probe?.ticketPos(id)),
+    linked: () => getApp().probe?.linked?.() ?? null,
+    deskKinds: () => getApp().probe?.deskKinds?.() ?? null,
     score() {
       const probe = getApp().probe;
       return probe ? clone(probe.sim().score()) : null;

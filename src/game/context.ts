@@ -24,6 +24,10 @@ export interface PlayProbe {
   outboxPos(id: string): GamePoint | null;
   /** Current drawn position of a ticket token, game coordinates, or null when not drawn. */
   ticketPos(id: number): GamePoint | null;
+  /** The ticket tied to its customer on screen (dragged, picked or hovered) and that customer if shown. */
+  linked?(): { ticket: number | null; customer: string | null };
+  /** How each desk reads now: 'target' can do the picked ticket's next step, 'cannot' can't. */
+  deskKinds?(): Record<string, string>;
 }
 
 export interface AppContext {

@@ -11,6 +11,7 @@ import { BOARD_COLOURS, moodBucket, OKABE_ITO } from './playTheme';
 import { TEX } from './textures';
 import { bakedShape, style } from './ui';
 import type { Pt } from './interpolate';
+import { formatSeconds } from './rippleText';
 
 /** Smallest scale of the 24 px "where" line before it switches to its short form (about 20 px). */
 const MIN_WHERE_SCALE = 0.84;
@@ -35,6 +36,10 @@ export class CustomerColumn {
   private readonly empty: Phaser.GameObjects.Text;
   private order: number[] = [];
   private orderKey = '';
+  /** When each shown ticket was first seen waiting in a tray (view-side, for the growing wait). */
+  private readonly trayAt = new Map<number, number>();
+  private readonly mark: Phaser.GameObjects.Rectangle;
+  private linked: number | null = null;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -71,6 +76,12 @@ export class CustomerColumn {
         jolting: false,
       });
     }
+    this.mark = scene.add
+      .rectangle(ENTRANCE.x + 6, 0, ENTRANCE.w - 12, 76)
+      .setOrigin(0, 0.5)
+      .setStrokeStyle(4, 0xffe066, 1)
+      .setFillStyle(0xffe066, 0.12)
+      .setVisible(false);
     const m = facesMorePos();
     this.more = scene.add.text(m.x, m.y, '', style(26, { bold: true })).setOrigin(0, 0.5);
     this.empty = scene.add
@@ -83,7 +94,12 @@ export class CustomerColumn {
       .setOrigin(0, 0);
   }
 
-  private whereText(t: TicketState, short = false): string {
+  private whereText(t: TicketState, now: number, short = false): string {
+    const base = this.placeText(t, now, short);
+    return t.escalated ? `${short ? 'manager' : 'wants a manager'} · ${base}` : base;
+  }
+
+  private placeText(t: TicketState, now: number, short: boolean): string {
     const d = this.deptName(t.dept);
     if (t.sendingTo) {
       const to = this.deptName(t.sendingTo);
@@ -94,8 +110,12 @@ export class CustomerColumn {
         return short ? `waits: ${d}` : `in line: ${d}`;
       case 'service':
         return `with ${d}`;
-      case 'outbox':
-        return short ? `ready: ${d}` : `ready at ${d}`;
+      case 'outbox': {
+        // The ripple of a slow handoff: the wait in the tray grows on the customer's line.
+        const since = this.trayAt.get(t.id) ?? now;
+        const w = formatSeconds(Math.floor(now - since));
+        return short ? `tray ${d} ${w}` : `in ${d}'s tray ${w}`;
+      }
       case 'transit':
         return short ? `→ ${d}` : `going to ${d}`;
     }
@@ -115,6 +135,13 @@ export class CustomerColumn {
       this.empty.setVisible(this.order.length === 0);
     }
     const ts = view.tickets;
+    for (const id of [...this.trayAt.keys()]) {
+      const t = ts instanceof Map ? ts.get(id) : (ts as Record<number, TicketState>)[id];
+      if (!t || t.phase !== 'outbox') this.trayAt.delete(id);
+    }
+    forEachTicket(view, (t) => {
+      if (t.phase === 'outbox' && !this.trayAt.has(t.id)) this.trayAt.set(t.id, view.t);
+    });
     // Rows follow their ticket: free the rows of customers no longer shown, then place the shown ones.
     const shown = new Set<number>();
     for (let i = 0; i < FACES_VISIBLE && i < this.order.length; i++) shown.add(this.order[i]!);
@@ -148,21 +175,48 @@ export class CustomerColumn {
         row.name.setPosition(p.x + 40, p.y - 15);
         row.where.setPosition(p.x + 40, p.y + 17);
       }
-      const mood = moodBucket(t.satisfaction);
+      // Faces follow patience: past it a customer is at least unhappy, and one who asked for a manager is angry.
+      const mood = Math.max(moodBucket(t.satisfaction), t.escalated ? 3 : view.t >= t.patienceAt ? 2 : 0);
       if (mood !== row.mood) {
         row.mood = mood;
         row.face.setFrame(String(mood));
       }
-      const where = this.whereText(t);
+      const where = this.whereText(t, view.t);
       if (where !== row.whereText) {
         row.whereText = where;
         row.where.setText(where).setScale(1);
         const room = ENTRANCE.x + ENTRANCE.w - 10 - row.where.x;
         // Readable from the back of a room: shrink to no less than ~20 px; past that, say it shorter.
-        if (row.where.width * MIN_WHERE_SCALE > room) row.where.setText(this.whereText(t, true));
+        if (row.where.width * MIN_WHERE_SCALE > room) row.where.setText(this.whereText(t, view.t, true));
         if (row.where.width > room) row.where.setScale(Math.max(0.7, room / row.where.width));
       }
     }
+  }
+
+  /** Highlights the customer of this ticket (hovered or picked on the board), or none. */
+  setLinked(ticket: number | null): void {
+    this.linked = ticket;
+    const row = ticket === null ? undefined : this.rows.find((r) => r.ticket === ticket && r.slot >= 0);
+    for (const r of this.rows) r.name.setColor(r === row ? '#ffe066' : BOARD_COLOURS.text);
+    if (row) this.mark.setY(faceRow(row.slot).y).setVisible(true);
+    else this.mark.setVisible(false);
+  }
+
+  /** The ticket of the highlighted customer when their row is on screen, else null. */
+  linkedShown(): number | null {
+    return this.linked !== null && this.rows.some((r) => r.ticket === this.linked && r.slot >= 0)
+      ? this.linked
+      : null;
+  }
+
+  /** The ticket of the customer row under a point, or null. */
+  ticketAt(p: Pt): number | null {
+    if (p.x < ENTRANCE.x || p.x > ENTRANCE.x + ENTRANCE.w) return null;
+    for (const r of this.rows) {
+      if (r.ticket === null || r.slot < 0) continue;
+      if (Math.abs(faceRow(r.slot).y - p.y) <= 38) return r.ticket;
+    }
+    return null;
   }
 
   private hide(row: Row): void {

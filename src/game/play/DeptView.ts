@@ -9,6 +9,7 @@ import { commandEnabled } from '../../sim/index';
 import type { DepartmentState } from '../../sim/types';
 import {
   cardAreas,
+  centre,
   inboxMorePos,
   outboxSlot,
   OUTBOX_VISIBLE,
@@ -16,7 +17,7 @@ import {
   workSlot,
   type Rect,
 } from './layout';
-import { BOARD_COLOURS, STATUS_LOOK, deptLook, skillWords, type Status } from './playTheme';
+import { BOARD_COLOURS, OKABE_ITO, STATUS_LOOK, deptLook, skillWords, type Status } from './playTheme';
 import { iconFrame, TEX } from './textures';
 import { bakedShape, bakeShape, PlayButton, style } from './ui';
 import { getApp } from '../context';
@@ -43,7 +44,10 @@ const PAD = 6;
 const LINE_LABEL_MAX = 112;
 
 type DeptDef = Level['departments'][number];
-export type FocusKind = 'none' | 'focus' | 'from' | 'target';
+/**
+ * 'target': can do the picked ticket's next step (lit up); 'cannot': cannot (dimmed, "can't do this").
+ */
+export type FocusKind = 'none' | 'focus' | 'from' | 'target' | 'cannot';
 
 export interface DeptHandlers {
   onPolicy(id: string): void;
@@ -57,6 +61,7 @@ export class DeptView {
   private readonly status: Phaser.GameObjects.Text;
   private readonly statusBg: Phaser.GameObjects.Image;
   private readonly keyBadge: Phaser.GameObjects.Text;
+  private cannot: Phaser.GameObjects.Text | null = null;
   private readonly people: Phaser.GameObjects.Image[] = [];
   private readonly staffText: Phaser.GameObjects.Text;
   private readonly lineText: Phaser.GameObjects.Text;
@@ -250,7 +255,9 @@ export class DeptView {
         if (kind === 'focus') g.lineStyle(8, BOARD_COLOURS.focus, 1).strokeRoundedRect(0, 0, w, h, 24);
         else if (kind === 'from')
           g.lineStyle(6, BOARD_COLOURS.target, 1).strokeRoundedRect(2, 2, w - 4, h - 4, 22);
-        else g.lineStyle(4, 0xffffff, 0.55).strokeRoundedRect(3, 3, w - 6, h - 6, 22);
+        else if (kind === 'target')
+          g.lineStyle(8, OKABE_ITO.green, 1).strokeRoundedRect(0, 0, w, h, 24);
+        else g.fillStyle(0x0b1320, 0.55).fillRoundedRect(10, 10, w - 20, h - 20, 18);
       },
       PAD,
     );
@@ -373,6 +380,18 @@ export class DeptView {
     this.last.keys = showKeys;
     if (kind === 'none') this.ring.setVisible(false);
     else this.ring.setTexture(this.ringTexture(kind)).setVisible(true);
+    // Over the card (depth) when it dims it; a word says why nothing can go there.
+    this.ring.setDepth(kind === 'cannot' ? 15 : 0);
+    if (kind === 'cannot' && !this.cannot) {
+      const c = centre(this.rect);
+      this.cannot = this.scene.add
+        .text(c.x, c.y, "can't do this", style(30, { bold: true, color: '#ffffff' }))
+        .setOrigin(0.5)
+        .setBackgroundColor('#5a1e00')
+        .setPadding(12, 6, 12, 6)
+        .setDepth(16);
+    }
+    this.cannot?.setVisible(kind === 'cannot');
     this.keyBadge.setBackgroundColor(showKeys ? '#ffe066' : '#c3d0dd').setScale(showKeys ? 1.25 : 1);
   }
 }

@@ -65,6 +65,10 @@ export class PlayScene extends Phaser.Scene {
   private cleanup: Array<() => void> = [];
   private live: PlayLive | null = null;
   private audience = false;
+  /** Ticket under the pointer (its token, or its customer's row), for the link to its customer. */
+  private hovered: number | null = null;
+  private linkLine!: Phaser.GameObjects.Graphics;
+  private kinds = new Map<string, FocusKind>();
   private recording = false;
 
   constructor() {
@@ -179,6 +183,13 @@ export class PlayScene extends Phaser.Scene {
       run: (fx) => this.runEffects(fx),
     });
 
+    this.linkLine = this.add.graphics().setDepth(20);
+    const onHover = (p: Phaser.Input.Pointer) => {
+      const pt = { x: p.worldX, y: p.worldY };
+      this.hovered = this.tokens.ticketAt(pt) ?? this.customers.ticketAt(pt);
+    };
+    this.input.on(Phaser.Input.Events.POINTER_MOVE, onHover);
+    this.cleanup.push(() => this.input.off(Phaser.Input.Events.POINTER_MOVE, onHover));
     const onKey = (e: KeyboardEvent) => this.onKey(e);
     this.input.keyboard?.on('keydown', onKey);
     this.cleanup.push(() => this.input.keyboard?.off('keydown', onKey));
@@ -191,6 +202,12 @@ export class PlayScene extends Phaser.Scene {
         return r ? outboxCentre(r) : null;
       },
       ticketPos: (id) => this.tokens.posOf(id),
+      linked: () => {
+        const id = this.customers.linkedShown();
+        const t = id === null ? undefined : this.sim.ticket(id);
+        return { ticket: this.linkedTicket(), customer: t?.customer ?? null };
+      },
+      deskKinds: () => Object.fromEntries(this.kinds),
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.shutdown());
     this.syncViews(0, true);
@@ -206,6 +223,23 @@ export class PlayScene extends Phaser.Scene {
     } catch {
       /* audio is optional */
     }
+  }
+
+  /** The ticket tied to its customer on screen: dragged, picked, else hovered. */
+  private linkedTicket(): number | null {
+    const id = this.pointer.dragged()?.ticket ?? this.control.pickedTicket() ?? this.hovered;
+    return id !== null && this.sim.ticket(id) ? id : null;
+  }
+
+  /** A line from the linked ticket to its customer's face, so a waiting ticket is tied to a person. */
+  private drawLink(id: number | null): void {
+    const g = this.linkLine.clear();
+    this.customers.setLinked(id);
+    if (id === null || this.customers.linkedShown() === null) return;
+    const from = this.tokens.posOf(id);
+    if (!from) return;
+    const to = this.customers.facePos(id);
+    g.lineStyle(4, 0xffe066, 0.8).lineBetween(from.x, from.y, to.x + 34, to.y);
   }
 
   private deptName(id: string): string {
@@ -338,21 +372,37 @@ export class PlayScene extends Phaser.Scene {
     const focus = this.control.focusDept();
     const from = this.control.fromDept();
     const targeting = from !== null;
+    const picked = this.control.pickedTicket();
+    const pickedT = picked !== null ? this.sim.ticket(picked) : undefined;
+    // The next step of the picked ticket: desks that can do it light up, the others say they can't.
+    const need = pickedT ? pickedT.journey[pickedT.step] : undefined;
     view.departments.forEach((d, i) => {
       const dv = this.depts[i];
       if (!dv) return;
       const needs = trayWords(view, d, OUTBOX_VISIBLE);
       dv.update(d, needs, this.level.departments[i]?.queueWarning ?? 4);
+      const can = need === undefined || (this.level.departments[i]?.skills ?? []).includes(need);
       const kind: FocusKind =
-        d.id === focus ? 'focus' : d.id === from ? 'from' : targeting ? 'target' : 'none';
+        d.id === from
+          ? 'from'
+          : targeting && !can
+            ? 'cannot'
+            : d.id === focus
+              ? 'focus'
+              : targeting
+                ? 'target'
+                : 'none';
       dv.setFocus(kind, targeting);
+      this.kinds.set(d.id, kind);
     });
     this.tokens.sync(view, this.places, dt, {
       dragged: this.pointer.dragged(),
       picked: this.control.pickedTicket(),
       snap: snap || st.settings.reducedMotion,
+      linked: this.linkedTicket(),
     });
     this.customers.sync(view);
+    this.drawLink(this.linkedTicket());
     if (now - this.scoreAt > 500) {
       this.scoreAt = now;
       this.scoreValue = this.sim.score().total;

@@ -35,6 +35,7 @@ export class TokenLayer {
   private readonly pool: Phaser.GameObjects.Image[] = [];
   private readonly tokens = new Map<number, Token>();
   private readonly pickRing: Phaser.GameObjects.Image;
+  private readonly hoverRing: Phaser.GameObjects.Image;
   private frame = 0;
   private drawn = 0;
 
@@ -43,6 +44,12 @@ export class TokenLayer {
     private readonly cards: ReadonlyMap<string, Rect>,
   ) {
     this.pickRing = scene.add.image(0, 0, TEX.fx, 'pick').setScale(1.15).setDepth(21).setVisible(false);
+    this.hoverRing = scene.add
+      .image(0, 0, TEX.fx, 'pick')
+      .setScale(1.3)
+      .setAlpha(0.7)
+      .setDepth(21)
+      .setVisible(false);
   }
 
   /** Where a ticket should be drawn now, or null when it is not shown (long lines, full desks). */
@@ -78,7 +85,13 @@ export class TokenLayer {
     view: SimView,
     places: ReadonlyMap<number, Place>,
     dtReal: number,
-    opts: { dragged: { ticket: number; x: number; y: number } | null; picked: number | null; snap: boolean },
+    opts: {
+      dragged: { ticket: number; x: number; y: number } | null;
+      picked: number | null;
+      snap: boolean;
+      /** A ticket linked by hovering it or its customer: ringed too. */
+      linked?: number | null;
+    },
   ): void {
     this.frame++;
     const frame = this.frame;
@@ -130,6 +143,25 @@ export class TokenLayer {
     const picked = opts.picked !== null ? this.tokens.get(opts.picked) : undefined;
     if (picked?.img) this.pickRing.setVisible(true).setPosition(picked.x, picked.y);
     else this.pickRing.setVisible(false);
+    const linked =
+      opts.linked != null && opts.linked !== opts.picked ? this.tokens.get(opts.linked) : undefined;
+    if (linked?.img) this.hoverRing.setVisible(true).setPosition(linked.x, linked.y);
+    else this.hoverRing.setVisible(false);
+  }
+
+  /** The drawn ticket under a point (within `r` of its centre, nearest first), or null. */
+  ticketAt(p: Pt, r = 30): number | null {
+    let best: number | null = null;
+    let bestD = r * r;
+    for (const [id, tok] of this.tokens) {
+      if (!tok.img) continue;
+      const d = (tok.x - p.x) ** 2 + (tok.y - p.y) ** 2;
+      if (d <= bestD) {
+        best = id;
+        bestD = d;
+      }
+    }
+    return best;
   }
 
   private acquire(t: TicketState): Phaser.GameObjects.Image {
