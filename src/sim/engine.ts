@@ -114,11 +114,16 @@ export function takeSamples(w: World, upto: number): void {
   if (every <= 0) return;
   while (s.nextSample <= upto && s.nextSample <= s.end) {
     const queues: Record<string, number> = {};
-    for (const d of s.depts) queues[d.id] = d.inbox.length;
+    const trays: Record<string, number> = {};
+    for (const d of s.depts) {
+      queues[d.id] = d.inbox.length;
+      trays[d.id] = d.outbox.length + d.pending.length;
+    }
     const a = s.agg;
     s.timeline.push({
       t: s.nextSample,
       queues,
+      trays,
       waiting: s.counts.inSystem - s.serving,
       resolved: s.counts.resolved,
       abandoned: s.counts.abandoned,

@@ -246,7 +246,13 @@ export interface ScoreReport {
 /** A sampled point of the level timeline, for debrief charts (taken every `sampleEvery` seconds). */
 export interface TimelineSample {
   t: number;
+  /** Tickets in each desk's inbox (waiting for a free person). */
   queues: Record<DeptId, number>;
+  /**
+   * Tickets waiting at each desk outside its inbox: done and waiting in the "Ready to send" tray, or
+   * waiting for notes. Absent in sessions saved before it was sampled.
+   */
+  trays?: Record<DeptId, number>;
   waiting: number;
   resolved: number;
   abandoned: number;

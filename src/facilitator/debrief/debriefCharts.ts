@@ -86,7 +86,7 @@ export function queuesChart(canvas: HTMLCanvasElement, data: TimeSeries, bookmar
     plugins: [bookmarkLines],
     options: {
       ...(baseOptions(look) as object),
-            scales: { x: timeAxis(look, data.t), y: countAxis(look, 'Tickets waiting') },
+            scales: { x: timeAxis(look, data.t), y: countAxis(look, 'Tickets waiting (line + tray)') },
       plugins: { ...baseOptions(look).plugins, bookmarkLines: { times: bookmarks, size: f.tick } },
     },
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSim } from '../../sim/index';
 import { causeLabel, deptNames, formatDuration, readCause } from './causes';
 import { compareRounds, comparableRounds } from './compare';
-import { customerChoices, outcomeSeries, queueSeries, rippleTrace, swimlane } from './debriefData';
+import { customerChoices, longestTray, outcomeSeries, queueSeries, rippleTrace, swimlane } from './debriefData';
 import { createJourneyCollector, roundResultFromSim } from '../session/journeys';
 import * as S from '../session/session';
 import { routeOutboxes, testRng, tinyLevel } from '../testing/simFixtures';
@@ -36,6 +36,10 @@ describe('debrief data from a hand-made round', () => {
       ['Tier 1', [0, 1, 2, 3]],
       ['Billing', [0, 2, 4, 6]],
     ]);
+    // Tickets in a "Ready to send" tray or waiting for notes count too, not only the desk's line.
+    const withTrays = { ...result, timeline: result.timeline.map((s, i) => ({ ...s, trays: { tier1: 5 * i, billing: 0 } })) };
+    expect(queueSeries(withTrays, names).series[0]?.values).toEqual([0, 6, 12, 18]);
+    expect(longestTray(result)).toEqual({ dept: 'tier1', seconds: 120 });
     const o = outcomeSeries(result);
     expect(o.series.map((s) => s.key)).toEqual(['resolved', 'waiting', 'abandoned']);
     expect(o.series[2]?.values).toEqual([0, 0, 0, 1]);
@@ -141,6 +145,11 @@ describe('debrief data from a real simulated round', () => {
     const q = queueSeries(result, n);
     expect(q.series.map((s) => s.label)).toEqual(['Front Desk', 'Billing', 'Tech Support']);
     expect(q.t.length).toBeGreaterThan(20);
+    // A ticket is counted wherever it waits: inbox, tray or pending notes, sampled by the sim itself.
+    for (const sample of result.timeline) expect(Object.keys(sample.trays ?? {})).toEqual(['front', 'billing', 'tech']);
+    let traysPeak = 0;
+    for (const sample of result.timeline) for (const n of Object.values(sample.trays ?? {})) traysPeak = Math.max(traysPeak, n);
+    expect(traysPeak).toBeGreaterThan(0);
     const tr = rippleTrace(result, n, tinyLevel);
     const all = Object.values(m.attribution).reduce((a, b) => a + b, 0);
     expect(tr.total).toBeCloseTo(all, 6);

@@ -19,14 +19,29 @@ export interface TimeSeries {
   series: Series[];
 }
 
-/** Queue length of every department over time, in the level's department order. */
+/**
+ * Tickets waiting at every department over time, in the level's department order: every place a
+ * ticket waits counts (the line for a free person, the "Ready to send" tray, notes still to write).
+ */
 export function queueSeries(result: RoundResult, names: Names): TimeSeries {
   const ids = result.departments.map((d) => d.id);
   for (const s of result.timeline) for (const id of Object.keys(s.queues)) if (!ids.includes(id)) ids.push(id);
+  const waiting = (s: RoundResult['timeline'][number], id: string) => (s.queues[id] ?? 0) + (s.trays?.[id] ?? 0);
   return {
     t: result.timeline.map((s) => s.t),
-    series: ids.map((id) => ({ key: id, label: nameOf(names, id), values: result.timeline.map((s) => s.queues[id] ?? 0) })),
+    series: ids.map((id) => ({ key: id, label: nameOf(names, id), values: result.timeline.map((s) => waiting(s, id)) })),
   };
+}
+
+/** The desk whose "Ready to send" tray held customers longest in total (seconds), if any did. */
+export function longestTray(result: RoundResult): { dept: string; seconds: number } | null {
+  let best: { dept: string; seconds: number } | null = null;
+  for (const [cause, s] of Object.entries(result.metrics.attribution)) {
+    const p = parseCause(cause);
+    if (p.kind !== 'outbox' || !p.dept || !Number.isFinite(s) || s <= 0) continue;
+    if (!best || s > best.seconds) best = { dept: p.dept, seconds: s };
+  }
+  return best;
 }
 
 /** Customers resolved and given up (running totals) and still waiting, over time. */

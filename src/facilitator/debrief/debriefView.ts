@@ -12,7 +12,7 @@ import type { Chart, Look } from './chartKit';
 import { prefersReducedMotion } from './chartKit';
 import { compareRounds, type CompareRow } from './compare';
 import { outcomesChart, queuesChart, roundsChart, swimlaneChart, traceChart } from './debriefCharts';
-import { customerChoices, outcomeSeries, queueSeries, rippleTrace, swimlane } from './debriefData';
+import { customerChoices, longestTray, outcomeSeries, queueSeries, rippleTrace, swimlane } from './debriefData';
 import type { Round, RoundResult } from '../session/session';
 import type { DebriefPanel, Revealed } from '../live/sync';
 import { DEBRIEF_PANELS, visiblePanels, visibleQuestions } from '../live/sync';
@@ -48,7 +48,7 @@ export interface DebriefHandle {
 
 const TITLES: Record<DebriefPanel, string> = {
   outcomes: 'How the customers fared',
-  queues: 'Queues at each desk',
+  queues: 'Tickets waiting at each desk',
   ripples: 'Where customers’ time went',
   journey: 'One customer’s journey',
   rounds: 'Teams side by side',
@@ -165,10 +165,13 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
         const { box, canvas } = chartBox();
         panel.append(box);
         const worst = Object.entries(result.metrics.departments).sort((a, b) => b[1].meanQueueWait - a[1].meanQueueWait)[0];
-        if (worst) {
-          const text = `Longest average wait in a queue: ${names.get(worst[0]) ?? worst[0]}, ${formatDuration(worst[1].meanQueueWait)}.`;
-          panel.append(el('p', 'rx-caption', text));
-        }
+        const words: string[] = [];
+        if (worst) words.push(`Longest average wait in a line: ${names.get(worst[0]) ?? worst[0]}, ${formatDuration(worst[1].meanQueueWait)}.`);
+        const tray = longestTray(result);
+        if (tray) words.push(`Customers spent ${formatDuration(tray.seconds)} in all in ${names.get(tray.dept) ?? tray.dept}'s "Ready to send" tray.`);
+        if (words.length) panel.append(el('p', 'rx-caption', words.join(' ')));
+        if (!result.timeline.some((s) => s.trays))
+          panel.append(el('p', 'rx-note', 'This round was saved before trays were counted: only the lines at each desk are shown.'));
         return () => charts.push(queuesChart(canvas, queueSeries(result, names), marks, look));
       }
       case 'ripples': {

@@ -117,6 +117,7 @@ export const MetricsSchema: z.ZodType<Metrics> = z.object({
 export const TimelineSampleSchema: z.ZodType<TimelineSample> = z.object({
   t: num,
   queues: numRecord,
+  trays: numRecord.optional(),
   waiting: num,
   resolved: num,
   abandoned: num,
