@@ -94,10 +94,19 @@ export function patternFill(colour: string, hatch: Hatch, ink = 'rgba(0,0,0,0.55
 export interface Look {
   projector: boolean;
   reducedMotion: boolean;
+  /** Type size factor: the projector's sizes are for 1920x1080 and shrink with a smaller window. */
+  scale?: number;
 }
 
 export function fontSizes(look: Look) {
-  return look.projector ? { tick: 28, legend: 28, title: 30, bar: 26 } : { tick: 22, legend: 22, title: 24, bar: 20 };
+  const k = look.scale ?? 1;
+  const base = look.projector ? { tick: 28, legend: 28, title: 30, bar: 26 } : { tick: 22, legend: 22, title: 24, bar: 20 };
+  return { tick: Math.round(base.tick * k), legend: Math.round(base.legend * k), title: Math.round(base.title * k), bar: Math.round(base.bar * k) };
+}
+
+/** The projector's type factor for a window of this size (1 at 1920x1080 and above, never below 0.5). */
+export function projectorScale(width: number, height: number): number {
+  return Math.max(0.5, Math.min(1, width / 1920, height / 1080));
 }
 
 export const INK = '#111111';
@@ -214,9 +223,15 @@ export const wordsOnBars: Plugin<'bar', { size?: number }> = {
         const { x, y, base, height } = bar as unknown as { x: number; y: number; base: number; height: number };
         const width = Math.abs(x - base);
         if (height < (opts.size ?? 18) + 4) return;
+        // Whole words or nothing: "writing notes", else "notes"... never a cut word such as "wo…".
+        const fits = (t: string) => g.measureText(t).width <= width - 10;
+        const parts = words.split(/,\s*|\s+/);
         let text = words;
-        while (text.length > 3 && g.measureText(text).width > width - 10) text = `${text.slice(0, -2)}…`;
-        if (g.measureText(text).width > width - 10) return;
+        while (!fits(text) && parts.length > 1) {
+          parts.pop();
+          text = parts.join(' ');
+        }
+        if (!fits(text)) return;
         const cx = (x + base) / 2;
         g.fillStyle = 'rgba(255,255,255,0.88)';
         const w = g.measureText(text).width + 10;

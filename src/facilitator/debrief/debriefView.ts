@@ -9,7 +9,7 @@ import '../facilitator.css';
 import type { Level } from '../../level/schema';
 import { deptNames, formatClock, formatDuration } from './causes';
 import type { Chart, Look } from './chartKit';
-import { prefersReducedMotion } from './chartKit';
+import { prefersReducedMotion, projectorScale } from './chartKit';
 import { compareRounds, type CompareRow } from './compare';
 import { outcomesChart, queuesChart, roundsChart, swimlaneChart, traceChart } from './debriefCharts';
 import { customerChoices, longestTray, outcomeSeries, queueSeries, rippleTrace, swimlane } from './debriefData';
@@ -97,6 +97,24 @@ function formatCell(row: CompareRow, v: number | null): string {
 export function renderDebrief(container: HTMLElement, data: DebriefData, opts: DebriefOptions): DebriefHandle {
   let charts: Chart[] = [];
   const look: Look = { projector: opts.projector, reducedMotion: opts.reducedMotion ?? prefersReducedMotion() };
+  let last = data;
+  // The room's window: chart type shrinks with the window like the rest of the page (see the CSS).
+  let resizeTimer: number | null = null;
+  const onResize = () => {
+    if (resizeTimer !== null) window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(() => {
+      resizeTimer = null;
+      const k = projectorScale(window.innerWidth, window.innerHeight);
+      if (k !== look.scale) {
+        look.scale = k;
+        draw(last);
+      }
+    }, 150);
+  };
+  if (look.projector) {
+    look.scale = projectorScale(window.innerWidth, window.innerHeight);
+    window.addEventListener('resize', onResize);
+  }
 
   function clear(): void {
     for (const c of charts) c.destroy();
@@ -105,6 +123,7 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
   }
 
   function draw(d: DebriefData): void {
+    last = d;
     clear();
     const root = el('section', `rx-debrief${look.projector ? ' rx-projector' : ''}`);
     root.setAttribute('aria-label', 'Debrief');
@@ -236,7 +255,7 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
     const body = el('div', 'rx-journey');
     const list = el('ol', 'rx-customers');
     list.setAttribute('aria-label', 'Customers, longest time first');
-    const max = look.projector ? 8 : 14;
+    const max = look.projector ? 4 : 14;
     const around = Math.max(0, choices.findIndex((c) => c.ticket === journey.ticket) - Math.floor(max / 2));
     for (const c of choices.slice(around, around + max)) {
       const li = el('li');
@@ -307,6 +326,10 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
   draw(data);
   return {
     update: (next) => draw(next),
-    destroy: clear,
+    destroy: () => {
+      window.removeEventListener('resize', onResize);
+      if (resizeTimer !== null) window.clearTimeout(resizeTimer);
+      clear();
+    },
   };
 }
