@@ -88,7 +88,7 @@ describe('the room’s debrief of an extended round', { timeout: 300_000 }, () =
     await press(page, '=');
     await page.waitForFunction((e) => window.__ripple!.sim()!.end === e + 60, end0);
     const out = await page.evaluate(() => {
-      window.__ripple!.playOut('wholistic');
+      window.__rippleDrive!.playOut('wholistic');
       const s = window.__ripple!.sim()!;
       return { end: s.end, t: s.t, counts: s.counts };
     });
