@@ -37,7 +37,7 @@ export function queueSeries(result: RoundResult, names: Names): TimeSeries {
 export function longestTray(result: RoundResult): { dept: string; seconds: number } | null {
   let best: { dept: string; seconds: number } | null = null;
   for (const [cause, s] of Object.entries(result.metrics.attribution)) {
-    const p = parseCause(cause);
+    const p = readCause(cause);
     if (p.kind !== 'outbox' || !p.dept || !Number.isFinite(s) || s <= 0) continue;
     if (!best || s > best.seconds) best = { dept: p.dept, seconds: s };
   }
