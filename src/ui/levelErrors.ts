@@ -3,6 +3,7 @@
  * problem as "line 12, column 7" and the checker's plain-words message. Large type, high contrast,
  * focusable, Escape or the button closes it. Level text is only ever set with textContent.
  */
+import { el as makeEl } from './dom';
 import type { Problem } from '../level/check';
 
 const STYLE_ID = 're-level-errors-style';
@@ -80,16 +81,8 @@ export function showLevelErrors(
 ): HTMLElement {
   injectStyle(doc);
   const texts = panelTexts(problems, opts.title);
-  const el = <K extends keyof HTMLElementTagNameMap>(
-    tag: K,
-    className?: string,
-    text?: string,
-  ): HTMLElementTagNameMap[K] => {
-    const e = doc.createElement(tag);
-    if (className) e.className = className;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string) =>
+    makeEl(tag, cls, text, doc);
 
   const overlay = el('div', 're-level-errors re-overlay');
   const box = el('div', 're-level-errors__box');

@@ -12,7 +12,7 @@ import { roundEnd } from './scrubberModel';
 import type { Round } from '../session/session';
 import { finishedRounds } from '../session/session';
 import type { SessionStoreApi } from '../session/sessionStore';
-import { el, button, keepPointerInside } from '../panel/panelDom';
+import { el, button, keepPointerInside } from '../../ui/dom';
 
 export interface DebriefOverlayDeps {
   store: SessionStoreApi;

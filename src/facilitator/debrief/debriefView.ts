@@ -6,6 +6,7 @@
  * the presenter has not revealed. Text from level and session files goes in with textContent only.
  */
 import '../facilitator.css';
+import { el } from '../../ui/dom';
 import type { Level } from '../../level/schema';
 import { deptNames, formatClock, formatDuration } from './causes';
 import type { Chart, Look } from './chartKit';
@@ -54,13 +55,6 @@ const TITLES: Record<DebriefPanel, string> = {
   rounds: 'Teams side by side',
   questions: 'Let’s talk about it',
 };
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (cls) e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function chartBox(cls = ''): { box: HTMLDivElement; canvas: HTMLCanvasElement } {
   const box = el('div', `rx-chart ${cls}`.trim());

@@ -11,7 +11,7 @@ import type { TimedCommand } from '../../sim/types';
 import { Chart, INK } from './chartKit';
 import { formatClock } from './causes';
 import { boardAt, clockLine, STATUS_SHAPES, STATUS_WORDS, staffLine, type BoardAt } from './scrubberModel';
-import { el } from '../panel/panelDom';
+import { el } from '../../ui/dom';
 
 // ---- cursor on time charts ----
 

@@ -18,6 +18,7 @@ import { followerSim, quietReplay } from './audienceSim';
 import { compareRounds } from '../debrief/compare';
 import { renderDebrief, type DebriefHandle } from '../debrief/debriefView';
 import { buildRoundResult, replayJourneys } from '../session/roundRecorder';
+import { el } from '../../ui/dom';
 import { finishedRounds, findRound, type Round } from '../session/session';
 import { createSessionStore, followOtherTabs, type SessionStoreApi } from '../session/sessionStore';
 import type { LinkKey } from './liveHub';
@@ -110,17 +111,6 @@ export function linkFromPage(sessionId: string): { link: LinkKey | null; save: (
   }
   return { link: null, save };
 }
-
-const el = <K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  cls: string,
-  text?: string,
-): HTMLElementTagNameMap[K] => {
-  const e = document.createElement(tag);
-  e.className = cls;
-  if (text !== undefined) e.textContent = text;
-  return e;
-};
 
 const toSpeed = (s: number, paused: boolean): Speed => (paused || s <= 0 ? 0 : s >= 4 ? 4 : s >= 2 ? 2 : 1);
 

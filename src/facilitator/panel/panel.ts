@@ -22,7 +22,7 @@ import { getActiveRound } from '../session/activeRound';
 import type { Round } from '../session/session';
 import { MAX_SESSION_NAME, MAX_TEAM_NAME } from '../session/session';
 import type { SessionStoreApi } from '../session/sessionStore';
-import { el, button, labelled, keepPointerInside } from './panelDom';
+import { el, button, labelled, keepPointerInside } from '../../ui/dom';
 import { roundRowElement } from './panelRows';
 
 export interface PanelDeps {

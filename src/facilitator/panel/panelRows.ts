@@ -3,7 +3,7 @@
  * buttons the round allows (start or restart, debrief, remove). DOM only; text goes in as text.
  */
 import type { RoundRow } from './panelModel';
-import { button, el } from './panelDom';
+import { button, el } from '../../ui/dom';
 import type { Round } from '../session/session';
 
 export interface RoundRowActions {

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FakeDocument, type FakeElement } from '../../ui/fakeDom.test-util';
-import { button, el, keepPointerInside, labelled } from './panelDom';
+import { FakeDocument, type FakeElement } from './fakeDom.test-util';
+import { button, el, keepPointerInside, labelled } from './dom';
 
 const doc = new FakeDocument();
 vi.stubGlobal('document', doc);
 afterEach(() => vi.clearAllMocks());
 
-describe('panel DOM helpers', () => {
+describe('DOM helpers', () => {
   it('put text in as text (the fake DOM throws on innerHTML)', () => {
     const p = el('p', 'rx-note', '<b>Team "A"</b>') as unknown as FakeElement;
     expect(p.textContent).toBe('<b>Team "A"</b>');

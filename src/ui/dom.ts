@@ -1,14 +1,16 @@
 /**
- * Tiny DOM helpers shared by the session panel, the debrief overlay and the scrubber. Text always goes in
- * with textContent, never as HTML.
+ * The app's one set of tiny DOM helpers (panels, debrief, scrubber, projector window, level problems).
+ * Text always goes in with textContent, never as HTML.
  */
 
+/** An element with a class and text; `doc` for a document other than the page's (tests). */
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
   cls?: string,
   text?: string,
+  doc: Document = document,
 ): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
+  const e = doc.createElement(tag);
   if (cls) e.className = cls;
   if (text !== undefined) e.textContent = text;
   return e;
