@@ -29,6 +29,7 @@ export interface LiveServerOptions {
   stepMs?: number;
   tickEvery?: number;
   now?: () => number;
+  speed?: number;
 }
 
 export interface LiveServer {
@@ -53,7 +54,8 @@ function routeRequests(http: HttpServer, serve: RequestListener | undefined): vo
   http.removeAllListeners('request');
   http.on('request', (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    if (path.startsWith('/matchmake') || path === '/__healthcheck' || !serve) for (const l of colyseus) l(req, res);
+    if (path.startsWith('/matchmake') || path === '/__healthcheck' || !serve)
+      for (const l of colyseus) l(req, res);
     else serve(req, res);
   });
 }
@@ -68,6 +70,7 @@ export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServ
     stepMs: opts.stepMs ?? 100,
     tickEvery: opts.tickEvery ?? 10,
     now: opts.now ?? Date.now,
+    speed: opts.speed ?? 1,
   };
   setLiveContext(context);
   const server = new Server({

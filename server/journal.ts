@@ -20,11 +20,22 @@ const Entry = z.intersection(TimedCommandSchema, z.object({ by: z.string() }));
 const status = z.enum(['waiting', 'running', 'paused', 'over']);
 
 export const JournalEventSchema = z.discriminatedUnion('e', [
-  z.object({ e: z.literal('session'), code: z.string(), key: z.string(), seats: z.enum(['board', 'departments']) }),
+  z.object({
+    e: z.literal('session'),
+    code: z.string(),
+    key: z.string(),
+    seats: z.enum(['board', 'departments']),
+  }),
   z.object({ e: z.literal('table'), id: z.string(), team: z.string() }),
   z.object({ e: z.literal('device'), table: z.string(), device: z.string() }),
   z.object({ e: z.literal('seat'), table: z.string(), seat: z.string(), device: z.string().nullable() }),
-  z.object({ e: z.literal('round'), table: z.string(), run: z.number().int(), level: z.string(), seed: z.number().int() }),
+  z.object({
+    e: z.literal('round'),
+    table: z.string(),
+    run: z.number().int(),
+    level: z.string(),
+    seed: z.number().int(),
+  }),
   z.object({ e: z.literal('status'), table: z.string(), run: z.number().int(), status, t: z.number() }),
   z.object({ e: z.literal('time'), table: z.string(), run: z.number().int(), t: z.number() }),
   z.object({
@@ -114,7 +125,11 @@ export function restoreSession(
   const finishDraft = (table: Table) => {
     const d = drafts.get(table.id);
     if (!d) return;
-    table.round = new TableRound(table.id, d.run, d.level, d.seed, session.authorityId(table), { log: d.log, simTime: d.t, status: d.status });
+    table.round = new TableRound(table.id, d.run, d.level, d.seed, session.authorityId(table), {
+      log: d.log,
+      simTime: d.t,
+      status: d.status,
+    });
     if (table.round.status === 'over') table.results.push(table.round.result(table.team));
   };
   session.withoutJournal(() => {
@@ -171,7 +186,8 @@ export function restoreSession(
     }
     for (const table of session.tables.values()) {
       finishDraft(table);
-      for (const device of table.devices.values()) device.lastSeq = seqs.get(`${table.id}|${device.token}`) ?? -1;
+      for (const device of table.devices.values())
+        device.lastSeq = seqs.get(`${table.id}|${device.token}`) ?? -1;
     }
   });
   return session;

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Client } from '@colyseus/sdk';
 import { CODE_ALPHABET, CODE_LENGTH, normaliseJoinCode } from '../src/live/joinCode';
-import { PROTOCOL_VERSION, ROOM_NAME, type AckMessage, type TableLogMessage, type WelcomeMessage } from '../src/live/protocol';
+import {
+  PROTOCOL_VERSION,
+  ROOM_NAME,
+  type AckMessage,
+  type TableLogMessage,
+  type WelcomeMessage,
+} from '../src/live/protocol';
 import type { EntryMsg, RoundMsg } from '../src/roundlog/index';
 import { replay } from '../src/sim/index';
 import { loadLevels } from './levels';
@@ -18,7 +24,13 @@ afterEach(async () => {
 /** A server whose clock the test moves: `clock.t += 5000` runs every round on by 5 s at the next step. */
 async function boot(dir?: string) {
   const clock = { t: 0 };
-  const b = await bootTestServer({ levels, now: () => clock.t, stepMs: 20, tickEvery: 2, ...(dir ? { dir } : {}) });
+  const b = await bootTestServer({
+    levels,
+    now: () => clock.t,
+    stepMs: 20,
+    tickEvery: 2,
+    ...(dir ? { dir } : {}),
+  });
   stop.push(() => b.live.stop());
   return { ...b, clock };
 }
@@ -57,22 +69,32 @@ describe('live room: join', () => {
     const fac = await createSession(b.url);
     const code = fac.room.roomId;
     await expect(
-      new Client(b.url).joinById(code, { role: 'facilitator', version: PROTOCOL_VERSION, key: 'not-the-key-of-this-session' }),
+      new Client(b.url).joinById(code, {
+        role: 'facilitator',
+        version: PROTOCOL_VERSION,
+        key: 'not-the-key-of-this-session',
+      }),
     ).rejects.toThrow(/facilitator key does not open this session/);
-    await expect(new Client(b.url).joinById(code, { role: 'table', version: PROTOCOL_VERSION + 1, team: 'Old' })).rejects.toThrow(
-      /another version of Ripple Effect/,
-    );
-    await expect(new Client(b.url).joinById(code, { role: 'table', version: PROTOCOL_VERSION, team: '   ' })).rejects.toThrow(
-      /Type a team name/,
-    );
+    await expect(
+      new Client(b.url).joinById(code, { role: 'table', version: PROTOCOL_VERSION + 1, team: 'Old' }),
+    ).rejects.toThrow(/another version of Ripple Effect/);
+    await expect(
+      new Client(b.url).joinById(code, { role: 'table', version: PROTOCOL_VERSION, team: '   ' }),
+    ).rejects.toThrow(/Type a team name/);
     const other = code === 'ABCDEF' ? 'ABCDEG' : 'ABCDEF';
-    await expect(new Client(b.url).joinById(other, { role: 'table', version: PROTOCOL_VERSION, team: 'Lost' })).rejects.toThrow();
+    await expect(
+      new Client(b.url).joinById(other, { role: 'table', version: PROTOCOL_VERSION, team: 'Lost' }),
+    ).rejects.toThrow();
     // A table cannot create a session.
-    await expect(new Client(b.url).create(ROOM_NAME, { role: 'table', version: PROTOCOL_VERSION, team: 'Sneaky' })).rejects.toThrow(
-      /Only a facilitator/,
-    );
+    await expect(
+      new Client(b.url).create(ROOM_NAME, { role: 'table', version: PROTOCOL_VERSION, team: 'Sneaky' }),
+    ).rejects.toThrow(/Only a facilitator/);
     // The facilitator with the right key gets back in (another tab, or after a reload).
-    const again = await new Client(b.url).joinById(code, { role: 'facilitator', version: PROTOCOL_VERSION, key: FACILITATOR_KEY });
+    const again = await new Client(b.url).joinById(code, {
+      role: 'facilitator',
+      version: PROTOCOL_VERSION,
+      key: FACILITATOR_KEY,
+    });
     expect(again.roomId).toBe(code);
   });
 
@@ -81,7 +103,9 @@ describe('live room: join', () => {
     const fac = await createSession(b.url);
     const a = await joinTable(b.url, fac.room.roomId, 'Blue Team');
     const c = await joinTable(b.url, fac.room.roomId, 'blue  team');
-    expect((await a.next<WelcomeMessage>('welcome')).table).toBe((await c.next<WelcomeMessage>('welcome')).table);
+    expect((await a.next<WelcomeMessage>('welcome')).table).toBe(
+      (await c.next<WelcomeMessage>('welcome')).table,
+    );
     const d = await joinTable(b.url, fac.room.roomId, 'Red Team');
     expect((await d.next<WelcomeMessage>('welcome')).table).toBe('t2');
   });
@@ -96,7 +120,18 @@ describe('live room: authority', () => {
     const proj = await joinProjector(b.url, code);
     fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 7 });
     const round = await table.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
-    expect(round).toMatchObject({ table: 't1', msg: { kind: 'round', authority: `room:${code}:t1`, run: 1, levelId: 'right-desk', seed: 7, paused: false, log: [] } });
+    expect(round).toMatchObject({
+      table: 't1',
+      msg: {
+        kind: 'round',
+        authority: `room:${code}:t1`,
+        run: 1,
+        levelId: 'right-desk',
+        seed: 7,
+        paused: false,
+        log: [],
+      },
+    });
     await proj.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
 
     const room = roomOf(b, code);
@@ -105,7 +140,10 @@ describe('live room: authority', () => {
     let ticket: number | undefined;
     for (let i = 0; i < 60 && ticket === undefined; i++) {
       b.clock.t += 5000;
-      await until(() => server.now() >= b.clock.t / 1000 - 0.001 || server.status !== 'running', 'the server clock');
+      await until(
+        () => server.now() >= b.clock.t / 1000 - 0.001 || server.status !== 'running',
+        'the server clock',
+      );
       // The board's seat is the table's: the computer does not play it while the device is connected.
       ticket = server.log.length === 0 ? findOutboxTicket(server) : undefined;
     }
@@ -122,7 +160,9 @@ describe('live room: authority', () => {
     // The sim logs refusals too (its hash covers them), so the authority's log keeps them for replicas.
     expect(ack).toEqual({ seq: 1, ok: true, index: 1 });
     expect(server.log[0]!.cmd).toMatchObject({ to: 'nowhere' });
-    const entry = (await proj.next<TableLogMessage>('log', (m) => m.msg.kind === 'entry' && m.msg.index === 1)).msg as EntryMsg;
+    const entry = (
+      await proj.next<TableLogMessage>('log', (m) => m.msg.kind === 'entry' && m.msg.index === 1)
+    ).msg as EntryMsg;
     expect(entry).toMatchObject({ run: 1, index: 1, cmd: { type: 'route', ticket, to } });
     expect(server.log[1]!.by).toBe('board');
     expect(entry.at).toBeCloseTo(server.now(), 6);
@@ -135,11 +175,18 @@ describe('live room: authority', () => {
 
     // Facilitator-only commands, malformed and oversized messages are refused with words.
     table.room.send('cmd', { seq: 2, cmd: { type: 'extend', seconds: 600 } });
-    expect(await table.next<AckMessage>('ack', (a) => a.seq === 2)).toMatchObject({ ok: false, reason: /Only the facilitator/ });
+    expect(await table.next<AckMessage>('ack', (a) => a.seq === 2)).toMatchObject({
+      ok: false,
+      reason: /Only the facilitator/,
+    });
     table.room.send('cmd', { seq: 3, cmd: { type: 'teleport' } });
-    expect(await table.next<{ reason: string }>('refused', (r) => r.reason.includes('cannot be read'))).toBeTruthy();
+    expect(
+      await table.next<{ reason: string }>('refused', (r) => r.reason.includes('cannot be read')),
+    ).toBeTruthy();
     table.room.send('claim', { seat: 'x'.repeat(5000) });
-    expect(await table.next<{ reason: string }>('refused', (r) => r.reason.includes('too large'))).toBeTruthy();
+    expect(
+      await table.next<{ reason: string }>('refused', (r) => r.reason.includes('too large')),
+    ).toBeTruthy();
     table.room.send('control', { action: 'end' });
     expect(await table.next<{ reason: string }>('refused', (r) => r.reason.includes('may not'))).toBeTruthy();
     expect(server.status).toBe('running');
@@ -148,9 +195,13 @@ describe('live room: authority', () => {
     // The pause falls on a hash-check time (30 s) after two commands stamped at 30 s: the pause's check
     // counts them, the grid check before them did not, and both must agree.
     fac.room.send('control', { action: 'pause' });
-    const paused = (await proj.next<TableLogMessage>('log', (m) => m.msg.kind === 'round' && m.msg.paused)).msg as RoundMsg;
+    const paused = (await proj.next<TableLogMessage>('log', (m) => m.msg.kind === 'round' && m.msg.paused))
+      .msg as RoundMsg;
     expect(replay(levels.get('right-desk')!, paused.seed, paused.log, paused.t).hash()).toBe(server.hash());
-    await until(() => [table, proj, fac].every((d) => d.replicas.get('t1')?.sim()?.now() === server.now()), 'replicas at the pause');
+    await until(
+      () => [table, proj, fac].every((d) => d.replicas.get('t1')?.sim()?.now() === server.now()),
+      'replicas at the pause',
+    );
     for (const d of [table, proj, fac]) {
       expect(d.replicas.get('t1')!.sim()!.hash()).toBe(server.hash());
       expect(d.replicas.checks()).toMatchObject({ diverged: 0 });
@@ -178,7 +229,8 @@ describe('live room: authority', () => {
     fac.room.send('control', { action: 'end' });
     await fac.next('done', (d: { action: string }) => d.action === 'end');
     fac.room.send('results', {});
-    const [result] = await fac.next<Array<{ table: string; hash: string; score: { total: number } }>>('results');
+    const [result] =
+      await fac.next<Array<{ table: string; hash: string; score: { total: number } }>>('results');
     expect(result).toMatchObject({ table: 't1', hash: round.hash() });
     expect(Number.isFinite(result!.score.total)).toBe(true);
   });

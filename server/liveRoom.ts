@@ -26,6 +26,9 @@ import type { LevelShelf } from './levels';
 import { LiveSession, noListener, type Table } from './session';
 import { LiveState, SeatState, TableState } from './state';
 
+/** Least time between two whole rounds sent to one device for one table on its asking. */
+const CATCHUP_MS = 250;
+
 export interface LiveContext {
   store: JournalStore;
   levels: LevelShelf;
@@ -39,6 +42,8 @@ export interface LiveContext {
   tickEvery: number;
   /** Wall clock in ms (tests pass their own). */
   now: () => number;
+  /** Sim seconds per wall second (1 in a workshop; the bench plays faster). */
+  speed: number;
 }
 
 let context: LiveContext | null = null;
@@ -66,7 +71,11 @@ function readJoin(options: unknown): z.infer<typeof JoinOptions> {
   const v = versionProblem((options as { version?: unknown } | null)?.version);
   if (v) throw new ServerError(ErrorCode.APPLICATION_ERROR, v);
   const r = JoinOptions.safeParse(options);
-  if (!r.success) throw new ServerError(ErrorCode.APPLICATION_ERROR, r.error.issues[0]?.message ?? 'Those join details cannot be read.');
+  if (!r.success)
+    throw new ServerError(
+      ErrorCode.APPLICATION_ERROR,
+      r.error.issues[0]?.message ?? 'Those join details cannot be read.',
+    );
   return r.data;
 }
 
@@ -76,6 +85,7 @@ export class LiveRoom extends Room<{ state: LiveState }> {
   override autoDispose = false;
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
   private steps = 0;
+  private lastCatchup = new Map<string, number>();
   private last = 0;
 
   override onCreate(options: { restore?: unknown }): void {
@@ -86,21 +96,31 @@ export class LiveRoom extends Room<{ state: LiveState }> {
       this.session = restored;
     } else {
       const join = readJoin(options);
-      if (join.role !== 'facilitator') throw new ServerError(ErrorCode.APPLICATION_ERROR, 'Only a facilitator can start a live session.');
+      if (join.role !== 'facilitator')
+        throw new ServerError(ErrorCode.APPLICATION_ERROR, 'Only a facilitator can start a live session.');
       const code = newJoinCode();
-      this.session = new LiveSession(code, keyDigest(join.key), join.seats ?? 'board', c.levels.get, (e) => c.store.append(code, e));
+      this.session = new LiveSession(code, keyDigest(join.key), join.seats ?? 'board', c.levels.get, (e) =>
+        c.store.append(code, e),
+      );
     }
     this.roomId = this.session.code;
+    this.session.speed = c.speed;
+    for (const t of this.session.tables.values()) if (t.round) t.round.speed = c.speed;
     this.state = new LiveState();
     this.state.code = this.session.code;
     this.state.seatMode = this.session.seatMode;
     this.state.leaderboard = this.session.leaderboard;
     this.session.listener = {
       log: (table, msgs) => {
-        for (const msg of msgs) this.sendToTable(table.id, 'log', { table: table.id, msg } satisfies TableLogMessage);
+        for (const msg of msgs)
+          this.sendToTable(table.id, 'log', { table: table.id, msg } satisfies TableLogMessage);
       },
       round: (table) => {
-        if (table.round) this.sendToTable(table.id, 'log', { table: table.id, msg: table.round.snapshot() } satisfies TableLogMessage);
+        if (table.round)
+          this.sendToTable(table.id, 'log', {
+            table: table.id,
+            msg: table.round.snapshot(),
+          } satisfies TableLogMessage);
         this.overview(table);
       },
       seats: (table) => this.overview(table),
@@ -114,10 +134,12 @@ export class LiveRoom extends Room<{ state: LiveState }> {
   override onAuth(_client: Client, options: unknown): Who {
     const join = readJoin(options);
     if (join.role === 'facilitator') {
-      if (!this.session.isFacilitatorKey(join.key)) throw new ServerError(ErrorCode.AUTH_FAILED, 'That facilitator key does not open this session.');
+      if (!this.session.isFacilitatorKey(join.key))
+        throw new ServerError(ErrorCode.AUTH_FAILED, 'That facilitator key does not open this session.');
       return { role: 'facilitator' };
     }
-    if (join.role === 'table') return { role: 'table', table: join.team, ...(join.device ? { device: join.device } : {}) };
+    if (join.role === 'table')
+      return { role: 'table', table: join.team, ...(join.device ? { device: join.device } : {}) };
     return { role: 'projector' };
   }
 
@@ -153,6 +175,8 @@ export class LiveRoom extends Room<{ state: LiveState }> {
 
   override onLeave(client: Client): void {
     this.setConnected(client, false);
+    for (const key of this.lastCatchup.keys())
+      if (key.startsWith(`${client.sessionId}|`)) this.lastCatchup.delete(key);
   }
 
   /** Ends the session for good: its journal is set aside and it is not resumed after a restart. */
@@ -164,15 +188,23 @@ export class LiveRoom extends Room<{ state: LiveState }> {
 
   private setConnected(client: Client, connected: boolean): void {
     const found = this.deviceOf(client);
-    if (found) this.session.setConnected(found.table, found.device, connected && this.countDevice(found.device.token, client) > 0);
+    if (found)
+      this.session.setConnected(
+        found.table,
+        found.device,
+        connected && this.countDevice(found.device.token, client) > 0,
+      );
   }
 
   /** How many connected clients use this device token (a reload may briefly overlap the old socket). */
   private countDevice(token: string, including: Client): number {
-    return this.clients.filter((c) => c === including || (c.userData as Who | undefined)?.device === token).length;
+    return this.clients.filter((c) => c === including || (c.userData as Who | undefined)?.device === token)
+      .length;
   }
 
-  private deviceOf(client: Client): { table: Table; device: NonNullable<ReturnType<Table['devices']['get']>> } | null {
+  private deviceOf(
+    client: Client,
+  ): { table: Table; device: NonNullable<ReturnType<Table['devices']['get']>> } | null {
     const who = client.userData as Who | undefined;
     if (who?.role !== 'table' || !who.table || !who.device) return null;
     const table = this.session.tables.get(who.table);
@@ -181,7 +213,8 @@ export class LiveRoom extends Room<{ state: LiveState }> {
   }
 
   private sendRound(client: Client, table: Table): void {
-    if (table.round) client.send('log', { table: table.id, msg: table.round.snapshot() } satisfies TableLogMessage);
+    if (table.round)
+      client.send('log', { table: table.id, msg: table.round.snapshot() } satisfies TableLogMessage);
   }
 
   private sendToTable(tableId: string, type: string, msg: unknown): void {
@@ -202,7 +235,11 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     const moved = this.session.advance(seconds, tick);
     if (!tick) return;
     for (const table of moved) {
-      if (table.round) this.sendToTable(table.id, 'log', { table: table.id, msg: table.round.tick() } satisfies TableLogMessage);
+      if (table.round)
+        this.sendToTable(table.id, 'log', {
+          table: table.id,
+          msg: table.round.tick(),
+        } satisfies TableLogMessage);
       this.overview(table);
     }
   }
@@ -243,10 +280,15 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     s.inSystem = counts.inSystem;
   }
 
-  private on<K extends ClientMessageType>(type: K, roles: Role[], handle: (client: Client, msg: z.infer<(typeof ClientMessages)[K]>, who: Who) => void): void {
+  private on<K extends ClientMessageType>(
+    type: K,
+    roles: Role[],
+    handle: (client: Client, msg: z.infer<(typeof ClientMessages)[K]>, who: Who) => void,
+  ): void {
     this.onMessage(type, (client: Client, raw: unknown) => {
       const who = client.userData as Who | undefined;
-      const seq = typeof (raw as { seq?: unknown } | null)?.seq === 'number' ? (raw as { seq: number }).seq : -1;
+      const seq =
+        typeof (raw as { seq?: unknown } | null)?.seq === 'number' ? (raw as { seq: number }).seq : -1;
       const refuse = (reason: string) => client.send('refused', { type, seq, reason });
       if (!who || !roles.includes(who.role)) return refuse('This device may not do that.');
       let size = Infinity;
@@ -257,36 +299,55 @@ export class LiveRoom extends Room<{ state: LiveState }> {
       }
       if (size > MAX_MESSAGE_CHARS) return refuse('That message is too large.');
       const parsed = ClientMessages[type].safeParse(raw);
-      if (!parsed.success) return refuse(`That message cannot be read: ${parsed.error.issues[0]?.message ?? 'wrong shape'}.`);
+      if (!parsed.success)
+        return refuse(`That message cannot be read: ${parsed.error.issues[0]?.message ?? 'wrong shape'}.`);
       handle(client, parsed.data as z.infer<(typeof ClientMessages)[K]>, who);
     });
   }
 
   private listen(): void {
     this.onMessage('*', (client: Client, type: string | number) =>
-      client.send('refused', { type: String(type).slice(0, 40), seq: -1, reason: 'The server does not know that message.' }),
+      client.send('refused', {
+        type: String(type).slice(0, 40),
+        seq: -1,
+        reason: 'The server does not know that message.',
+      }),
     );
     this.on('cmd', ['table'], (client, msg) => {
       const found = this.deviceOf(client);
       if (!found) return;
       const r = this.session.command(found.table, found.device, msg.seq, msg.cmd);
-      const ack: AckMessage = r.ok ? { seq: msg.seq, ok: true, index: r.index } : { seq: msg.seq, ok: false, reason: r.reason };
+      const ack: AckMessage = r.ok
+        ? { seq: msg.seq, ok: true, index: r.index }
+        : { seq: msg.seq, ok: false, reason: r.reason };
       client.send('ack', ack);
     });
     this.on('claim', ['table'], (client, msg) => {
       const found = this.deviceOf(client);
       if (!found) return;
       const r = this.session.claim(found.table, found.device, msg.seat);
-      client.send('seat', r.ok ? { seat: msg.seat, ok: true } : { seat: msg.seat, ok: false, reason: r.reason });
+      client.send(
+        'seat',
+        r.ok ? { seat: msg.seat, ok: true } : { seat: msg.seat, ok: false, reason: r.reason },
+      );
     });
     this.on('release', ['table'], (client, msg) => {
       const found = this.deviceOf(client);
       if (!found) return;
       const r = this.session.release(found.table, found.device, msg.seat);
-      client.send('seat', r.ok ? { seat: msg.seat, ok: true, released: true } : { seat: msg.seat, ok: false, reason: r.reason });
+      client.send(
+        'seat',
+        r.ok ? { seat: msg.seat, ok: true, released: true } : { seat: msg.seat, ok: false, reason: r.reason },
+      );
     });
     this.on('catchup', ['table', 'projector', 'facilitator'], (client, msg, who) => {
-      if (who.role === 'table' && who.table !== msg.table) return client.send('refused', { type: 'catchup', seq: -1, reason: 'That is another table.' });
+      if (who.role === 'table' && who.table !== msg.table)
+        return client.send('refused', { type: 'catchup', seq: -1, reason: 'That is another table.' });
+      // A whole round is the largest answer: at most a few a second per device and table.
+      const key = `${client.sessionId}|${msg.table}`;
+      const now = Date.now();
+      if (now - (this.lastCatchup.get(key) ?? -Infinity) < CATCHUP_MS) return;
+      this.lastCatchup.set(key, now);
       const table = this.session.tables.get(msg.table);
       if (table) this.sendRound(client, table);
     });
@@ -306,7 +367,8 @@ export class LiveRoom extends Room<{ state: LiveState }> {
                   : this.session.facilitatorCommand(t, { type: 'extend', seconds: 60 });
         if (!r.ok) problems.push(r.reason);
       }
-      if (targets.length === 0) problems.push(msg.table ? 'There is no such table.' : 'No table has joined yet.');
+      if (targets.length === 0)
+        problems.push(msg.table ? 'There is no such table.' : 'No table has joined yet.');
       client.send('done', { action: msg.action, tables: targets.length, problems });
     });
     this.on('event', ['facilitator'], (client, msg) => {

@@ -26,7 +26,8 @@ const { values: args } = parseArgs({
     dist: { type: 'string' },
     dev: { type: 'boolean', default: false },
     'no-game': { type: 'boolean', default: false },
-    open: { type: 'boolean', default: false },
+    /** Sim seconds per wall second: for the bench only (a workshop plays at 1). */
+    speed: { type: 'string', default: '1' },
   },
 });
 
@@ -40,12 +41,16 @@ function venueAddresses(): string[] {
 
 async function main(): Promise<void> {
   const port = Number(args.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${args.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not "${args.port}".`);
   let http: LiveServerOptions['http'];
   let closeVite: (() => Promise<void>) | undefined;
   if (args.dev) {
     const { createServer } = await import('vite');
-    const vite = await createServer({ server: { middlewareMode: true, ws: { port: port === 0 ? 0 : port + 1 } }, appType: 'spa' });
+    const vite = await createServer({
+      server: { middlewareMode: true, ws: { port: port === 0 ? 0 : port + 1 } },
+      appType: 'spa',
+    });
     http = (req, res) => vite.middlewares(req, res);
     closeVite = () => vite.close();
   } else if (!args['no-game']) {
@@ -59,10 +64,12 @@ async function main(): Promise<void> {
     ...(redis ? { presence: redis.presence, driver: redis.driver } : {}),
     ...(process.env.PUBLIC_ADDRESS ? { publicAddress: process.env.PUBLIC_ADDRESS } : {}),
     ...(http ? { http } : {}),
+    speed: Number(args.speed) > 0 ? Math.min(16, Number(args.speed)) : 1, // replicas take at most 16x
   });
   const shown = args.host === '0.0.0.0' ? (venueAddresses()[0] ?? '127.0.0.1') : args.host;
   console.log(`room server: ws://${shown}:${live.port}`);
-  if (live.resumed.length > 0) console.log(`resumed ${live.resumed.length} live session(s): ${live.resumed.join(', ')}`);
+  if (live.resumed.length > 0)
+    console.log(`resumed ${live.resumed.length} live session(s): ${live.resumed.join(', ')}`);
   if (http) {
     const url = `http://${shown}:${live.port}/`;
     console.log(`\nRipple Effect is running. On this laptop: http://localhost:${live.port}/`);

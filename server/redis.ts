@@ -8,14 +8,20 @@ import { parseJournal, type JournalEvent, type JournalStore } from './journal';
 
 const PREFIX = 'ripple-live:journal:';
 
-export async function redisOptions(url: string | undefined): Promise<{ presence: Presence; driver: matchMaker.MatchMakerDriver; store: JournalStore } | null> {
+export async function redisOptions(
+  url: string | undefined,
+): Promise<{ presence: Presence; driver: matchMaker.MatchMakerDriver; store: JournalStore } | null> {
   if (!url) return null;
   const [{ RedisPresence }, { RedisDriver }, { Redis }] = await Promise.all([
     import('@colyseus/redis-presence'),
     import('@colyseus/redis-driver'),
     import('ioredis'),
   ]);
-  return { presence: new RedisPresence(url), driver: new RedisDriver(url), store: new RedisJournal(new Redis(url)) };
+  return {
+    presence: new RedisPresence(url),
+    driver: new RedisDriver(url),
+    store: new RedisJournal(new Redis(url)),
+  };
 }
 
 interface RedisLike {
@@ -31,7 +37,9 @@ export class RedisJournal implements JournalStore {
   private last: Promise<unknown> = Promise.resolve();
   constructor(private redis: RedisLike) {}
   append(code: string, e: JournalEvent): void {
-    this.last = this.redis.rpush(PREFIX + code, JSON.stringify(e)).catch((err: unknown) => console.error('live: journal write failed:', err));
+    this.last = this.redis
+      .rpush(PREFIX + code, JSON.stringify(e))
+      .catch((err: unknown) => console.error('live: journal write failed:', err));
   }
   async loadAll(): Promise<Map<string, JournalEvent[]>> {
     const out = new Map<string, JournalEvent[]>();

@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Client } from '@colyseus/sdk';
-import { PROTOCOL_VERSION, type AckMessage, type TableLogMessage, type WelcomeMessage } from '../src/live/protocol';
+import {
+  PROTOCOL_VERSION,
+  type AckMessage,
+  type TableLogMessage,
+  type WelcomeMessage,
+} from '../src/live/protocol';
 import { parseJournal, restoreSession } from './journal';
 import { loadLevels } from './levels';
 import type { LiveRoom } from './liveRoom';
@@ -41,7 +46,12 @@ describe('live room: restart', () => {
     clock.t += 1000;
     await until(() => r1.now() >= clock.t / 1000 - 0.001, 'the clock noted');
     await new Promise((r) => setTimeout(r, 100));
-    const before = [...roomA.session.tables.values()].map((t) => ({ id: t.id, hash: t.round!.hash(), t: t.round!.now(), n: t.round!.logLength() }));
+    const before = [...roomA.session.tables.values()].map((t) => ({
+      id: t.id,
+      hash: t.round!.hash(),
+      t: t.round!.now(),
+      n: t.round!.logLength(),
+    }));
     expect(before[1]!.n).toBeGreaterThan(0);
     await a.live.stop();
 
@@ -49,7 +59,12 @@ describe('live room: restart', () => {
     stop.push(() => b.live.stop());
     expect(b.live.resumed).toEqual([code]);
     const roomB = b.colyseus.getRoomById(code) as unknown as LiveRoom;
-    const after = [...roomB.session.tables.values()].map((t) => ({ id: t.id, hash: t.round!.hash(), t: t.round!.now(), n: t.round!.logLength() }));
+    const after = [...roomB.session.tables.values()].map((t) => ({
+      id: t.id,
+      hash: t.round!.hash(),
+      t: t.round!.now(),
+      n: t.round!.logLength(),
+    }));
     expect(after).toEqual(before);
     expect(roomB.state.code).toBe(code);
     // The table's device comes back with its token and gets its seat and its round back.
@@ -68,7 +83,11 @@ describe('live room: restart', () => {
     await again.next<AckMessage>('ack', (x) => x.seq === 1);
     expect(roomB.session.tables.get('t1')!.round!.logLength()).toBe(n + 1);
     // The facilitator's key still opens it, and new tables still join.
-    const f2 = await new Client(b.url).joinById(code, { role: 'facilitator', version: PROTOCOL_VERSION, key: FACILITATOR_KEY });
+    const f2 = await new Client(b.url).joinById(code, {
+      role: 'facilitator',
+      version: PROTOCOL_VERSION,
+      key: FACILITATOR_KEY,
+    });
     expect(f2.roomId).toBe(code);
     const t3 = await joinTable(b.url, code, 'Three');
     expect((await t3.next<WelcomeMessage>('welcome')).table).toBe('t3');
@@ -110,10 +129,25 @@ describe('live room: restart', () => {
 });
 
 function startChild(dir: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'main.ts'), '--port', '0', '--host', '127.0.0.1', '--journal', dir, '--no-game'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, REDIS_URL: '' },
-  });
+  return spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'main.ts'),
+      '--port',
+      '0',
+      '--host',
+      '127.0.0.1',
+      '--journal',
+      dir,
+      '--no-game',
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, REDIS_URL: '' },
+    },
+  );
 }
 
 function childUrl(child: ChildProcess): Promise<string> {

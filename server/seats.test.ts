@@ -13,7 +13,14 @@ afterEach(async () => {
 
 async function boot(dir?: string) {
   const clock = { t: 0 };
-  const b = await bootTestServer({ levels, now: () => clock.t, stepMs: 20, tickEvery: 2, reconnectSeconds: 30, ...(dir ? { dir } : {}) });
+  const b = await bootTestServer({
+    levels,
+    now: () => clock.t,
+    stepMs: 20,
+    tickEvery: 2,
+    reconnectSeconds: 30,
+    ...(dir ? { dir } : {}),
+  });
   stop.push(() => b.live.stop());
   const room = (code: string) => b.colyseus.getRoomById(code) as unknown as LiveRoom;
   return { ...b, clock, room };
@@ -34,11 +41,15 @@ describe('live room: seats', () => {
     for (const d of devices) d.room.send('claim', { seat: seats[0]! });
     const answers = await Promise.all(devices.map((d) => d.next<Seat>('seat')));
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
-    for (const a of answers.filter((x) => !x.ok)) expect(a.reason).toMatch(/Someone else at Green already plays/);
+    for (const a of answers.filter((x) => !x.ok))
+      expect(a.reason).toMatch(/Someone else at Green already plays/);
     // A claim of a seat that does not exist is refused, and a free one is taken.
     const loser = devices[answers.findIndex((a) => !a.ok)]!;
     loser.room.send('claim', { seat: 'moon-base' });
-    expect(await loser.next<Seat>('seat', (s) => s.seat === 'moon-base')).toMatchObject({ ok: false, reason: /no seat "moon-base"/ });
+    expect(await loser.next<Seat>('seat', (s) => s.seat === 'moon-base')).toMatchObject({
+      ok: false,
+      reason: /no seat "moon-base"/,
+    });
     loser.room.send('claim', { seat: seats[1]! });
     expect(await loser.next<Seat>('seat', (s) => s.seat === seats[1])).toMatchObject({ ok: true });
     const shown = b.room(code).state.tables.get('t1')!.seats;
@@ -70,7 +81,10 @@ describe('live room: seats', () => {
     expect(byComputer.length).toBeGreaterThan(0);
     const other = session.seatNames(table).find((s) => s !== first)!;
     dev.room.send('cmd', { seq: 0, cmd: { type: 'setPolicy', department: other, care: 'thorough' } });
-    expect(await dev.next<AckMessage>('ack', (a) => a.seq === 0)).toMatchObject({ ok: false, reason: /do not hold that seat/ });
+    expect(await dev.next<AckMessage>('ack', (a) => a.seq === 0)).toMatchObject({
+      ok: false,
+      reason: /do not hold that seat/,
+    });
   });
 
   it('a device that drops keeps its seat (the computer plays it meanwhile) and gets it back when it reconnects', async () => {
@@ -89,7 +103,9 @@ describe('live room: seats', () => {
     await until(() => shown() === 'human', 'the board held');
     // Wi-Fi drops: the socket dies without a goodbye.
     const rounds = dev.all<TableLogMessage>('log').filter((m) => m.msg.kind === 'round').length;
-    (dev.room.connection.transport as unknown as { ws: { _socket: { destroy(): void } } }).ws._socket.destroy();
+    (
+      dev.room.connection.transport as unknown as { ws: { _socket: { destroy(): void } } }
+    ).ws._socket.destroy();
     await until(() => shown() === 'away', 'the seat shown away');
     const round = b.room(code).session.tables.get('t1')!.round!;
     for (let i = 0; i < 20 && !round.log.some((e) => e.by === 'computer'); i++) {
@@ -100,7 +116,10 @@ describe('live room: seats', () => {
     expect(round.log.some((e) => e.by === 'computer')).toBe(true);
     await until(() => shown() === 'human', 'the seat held again after the reconnection', 15_000);
     // Back with the whole round (the computer's moves while it was away included) and the same seat.
-    await until(() => dev.all<TableLogMessage>('log').filter((m) => m.msg.kind === 'round').length > rounds, 'the round again');
+    await until(
+      () => dev.all<TableLogMessage>('log').filter((m) => m.msg.kind === 'round').length > rounds,
+      'the round again',
+    );
     const table = b.room(code).session.tables.get('t1')!;
     expect(table.seats.get('board')).toBe(welcome.device);
     await until(() => dev.replicas.get('t1')?.sim()?.now() === round.now(), 'the replica at the server time');

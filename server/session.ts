@@ -43,13 +43,16 @@ export interface SessionListener {
 }
 
 export type Outcome = { ok: true } | { ok: false; reason: string };
-export type CommandOutcome = { ok: true; index: number; repeat?: boolean } | { ok: false; reason: string; repeat?: boolean };
+export type CommandOutcome =
+  { ok: true; index: number; repeat?: boolean } | { ok: false; reason: string; repeat?: boolean };
 
 export const noListener: SessionListener = { log() {}, round() {}, seats() {} };
 
 export class LiveSession {
   readonly tables = new Map<string, Table>();
   leaderboard = false;
+  /** Sim seconds per wall second for every round (1 in a workshop). */
+  speed = 1;
   listener: SessionListener = noListener;
   private nextTable = 1;
   private restoring = false;
@@ -96,7 +99,13 @@ export class LiveSession {
   }
 
   addDevice(table: Table, token: string): Device {
-    const device: Device = { token, seats: new Set(), lastSeq: -1, lastOutcome: { ok: true, index: -1 }, connected: false };
+    const device: Device = {
+      token,
+      seats: new Set(),
+      lastSeq: -1,
+      lastOutcome: { ok: true, index: -1 },
+      connected: false,
+    };
     table.devices.set(token, device);
     this.write({ e: 'device', table: table.id, device: token });
     return device;
@@ -112,11 +121,15 @@ export class LiveSession {
 
   /** Takes a seat for a device. A seat held by another device that is still connected is refused. */
   claim(table: Table, device: Device, seat: string): Outcome {
-    if (!this.seatNames(table).includes(seat)) return { ok: false, reason: `This table has no seat "${seat}".` };
+    if (!this.seatNames(table).includes(seat))
+      return { ok: false, reason: `This table has no seat "${seat}".` };
     const holder = table.seats.get(seat);
     if (holder === device.token) return { ok: true };
     if (holder !== undefined && table.devices.get(holder)?.connected)
-      return { ok: false, reason: `Someone else at ${table.team} already plays ${seat === BOARD_SEAT ? 'the board' : seat}.` };
+      return {
+        ok: false,
+        reason: `Someone else at ${table.team} already plays ${seat === BOARD_SEAT ? 'the board' : seat}.`,
+      };
     if (holder !== undefined) table.devices.get(holder)?.seats.delete(seat);
     table.seats.set(seat, device.token);
     device.seats.add(seat);
@@ -153,7 +166,10 @@ export class LiveSession {
 
   /** A table's command, checked against the device's seats and applied once whatever the resends. */
   command(table: Table, device: Device, seq: number, cmd: Command): CommandOutcome {
-    if (seq <= device.lastSeq) return seq === device.lastSeq ? { ...device.lastOutcome, repeat: true } : { ok: true, index: -1, repeat: true };
+    if (seq <= device.lastSeq)
+      return seq === device.lastSeq
+        ? { ...device.lastOutcome, repeat: true }
+        : { ok: true, index: -1, repeat: true };
     const round = table.round;
     if (!round) return { ok: false, reason: 'No round is on at this table yet.' };
     const dept = round.departmentOf(cmd);
@@ -162,10 +178,14 @@ export class LiveSession {
     if (!mine)
       return {
         ok: false,
-        reason: this.seatMode === 'board' ? 'Another device plays this board.' : `That is ${dept || 'another desk'}'s work, and you do not hold that seat.`,
+        reason:
+          this.seatMode === 'board'
+            ? 'Another device plays this board.'
+            : `That is ${dept || 'another desk'}'s work, and you do not hold that seat.`,
       };
     const r = round.submit(cmd, this.seatMode === 'board' ? BOARD_SEAT : dept);
-    if (r.entry === undefined || r.index === undefined) return r.ok ? { ok: true, index: -1 } : { ok: false, reason: r.reason };
+    if (r.entry === undefined || r.index === undefined)
+      return r.ok ? { ok: true, index: -1 } : { ok: false, reason: r.reason };
     device.lastSeq = seq;
     device.lastOutcome = r.ok ? { ok: true, index: r.index } : { ok: false, reason: r.reason };
     this.write({ e: 'cmd', table: table.id, run: round.run, entry: r.entry, device: device.token, seq });
@@ -192,6 +212,7 @@ export class LiveSession {
     const run = (table.round?.run ?? 0) + 1;
     table.round = new TableRound(table.id, run, level, seed, this.authorityId(table));
     table.round.status = 'running';
+    table.round.speed = this.speed;
     this.write({ e: 'round', table: table.id, run, level: levelId, seed });
     this.write({ e: 'status', table: table.id, run, status: 'running', t: 0 });
     this.listener.round(table);
@@ -229,8 +250,9 @@ export class LiveSession {
     for (const table of this.tables.values()) {
       const round = table.round;
       if (!round || round.status !== 'running') continue;
-      const ended = round.advance(seconds);
-      for (const { entry } of round.computerTurn(this.freeDepartments(table))) this.write({ e: 'cmd', table: table.id, run: round.run, entry });
+      const ended = round.advance(seconds * this.speed);
+      for (const { entry } of round.computerTurn(this.freeDepartments(table)))
+        this.write({ e: 'cmd', table: table.id, run: round.run, entry });
       if (noteTime && !ended) this.write({ e: 'time', table: table.id, run: round.run, t: round.now() });
       if (ended) {
         this.write({ e: 'status', table: table.id, run: round.run, status: 'over', t: round.now() });

@@ -28,7 +28,9 @@ export function staticFiles(root: string): RequestListener {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
     if (!existsSync(index)) {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-      return void res.end(`No built game in ${root}. Run "npm run build" first (or "npm start" to play from source).\n`);
+      return void res.end(
+        `No built game in ${root}. Run "npm run build" first (or "npm start" to play from source).\n`,
+      );
     }
     let path: string;
     try {

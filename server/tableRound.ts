@@ -10,15 +10,22 @@
  */
 import type { Level } from '../src/level/schema';
 import type { LogEntry, RoundStatus } from '../src/live/protocol';
-import { MAX_LOG, createAuthority, type Authority, type CheckMsg, type LogMessage, type RoundMsg, type TickMsg } from '../src/roundlog/index';
-import { createSim, policies, replay } from '../src/sim/index';
+import {
+  MAX_LOG,
+  createAuthority,
+  type Authority,
+  type CheckMsg,
+  type LogMessage,
+  type RoundMsg,
+  type TickMsg,
+} from '../src/roundlog/index';
+import { COMMAND_RULES, createSim, policies, replay } from '../src/sim/index';
 import type { Command, Metrics, Policy, ScoreReport, Sim } from '../src/sim/types';
 
 export type Submitted =
   | { ok: true; index: number; entry: LogEntry }
   /** Refused: with `entry` when the sim refused it (logged), without when it never reached the sim. */
   | { ok: false; reason: string; index?: number; entry?: LogEntry };
-
 
 /** The official result of a finished round, from the server's own sim. */
 export interface RoundResult {
@@ -42,6 +49,8 @@ export class TableRound {
   /** Who sent each entry of the log, by index: a seat, the computer or the facilitator. */
   private by: string[] = [];
   status: RoundStatus;
+  /** Sim seconds per wall second (1 in a workshop; the bench runs faster). Replicas run at it between ticks. */
+  speed = 1;
   private authority: Authority;
   private sim: Sim;
   private policy: Policy;
@@ -61,7 +70,9 @@ export class TableRound {
     if (restored) {
       const log = restored.log.map((e) => ({ ...e, cmd: { ...e.cmd } }));
       this.by = log.map((e) => e.by);
-      const sim = replay(level, seed, log, Math.max(restored.simTime, log.at(-1)?.at ?? 0), { recordEvents: false });
+      const sim = replay(level, seed, log, Math.max(restored.simTime, log.at(-1)?.at ?? 0), {
+        recordEvents: false,
+      });
       this.sim = this.authority.attach(sim);
       this.authority.take(); // the replayed entries are not news: replicas get them in the round
       this.status = sim.isOver() ? 'over' : restored.status;
@@ -112,6 +123,7 @@ export class TableRound {
    * own commands (live events, extra time), which no table may send.
    */
   departmentOf(cmd: Command): string | null {
+    if (COMMAND_RULES[cmd.type].by === 'facilitator') return null;
     switch (cmd.type) {
       case 'route':
         return this.sim.ticket(cmd.ticket)?.dept ?? '';
@@ -136,14 +148,18 @@ export class TableRound {
   submit(cmd: Command, by: string): Submitted {
     if (this.status === 'waiting') return { ok: false, reason: 'The round has not started yet.' };
     if (this.status === 'over') return { ok: false, reason: 'The round is over.' };
-    if (this.by.length >= MAX_LOG) return { ok: false, reason: 'This round has taken all the commands it can.' };
+    if (this.by.length >= MAX_LOG)
+      return { ok: false, reason: 'This round has taken all the commands it can.' };
     const r = this.authority.submit(cmd);
     if (!r.ok) return r;
     if (!r.entry) return r.result.ok ? { ok: false, reason: 'The round is over.' } : r.result;
     this.by[r.entry.index] = by;
     const e = r.entry;
-    const entry: LogEntry = e.after === undefined ? { at: e.at, cmd: e.cmd, by } : { at: e.at, cmd: e.cmd, after: e.after, by };
-    return r.result.ok ? { ok: true, index: e.index, entry } : { ok: false, reason: r.result.reason, index: e.index, entry };
+    const entry: LogEntry =
+      e.after === undefined ? { at: e.at, cmd: e.cmd, by } : { at: e.at, cmd: e.cmd, after: e.after, by };
+    return r.result.ok
+      ? { ok: true, index: e.index, entry }
+      : { ok: false, reason: r.result.reason, index: e.index, entry };
   }
 
   /**
@@ -168,10 +184,10 @@ export class TableRound {
   }
   /** The whole round, for a device that joins, rejoins or asks for a resync. */
   snapshot(): RoundMsg {
-    return this.authority.snapshot(1, this.status !== 'running');
+    return this.authority.snapshot(this.speed, this.status !== 'running');
   }
   tick(): TickMsg {
-    return this.authority.tick(1, this.status !== 'running');
+    return this.authority.tick(this.speed, this.status !== 'running');
   }
   /** The state hash at exactly this moment (a pause, the end). */
   checkNow(): CheckMsg | null {

@@ -73,7 +73,10 @@ export function device(room: Room): Device {
       const seen = (got.get(type) ?? []).find((m) => test(m as T));
       if (seen !== undefined) return Promise.resolve(seen as T);
       return new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "${type}" message in ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no "${type}" message in ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         waiters.push({
           type,
           test: (m) => test(m as T),
@@ -89,12 +92,21 @@ export function device(room: Room): Device {
 
 export const FACILITATOR_KEY = 'a-facilitator-key-for-tests-0001';
 
-export async function createSession(url: string, seats: 'board' | 'departments' = 'board', key = FACILITATOR_KEY): Promise<Device> {
+export async function createSession(
+  url: string,
+  seats: 'board' | 'departments' = 'board',
+  key = FACILITATOR_KEY,
+): Promise<Device> {
   const opts: JoinOptions = { role: 'facilitator', version: PROTOCOL_VERSION, key, seats };
   return device(await new Client(url).create(ROOM_NAME, opts));
 }
 
-export async function joinTable(url: string, code: string, team: string, extra: { device?: string } = {}): Promise<Device> {
+export async function joinTable(
+  url: string,
+  code: string,
+  team: string,
+  extra: { device?: string } = {},
+): Promise<Device> {
   const opts: JoinOptions = { role: 'table', version: PROTOCOL_VERSION, team, ...extra };
   return device(await new Client(url).joinById(code, opts));
 }

@@ -36,7 +36,12 @@ export function cleanTeamName(raw: string): string {
 
 export const TeamName = text(200)
   .transform(cleanTeamName)
-  .pipe(z.string().min(1, 'Type a team name.').max(TEAM_NAME_MAX, `A team name has at most ${TEAM_NAME_MAX} characters.`));
+  .pipe(
+    z
+      .string()
+      .min(1, 'Type a team name.')
+      .max(TEAM_NAME_MAX, `A team name has at most ${TEAM_NAME_MAX} characters.`),
+  );
 
 export const JoinOptions = z.discriminatedUnion('role', [
   z.object({
@@ -74,7 +79,12 @@ export const ClientMessages = {
     /** One table, or every table when absent. */
     table: ident.optional(),
     levelId: ident.optional(),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
   }),
   event: z.object({ event: ident }),
   leaderboard: z.object({ show: z.boolean() }),
@@ -103,7 +113,8 @@ export interface TableLogMessage {
   msg: LogMessage;
 }
 
-export type AckMessage = { seq: number; ok: true; index: number } | { seq: number; ok: false; reason: string };
+export type AckMessage =
+  { seq: number; ok: true; index: number } | { seq: number; ok: false; reason: string };
 
 export interface WelcomeMessage {
   role: Role;
