@@ -7,7 +7,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openGame, waitForScreen, type GamePage } from './harness';
-import { dragTicket, press, screenPos, settledTicketPos, sim, waitForReady, waitRouted } from './helpers';
+import {
+  clickTicket,
+  dragTicket,
+  press,
+  screenPos,
+  settledTicketPos,
+  sim,
+  waitForReady,
+  waitRouted,
+} from './helpers';
 import { replay } from '../src/sim/index';
 import { checkLevelText } from '../src/level/check';
 
@@ -100,7 +109,7 @@ describe('the board ties tickets to customers and shows where a ticket can go', 
     await board?.close();
   });
 
-  it('hovering a ticket highlights its customer, and hovering the customer highlights the ticket', async () => {
+  it('hovering a ticket highlights its customer (a line ties them), moving away clears it', async () => {
     const page = board.page;
     await waitForScreen(page, 'briefing');
     await page.keyboard.press('Enter');
@@ -149,5 +158,33 @@ describe('the board ties tickets to customers and shows where a ticket can go', 
       },
     });
     await waitRouted(page, r.id, r.right);
+  });
+});
+
+describe('a busy board at three screen sizes', () => {
+  it('screenshots of level 7 half way, careless play, at 1920x1080, 1280x720 and 1024x768', async () => {
+    const g = await openGame('?level=every-job&seed=5');
+    try {
+      const page = g.page;
+      await waitForScreen(page, 'briefing');
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'play');
+      await page.evaluate(() => window.__rippleDrive!.playOut('siloed', 150));
+      await press(page, ' ');
+      const r = await waitForReady(page);
+      await clickTicket(page, r.id);
+      for (const [w, h] of [
+        [1920, 1080],
+        [1280, 720],
+        [1024, 768],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.waitForTimeout(500);
+        await g.shot(`teaching-busy-board-${w}x${h}`);
+      }
+      expect(g.problems).toEqual([]);
+    } finally {
+      await g.close();
+    }
   });
 });

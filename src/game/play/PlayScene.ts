@@ -69,6 +69,8 @@ export class PlayScene extends Phaser.Scene {
   private hovered: number | null = null;
   private linkLine!: Phaser.GameObjects.Graphics;
   private kinds = new Map<string, FocusKind>();
+  /** "Sent Ben to Billing": the bottom line confirms a send for a few seconds. */
+  private sent: { text: string; until: number } | null = null;
   private recording = false;
 
   constructor() {
@@ -261,8 +263,16 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private setSpeed(s: Speed): void {
-    getApp().store.getState().setSpeed(s);
+    this.changeSpeed(s);
     getApp().audio?.cue('click', this.time.now);
+  }
+
+  /** A speed key or button; while paused it resumes at that speed and says so. */
+  private changeSpeed(s: Speed): void {
+    const st = getApp().store.getState();
+    const wasPaused = st.speed === 0;
+    st.setSpeed(s);
+    if (wasPaused && s !== 0) st.toast(`Resumed at ${s}x`, 'info', this.time.now);
   }
 
   private goMenu(): void {
@@ -313,11 +323,17 @@ export class PlayScene extends Phaser.Scene {
           if (!res.ok) {
             st.toast(refusalToast(res.reason), 'error', now);
             app.audio?.cue('invalid', now);
-          } else app.audio?.cue(f.cmd.type === 'route' || f.cmd.type === 'moveStaff' ? 'drop' : 'click', now);
+          } else {
+            app.audio?.cue(f.cmd.type === 'route' || f.cmd.type === 'moveStaff' ? 'drop' : 'click', now);
+            if (f.cmd.type === 'route') {
+              const who = this.sim.ticket(f.cmd.ticket)?.customer ?? 'the ticket';
+              this.sent = { text: `Sent ${who} to ${this.deptName(f.cmd.to)}`, until: now + 3500 };
+            }
+          }
           break;
         }
         case 'speed':
-          st.setSpeed(f.speed);
+          this.changeSpeed(f.speed);
           break;
         case 'togglePause':
           st.togglePause();
@@ -420,9 +436,10 @@ export class PlayScene extends Phaser.Scene {
       },
       now,
     );
-    this.hud.setStep(
-      this.live ? this.live.hint(this.control.hint(this.board)) : this.control.hint(this.board),
-    );
+    const sent =
+      this.sent && now < this.sent.until && this.control.state.mode !== 'target' ? this.sent.text : null;
+    const step = sent ?? this.control.hint(this.board);
+    this.hud.setStep(this.live ? this.live.hint(step) : step);
     const quitting = this.control.state.mode === 'quit';
     const banner = quitting
       ? 'Leave this level?\nEnter: menu  ·  Escape: keep playing'

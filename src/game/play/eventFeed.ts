@@ -4,13 +4,22 @@
  */
 import type { Level } from '../../level/schema';
 import { playerGrants } from '../../sim/index';
-import type { SimEvent } from '../../sim/types';
+import type { Segment, SimEvent } from '../../sim/types';
+import { causeWords } from '../scenes/resultsExplain';
 import type { UiStoreApi } from '../../store/store';
 import type { GameAudio } from '../../audio/index';
 import type { Pt } from './interpolate';
 import type { CustomerColumn } from './CustomerColumn';
 import type { RippleFx } from './RippleFx';
-import { abandonedToast, escalatedToast, formatSeconds, levelEventToast, overloadToast, requestToast, rippleToast } from './rippleText';
+import {
+  abandonedToast,
+  escalatedToast,
+  formatSeconds,
+  levelEventToast,
+  overloadToast,
+  requestToast,
+  rippleToast,
+} from './rippleText';
 
 export interface FeedDeps {
   level: Level;
@@ -30,6 +39,16 @@ export class EventFeed {
 
   private toast(text: string, kind: 'info' | 'ripple' | 'bounce' | 'warning' | 'error', nowMs: number): void {
     this.d.store.getState().toast(text, kind, nowMs);
+  }
+
+  /** What a customer who gave up waited on most (not the work itself), in plain words. */
+  private mainWait(segments: readonly Segment[]): { words: string; seconds: number } | undefined {
+    const by = new Map<string, number>();
+    for (const s of segments)
+      if (!s.cause.startsWith('service:')) by.set(s.cause, (by.get(s.cause) ?? 0) + s.to - s.from);
+    let best: [string, number] | undefined;
+    for (const e of by) if (!best || e[1] > best[1]) best = e;
+    return best && best[1] >= 1 ? { words: causeWords(best[0], this.d.level), seconds: best[1] } : undefined;
   }
 
   handle(events: readonly SimEvent[], nowMs: number): void {
@@ -53,18 +72,32 @@ export class EventFeed {
           break;
         }
         case 'abandoned':
-          this.toast(abandonedToast(ev.customer, ev.totalSeconds), 'warning', nowMs);
+          this.toast(
+            abandonedToast(ev.customer, ev.totalSeconds, this.mainWait(ev.segments)),
+            'warning',
+            nowMs,
+          );
           break;
         case 'escalated':
           this.toast(escalatedToast(ev.customer), 'warning', nowMs);
           break;
         case 'levelEvent':
-          this.toast(levelEventToast(ev, d.deptName), ev.phase === 'start' && ev.kind !== 'surge' ? 'warning' : 'info', nowMs);
+          this.toast(
+            levelEventToast(ev, d.deptName),
+            ev.phase === 'start' && ev.kind !== 'surge' ? 'warning' : 'info',
+            nowMs,
+          );
           break;
         case 'request': {
           const r = d.level.internalRequests.find((q) => q.id === ev.request);
           if (!r) break;
-          const text = requestToast(r.title, d.deptName(r.from), d.deptName(r.to), ev.status, playerGrants(d.level.actions, r));
+          const text = requestToast(
+            r.title,
+            d.deptName(r.from),
+            d.deptName(r.to),
+            ev.status,
+            playerGrants(d.level.actions, r),
+          );
           if (text) this.toast(text, ev.status === 'late' ? 'warning' : 'info', nowMs);
           break;
         }

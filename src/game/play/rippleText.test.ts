@@ -26,6 +26,9 @@ describe('formatting', () => {
 describe('other toasts', () => {
   it('says plainly what happened', () => {
     expect(abandonedToast('Sam', 300)).toBe('Sam gave up after waiting 5 min and left');
+    expect(abandonedToast('Sam', 300, { words: 'waiting in the line at Billing', seconds: 200 })).toBe(
+      'Sam gave up after waiting 5 min and left: mostly waiting in the line at Billing (3 min 20 s)',
+    );
     expect(levelEventToast({ type: 'levelEvent', t: 0, event: 'e', kind: 'outage', phase: 'start', dept: 'tech', text: null }, name)).toBe(
       "Tech Support can't work: their systems are down",
     );

@@ -41,8 +41,14 @@ export function rippleToast(ev: Ripple, deptName: DeptName): string {
   }
 }
 
-export function abandonedToast(customer: string, seconds: number): string {
-  return `${customer} gave up after waiting ${formatSeconds(seconds)} and left`;
+/** "Sam gave up after waiting 5 min and left", then what they waited on most: "mostly in the line at Billing (3 min)". */
+export function abandonedToast(
+  customer: string,
+  seconds: number,
+  main?: { words: string; seconds: number },
+): string {
+  const head = `${customer} gave up after waiting ${formatSeconds(seconds)} and left`;
+  return main ? `${head}: mostly ${main.words} (${formatSeconds(main.seconds)})` : head;
 }
 
 export function escalatedToast(customer: string): string {
@@ -52,8 +58,10 @@ export function escalatedToast(customer: string): string {
 export function levelEventToast(ev: LevelEv, deptName: DeptName): string {
   if (ev.text && ev.phase === 'start') return ev.text;
   const d = ev.dept ? deptName(ev.dept) : 'A team';
-  if (ev.kind === 'absence') return ev.phase === 'start' ? `${d} is short of people for a while` : `${d} has everyone back`;
-  if (ev.kind === 'outage') return ev.phase === 'start' ? `${d} can't work: their systems are down` : `${d} is working again`;
+  if (ev.kind === 'absence')
+    return ev.phase === 'start' ? `${d} is short of people for a while` : `${d} has everyone back`;
+  if (ev.kind === 'outage')
+    return ev.phase === 'start' ? `${d} can't work: their systems are down` : `${d} is working again`;
   return ev.phase === 'start' ? 'A rush of customers is coming in' : 'The rush is over';
 }
 
@@ -65,7 +73,9 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  */
 export function requestTitle(title: string, ...asker: string[]): string {
   for (const who of asker.filter((a) => a.trim() !== '')) {
-    const m = new RegExp(`^\\s*${escapeRe(who.trim())}\\s*(?::|-|\u2013|\u2014|asks\\b[^:]*:)\\s*`, 'i').exec(title);
+    const m = new RegExp(`^\\s*${escapeRe(who.trim())}\\s*(?::|-|\u2013|\u2014|asks\\b[^:]*:)\\s*`, 'i').exec(
+      title,
+    );
     if (m && m[0].length < title.length) {
       const rest = title.slice(m[0].length);
       return rest.charAt(0).toUpperCase() + rest.slice(1);
