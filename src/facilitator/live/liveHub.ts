@@ -348,6 +348,20 @@ export function createLiveHub(opts: HubOptions = {}): LiveHub {
   return api;
 }
 
+/** The link status line of the bar and the reveal strip, in plain words. */
+export function linkStatus(hub: LiveHub, nowMs: number): { text: string; linked: boolean; warn: boolean } {
+  const linked = hub.linkedCount(nowMs);
+  const warn = nowMs - hub.otherPresenterMs() < 5000;
+  const text = warn
+    ? 'Another facilitator window is sending to the room too: close one of them'
+    : linked > 1
+      ? `${linked} projector windows linked`
+      : linked === 1
+        ? 'Projector window linked'
+        : 'No projector window linked';
+  return { text, linked: linked > 0 && !warn, warn };
+}
+
 let hub: LiveHub | null = null;
 
 /** The page's hub (facilitator mode only); created on first use, said goodbye to when the page goes. */

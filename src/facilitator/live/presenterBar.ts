@@ -14,7 +14,7 @@ import type { Level, LevelEvent } from '../../level/schema';
 import type { Command, Sim } from '../../sim/types';
 import type { Speed, UiStoreApi } from '../../store/store';
 import { isDomOverlayOpen } from '../../ui/overlay';
-import type { LiveHub } from './liveHub';
+import { linkStatus, type LiveHub } from './liveHub';
 import { audienceUrl, openProjectorWindow } from './liveWindow';
 import { isProjector, toggleProjector } from './projector';
 import { bookmarkActiveRound } from '../session/roundRecorder';
@@ -290,18 +290,10 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
     const sim = ctx.sim();
     const v = sim.view();
     clock.textContent = `${formatSimClock(sim.now())} of ${formatSimClock(v.end)}${paused ? ' · paused' : ` · ${s.speed}x`}`;
-    const nowMs = performance.now();
-    const linked = hub.linkedCount(nowMs);
-    const other = nowMs - hub.otherPresenterMs() < 5000;
-    room.textContent = other
-      ? 'Another facilitator window is sending to the room too: close one of them'
-      : linked > 1
-        ? `${linked} projector windows linked`
-        : linked === 1
-          ? 'Projector window linked'
-          : 'No projector window linked';
-    room.classList.toggle('lv-linked', linked > 0 && !other);
-    room.classList.toggle('lv-warn', other);
+    const link = linkStatus(hub, performance.now());
+    room.textContent = link.text;
+    room.classList.toggle('lv-linked', link.linked);
+    room.classList.toggle('lv-warn', link.warn);
   }, 200);
 
   document.body.append(bar);

@@ -7,7 +7,7 @@
  */
 import './live.css';
 import { isDomOverlayOpen } from '../../ui/overlay';
-import type { LiveHub } from './liveHub';
+import { linkStatus, type LiveHub } from './liveHub';
 import { DEBRIEF_PANELS, stepReveal, type DebriefPanel, type Revealed } from './sync';
 
 const NAMES: Record<DebriefPanel, string> = {
@@ -69,7 +69,18 @@ export function showRevealStrip(hub: LiveHub, questionCount: number, refitGame: 
   };
   const back = mk('Hide last', '[', () => step(-1));
   const next = mk('Show the room the next part', ']', () => step(1));
-  el.append(text, back, next);
+  // The link holds through the results and the debrief: say so (or that it does not) here too.
+  const link = document.createElement('span');
+  link.className = 'lv-reveal-link';
+  link.setAttribute('role', 'status');
+  const drawLink = () => {
+    const l = linkStatus(hub, performance.now());
+    link.textContent = l.text;
+    link.classList.toggle('lv-linked', l.linked);
+  };
+  drawLink();
+  const linkTimer = window.setInterval(drawLink, 500);
+  el.append(text, link, back, next);
   const onKey = (e: KeyboardEvent) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target as HTMLElement | null;
@@ -89,6 +100,7 @@ export function showRevealStrip(hub: LiveHub, questionCount: number, refitGame: 
     el,
     off: () => {
       window.removeEventListener('keydown', onKey, true);
+      window.clearInterval(linkTimer);
       el.remove();
       document.body.classList.remove('lv-has-strip');
       refit();
