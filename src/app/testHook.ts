@@ -57,6 +57,8 @@ export interface RippleHook {
   /** Game point (1920x1080 design space) to client pixels. */
   toScreen(p: GamePoint): ClientPoint;
   deptScreenPos(id: string): ClientPoint | null;
+  /** Every visible text of the running scenes with its bounds, in game points (1920x1080 design space). */
+  texts(): { scene: string; text: string; x: number; y: number; w: number; h: number }[];
   outboxScreenPos(id: string): ClientPoint | null;
   ticketScreenPos(id: number): ClientPoint | null;
   score(): ScoreReport | null;
@@ -115,6 +117,28 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
   const via = (p: GamePoint | null | undefined): ClientPoint | null => (p ? toScreen(p) : null);
   return {
     version: HOOK_VERSION,
+    texts() {
+      const g = game();
+      if (!g) return [];
+      const out: { scene: string; text: string; x: number; y: number; w: number; h: number }[] = [];
+      for (const sc of g.scene.getScenes(true)) {
+        const walk = (list: readonly Phaser.GameObjects.GameObject[]): void => {
+          for (const o of list) {
+            const vis = (o as unknown as { visible?: boolean }).visible;
+            if (vis === false) continue;
+            if (o.type === 'Container') walk((o as Phaser.GameObjects.Container).list);
+            else if (o.type === 'Text') {
+              const t = o as Phaser.GameObjects.Text;
+              if (t.text.trim() === '' || t.alpha <= 0) continue;
+              const b = t.getBounds();
+              out.push({ scene: sc.scene.key, text: t.text, x: b.x, y: b.y, w: b.width, h: b.height });
+            }
+          }
+        };
+        walk(sc.children.list);
+      }
+      return out;
+    },
     state() {
       const s = getApp().store.getState();
       return {

@@ -19,7 +19,7 @@ import {
 } from './layout';
 import { BOARD_COLOURS, OKABE_ITO, STATUS_LOOK, deptLook, skillWords, type Status } from './playTheme';
 import { iconFrame, TEX } from './textures';
-import { bakedShape, bakeShape, PlayButton, style } from './ui';
+import { bakedShape, fitText, bakeShape, PlayButton, style } from './ui';
 import { getApp } from '../context';
 
 /** Card text grows with the text-size setting, capped so it stays inside the card's rows. */
@@ -125,7 +125,7 @@ export class DeptView {
       )
       .setOrigin(1, 0.5);
     const maxName = a.header.w - 54 - 170;
-    if (name.width > maxName) name.setScale(Math.max(0.75, maxName / name.width));
+    fitText(name, maxName, a.header.h - 4);
     this.keyBadge = scene.add
       .text(rect.x - 4, rect.y - 4, String(index + 1), style(px(24), { bold: true, color: '#0b1320' }))
       .setOrigin(0.5)
@@ -151,7 +151,7 @@ export class DeptView {
         style(px(24), { color: BOARD_COLOURS.dim }),
       )
       .setOrigin(0, 0.5);
-    if (skills.width > a.skills.w) skills.setScale(Math.max(0.8, a.skills.w / skills.width));
+    fitText(skills, a.skills.w, a.skills.h + 4);
     this.lineText = scene.add
       .text(a.inbox.x, a.inbox.y + a.inbox.h / 2, '', style(px(24), { bold: true }))
       .setOrigin(0, 0.5);

@@ -47,26 +47,36 @@ export class SidePanel {
         g.lineStyle(3, 0x4a6a8c, 1).strokeRoundedRect(0, 0, w, h, 16);
       });
     const types = level.workTypes;
-    const rowH = types.length > 5 ? 58 : 74;
-    const legendH = 50 + types.length * rowH;
-    panel(legendH);
-    scene.add.text(x + 16, y + 26, 'Work types and their steps', style(26, { bold: true })).setOrigin(0, 0.5);
-    types.forEach((wt, i) => {
-      const ry = y + 50 + i * rowH + rowH / 2;
-      scene.add.image(x + 36, ry, TEX.tokens, wt.id).setScale(0.8);
-      scene.add
-        .text(x + 70, ry - (rowH > 60 ? 16 : 13), wt.name, style(26, { bold: true }))
-        .setOrigin(0, 0.5);
+    const compact = types.length > 5;
+    // Journeys wrap onto more lines (at 80% size) instead of running past the panel; rows grow to fit.
+    const room = w - 84;
+    const made: Phaser.GameObjects.GameObject[] = [];
+    let ry = y + 50;
+    types.forEach((wt) => {
+      const icon = scene.add.image(x + 36, 0, TEX.tokens, wt.id).setScale(0.8);
+      const name = scene.add.text(x + 70, ry + 4, wt.name, style(26, { bold: true })).setOrigin(0, 0);
+      if (name.width > room) name.setScale(room / name.width);
       const j = scene.add
         .text(
           x + 70,
-          ry + (rowH > 60 ? 16 : 14),
+          ry + 4 + name.displayHeight + 2,
           journeyWords(level, wt.id),
           style(24, { color: BOARD_COLOURS.dim }),
         )
-        .setOrigin(0, 0.5);
-      if (j.width > w - 84) j.setScale(Math.max(0.75, (w - 84) / j.width));
+        .setOrigin(0, 0);
+      if (j.width > room) {
+        j.setWordWrapWidth(room / 0.8, false).setScale(0.8);
+        if (j.displayWidth > room) j.setScale(room / j.width);
+      }
+      const rowH = Math.max(compact ? 58 : 74, name.displayHeight + j.displayHeight + 12);
+      icon.setY(ry + rowH / 2);
+      made.push(icon, name, j);
+      ry += rowH;
     });
+    const legendH = ry - y + 6;
+    panel(legendH);
+    for (const o of made) scene.children.bringToTop(o);
+    scene.add.text(x + 16, y + 26, 'Work types and their steps', style(26, { bold: true })).setOrigin(0, 0.5);
     y += legendH + 12;
 
     if (careIsChosen(level.actions)) {
@@ -120,18 +130,17 @@ export class SidePanel {
         const status = scene.add
           .text(x + 16, ry + 80, '', style(24, { color: BOARD_COLOURS.dim }))
           .setOrigin(0, 0.5);
-        const grant =
-          playerGrants(level.actions, r)
-            ? new PlayButton(scene, {
-                x: x + w - 80,
-                y: ry + 80,
-                w: 140,
-                h: 44,
-                px: 24,
-                label: 'Grant (G)',
-                onClick: () => handlers.onGrant(r.id),
-              })
-            : null;
+        const grant = playerGrants(level.actions, r)
+          ? new PlayButton(scene, {
+              x: x + w - 80,
+              y: ry + 80,
+              w: 140,
+              h: 44,
+              px: 24,
+              label: 'Grant (G)',
+              onClick: () => handlers.onGrant(r.id),
+            })
+          : null;
         grant?.setVisible(false);
         this.reqs.push({ id: r.id, title, status, grant, key: '' });
       });

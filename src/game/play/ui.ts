@@ -139,3 +139,31 @@ export class PlayButton {
     this.text.setColor(this.on ? '#0b1320' : BOARD_COLOURS.text);
   }
 }
+
+/**
+ * Fits a text into w x h: as it is when it fits; else shrunk on one line while that keeps at least
+ * `minOneLine` of its size; else wrapped at word breaks onto more lines and shrunk evenly until the
+ * whole block fits. Never runs past the box (a long desk name or skill list stays on its card).
+ */
+export function fitText(t: Phaser.GameObjects.Text, w: number, h: number, minOneLine = 0.8): void {
+  t.setScale(1);
+  if (t.width <= w && t.height <= h) return;
+  const one = Math.min(w / t.width, h / t.height);
+  if (one >= minOneLine) {
+    t.setScale(one);
+    return;
+  }
+  const full = t.width;
+  let bestLines = 1;
+  let bestScale = one;
+  for (const n of [2, 3]) {
+    t.setWordWrapWidth(Math.ceil(full / n) + 40, false);
+    const sc = Math.min(1, w / t.width, h / t.height);
+    if (sc > bestScale + 0.01) {
+      bestScale = sc;
+      bestLines = n;
+    }
+  }
+  t.setWordWrapWidth(bestLines === 1 ? null : Math.ceil(full / bestLines) + 40, false);
+  t.setScale(Math.min(1, w / t.width, h / t.height));
+}

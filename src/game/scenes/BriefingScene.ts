@@ -12,19 +12,15 @@ import { click, paintBackground, SCENES, settings } from './common';
 import { drawShape, type ShapeName } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
+import { workColour } from '../play/playTheme';
 
 export interface BriefingData {
   levelId: string;
   level: Level;
 }
 
-/** Colour-blind-safe defaults (Okabe-Ito) for work types without a colour. */
-export const WORK_COLOURS = [0xe69f00, 0x56b4e9, 0x009e73, 0xf0e442, 0x0072b2, 0xd55e00, 0xcc79a7, 0xffffff];
-
-export function colourOf(level: Level, i: number): number {
-  const c = level.workTypes[i]?.color;
-  return c ? Number.parseInt(c.slice(1), 16) : (WORK_COLOURS[i % WORK_COLOURS.length] ?? 0xffffff);
-}
+/** A work type's colour: the board's own (playTheme), so a type looks the same on briefing and board. */
+export const colourOf = (level: Level, i: number): number => workColour(level, i);
 
 export class BriefingScene extends Phaser.Scene {
   constructor() {

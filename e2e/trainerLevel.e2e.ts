@@ -1,0 +1,200 @@
+/**
+ * A trainer's own level with unfamiliar words: six desks with long names and long skill lists, five
+ * work types with long journeys (one branching). At 1920x1080 and 1280x720 the briefing and the board
+ * keep every text on the screen, and every text of a desk inside its card.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type LaunchedBrowser } from './browser';
+import { openGame, waitForScreen, type GamePage } from './harness';
+import { BOARD, layoutCards, SIDEBAR, type Rect } from '../src/game/play/layout';
+
+let game: GamePage | null = null;
+let browser: LaunchedBrowser | null = null;
+afterEach(async () => {
+  const problems = game?.problems ?? [];
+  await game?.close();
+  await browser?.close();
+  game = null;
+  browser = null;
+  expect(problems, 'console errors, warnings or failed requests').toEqual([]);
+});
+
+const positions = [
+  { x: 17, y: 27 },
+  { x: 50, y: 27 },
+  { x: 83, y: 27 },
+  { x: 17, y: 73 },
+  { x: 50, y: 73 },
+  { x: 83, y: 73 },
+];
+const desks = [
+  ['reception', 'Outpatient Reception', 'health', ['check-in', 'explain-results', 'book-follow-up']],
+  ['triage', 'Triage and Assessment', 'health', ['assess', 'medication-review', 'explain-results']],
+  ['lab', 'Laboratory Services', 'health', ['blood-test', 'urine-test', 'imaging-request']],
+  ['pharmacy', 'Hospital Pharmacy Desk', 'retail', ['medication-review', 'dispense']],
+  ['records', 'Medical Records Office', 'public', ['records-request', 'insurance-check']],
+  ['transport', 'Patient Transport Team', 'logistics', ['arrange-transport']],
+] as const;
+const skillsAll = [...new Set(desks.flatMap((d) => [...d[3]]))];
+
+function clinicLevel(): Record<string, unknown> {
+  const step = (skill: string, label?: string) => (label ? { skill, label } : { skill });
+  return {
+    formatVersion: 1,
+    id: 'long-clinic',
+    title: 'A Very Busy Morning at the Outpatient Clinic',
+    texts: {
+      briefing: [
+        'Patients arrive at Outpatient Reception and move between six desks before they can go home.',
+        'Some need a blood test, some need their medication reviewed, some need transport home.',
+      ],
+      goal: 'Every patient leaves with their results explained and a follow-up booked.',
+    },
+    durationSeconds: 300,
+    entry: 'reception',
+    departments: desks.map(([id, name, role, skills], i) => ({
+      id,
+      name,
+      role,
+      position: positions[i],
+      staff: 2,
+      skills,
+      serviceTime: Object.fromEntries(skills.map((s) => [s, 20])),
+    })),
+    workTypes: [
+      {
+        id: 'routine',
+        name: 'Routine follow-up visit',
+        shape: 'circle',
+        journey: [
+          step('check-in', 'Check the patient in'),
+          {
+            ...step('assess', 'Assess the symptoms'),
+            then: [{ chance: 0.3, label: 'Needs a blood test', steps: [step('blood-test')] }],
+          },
+          step('explain-results'),
+          step('book-follow-up'),
+        ],
+      },
+      {
+        id: 'medication',
+        name: 'Medication review',
+        shape: 'square',
+        journey: [
+          step('check-in'),
+          step('medication-review'),
+          step('dispense'),
+          step('explain-results'),
+          step('book-follow-up'),
+        ],
+      },
+      {
+        id: 'imaging',
+        name: 'Imaging appointment',
+        shape: 'triangle',
+        journey: [
+          step('check-in'),
+          step('assess'),
+          step('imaging-request'),
+          step('records-request'),
+          step('explain-results'),
+        ],
+      },
+      {
+        id: 'records',
+        name: 'Records and insurance',
+        shape: 'diamond',
+        journey: [
+          step('check-in'),
+          step('records-request'),
+          step('insurance-check'),
+          step('explain-results'),
+        ],
+      },
+      {
+        id: 'transport',
+        name: 'Transport home',
+        shape: 'hexagon',
+        journey: [step('check-in'), step('assess'), step('arrange-transport'), step('book-follow-up')],
+      },
+    ],
+    arrivals: { ratePerMinute: 3 },
+    actions: { route: true },
+    scoring: {
+      targets: { meanResolutionSeconds: 200, p95ResolutionSeconds: 400, staffSecondsPerCustomer: 120 },
+      stars: [40, 60, 80],
+    },
+  };
+}
+
+function filePicker(page: Page): { next(name: string, text: string): void } {
+  const queue: { name: string; text: string }[] = [];
+  page.on('filechooser', (fc) => {
+    const f = queue.shift();
+    if (f)
+      void fc.setFiles({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text, 'utf8') });
+  });
+  return { next: (name, text) => void queue.push({ name, text }) };
+}
+
+type Box = { scene: string; text: string; x: number; y: number; w: number; h: number };
+const texts = (page: Page): Promise<Box[]> => page.evaluate(() => window.__ripple!.texts());
+const inside = (b: Box, r: Rect, slack = 1): boolean =>
+  b.x >= r.x - slack &&
+  b.y >= r.y - slack &&
+  b.x + b.w <= r.x + r.w + slack &&
+  b.y + b.h <= r.y + r.h + slack;
+const centreIn = (b: Box, r: Rect): boolean =>
+  b.x + b.w / 2 >= r.x && b.x + b.w / 2 <= r.x + r.w && b.y + b.h / 2 >= r.y && b.y + b.h / 2 <= r.y + r.h;
+const SCREEN: Rect = { x: 0, y: 0, w: 1920, h: 1080 };
+
+describe('a trainer level with long words', () => {
+  for (const viewport of [
+    { width: 1920, height: 1080 },
+    { width: 1280, height: 720 },
+  ]) {
+    it(`keeps every text on screen and inside its card at ${viewport.width}x${viewport.height}`, async () => {
+      browser = await launchBrowser(viewport);
+      game = await openGame('', { browser });
+      const page = game.page;
+      const picker = filePicker(page);
+      await waitForScreen(page, 'title');
+      picker.next('long-clinic.json', JSON.stringify(clinicLevel(), null, 2));
+      await page.keyboard.press('l');
+      await waitForScreen(page, 'briefing');
+      await page.waitForTimeout(400);
+      await game.shot(`trainer-briefing-${viewport.width}`);
+      const brief = await texts(page);
+      expect(brief.length).toBeGreaterThan(5);
+      for (const b of brief) expect(inside(b, SCREEN), `briefing text "${b.text}" is off screen`).toBe(true);
+
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'play');
+      await page.waitForTimeout(1500);
+      await game.shot(`trainer-board-${viewport.width}`);
+      const board = (await texts(page)).filter((b) => b.scene !== 'Toasts');
+      const cards = layoutCards(positions);
+      for (const b of board) {
+        expect(inside(b, SCREEN), `board text "${b.text}" is off screen`).toBe(true);
+        const card = cards.find((c) => centreIn(b, c));
+        if (card) expect(inside(b, card, 4), `"${b.text}" runs past its card`).toBe(true);
+        else if (centreIn(b, SIDEBAR))
+          expect(inside(b, SIDEBAR, 2), `"${b.text}" runs past the side panel`).toBe(true);
+      }
+      // Each desk's long name and skill list is on its card.
+      for (const [, name, , skills] of desks) {
+        const shown = board.find((b) => b.text.replace(/\s+/g, ' ') === name);
+        expect(shown, `desk name "${name}"`).toBeDefined();
+        const can = board.find(
+          (b) =>
+            b.text.replace(/\s+/g, ' ').startsWith('Can do:') &&
+            b.text.includes(skills[0].replace(/-/g, ' ')),
+        );
+        expect(can, `skills of "${name}"`).toBeDefined();
+      }
+      expect(skillsAll.length).toBeGreaterThan(10);
+      expect(BOARD.w).toBeGreaterThan(0);
+    });
+  }
+});
