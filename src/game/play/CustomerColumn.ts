@@ -239,7 +239,8 @@ export class CustomerColumn {
     const p = this.facePos(ticket);
     const row = this.rows.find((r) => r.ticket === ticket && r.slot >= 0);
     const txt = this.scene.add
-      .text(p.x + 30, p.y - 30, label, style(28, { bold: true, color: '#ffffff' }))
+      // Beside the column, level with the face: never over a customer's name.
+      .text(ENTRANCE.x + ENTRANCE.w + 4, p.y, label, style(28, { bold: true, color: '#ffffff' }))
       .setBackgroundColor('#b24a00')
       .setPadding(6, 2, 6, 2)
       .setOrigin(0, 0.5)
@@ -249,7 +250,7 @@ export class CustomerColumn {
     } else {
       this.scene.tweens.add({
         targets: txt,
-        y: p.y - 70,
+        y: p.y - 40,
         alpha: 0,
         delay: 900,
         duration: 1100,
