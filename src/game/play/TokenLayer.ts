@@ -16,7 +16,7 @@ import {
   WORK_VISIBLE,
   type Rect,
 } from './layout';
-import { forEachTicket, type Place } from './boardModel';
+import { forEachTicket, shownOnBoard, type Place } from './boardModel';
 import { letterOf, TEX, tokenFrame } from './textures';
 
 interface Token {
@@ -59,7 +59,7 @@ export class TokenLayer {
     now: number,
     staffOf: (dept: string) => number,
   ): { p: Pt; s: number } | null {
-    if (!place) return null;
+    if (!place || !shownOnBoard(place, staffOf)) return null;
     if (place.area === 'transit' && t.transit) {
       const from = this.cards.get(t.transit.from);
       const to = this.cards.get(t.transit.to);

@@ -8,6 +8,7 @@ import type { BoardInfo, DeptInfo, TicketInfo } from './routingController';
 import type { Pt } from './interpolate';
 import { skillWords } from './playTheme';
 import { journeyText } from '../journeyText';
+import { INBOX_VISIBLE, OUTBOX_VISIBLE, WORK_VISIBLE } from './layout';
 
 export type Area = 'inbox' | 'work' | 'outbox' | 'transit';
 
@@ -16,6 +17,22 @@ export interface Place {
   dept: string;
   /** Position in the line / desk row / tray (0 = front). */
   index: number;
+}
+
+/**
+ * The most tickets drawn on their way between desks at once. A level at the format's limits (600
+ * customers a minute) has thousands in the air: past this they are not drawn (each card's line and
+ * tray already show only their first few), so the board's drawn objects stay bounded.
+ */
+export const TRANSIT_VISIBLE = 40;
+
+/** Whether a ticket at this place gets a token on the board: the front of each line, desk and tray. */
+export function shownOnBoard(place: Place | undefined, staffOf: (dept: string) => number): boolean {
+  if (!place) return false;
+  if (place.area === 'transit') return place.index < TRANSIT_VISIBLE;
+  if (place.area === 'inbox') return place.index < INBOX_VISIBLE;
+  if (place.area === 'outbox') return place.index < OUTBOX_VISIBLE;
+  return place.index < Math.min(WORK_VISIBLE, staffOf(place.dept));
 }
 
 export function forEachTicket(view: SimView, fn: (t: TicketState) => void): void {
@@ -46,8 +63,9 @@ export function assignPlaces(view: SimView): Map<number, Place> {
     d.outbox.forEach((id, k) => places.set(id, { area: 'outbox', dept: d.id, index: k }));
   }
   const working = new Map<string, TicketState[]>();
+  let flying = 0;
   forEachTicket(view, (t) => {
-    if (t.phase === 'transit') places.set(t.id, { area: 'transit', dept: t.dept, index: 0 });
+    if (t.phase === 'transit') places.set(t.id, { area: 'transit', dept: t.dept, index: flying++ });
     else if (t.phase === 'service') {
       const list = working.get(t.dept) ?? [];
       list.push(t);
