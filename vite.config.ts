@@ -24,6 +24,9 @@ export default defineConfig(({ mode }) => ({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     assetsInlineLimit: mode === 'single' ? 100_000_000 : 4096,
+    // live.html (a table's join screen, the facilitator's room view) needs the room server, so it is
+    // left out of the single file for file://.
+    ...(mode === 'single' ? {} : { rollupOptions: { input: { main: 'index.html', live: 'live.html' } } }),
   },
   plugins: mode === 'single' ? [viteSingleFile(), inlineFavicon] : [],
 }));

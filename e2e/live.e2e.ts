@@ -1,0 +1,112 @@
+/**
+ * The live session in real browsers on loopback: the room server (server/main.ts) serves the built game
+ * and live.html; a facilitator and two tables, each in its own browser, join by code, the round starts
+ * for all, a table reloads and keeps its seat, the server is killed (kill -9) and started again and the
+ * tables are still there, and the export holds every table's official result.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type LaunchedBrowser } from './browser';
+
+const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
+const journal = mkdtempSync(join(tmpdir(), 'ripple-live-e2e-'));
+const open: Array<LaunchedBrowser | ChildProcess> = [];
+afterAll(async () => {
+  for (const o of open.reverse()) {
+    if ('kill' in o) o.kill('SIGKILL');
+    else await o.close();
+  }
+});
+
+function startServer(port: number): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--dist',
+      dist,
+      '--port',
+      String(port),
+      '--host',
+      '127.0.0.1',
+      '--journal',
+      journal,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, REDIS_URL: '' } },
+  );
+  open.push(child);
+  return new Promise((res, rej) => {
+    let out = '';
+    const timer = setTimeout(() => rej(new Error(`no room server: ${out}`)), 30_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('room server:')) {
+        clearTimeout(timer);
+        res(child);
+      }
+    });
+  });
+}
+
+describe('live session in the browser', () => {
+  it('a facilitator and two tables on their own browsers: join, start, reload, server restart, export', async () => {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    let server = await startServer(port);
+    const base = `http://127.0.0.1:${port}/live.html`;
+    const facB = await launchBrowser({ width: 1280, height: 720 });
+    open.push(facB);
+    const fac = await facB.context.newPage();
+    await fac.goto(`${base}?facilitator=1`);
+    await fac.getByText('Create the live session').click();
+    const code = (await fac.locator('.code').textContent({ timeout: 20_000 }))!;
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+
+    const tables = [];
+    for (const team of ['Blue <b>Team</b>', 'Red']) {
+      const b = await launchBrowser({ width: 800, height: 600 });
+      open.push(b);
+      const p = await b.context.newPage();
+      await p.goto(base);
+      await p.getByLabel('Join code').fill(code.toLowerCase());
+      await p.getByLabel('Team name').fill(team);
+      await p.getByRole('button', { name: 'Join', exact: true }).click();
+      await p.getByText('Connected').waitFor({ timeout: 20_000 });
+      tables.push(p);
+    }
+    await fac.locator('td', { hasText: 'Red' }).waitFor({ timeout: 20_000 });
+    await fac.getByText('Start all').click();
+    await tables[0]!.getByText(/Round: running/).waitFor({ timeout: 20_000 });
+    // The team name is shown as typed, as text.
+    expect(await tables[0]!.locator('h1').textContent()).toBe('Blue <b>Team</b>');
+
+    // A reload keeps the table's seat (its device token is in session storage).
+    await tables[0]!.reload();
+    await tables[0]!.getByText('Seats: board (human)').waitFor({ timeout: 20_000 });
+
+    // kill -9 and start again: the session, its tables and their rounds are back.
+    server.kill('SIGKILL');
+    await new Promise((r) => server.once('exit', r));
+    server = await startServer(port);
+    await fac.reload();
+    await fac.locator('.code', { hasText: code }).waitFor({ timeout: 20_000 });
+    await fac.locator('td', { hasText: 'Red' }).waitFor({ timeout: 20_000 });
+    await fac.getByText('End all').click();
+    await fac.locator('td', { hasText: 'over' }).first().waitFor({ timeout: 20_000 });
+    const download = fac.waitForEvent('download');
+    await fac.getByText('Export JSON').click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8')) as {
+      session: string;
+      results: Array<{ team: string; hash: string }>;
+    };
+    expect(exported.session).toBe(code);
+    expect(exported.results.map((r) => r.team).sort()).toEqual(['Blue <b>Team</b>', 'Red']);
+    for (const r of exported.results) expect(r.hash).toMatch(/^[0-9a-f]+$/);
+    await fac.screenshot({ path: join('e2e', 'artifacts', 'live-facilitator.png') });
+  });
+});
