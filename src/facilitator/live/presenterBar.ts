@@ -17,8 +17,9 @@ import { isDomOverlayOpen } from '../../ui/overlay';
 import { linkStatus, type LiveHub } from './liveHub';
 import { audienceUrl, openProjectorWindow } from './liveWindow';
 import { isProjector, toggleProjector } from './projector';
-import { bookmarkActiveRound } from '../session/roundRecorder';
-import { MAX_BOOKMARK_NOTE } from '../session/session';
+import { getActiveRound, setActiveRound } from '../session/activeRound';
+import { bookmarkActiveRound, getSessionStore } from '../session/roundRecorder';
+import { findRound, MAX_BOOKMARK_NOTE, type Round } from '../session/session';
 
 export const STEP_SECONDS = 5;
 export const EXTEND_SECONDS = 60;
@@ -125,8 +126,8 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
     b: button(`${s}x`, String(i + 1), () => st().setSpeed(s as Speed), 'lv-speed'),
   }));
   const extend = button('+1 minute', '+', () => doExtend());
-  const restart = button('Restart', 'R', () => ctx.restart());
-  const levels = button('Levels', 'J', () => ctx.menu());
+  const restart = button('Restart', 'R', () => askFirst('restart'));
+  const levels = button('Levels', 'J', () => askFirst('leave'));
   const clock = document.createElement('span');
   clock.className = 'lv-clock';
   for (const b of [pause, step, ...speeds.map((x) => x.b), extend, restart, levels, clock]) row1.append(b);
@@ -234,6 +235,74 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
         : `Bookmark ${formatSimClock(markT)}: ${note} (no session round is running, so it is kept for this game only)`,
     );
   }
+  // R and J on a session round ask first: a slip of the finger must not throw a team's game away.
+  const askBox = document.createElement('div');
+  askBox.className = 'lv-markbox lv-ask';
+  const askText = document.createElement('span');
+  askText.className = 'lv-ask-text';
+  const askYes = button('', 'Enter', () => closeAsk(true), 'lv-main');
+  const askNo = button('Keep playing', 'Esc', () => closeAsk(false));
+  askBox.append(askText, askYes, askNo);
+  askBox.hidden = true;
+  bar.append(askBox);
+  let asking: { kind: 'restart' | 'leave'; round: Round; speed: Speed } | null = null;
+
+  function playingRound(): Round | null {
+    const a = getActiveRound();
+    const session = getSessionStore().getState().session;
+    if (!a || session.id !== a.sessionId) return null;
+    const r = findRound(session, a.roundId);
+    return r?.status === 'playing' ? r : null;
+  }
+  function askFirst(kind: 'restart' | 'leave'): void {
+    const round = ctx.isEnded() ? null : playingRound();
+    if (!round) {
+      if (kind === 'restart') ctx.restart();
+      else ctx.menu();
+      return;
+    }
+    asking = { kind, round, speed: st().speed };
+    st().setSpeed(0);
+    askText.textContent =
+      kind === 'restart'
+        ? `Start ${round.team}'s round again from the beginning? What they played so far is not kept.`
+        : `Leave ${round.team}'s round? It is not kept, and goes back to the plan to be played later.`;
+    setLabel(askYes, kind === 'restart' ? 'Start again' : 'Leave the round');
+    askBox.hidden = false;
+    askBox.setAttribute('role', 'alertdialog'); // only while open: the game ignores keys meanwhile
+    askBox.classList.add('re-overlay');
+    askYes.focus();
+  }
+  function closeAsk(yes: boolean): void {
+    const a = asking;
+    if (!a) return;
+    asking = null;
+    askBox.hidden = true;
+    askBox.removeAttribute('role');
+    askBox.classList.remove('re-overlay');
+    if (!yes) {
+      st().setSpeed(a.speed);
+      return;
+    }
+    const sessions = getSessionStore().getState();
+    if (a.kind === 'restart') {
+      sessions.restartRound(a.round.id);
+      ctx.restart();
+    } else {
+      sessions.stopRound(a.round.id);
+      setActiveRound(null);
+      ctx.menu();
+    }
+  }
+  const onAskKey = (e: KeyboardEvent) => {
+    if (!asking) return;
+    if (e.key !== 'Enter' && e.key !== 'Escape') return;
+    e.preventDefault();
+    e.stopPropagation();
+    closeAsk(e.key === 'Enter');
+  };
+  window.addEventListener('keydown', onAskKey, true);
+
   markBox.addEventListener('submit', (e) => {
     e.preventDefault();
     closeMark(true);
@@ -262,8 +331,8 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
         '.': doStep,
         '+': doExtend,
         '=': doExtend,
-        r: ctx.restart,
-        j: ctx.menu,
+        r: () => askFirst('restart'),
+        j: () => askFirst('leave'),
         b: openMark,
         o: openWindow,
         m: doMute,
@@ -304,6 +373,7 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
     destroy() {
       window.clearInterval(refresh);
       window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onAskKey, true);
       bar.remove();
       document.body.classList.remove('lv-has-bar', 'lv-bar-three');
       ctx.refit();

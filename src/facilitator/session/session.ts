@@ -175,6 +175,25 @@ export function startRound(session: Session, id: string): Change {
   return done({ ...session, rounds });
 }
 
+/**
+ * The round being played starts over (R): the attempt so far is dropped, its bookmarks with it (they
+ * mark moments of a game nobody will see again), and the restart is counted in the round's record.
+ */
+export function restartRound(session: Session, id: string): Change {
+  return withRound(session, id, (r) => {
+    if (r.status !== 'playing') return 'Only a round being played can start over.';
+    return { ...r, bookmarks: [], restarts: (r.restarts ?? 0) + 1 };
+  });
+}
+
+/** The facilitator left the round before its end (J): it goes back to planned, without this attempt's bookmarks. */
+export function stopRound(session: Session, id: string): Change {
+  return withRound(session, id, (r) => {
+    if (r.status !== 'playing') return 'This round is not being played.';
+    return { ...r, status: 'planned', bookmarks: [] };
+  });
+}
+
 /** Stores the result. A round that already has a result keeps it: results are never overwritten. */
 export function finishRound(session: Session, id: string, result: RoundResult): Change {
   return withRound(session, id, (r) => {

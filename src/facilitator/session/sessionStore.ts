@@ -43,6 +43,8 @@ export interface SessionActions {
   addRound(round: NewRound): Change;
   startRound(id: string): Change;
   finishRound(id: string, result: RoundResult): Change;
+  restartRound(id: string): Change;
+  stopRound(id: string): Change;
   removeRound(id: string): Change;
   /** Drops any round on purpose (see session.discardRound); `playingNow` is the round in play, if any. */
   discardRound(id: string, playingNow: string | null): Change;
@@ -208,6 +210,8 @@ export function createSessionStore(opts: SessionStoreOptions = {}) {
       addRound: (round) => change(S.addRound(get().session, round)),
       startRound: (id) => change(S.startRound(get().session, id)),
       finishRound: (id, result) => change(S.finishRound(get().session, id, result)),
+      restartRound: (id) => change(S.restartRound(get().session, id)),
+      stopRound: (id) => change(S.stopRound(get().session, id)),
       removeRound: (id) => change(S.removeRound(get().session, id)),
       discardRound: (id, playingNow) => change(S.discardRound(get().session, id, playingNow)),
       putBackRound: (round, index) => change(S.putBackRound(get().session, round, index)),
