@@ -58,7 +58,12 @@ async function tableScores(page: Page): Promise<Record<string, string>> {
 }
 
 /** Starts a round from the panel, plays it through with a built-in policy, and waits for the results. */
-async function playRound(page: Page, roundId: string, policy: 'siloed' | 'wholistic'): Promise<void> {
+async function playRound(
+  page: Page,
+  roundId: string,
+  policy: 'siloed' | 'wholistic',
+  onBoard?: () => Promise<void>,
+): Promise<void> {
   await page.click(`[data-testid="start-${roundId}"]`);
   await panel(page).waitFor({ state: 'hidden' });
   await waitForScreen(page, 'briefing');
@@ -67,6 +72,7 @@ async function playRound(page: Page, roundId: string, policy: 'siloed' | 'wholis
   expect(st.seed).toBe(Number(SEED));
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'play');
+  await onBoard?.();
   const out = await page.evaluate((p) => window.__rippleDrive!.playOut(p), policy);
   expect(out?.over).toBe(true);
   await waitForScreen(page, 'results');
@@ -116,7 +122,12 @@ describe('a facilitator session', () => {
 
   it('plays round 1 with quick handoffs and records it', async () => {
     const page = game.page;
-    await playRound(page, 'r1', 'siloed');
+    await playRound(page, 'r1', 'siloed', async () => {
+      // This team picks thorough notes for its next handoff (T) and runs at 4x...
+      await page.keyboard.press('t');
+      await page.keyboard.press('3');
+      await page.waitForFunction(() => window.__ripple!.state().selection.care === 'thorough');
+    });
     await openPanel(page);
     const scores = await tableScores(page);
     expect(scores['Quick notes']).toMatch(/^\d+/);
@@ -125,7 +136,12 @@ describe('a facilitator session', () => {
 
   it('plays round 2 with careful handoffs, opens its debrief from the results (D); the session panel shows both scores', async () => {
     const page = game.page;
-    await playRound(page, 'r2', 'wholistic');
+    await playRound(page, 'r2', 'wholistic', async () => {
+      // ...and the next team starts from the defaults, not from the last team's choices.
+      const st = await page.evaluate(() => window.__ripple!.state());
+      expect(st.selection).toEqual({ dept: null, ticket: null, care: 'quick' });
+      expect(st.speed).toBe(1);
+    });
     await game.shot('facilitator-02-results');
     // Debrief (D) straight from the results screen opens this round.
     await page.keyboard.press('d');
