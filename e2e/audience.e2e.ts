@@ -180,6 +180,16 @@ describe('presenter and projector windows', { timeout: 300_000 }, () => {
         timeout: 5000,
       },
     );
+    // A banner the room can read, in both windows, once per event (no second toast of the same news).
+    for (const page of [presenter.page, audience.page]) {
+      await page.waitForSelector('[data-testid="event-banner"]:not([hidden])', { timeout: 15_000 });
+      expect(await page.locator('[data-testid="event-banner"]').count()).toBe(1);
+    }
+    const text = await presenter.page.textContent('[data-testid="event-banner"]');
+    expect(await audience.page.textContent('[data-testid="event-banner"]')).toBe(text);
+    const toasts = await presenter.page.evaluate(() => window.__ripple!.state().toasts);
+    expect(toasts.filter((t) => t === text || t.startsWith('Now:'))).toEqual([]);
+    await audience.shot('live-03b-audience-event-banner');
   });
 
   it('keeps a bookmark with a note, without the typing steering the game', async () => {

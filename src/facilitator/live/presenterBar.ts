@@ -184,9 +184,8 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
   }
   function doInject(inj: Inject): void {
     if (ctx.isEnded()) return;
-    const before = ctx.sim().commandLog().length;
+    // The board shows the incident as a banner (once) when the sim starts it: no second toast here.
     ctx.apply({ type: 'inject', event: inj.id });
-    if (ctx.sim().commandLog().length > before) toast(`Now: ${inj.text}`, 'warning');
   }
   function openWindow(): void {
     const link = hub.newLink();

@@ -17,7 +17,7 @@ import {
   workSlot,
   type Rect,
 } from './layout';
-import { BOARD_COLOURS, OKABE_ITO, STATUS_LOOK, deptLook, skillWords, type Status } from './playTheme';
+import { BOARD_COLOURS, DOWN_LOOK, OKABE_ITO, STATUS_LOOK, deptLook, skillWords, type Status } from './playTheme';
 import { iconFrame, TEX } from './textures';
 import { bakedShape, fitText, bakeShape, PlayButton, style } from './ui';
 import { getApp } from '../context';
@@ -266,16 +266,19 @@ export class DeptView {
   /** Outbox centre etc. come from layout; this updates texts and glyphs from the department state. */
   update(d: DepartmentState, needs: readonly string[], warnAt: number): void {
     const last = this.last;
-    if (d.status !== last.status) {
-      last.status = d.status;
-      const look = STATUS_LOOK[d.status];
-      this.bg.setTexture(this.cardTexture(d.status));
+    // Nobody able to work (outage, or everyone away) shows as down, whatever the queue says.
+    const down = d.staff > 0 && d.away >= d.staff;
+    const shown = down ? 'down' : d.status;
+    if (shown !== last.status) {
+      last.status = shown;
+      const look = down ? DOWN_LOOK : STATUS_LOOK[d.status];
+      this.bg.setTexture(this.cardTexture(down ? 'red' : d.status));
       this.status.setText(`${look.glyph} ${look.word}`);
       const a = cardAreas(this.rect).header;
       const w = Math.ceil(this.status.width + 20);
       const pill = bakeShape(
         this.scene,
-        `pill:${d.status}`,
+        `pill:${shown}`,
         w,
         36,
         (g) => g.fillStyle(look.colour, 1).fillRoundedRect(0, 0, w, 36, 18),

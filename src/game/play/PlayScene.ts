@@ -14,6 +14,7 @@ import type { Sim, SimView } from '../../sim/types';
 import type { Speed } from '../../store/store';
 import { isDomOverlayOpen } from '../../ui/overlay';
 import { openSettingsPanel } from '../../ui/settingsPanel';
+import { hideEventBanner, showEventBanner } from '../../ui/eventBanner';
 import { getApp, setProbe } from '../context';
 import type { FinishedPlay, PlayLive } from '../hooks';
 import { assignPlaces, buildBoard, trayWords, type Place } from './boardModel';
@@ -176,7 +177,9 @@ export class PlayScene extends Phaser.Scene {
       deptName: (id) => this.deptName(id),
       deptPos: (id) => this.deptPos(id),
       reducedMotion: reduced,
+      banner: showEventBanner,
     });
+    this.cleanup.push(hideEventBanner);
     this.board = this.makeBoard();
     this.pointer = new PointerRouting(this, this.control, {
       cards: () => this.depts.map((d) => ({ id: d.def.id, rect: d.rect })),

@@ -30,6 +30,8 @@ export interface FeedDeps {
   deptName(id: string): string;
   deptPos(id: string): Pt | null;
   reducedMotion(): boolean;
+  /** Shows an incident's start as a banner the room can read (once per event); toasts otherwise. */
+  banner?(text: string): void;
 }
 
 export class EventFeed {
@@ -82,11 +84,13 @@ export class EventFeed {
           this.toast(escalatedToast(ev.customer), 'warning', nowMs);
           break;
         case 'levelEvent':
-          this.toast(
-            levelEventToast(ev, d.deptName),
-            ev.phase === 'start' && ev.kind !== 'surge' ? 'warning' : 'info',
-            nowMs,
-          );
+          if (ev.phase === 'start' && d.banner) d.banner(levelEventToast(ev, d.deptName));
+          else
+            this.toast(
+              levelEventToast(ev, d.deptName),
+              ev.phase === 'start' && ev.kind !== 'surge' ? 'warning' : 'info',
+              nowMs,
+            );
           break;
         case 'request': {
           const r = d.level.internalRequests.find((q) => q.id === ev.request);

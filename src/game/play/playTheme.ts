@@ -36,6 +36,9 @@ export const STATUS_LOOK: Record<Status, { colour: number; css: string; glyph: s
   red: { colour: OKABE_ITO.vermillion, css: '#ff7a3d', glyph: '■', word: 'Overloaded' },
 };
 
+/** A desk where nobody can work (everyone away, or its systems down): never shown as "OK". */
+export const DOWN_LOOK = { colour: OKABE_ITO.vermillion, css: '#ff7a3d', glyph: '✖', word: 'Down' } as const;
+
 export type IconName = NonNullable<Level['departments'][number]['icon']>;
 export type RoleName = Level['departments'][number]['role'];
 
