@@ -13,7 +13,7 @@
  * Its own PRNG (separate from the sim's), so the same seed plays the same way.
  */
 import type { Level } from '../level/schema';
-import { bestFor, expectedHandoffCost, outboxTickets, SILO_PATIENCE, skillMap } from './policies';
+import { bestFor, expectedHandoffCost, outboxTickets, SILO_PATIENCE, skillMap } from './policyKit';
 import { rand, seedRng } from './rng';
 import type { Care, Command, DepartmentState, Policy, SimView, TicketState } from './types';
 

@@ -13,52 +13,14 @@
  *    seconds, does one thing at a time, now and then drops a ticket on the wrong desk.
  */
 import { commandEnabled, playerGrants } from './actions';
-import type { Level } from '../level/schema';
 import { humanPaced } from './humanPolicy';
+import { bestFor, expectedHandoffCost, outboxTickets, SILO_PATIENCE, skillMap } from './policyKit';
 import { rand, seedRng } from './rng';
-import type { Care, Command, DepartmentState, Policy, Sim, SimView, TicketState } from './types';
+import type { Care, Command, DepartmentState, Policy, TicketState } from './types';
+
+export { expectedHandoffCost, SILO_PATIENCE };
 
 export type PolicyName = 'idle' | 'random' | 'siloed' | 'wholistic' | 'humanCareful' | 'humanCareless';
-
-/** Departments with a skill, by skill. */
-export function skillMap(level: Level): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  level.departments.forEach((d, i) => {
-    for (const s of d.skills) {
-      const list = m.get(s) ?? [];
-      list.push(i);
-      m.set(s, list);
-    }
-  });
-  return m;
-}
-
-export function bestFor(view: SimView, list: number[] | undefined, exclude: string): DepartmentState | null {
-  if (!list) return null;
-  let best: DepartmentState | null = null;
-  let bestLoad = 0;
-  for (const i of list) {
-    const d = view.departments[i]!;
-    if (d.id === exclude) continue;
-    const load = (d.inbox.length + d.busy + 1) / (d.staff > 0 ? d.staff : 1e-6);
-    if (best === null || load < bestLoad) {
-      best = d;
-      bestLoad = load;
-    }
-  }
-  return best;
-}
-
-export function outboxTickets(view: SimView, sim: Sim): TicketState[] {
-  const out: TicketState[] = [];
-  for (const d of view.departments) {
-    for (const id of d.outbox) {
-      const T = sim.ticket(id);
-      if (T) out.push(T);
-    }
-  }
-  return out;
-}
 
 function idle(): Policy {
   return { name: 'idle', decide: () => [] };
@@ -91,8 +53,6 @@ function random(seed: number): Policy {
  * the first desk listed with the skill (never the least busy one), with quick notes. Never grants
  * requests, moves people or reprioritises.
  */
-export const SILO_PATIENCE = 60;
-
 function siloed(): Policy {
   let skills: Map<string, number[]> | null = null;
   const seenAt = new Map<number, number>();
@@ -117,36 +77,6 @@ function siloed(): Policy {
       return cmds;
     },
   };
-}
-
-/** Expected extra customer seconds of a handoff from `from` of work type risk `risk` with this care. */
-export function expectedHandoffCost(
-  level: Level,
-  from: DepartmentState,
-  to: DepartmentState | null,
-  risk: number,
-  care: Care,
-): number {
-  const H = level.handoffs;
-  const C = level.customers;
-  const q = risk * from.qualityFactor;
-  const pR = Math.min(1, (care === 'quick' ? H.quickReworkChance : H.thoroughReworkChance) * q);
-  const pB = Math.min(1, (care === 'quick' ? H.quickBounceChance : H.thoroughBounceChance) * q);
-  const rework =
-    typeof H.reworkTime === 'number'
-      ? H.reworkTime
-      : 'mean' in H.reworkTime
-        ? H.reworkTime.mean
-        : 'value' in H.reworkTime
-          ? H.reworkTime.value
-          : (H.reworkTime.min + H.reworkTime.max) / 2;
-  // Penalties in seconds of lateness they are worth.
-  const perSec = Math.max(C.dropPerMinuteLate, 0.05) / 60;
-  const requeue = to ? (to.inbox.length / Math.max(1, to.staff)) * 30 : 30;
-  const bounce =
-    H.misrouteTriageSeconds + 2 * H.transferSeconds + H.clarifySeconds + requeue + C.bouncePenalty / perSec;
-  const notes = care === 'quick' ? H.quickNoteSeconds : H.thoroughNoteSeconds;
-  return notes + pR * (rework + C.reaskPenalty / perSec) + pB * bounce;
 }
 
 function wholistic(): Policy {
