@@ -18,10 +18,8 @@
  */
 import { extendLevel } from './engine';
 import { careIsChosen, commandEnabled, COMMAND_RULES } from './actions';
-import { route as routeTicket } from './handoffs';
-import { refreshAway, startJobs, touch, updateStatus } from './jobs';
-import { startLevelEvent } from './levelEvents';
-import { grantRequest } from './requests';
+import { movePerson, refreshAway, updateStatus } from './desks';
+import { grantRequest, route as routeTicket, startJobs, startLevelEvent } from './dispatch';
 import type { ApplyResult, Command, CommandOf, CommandType } from './types';
 import type { World } from './state';
 
@@ -73,14 +71,7 @@ function moveStaff(w: World, cmd: CommandOf<'moveStaff'>): ApplyResult {
   if (d.staff - d.moves.length <= 1) return no(`${deptName(w, from)} needs to keep at least one person.`);
   if (d.staff - d.absent - d.busy > 0) {
     const dt = s.depts[to]!;
-    touch(s, d);
-    touch(s, dt);
-    d.staff--;
-    dt.staff++;
-    if (w.rec) {
-      w.out.push({ type: 'staff', t: s.t, dept: d.id, staff: d.staff, away: d.away });
-      w.out.push({ type: 'staff', t: s.t, dept: dt.id, staff: dt.staff, away: dt.away });
-    }
+    movePerson(w, from, to);
     refreshAway(w, d);
     refreshAway(w, dt);
     startJobs(w, dt, to);

@@ -7,8 +7,8 @@
 import { closeSeg, queueCause, toSegments } from './attribution';
 import { sample, sampleGap } from './distributions';
 import { E_ABANDON, E_ARRIVAL, E_MOOD, E_PATIENCE, E_SCRIPT, schedule } from './events';
+import { touch, updateStatus } from './desks';
 import { histAdd } from './histogram';
-import { enqueue, touch, updateStatus } from './jobs';
 import { rand, STREAM_ARRIVALS } from './rng';
 import { B_NONE, TM_INBOX, type Ticket, type World } from './state';
 import type { WorkTypeInfo } from './compile';
@@ -85,12 +85,13 @@ export function scheduleScript(w: World): void {
   schedule(s, w.st.level.arrivals.scripted[idx]!.at, E_SCRIPT, pos, 0);
 }
 
-export function onScript(w: World, pos: number): void {
+/** The scripted arrival at `pos` is due: schedule the next one, and say who comes now. */
+export function scriptedArrival(w: World, pos: number): { wtIdx: number; name: string | null } {
   const st = w.st;
   const sc = st.level.arrivals.scripted[st.scriptOrder[pos]!]!;
   w.s.scriptPos = pos + 1;
   scheduleScript(w);
-  arrive(w, st.wtIndex.get(sc.workType) ?? 0, sc.name ?? null);
+  return { wtIdx: st.wtIndex.get(sc.workType) ?? 0, name: sc.name ?? null };
 }
 
 /**
@@ -118,7 +119,8 @@ function uniqueName(w: World, given: string | null): string {
   for (let n = 2; ; n++) if (!inUse.has(`${first} ${n}`)) return `${first} ${n}`;
 }
 
-export function arrive(w: World, wtIdx: number, name: string | null): void {
+/** A new customer's ticket, at the entry desk (the dispatcher puts it in line). */
+export function newTicket(w: World, wtIdx: number, name: string | null): Ticket {
   const s = w.s;
   const st = w.st;
   const t = s.t;
@@ -185,7 +187,7 @@ export function arrive(w: World, wtIdx: number, name: string | null): void {
   s.counts.inSystem++;
   if (w.rec) w.out.push({ type: 'arrive', t, ticket: id, customer, workType: wt.id, dept: d.id });
   scheduleTimers(w, T);
-  enqueue(w, T, d, entry, false);
+  return T;
 }
 
 /**

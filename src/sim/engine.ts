@@ -1,13 +1,18 @@
-/** The event loop: start-up, processing one event, advancing the clock, sampling and the end. */
-import { onAbandon, onMood, onPatience, onScript, resetArrivals, scheduleMood, scheduleNextArrival, scheduleScript, scheduleTimers, arrive, pickWorkType } from './customers';
+/**
+ * The event loop: start-up, processing one event (each kind handed to its flow through the dispatcher),
+ * advancing the clock, sampling and the end.
+ */
+import { onAbandon, onMood, onPatience, resetArrivals, scheduleMood, scheduleNextArrival, scheduleScript, scheduleTimers, pickWorkType } from './customers';
+import { touch } from './desks';
+import {
+  arrive, endLevelEvent, jobEnd, onHire, onRequestDone, onRequestOpen, onScript, startLevelEvent, transitArrive,
+} from './dispatch';
 import {
   E_ABANDON, E_ARRIVAL, E_EVEND, E_EVSTART, E_HIRE, E_JOB, E_MOOD, E_NEGLECT, E_PATIENCE, E_RATE, E_REQDUE,
-  E_REQJOB, E_REQOPEN, E_SCRIPT, E_TRANSIT, schedule,
+  E_REQJOB, E_REQOPEN, E_SCRIPT, E_TRANSIT, KIND_BITS, KIND_MASK, schedule,
 } from './events';
 import { heapPop } from './heap';
-import { jobEnd, touch, transitArrive } from './jobs';
-import { endLevelEvent, startLevelEvent } from './levelEvents';
-import { onHire, onNeglectStep, onRequestDone, onRequestDue, onRequestOpen } from './requests';
+import { onNeglectStep, onRequestDue } from './requests';
 import type { World } from './state';
 
 /** Schedule everything known at t = 0. */
@@ -39,8 +44,8 @@ export function processNext(w: World): void {
   if (w.sampleEvery > 0 && s.nextSample <= et) takeSamples(w, et);
   s.t = et;
   s.processed++;
-  const a = code >>> 4;
-  switch (code & 15) {
+  const a = code >>> KIND_BITS;
+  switch (code & KIND_MASK) {
     case E_ARRIVAL:
       if (b === s.arrTok) {
         arrive(w, pickWorkType(w), null);

@@ -1,23 +1,64 @@
-/** Event kinds in the heap (code = kind + 16 * a, payload b) and the scheduling helper. */
+/**
+ * Event kinds in the heap and the scheduling helper. An event's code packs its kind into the low
+ * KIND_BITS bits and its subject `a` (a ticket id, a request index, ...) above them; `b` is the payload.
+ */
 import { heapPush } from './heap';
 import type { State } from './state';
 
-export const E_ARRIVAL = 0; // b = arrival token
-export const E_SCRIPT = 1; // a = position in the scripted order
-export const E_JOB = 2; // a = ticket id, b = job kind
-export const E_REQJOB = 3; // a = request index
-export const E_TRANSIT = 4; // a = ticket id
-export const E_ABANDON = 5; // a = ticket id
-export const E_PATIENCE = 6; // a = ticket id
-export const E_MOOD = 7; // a = ticket id, b = token * 4 + threshold
-export const E_RATE = 8; // a = schedule index
-export const E_EVSTART = 9; // a = level event index
-export const E_EVEND = 10; // a = level event index
-export const E_REQOPEN = 11; // a = request index
-export const E_REQDUE = 12; // a = request index
-export const E_NEGLECT = 13; // a = request index
-export const E_HIRE = 14; // a = request index
+/** Every event kind, in code order. The codes below are their positions; add a kind at the end. */
+export const EVENT_KINDS = [
+  'arrival', // b = arrival token
+  'script', // a = position in the scripted order
+  'job', // a = ticket id, b = job kind
+  'requestJob', // a = request index, b = provider index
+  'transit', // a = ticket id
+  'abandon', // a = ticket id
+  'patience', // a = ticket id
+  'mood', // a = ticket id, b = token * 4 + threshold
+  'rate', // a = schedule index
+  'levelEventStart', // a = level event index
+  'levelEventEnd', // a = level event index
+  'requestOpen', // a = request index
+  'requestDue', // a = request index
+  'neglect', // a = request index
+  'hire', // a = request index
+] as const;
+
+export const KIND_BITS = 4;
+export const KIND_MASK = (1 << KIND_BITS) - 1;
+
+/** Throws unless every kind fits in KIND_BITS bits: a 17th kind must not fail quietly as another one. */
+export function checkKindsFit(kinds: readonly string[]): void {
+  if (kinds.length > KIND_MASK + 1)
+    throw new Error(
+      `src/sim/events.ts: ${kinds.length} event kinds do not fit in ${KIND_BITS} bits (at most ${KIND_MASK + 1}); ` +
+        `"${kinds[KIND_MASK + 1]}" would be read as "${kinds[0]}". Raise KIND_BITS (and check that subjects still fit).`,
+    );
+}
+checkKindsFit(EVENT_KINDS);
+
+// The same check for the compiler: `npm run typecheck` fails at a 17th kind, too.
+type UpTo16 = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16;
+const _kindsFit: (typeof EVENT_KINDS)['length'] extends UpTo16 ? true : never = true;
+
+const code = (kind: (typeof EVENT_KINDS)[number]): number => EVENT_KINDS.indexOf(kind);
+
+export const E_ARRIVAL = code('arrival');
+export const E_SCRIPT = code('script');
+export const E_JOB = code('job');
+export const E_REQJOB = code('requestJob');
+export const E_TRANSIT = code('transit');
+export const E_ABANDON = code('abandon');
+export const E_PATIENCE = code('patience');
+export const E_MOOD = code('mood');
+export const E_RATE = code('rate');
+export const E_EVSTART = code('levelEventStart');
+export const E_EVEND = code('levelEventEnd');
+export const E_REQOPEN = code('requestOpen');
+export const E_REQDUE = code('requestDue');
+export const E_NEGLECT = code('neglect');
+export const E_HIRE = code('hire');
 
 export function schedule(s: State, time: number, kind: number, a: number, b: number): void {
-  heapPush(s.heap, time, kind + 16 * a, b);
+  heapPush(s.heap, time, kind + a * (KIND_MASK + 1), b);
 }

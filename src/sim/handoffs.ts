@@ -5,18 +5,16 @@
 import { cClarify, cMisroute, cRework, cService } from './compile';
 import { sample } from './distributions';
 import { penalize } from './customers';
-import { addPending, beginJob, depart, startWork, toOutbox } from './jobs';
+import { beginJob, startWork } from './jobs';
 import { rand, STREAM_HANDOFF } from './rng';
 import type { Care } from './types';
 import {
   B_CLARIFY,
   B_MISROUTE,
   B_NOSKILL,
-  J_NOTES,
   J_REWORK,
   J_TRIAGE,
   TM_CLARIFY,
-  TM_INBOX,
   TM_OUTBOX,
   type Dept,
   type Ticket,
@@ -25,8 +23,11 @@ import {
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** Send T (in the outbox of `from`) to department `to`. Validation is the caller's job. */
-export function route(w: World, T: Ticket, from: number, to: number, care: Care, auto: boolean): void {
+/**
+ * T leaves the outbox of `from` for `to`: the handoff's chances and records. True when the sender now
+ * writes notes (T.sendingTo set); else T goes straight into transit. The dispatcher does either.
+ */
+export function handOff(w: World, T: Ticket, from: number, to: number, care: Care, auto: boolean): boolean {
   const s = w.s;
   const st = w.st;
   const H = st.level.handoffs;
@@ -51,10 +52,9 @@ export function route(w: World, T: Ticket, from: number, to: number, care: Care,
   if (w.rec)
     w.out.push({ type: 'handoff', t: s.t, ticket: T.id, from: d.id, to: st.deptIds[to]!, care, auto });
   const notes = quick ? H.quickNoteSeconds : H.thoroughNoteSeconds;
-  if (notes > 0) {
-    T.sendingTo = st.deptIds[to]!;
-    addPending(w, T, d, from, J_NOTES);
-  } else depart(w, T, to, TM_INBOX);
+  if (notes <= 0) return false;
+  T.sendingTo = st.deptIds[to]!;
+  return true;
 }
 
 /** Best department for a skill: shortest inbox per person, first in level order on ties; -1 if none. */
@@ -154,15 +154,15 @@ export function pickup(w: World, T: Ticket, d: Dept, di: number): void {
   startWork(w, T, d, di, true);
 }
 
-/** Triage at the receiver ended: send it back (misroute / clarify) or on to the outbox. */
-export function triageDone(w: World, T: Ticket, d: Dept, di: number): void {
+/**
+ * Triage at the receiver di ended. Returns -1 when the ticket goes on to the outbox there, else the
+ * transit mode back to the sender (misroute: to its outbox; clarify: to a clarify job), bounce recorded.
+ */
+export function triageOutcome(w: World, T: Ticket, di: number): number {
   const s = w.s;
   const st = w.st;
   const kind = T.bKind;
-  if (kind === B_NOSKILL) {
-    toOutbox(w, T, d, di);
-    return;
-  }
+  if (kind === B_NOSKILL) return -1;
   const misroute = kind === B_MISROUTE;
   T.bounces++;
   if (misroute) {
@@ -175,11 +175,11 @@ export function triageDone(w: World, T: Ticket, d: Dept, di: number): void {
       type: 'bounce',
       t: s.t,
       ticket: T.id,
-      from: d.id,
+      from: st.deptIds[di]!,
       to: st.deptIds[T.hFrom]!,
       reason: misroute ? 'misroute' : 'clarify',
     });
   }
   penalize(w, T, st.level.customers.bouncePenalty);
-  depart(w, T, T.hFrom, misroute ? TM_OUTBOX : TM_CLARIFY);
+  return misroute ? TM_OUTBOX : TM_CLARIFY;
 }

@@ -4,7 +4,7 @@
  * A slowdown neglect stops growing once the request is done, but the slowdown reached stays.
  */
 import { E_HIRE, E_NEGLECT, E_REQDUE, E_REQJOB, schedule } from './events';
-import { refreshAway, startJobs, touch } from './jobs';
+import { refreshAway, takePerson, touch } from './desks';
 import type { RequestStatus } from './types';
 import type { Dept, Req, World } from './state';
 
@@ -13,7 +13,8 @@ function setStatus(w: World, r: Req, status: RequestStatus): void {
   if (w.rec) w.out.push({ type: 'request', t: w.s.t, request: r.id, status });
 }
 
-export function onRequestOpen(w: World, ri: number): void {
+/** The request opens (it is asked for). True when it grants itself (the dispatcher then grants it). */
+export function openRequest(w: World, ri: number): boolean {
   const s = w.s;
   const r = s.reqs[ri]!;
   const cfg = w.st.level.internalRequests[ri]!;
@@ -23,10 +24,11 @@ export function onRequestOpen(w: World, ri: number): void {
   s.attention++;
   setStatus(w, r, 'open');
   schedule(s, r.dueAt, E_REQDUE, ri, 0);
-  if (cfg.autoGrant) grantRequest(w, ri);
+  return cfg.autoGrant;
 }
 
-export function grantRequest(w: World, ri: number): void {
+/** Granted: the request joins the provider's work, in turn. Returns the provider's index. */
+export function queueRequest(w: World, ri: number): number {
   const s = w.s;
   const r = s.reqs[ri]!;
   r.granted = true;
@@ -36,24 +38,24 @@ export function grantRequest(w: World, ri: number): void {
   d.reqQ.push(ri);
   d.reqSeq.push(++d.seqBack);
   d.requestQueue.push(r.id);
-  startJobs(w, d, di);
+  return di;
 }
 
+/** A free person at d takes the oldest granted request there. */
 export function startRequestJob(w: World, d: Dept, di: number): void {
   const s = w.s;
   const ri = d.reqQ.shift()!;
   d.reqSeq.shift();
   d.requestQueue.shift();
-  touch(s, d);
-  d.busy++;
-  if (d.absent > 0 || d.outage > 0) refreshAway(w, d);
+  takePerson(w, d);
   const r = s.reqs[ri]!;
   if (!r.overdue) setStatus(w, r, 'inProgress');
   const secs = w.st.level.internalRequests[ri]!.workSeconds * d.speedFactor;
   schedule(s, s.t + secs, E_REQJOB, ri, di);
 }
 
-export function onRequestDone(w: World, ri: number, di: number): void {
+/** The provider di finished the request's work: its effect on the requester. The dispatcher frees the person. */
+export function requestDone(w: World, ri: number, di: number): void {
   const s = w.s;
   const r = s.reqs[ri]!;
   const cfg = w.st.level.internalRequests[ri]!;
@@ -68,11 +70,6 @@ export function onRequestDone(w: World, ri: number, di: number): void {
   if (e.kind === 'speed') req.speedFactor *= e.factor;
   else if (e.kind === 'quality') req.qualityFactor *= e.factor;
   else schedule(s, s.t + e.rampSeconds, E_HIRE, ri, 0);
-  // the provider's person is free again
-  touch(s, d);
-  d.busy--;
-  if (d.absent > 0 || d.outage > 0) refreshAway(w, d);
-  startJobs(w, d, di);
 }
 
 export function onRequestDue(w: World, ri: number): void {
@@ -112,15 +109,16 @@ export function onNeglectStep(w: World, ri: number): void {
   if (r.steps < n.maxSteps) schedule(s, s.t + n.everySeconds, E_NEGLECT, ri, 0);
 }
 
-export function onHire(w: World, ri: number): void {
+/** The hired people start at the requester. Returns its index (the dispatcher starts jobs), or -1. */
+export function hire(w: World, ri: number): number {
   const s = w.s;
   const cfg = w.st.level.internalRequests[ri]!;
-  if (cfg.effect.kind !== 'hire') return;
+  if (cfg.effect.kind !== 'hire') return -1;
   const di = w.st.requests[ri]!.from;
   const d = s.depts[di]!;
   touch(s, d);
   d.staff += cfg.effect.staff;
   if (w.rec) w.out.push({ type: 'staff', t: s.t, dept: d.id, staff: d.staff, away: d.away });
   refreshAway(w, d);
-  startJobs(w, d, di);
+  return di;
 }

@@ -46,7 +46,7 @@ describe('a queued staff move', () => {
   it('is taken by the next person to finish a customer job too (unchanged)', () => {
     const sim = createSim(level(), 1);
     sim.advanceTo(50);
-    const laptopEnd = [...sim.view().tickets.values()].find((t) => t.dept === 'it' && t.job?.kind === 'work')!.job!.end;
+    const laptopEnd = [0, 1, 2, 3, 4].map((id) => sim.ticket(id)).find((t) => t?.dept === 'it' && t.job?.kind === 'work')!.job!.end;
     // two moves: the request person (at 60) and the laptop person take one each
     expect(sim.apply({ type: 'moveStaff', from: 'it', to: 'tier-1' })).toEqual({ ok: true });
     expect(sim.apply({ type: 'moveStaff', from: 'it', to: 'tier-1' })).toEqual({
