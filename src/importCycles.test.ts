@@ -2,7 +2,7 @@
  * No import cycle anywhere in src/: every static import and re-export (type-only ones too) between
  * files of src/ points one way. Lazy `import()` calls are load-on-demand boundaries and not counted.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
