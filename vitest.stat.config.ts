@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { STAT_TESTS } from './vitest.config';
+import { STAT_TESTS, WORKERS } from './vitest.config';
 
 /**
  * The statistical step (`npm run test:stat`): long runs whose work is fixed by their sample counts
@@ -12,6 +12,7 @@ export default defineConfig({
     include: STAT_TESTS,
     environment: 'node',
     testTimeout: 0,
+    maxWorkers: WORKERS,
     hookTimeout: 0,
     reporters: ['default', ['json', { outputFile: 'test-results/stat.json' }]],
   },
