@@ -98,11 +98,20 @@ export function scriptedArrival(w: World, pos: number): { wtIdx: number; name: s
  * A name no customer still in the system has, so two on screen never share one: the next free name of
  * the list in turn (or the scripted one), with " 2", " 3"... only when every name is taken.
  */
+/** Names of the tickets in the company, counted (built once from the tickets, then kept up to date). */
+function namesInUse(w: World): Map<string, number> {
+  if (!w.names) {
+    const m = new Map<string, number>();
+    for (const T of w.s.tickets.values()) m.set(T.customer, (m.get(T.customer) ?? 0) + 1);
+    w.names = m;
+  }
+  return w.names;
+}
+
 function uniqueName(w: World, given: string | null): string {
   const s = w.s;
   const names = w.st.names;
-  const inUse = new Set<string>();
-  for (const T of s.tickets.values()) inUse.add(T.customer);
+  const inUse = namesInUse(w);
   let base = given;
   if (base === null) {
     for (let k = 0; k < names.length; k++) {
@@ -181,6 +190,8 @@ export function newTicket(w: World, wtIdx: number, name: string | null): Ticket 
     rippleKeys: null,
     timers: 0,
   };
+  const inUse = namesInUse(w);
+  inUse.set(customer, (inUse.get(customer) ?? 0) + 1);
   s.tickets.set(id, T);
   s.counts.arrived++;
   if (st.anyScoreWeight) s.agg.wArrived = (s.agg.wArrived ?? 0) + wt.scoreWeight;
@@ -326,6 +337,12 @@ export function finish(w: World, T: Ticket, resolved: boolean): void {
   }
   s.counts.inSystem--;
   s.tickets.delete(T.id);
+  const inUse = w.names; // built at the first arrival; absent, it is rebuilt from the tickets left
+  if (inUse) {
+    const left = (inUse.get(T.customer) ?? 1) - 1;
+    if (left > 0) inUse.set(T.customer, left);
+    else inUse.delete(T.customer);
+  }
   if (w.rec) {
     w.out.push({
       type: resolved ? 'resolved' : 'abandoned',

@@ -149,6 +149,8 @@ export interface World {
   rec: boolean;
   out: SimEvent[];
   sampleEvery: number;
+  /** How many tickets carry each customer name now: a cache derived from s.tickets, never saved. */
+  names?: Map<string, number>;
 }
 
 export function newAgg(): Agg {
