@@ -160,7 +160,7 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
       if (!probe) return null;
       const sim = probe.sim();
       const v = sim.view();
-      const tickets = v.tickets instanceof Map ? [...v.tickets.values()] : Object.values(v.tickets);
+      const tickets = [...v.tickets.values()];
       const defs = new Map(sim.level.departments.map((d) => [d.id, d]));
       const departments = v.departments.map((d) => ({
         ...d,

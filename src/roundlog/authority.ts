@@ -113,6 +113,13 @@ export function createAuthority(opts: AuthorityOptions): Authority {
         },
         view: () => s.view(),
         ticket: (tid) => s.ticket(tid),
+        eventsProcessed: () => s.eventsProcessed(),
+        pendingEvents: () => s.pendingEvents(),
+        applyAfter: (entry) => {
+          const r = s.applyAfter(entry);
+          reconcile();
+          return r;
+        },
         drainEvents: () => s.drainEvents(),
         metrics: () => s.metrics(),
         score: () => s.score(),

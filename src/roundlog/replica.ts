@@ -168,7 +168,7 @@ export function createReplica(replay: ReplayFn, opts: ReplicaOptions = {}): Repl
         for (const c of fresh) {
           advanceChecked(current, c.at, onCheck);
           // Applied between two events with the same time stamp (event by event): only replay puts it there.
-          if (c.after !== undefined && current.metrics().events !== c.after) {
+          if (c.after !== undefined && current.eventsProcessed() !== c.after) {
             rebuild(t, level, Math.max(t.t, now));
             current = sim!;
             break;

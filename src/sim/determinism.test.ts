@@ -80,9 +80,8 @@ describe('determinism', () => {
     let i = 0;
     let steps = 0;
     for (;;) {
-      while (i < log.length && (sim as unknown as { w: { s: { processed: number } } }).w.s.processed === log[i]!.after) {
-        (sim as unknown as { setClock(t: number): void }).setClock(log[i]!.at);
-        sim.apply(log[i]!.cmd);
+      while (i < log.length && sim.eventsProcessed() === log[i]!.after) {
+        sim.applyAfter(log[i]!);
         i++;
       }
       if (++steps % 37 === 0) {

@@ -1,7 +1,7 @@
 /** Play a whole level headlessly with a policy. */
 import type { Level } from '../level/schema';
 import { policies, type PolicyName } from './policies';
-import { SimImpl } from './sim';
+import { SimImpl, worldOf } from './sim';
 import type { Sim, SimOptions } from './types';
 
 export interface RunOptions extends SimOptions {
@@ -23,7 +23,7 @@ export function runPolicy(level: Level, seed: number, policyName: PolicyName, op
     sim.runToEnd();
     return sim;
   }
-  const s = sim.w.s;
+  const s = worldOf(sim).s;
   // A person at the board looks again every second (their own reaction time is in the policy).
   const every = opts?.decideEvery ?? (policyName.startsWith('human') ? 1 : 5);
   let seen = -1;

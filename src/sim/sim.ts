@@ -15,8 +15,8 @@ import type {
 export class SimImpl implements Sim {
   readonly level: Level;
   readonly seed: number;
-  /** Internal: engine world (state, compiled level, options). Not part of the public contract. */
-  readonly w: World;
+  /** The engine world (state, compiled level, options): private; sim modules reach it with worldOf(). */
+  private readonly w: World;
   private readonly v: SimView;
 
   constructor(level: Level, seed: number, state: State | null, opts: SimOptions | undefined) {
@@ -73,6 +73,22 @@ export class SimImpl implements Sim {
   timeline(): TimelineSample[] {
     return this.w.s.timeline.slice();
   }
+  eventsProcessed(): number {
+    return this.w.s.processed;
+  }
+  pendingEvents(): number {
+    return this.w.s.heap.n;
+  }
+  applyAfter(entry: TimedCommand): ApplyResult {
+    const s = this.w.s;
+    if (entry.after !== undefined) {
+      while (s.processed < entry.after && stepOnce(this.w)) {
+        /* catch up event by event */
+      }
+      setClock(this.w, entry.at);
+    } else advanceTo(this.w, entry.at);
+    return applyCommand(this.w, entry.cmd);
+  }
   commandLog(): TimedCommand[] {
     return this.w.s.log.map((e) => ({ ...e, cmd: { ...e.cmd } }));
   }
@@ -86,6 +102,11 @@ export class SimImpl implements Sim {
   setClock(t: number): void {
     setClock(this.w, t);
   }
+}
+
+/** Sim modules only (not exported by index.ts): the world behind a sim. */
+export function worldOf(sim: SimImpl): World {
+  return sim['w'];
 }
 
 export function createSim(level: Level, seed: number, opts?: SimOptions): Sim {
@@ -104,18 +125,9 @@ export function restoreSim(level: Level, snap: SimSnapshot, opts?: SimOptions): 
  */
 export function replay(level: Level, seed: number, log: readonly TimedCommand[], untilT?: number, opts?: SimOptions): Sim {
   const sim = new SimImpl(level, seed, null, opts);
-  const s = sim.w.s;
   for (const e of log) {
     if (untilT !== undefined && e.at > untilT) break;
-    if (e.after !== undefined) {
-      while (s.processed < e.after && sim.step()) {
-        /* catch up event by event */
-      }
-      sim.setClock(e.at);
-    } else {
-      sim.advanceTo(e.at);
-    }
-    sim.apply(e.cmd);
+    sim.applyAfter(e);
   }
   if (untilT !== undefined) sim.advanceTo(untilT);
   else sim.runToEnd();

@@ -116,7 +116,7 @@ export interface SimView {
   /** Level end time (duration plus any facilitator extensions). */
   end: number;
   departments: readonly DepartmentState[];
-  tickets: ReadonlyMap<TicketId, TicketState> | Readonly<Record<TicketId, TicketState>>;
+  tickets: ReadonlyMap<TicketId, TicketState>;
   requests: readonly RequestState[];
   counts: { arrived: number; resolved: number; abandoned: number; inSystem: number };
 }
@@ -287,6 +287,15 @@ export interface Sim {
   metrics(): Metrics;
   score(): ScoreReport;
   timeline(): TimelineSample[];
+  /** Events processed so far (the `after` of a command applied now). */
+  eventsProcessed(): number;
+  /** Events still waiting in the queue (scheduled, not yet due). */
+  pendingEvents(): number;
+  /**
+   * Apply a logged command where it was applied: with `after`, process events one by one until that many
+   * were processed, set the clock to `at` and apply; without, advance to `at` and apply.
+   */
+  applyAfter(entry: TimedCommand): ApplyResult;
   /** Commands applied so far, with their times; with level and seed this replays the run exactly. */
   commandLog(): TimedCommand[];
   snapshot(): SimSnapshot;

@@ -79,7 +79,7 @@ export function testRng(seed: number): () => number {
 
 function tickets(sim: Sim): TicketState[] {
   const all = sim.view().tickets;
-  return all instanceof Map ? [...all.values()] : Object.values(all);
+  return [...all.values()];
 }
 
 /**

@@ -136,7 +136,7 @@ export class CustomerColumn {
     }
     const ts = view.tickets;
     for (const id of [...this.trayAt.keys()]) {
-      const t = ts instanceof Map ? ts.get(id) : (ts as Record<number, TicketState>)[id];
+      const t = ts.get(id);
       if (!t || t.phase !== 'outbox') this.trayAt.delete(id);
     }
     forEachTicket(view, (t) => {
@@ -150,12 +150,7 @@ export class CustomerColumn {
     }
     for (let i = 0; i < FACES_VISIBLE; i++) {
       const id = this.order[i];
-      const t =
-        id === undefined
-          ? undefined
-          : ts instanceof Map
-            ? ts.get(id)
-            : (ts as Record<number, TicketState>)[id];
+      const t = id === undefined ? undefined : ts.get(id);
       if (!t) continue;
       let row = this.rows.find((r) => r.ticket === t.id);
       if (!row) {

@@ -36,14 +36,11 @@ export function shownOnBoard(place: Place | undefined, staffOf: (dept: string) =
 }
 
 export function forEachTicket(view: SimView, fn: (t: TicketState) => void): void {
-  const ts = view.tickets;
-  if (ts instanceof Map) ts.forEach(fn);
-  else for (const k of Object.keys(ts)) fn((ts as Record<number, TicketState>)[Number(k)]!);
+  view.tickets.forEach((t) => fn(t));
 }
 
 export function getTicket(view: SimView, id: number): TicketState | undefined {
-  const ts = view.tickets;
-  return ts instanceof Map ? ts.get(id) : (ts as Record<number, TicketState>)[id];
+  return view.tickets.get(id);
 }
 
 /** Where every ticket in the system is, by area and index. Desk order follows job start times. */
