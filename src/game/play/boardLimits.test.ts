@@ -40,25 +40,40 @@ function atTheLimits(): Level {
   return Level.parse(input);
 }
 
+/** How many tickets the board would draw, and how many of them fly between desks. */
+function drawnOnBoard(sim: ReturnType<typeof createSim>) {
+  const view = sim.view();
+  const places = assignPlaces(view);
+  const staff = new Map(view.departments.map((d) => [d.id, d.staff]));
+  const staffOf = (id: string) => staff.get(id) ?? 0;
+  let drawn = 0;
+  let flying = 0;
+  for (const p of places.values()) {
+    if (shownOnBoard(p, staffOf)) drawn++;
+    if (p.area === 'transit') flying++;
+  }
+  return { inCompany: places.size, drawn, flying };
+}
+
 describe('the board at the format limits', () => {
+  const level = atTheLimits();
+  const bound = level.departments.length * (INBOX_VISIBLE + WORK_VISIBLE + OUTBOX_VISIBLE) + TRANSIT_VISIBLE;
+
   it('draws a bounded number of tickets however many are in the company', () => {
-    const level = atTheLimits();
     const sim = createSim(level, 1, {});
     sim.advanceTo(120);
-    const view = sim.view();
-    const places = assignPlaces(view);
-    const staff = new Map(view.departments.map((d) => [d.id, d.staff]));
-    const staffOf = (id: string) => staff.get(id) ?? 0;
-    let drawn = 0;
-    let flying = 0;
-    for (const p of places.values()) {
-      if (shownOnBoard(p, staffOf)) drawn++;
-      if (p.area === 'transit') flying++;
-    }
-    const bound =
-      level.departments.length * (INBOX_VISIBLE + WORK_VISIBLE + OUTBOX_VISIBLE) + TRANSIT_VISIBLE;
-    expect(places.size).toBeGreaterThan(2000); // thousands in the company...
+    const { inCompany, drawn, flying } = drawnOnBoard(sim);
+    expect(inCompany).toBeGreaterThan(2000); // thousands in the company...
     expect(flying).toBeGreaterThan(TRANSIT_VISIBLE); // ...many of them between desks
     expect(drawn).toBeLessThanOrEqual(bound); // ...and at most a few hundred drawn
+  });
+
+  it('jumps to minute 60 and still draws a bounded board', () => {
+    const sim = createSim(level, 1, { recordEvents: false });
+    sim.advanceTo(3600);
+    const { inCompany, drawn } = drawnOnBoard(sim);
+    expect(sim.view().t).toBe(3600);
+    expect(inCompany).toBeGreaterThan(5000); // an hour of 600 a minute leaves thousands waiting
+    expect(drawn).toBeLessThanOrEqual(bound);
   });
 });
