@@ -7,7 +7,7 @@
  * policy), kept apart so a reader of `__ripple` can never change what it reads.
  */
 import type Phaser from 'phaser';
-import type { DepartmentState, ScoreReport, TicketState, TimedCommand } from '../sim/types';
+import type { DepartmentView, ScoreReport, TicketView, TimedCommand } from '../sim/types';
 import type { AudienceInfo } from '../facilitator/live/audience';
 import type { Revealed } from '../facilitator/live/sync';
 import { getApp, type GamePoint } from '../game/context';
@@ -42,8 +42,8 @@ export interface RippleHookSim {
   over: boolean;
   counts: { arrived: number; resolved: number; abandoned: number; inSystem: number };
   /** Sim departments plus, from the level, their name and skills (so a test can pick the right desk). */
-  departments: Array<DepartmentState & { name: string; skills: string[] }>;
-  tickets: TicketState[];
+  departments: Array<DepartmentView & { name: string; skills: string[] }>;
+  tickets: TicketView[];
   /** Commands the sim accepted so far, with their times. */
   commandLog: TimedCommand[];
   /** Hash of the full sim state (equal in a presenter and its projector window at equal times). */

@@ -15,7 +15,7 @@
 import type { Level } from '../level/schema';
 import { bestFor, expectedHandoffCost, outboxTickets, SILO_PATIENCE, skillMap } from './policyKit';
 import { rand, seedRng } from './rng';
-import type { Care, Command, DepartmentState, Policy, SimView, TicketState } from './types';
+import type { Care, Command, DepartmentView, Policy, SimView, TicketView } from './types';
 
 /** Seconds before a person notices something new on the board. */
 export const HUMAN_REACTION = 6;
@@ -26,7 +26,7 @@ export const HUMAN_WRONG_DROP = 0.04;
 /** Seconds between two staff moves at most. */
 const MOVE_EVERY = 45;
 
-function careFor(level: Level, from: DepartmentState, to: DepartmentState | null, risk: number): Care {
+function careFor(level: Level, from: DepartmentView, to: DepartmentView | null, risk: number): Care {
   return expectedHandoffCost(level, from, to, risk, 'thorough') <
     expectedHandoffCost(level, from, to, risk, 'quick')
     ? 'thorough'
@@ -95,7 +95,7 @@ export function humanPaced(seed: number, careful: boolean): Policy {
       }
 
       // The ticket that has waited longest in a tray, once noticed.
-      let pick: TicketState | null = null;
+      let pick: TicketView | null = null;
       let pickSeen = Infinity;
       for (const T of ready) {
         const at = seenAt.get(`t${T.id}`)!;
@@ -111,7 +111,7 @@ export function humanPaced(seed: number, careful: boolean): Policy {
         const need = T.journey[T.step]!;
         const list = skills.get(need) ?? [];
         const from = view.departments.find((d) => d.id === T.dept)!;
-        let to: DepartmentState | null = careful
+        let to: DepartmentView | null = careful
           ? bestFor(view, list, T.dept)
           : (view.departments[list.find((k) => view.departments[k]!.id !== T.dept) ?? -1] ?? null);
         if (!to) return [];
@@ -131,7 +131,7 @@ export function humanPaced(seed: number, careful: boolean): Policy {
       if (careful && A.reprioritise) {
         // A customer close to giving up, behind one who is not: serve them first.
         for (const d of view.departments) {
-          let near: TicketState | null = null;
+          let near: TicketView | null = null;
           for (let i = 1; i < d.inbox.length; i++) {
             const T = sim.ticket(d.inbox[i]!);
             if (
@@ -149,8 +149,8 @@ export function humanPaced(seed: number, careful: boolean): Policy {
       }
 
       if (careful && A.moveStaff && view.t >= nextMove) {
-        let hi: DepartmentState | null = null;
-        let lo: DepartmentState | null = null;
+        let hi: DepartmentView | null = null;
+        let lo: DepartmentView | null = null;
         for (const d of view.departments) {
           const load = d.inbox.length / Math.max(1, d.staff);
           if (d.inbox.length >= 4 && (!hi || load > hi.inbox.length / Math.max(1, hi.staff))) hi = d;

@@ -16,7 +16,7 @@ import { commandEnabled, playerGrants } from './actions';
 import { humanPaced } from './humanPolicy';
 import { bestFor, expectedHandoffCost, outboxTickets, SILO_PATIENCE, skillMap } from './policyKit';
 import { rand, seedRng } from './rng';
-import type { Care, Command, DepartmentState, Policy, TicketState } from './types';
+import type { Care, Command, DepartmentView, Policy, TicketView } from './types';
 
 export { expectedHandoffCost, SILO_PATIENCE };
 
@@ -133,8 +133,8 @@ function wholistic(): Policy {
         }
       }
       if (commandEnabled(A, 'moveStaff') && view.t >= nextMove) {
-        let hi: DepartmentState | null = null;
-        let lo: DepartmentState | null = null;
+        let hi: DepartmentView | null = null;
+        let lo: DepartmentView | null = null;
         for (const d of view.departments) {
           const load = d.inbox.length / Math.max(1, d.staff);
           if (d.inbox.length >= 4 && (!hi || load > hi.inbox.length / Math.max(1, hi.staff))) hi = d;
@@ -154,7 +154,7 @@ function wholistic(): Policy {
       }
       if (commandEnabled(A, 'prioritise')) {
         for (const d of view.departments) {
-          let pick: TicketState | null = null;
+          let pick: TicketView | null = null;
           for (let i = 1; i < d.inbox.length; i++) {
             const T = sim.ticket(d.inbox[i]!);
             if (

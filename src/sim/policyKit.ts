@@ -3,7 +3,7 @@
  * handoff. Pure reads of the view and the level; imports no player, so the players never import each other.
  */
 import type { Level } from '../level/schema';
-import type { Care, DepartmentState, Sim, SimView, TicketState } from './types';
+import type { Care, DepartmentView, Sim, SimView, TicketView } from './types';
 
 /** Seconds a siloed desk lets finished work sit while its own line is not empty. */
 export const SILO_PATIENCE = 60;
@@ -21,9 +21,9 @@ export function skillMap(level: Level): Map<string, number[]> {
   return m;
 }
 
-export function bestFor(view: SimView, list: number[] | undefined, exclude: string): DepartmentState | null {
+export function bestFor(view: SimView, list: number[] | undefined, exclude: string): DepartmentView | null {
   if (!list) return null;
-  let best: DepartmentState | null = null;
+  let best: DepartmentView | null = null;
   let bestLoad = 0;
   for (const i of list) {
     const d = view.departments[i]!;
@@ -37,8 +37,8 @@ export function bestFor(view: SimView, list: number[] | undefined, exclude: stri
   return best;
 }
 
-export function outboxTickets(view: SimView, sim: Sim): TicketState[] {
-  const out: TicketState[] = [];
+export function outboxTickets(view: SimView, sim: Sim): TicketView[] {
+  const out: TicketView[] = [];
   for (const d of view.departments) {
     for (const id of d.outbox) {
       const T = sim.ticket(id);
@@ -51,8 +51,8 @@ export function outboxTickets(view: SimView, sim: Sim): TicketState[] {
 /** Expected extra customer seconds of a handoff from `from` of work type risk `risk` with this care. */
 export function expectedHandoffCost(
   level: Level,
-  from: DepartmentState,
-  to: DepartmentState | null,
+  from: DepartmentView,
+  to: DepartmentView | null,
   risk: number,
   care: Care,
 ): number {

@@ -8,16 +8,19 @@ import { scoreFrom } from './scoring';
 import { hashState, restoreState, takeSnapshot } from './snapshot';
 import { newState, type State, type World } from './state';
 import type {
-  ApplyResult, Command, Metrics, ScoreReport, Sim, SimEvent, SimOptions, SimSnapshot, SimView, TicketId, TicketState,
+  ApplyResult, Command, Metrics, ScoreReport, Sim, SimEvent, SimOptions, SimSnapshot, SimView, TicketId, TicketView,
   TimedCommand, TimelineSample,
 } from './types';
+
+/** The view object the sim keeps: its clock fields are refreshed on each view() call; consumers see SimView. */
+type LiveView = { -readonly [K in keyof SimView]: SimView[K] };
 
 export class SimImpl implements Sim {
   readonly level: Level;
   readonly seed: number;
   /** The engine world (state, compiled level, options): private; sim modules reach it with worldOf(). */
   private readonly w: World;
-  private readonly v: SimView;
+  private readonly v: LiveView;
 
   constructor(level: Level, seed: number, state: State | null, opts: SimOptions | undefined) {
     this.level = level;
@@ -55,7 +58,7 @@ export class SimImpl implements Sim {
     v.end = this.w.s.end;
     return v;
   }
-  ticket(id: TicketId): TicketState | undefined {
+  ticket(id: TicketId): TicketView | undefined {
     return this.w.s.tickets.get(id);
   }
   drainEvents(): SimEvent[] {

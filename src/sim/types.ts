@@ -110,15 +110,44 @@ export interface RequestState {
   overdue: boolean;
 }
 
-/** A read-only view of sim state for views and policies. */
+/**
+ * T with every field, array, map and set readonly, all the way down: what the sim hands out for reading.
+ * Functions and primitives pass through unchanged.
+ */
+export type DeepReadonly<T> = T extends (...args: never[]) => unknown
+  ? T
+  : T extends ReadonlyMap<infer K, infer V>
+    ? ReadonlyMap<DeepReadonly<K>, DeepReadonly<V>>
+    : T extends ReadonlySet<infer U>
+      ? ReadonlySet<DeepReadonly<U>>
+      : T extends object
+        ? { readonly [P in keyof T]: DeepReadonly<T[P]> }
+        : T;
+
+/** A ticket as the view shows it: live, read-only all the way down. */
+export type TicketView = DeepReadonly<TicketState>;
+/** A department as the view shows it: live, read-only all the way down. */
+export type DepartmentView = DeepReadonly<DepartmentState>;
+/** An internal request as the view shows it: live, read-only all the way down. */
+export type RequestView = DeepReadonly<RequestState>;
+
+/**
+ * A read-only view of sim state for views and policies: live internal objects, typed deep-readonly so no
+ * consumer can change sim state through it (copy before sorting or keeping).
+ */
 export interface SimView {
-  t: number;
+  readonly t: number;
   /** Level end time (duration plus any facilitator extensions). */
-  end: number;
-  departments: readonly DepartmentState[];
-  tickets: ReadonlyMap<TicketId, TicketState>;
-  requests: readonly RequestState[];
-  counts: { arrived: number; resolved: number; abandoned: number; inSystem: number };
+  readonly end: number;
+  readonly departments: readonly DepartmentView[];
+  readonly tickets: ReadonlyMap<TicketId, TicketView>;
+  readonly requests: readonly RequestView[];
+  readonly counts: {
+    readonly arrived: number;
+    readonly resolved: number;
+    readonly abandoned: number;
+    readonly inSystem: number;
+  };
 }
 
 export type SimEvent =
@@ -281,7 +310,8 @@ export interface Sim {
   /** Apply a command at the current time. Refusals say why in plain words, and change nothing. */
   apply(cmd: Command): ApplyResult;
   view(): SimView;
-  ticket(id: TicketId): TicketState | undefined;
+  /** The live ticket, read-only like the view's (undefined once it left). */
+  ticket(id: TicketId): TicketView | undefined;
   /** Events since the last drain (empty when recordEvents is off). */
   drainEvents(): SimEvent[];
   metrics(): Metrics;

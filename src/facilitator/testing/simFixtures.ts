@@ -2,7 +2,7 @@
  * A tiny level and a scripted player for tests that run the real sim (imported by *.test.ts only).
  */
 import { Level, type LevelInput } from '../../level/schema';
-import type { Sim, TicketState } from '../../sim/types';
+import type { Sim, TicketView } from '../../sim/types';
 
 const input: LevelInput = {
   formatVersion: 1,
@@ -77,7 +77,7 @@ export function testRng(seed: number): () => number {
   };
 }
 
-function tickets(sim: Sim): TicketState[] {
+function tickets(sim: Sim): TicketView[] {
   const all = sim.view().tickets;
   return [...all.values()];
 }

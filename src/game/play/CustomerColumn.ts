@@ -4,7 +4,7 @@
  * seconds it cost.
  */
 import type Phaser from 'phaser';
-import type { SimView, TicketState } from '../../sim/types';
+import type { SimView, TicketView } from '../../sim/types';
 import { ENTRANCE, faceRow, facesMorePos, FACES_VISIBLE } from './layout';
 import { forEachTicket } from './boardModel';
 import { BOARD_COLOURS, moodBucket, OKABE_ITO } from './playTheme';
@@ -94,12 +94,12 @@ export class CustomerColumn {
       .setOrigin(0, 0);
   }
 
-  private whereText(t: TicketState, now: number, short = false): string {
+  private whereText(t: TicketView, now: number, short = false): string {
     const base = this.placeText(t, now, short);
     return t.escalated ? `${short ? 'manager' : 'wants a manager'} · ${base}` : base;
   }
 
-  private placeText(t: TicketState, now: number, short: boolean): string {
+  private placeText(t: TicketView, now: number, short: boolean): string {
     const d = this.deptName(t.dept);
     if (t.sendingTo) {
       const to = this.deptName(t.sendingTo);
@@ -126,7 +126,7 @@ export class CustomerColumn {
     const key = `${c.arrived}/${c.resolved}/${c.abandoned}`;
     if (key !== this.orderKey) {
       this.orderKey = key;
-      const all: TicketState[] = [];
+      const all: TicketView[] = [];
       forEachTicket(view, (t) => all.push(t));
       all.sort((a, b) => a.arrivedAt - b.arrivedAt || a.id - b.id);
       this.order = all.map((t) => t.id);

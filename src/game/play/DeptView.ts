@@ -6,7 +6,7 @@
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
 import { commandEnabled } from '../../sim/index';
-import type { DepartmentState } from '../../sim/types';
+import type { DepartmentView } from '../../sim/types';
 import {
   cardAreas,
   centre,
@@ -264,7 +264,7 @@ export class DeptView {
   }
 
   /** Outbox centre etc. come from layout; this updates texts and glyphs from the department state. */
-  update(d: DepartmentState, needs: readonly string[], warnAt: number): void {
+  update(d: DepartmentView, needs: readonly string[], warnAt: number): void {
     const last = this.last;
     // Nobody able to work (outage, or everyone away) shows as down, whatever the queue says.
     const down = d.staff > 0 && d.away >= d.staff;

@@ -5,7 +5,7 @@
 import type Phaser from 'phaser';
 import type { Level } from '../../level/schema';
 import { careIsChosen, playerGrants } from '../../sim/index';
-import type { Care, RequestState } from '../../sim/types';
+import type { Care, RequestView } from '../../sim/types';
 import { SIDEBAR } from './layout';
 import { journeyWords } from './boardModel';
 import { BOARD_COLOURS } from './playTheme';
@@ -149,7 +149,7 @@ export class SidePanel {
     this.bottom = y;
   }
 
-  update(care: Care, requests: readonly RequestState[], now: number): void {
+  update(care: Care, requests: readonly RequestView[], now: number): void {
     if (care !== this.lastCare) {
       this.lastCare = care;
       for (const { c, b } of this.careBtns) b.setOn(c === care);
@@ -165,7 +165,7 @@ export class SidePanel {
     }
   }
 
-  private statusText(r: RequestState, now: number): string {
+  private statusText(r: RequestView, now: number): string {
     switch (r.status) {
       case 'pending':
         return 'not asked yet';

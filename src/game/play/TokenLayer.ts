@@ -4,7 +4,7 @@
  * sim clock; moves inside a card glide towards their slot. The view never owns truth.
  */
 import type Phaser from 'phaser';
-import type { SimView, TicketState } from '../../sim/types';
+import type { SimView, TicketView } from '../../sim/types';
 import { approach, arcPoint, transitProgress, type Pt } from './interpolate';
 import {
   doorPos,
@@ -54,7 +54,7 @@ export class TokenLayer {
 
   /** Where a ticket should be drawn now, or null when it is not shown (long lines, full desks). */
   targetOf(
-    t: TicketState,
+    t: TicketView,
     place: Place | undefined,
     now: number,
     staffOf: (dept: string) => number,
@@ -164,7 +164,7 @@ export class TokenLayer {
     return best;
   }
 
-  private acquire(t: TicketState): Phaser.GameObjects.Image {
+  private acquire(t: TicketView): Phaser.GameObjects.Image {
     const frame = tokenFrame(t.workType, letterOf(t.customer));
     const img = this.pool.pop() ?? this.scene.add.image(0, 0, TEX.tokens, frame);
     return img.setFrame(frame).setVisible(true).setAlpha(1);

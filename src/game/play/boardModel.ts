@@ -3,7 +3,7 @@
  * and the routing controller's BoardInfo. Phaser-free; the sim stays the only owner of truth.
  */
 import type { Level } from '../../level/schema';
-import type { Care, SimView, TicketState } from '../../sim/types';
+import type { Care, SimView, TicketView } from '../../sim/types';
 import type { BoardInfo, DeptInfo, TicketInfo } from './routingController';
 import type { Pt } from './interpolate';
 import { skillWords } from './playTheme';
@@ -35,11 +35,11 @@ export function shownOnBoard(place: Place | undefined, staffOf: (dept: string) =
   return place.index < Math.min(WORK_VISIBLE, staffOf(place.dept));
 }
 
-export function forEachTicket(view: SimView, fn: (t: TicketState) => void): void {
+export function forEachTicket(view: SimView, fn: (t: TicketView) => void): void {
   view.tickets.forEach((t) => fn(t));
 }
 
-export function getTicket(view: SimView, id: number): TicketState | undefined {
+export function getTicket(view: SimView, id: number): TicketView | undefined {
   return view.tickets.get(id);
 }
 
@@ -59,7 +59,7 @@ export function assignPlaces(view: SimView): Map<number, Place> {
     for (const id of d.inbox) places.set(id, { area: 'inbox', dept: d.id, index: i++ });
     d.outbox.forEach((id, k) => places.set(id, { area: 'outbox', dept: d.id, index: k }));
   }
-  const working = new Map<string, TicketState[]>();
+  const working = new Map<string, TicketView[]>();
   let flying = 0;
   forEachTicket(view, (t) => {
     if (t.phase === 'transit') places.set(t.id, { area: 'transit', dept: t.dept, index: flying++ });
@@ -96,7 +96,7 @@ export function trayWords(
 }
 
 /** The next step of a ticket in words, e.g. "billing fix"; "done" at the end of its journey. */
-export function needsOf(t: TicketState): string {
+export function needsOf(t: TicketView): string {
   const s = t.journey[t.step];
   return s ? skillWords(s) : 'done';
 }
@@ -132,7 +132,7 @@ export function buildBoard({ level, view, positions, care }: BoardInputs): Board
     },
     mostUpsetInLine(dept: string): number | null {
       const d = view.departments.find((x) => x.id === dept);
-      let best: TicketState | null = null;
+      let best: TicketView | null = null;
       for (const id of d?.inbox ?? []) {
         const t = getTicket(view, id);
         if (
