@@ -7,7 +7,7 @@ import { createSim, restoreSim } from './index';
 import { autoLevel } from './testing/levels';
 
 function namesInCompany(sim: ReturnType<typeof createSim>): string[] {
-  return (sim.snapshot().state as { tickets: { customer: string }[] }).tickets.map((t) => t.customer);
+  return [...sim.view().tickets.values()].map((t) => t.customer);
 }
 
 describe('customer names', () => {
