@@ -28,6 +28,14 @@ const noCallSpread = [
   { selector: 'NewExpression > SpreadElement', message: 'No array spread into a call (a long array overflows the stack): use a loop, reduce or concat.' },
 ];
 
+// Scenes start through the typed helper (src/game/scenes/sceneData.ts), so each scene's data is checked.
+const noUntypedSceneStart = [
+  {
+    selector: "CallExpression[callee.property.name=/^(start|restart)$/][callee.object.property.name='scene']",
+    message: 'Start scenes with startScene / restartScene from src/game/scenes/sceneData.ts, so their data is typed.',
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-single', 'node_modules', 'e2e/artifacts', 'bench/artifacts', 'test-results', 'public', 'coverage'] },
   js.configs.recommended,
@@ -42,7 +50,7 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.test.ts'],
-    rules: { 'no-restricted-syntax': ['error', ...noCallSpread] },
+    rules: { 'no-restricted-syntax': ['error', ...noCallSpread, ...noUntypedSceneStart] },
   },
   {
     files: ['src/sim/**/*.ts'],

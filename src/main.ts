@@ -12,6 +12,7 @@ import { getApp } from './game/context';
 import { installDrop, showProblems } from './game/levelUi';
 import { bootTarget } from './game/scenes/BootScene';
 import { SCENES } from './game/scenes/common';
+import { restartScene, startScene } from './game/scenes/sceneData';
 import { palette } from './game/scenes/theme';
 import { shell } from './game/shell';
 import { parseUrlParams, rendererFrom, unknownLevelMessage } from './game/urlParams';
@@ -53,16 +54,15 @@ if (params.seed !== null) store.getState().setSeed(params.seed);
 if (params.facilitator !== null) store.getState().updateSettings({ facilitator: params.facilitator });
 if (params.audience !== null) {
   // Projector window: an empty play scene until the facilitator's window runs a round (see below).
-  bootTarget.scene = SCENES.play;
-  bootTarget.data = {};
+  bootTarget.next = (from) => startScene(from, SCENES.play, { waiting: true });
 } else if (params.level !== null) {
   const entry = getLevelById(params.level);
   if (!entry) {
     const known = getAllLevels().flatMap((l) => (l.id ? [l.id] : []));
     shell.messages.push(unknownLevelMessage(params.level, known));
   } else if (entry.level) {
-    bootTarget.scene = SCENES.briefing;
-    bootTarget.data = { levelId: entry.level.id, level: entry.level };
+    const level = entry.level;
+    bootTarget.next = (from) => startScene(from, SCENES.briefing, { levelId: level.id, level });
   } else {
     shell.messages.push(`The level '${params.level}' has problems, so it cannot be played yet.`);
     const problems = entry.problems;
@@ -78,7 +78,10 @@ function restartActiveScene(): void {
   const game = shell.game;
   if (!game) return;
   for (const key of [SCENES.title, SCENES.select, SCENES.briefing, SCENES.results]) {
-    if (game.scene.isActive(key)) game.scene.getScene(key)?.scene.restart();
+    if (game.scene.isActive(key)) {
+      const scene = game.scene.getScene(key);
+      if (scene) restartScene(scene.scene);
+    }
   }
 }
 
@@ -94,7 +97,7 @@ function openBriefing(level: Level): void {
   if (!game) return;
   for (const s of game.scene.getScenes(true))
     if (s.scene.key !== SCENES.briefing) game.scene.stop(s.scene.key);
-  game.scene.start(SCENES.briefing, { levelId: level.id, level });
+  startScene(game.scene, SCENES.briefing, { levelId: level.id, level });
 }
 
 const drop = installDrop({
@@ -128,7 +131,8 @@ onLevelsChanged(() => {
   game.scene.getScenes(true).forEach((s) => {
     if (s.scene.key !== key) game.scene.stop(s.scene.key);
   });
-  game.scene.start(key, { levelId: id, level: entry.level, seed: st.seed });
+  if (key === SCENES.play) startScene(game.scene, SCENES.play, { levelId: id, level: entry.level, seed: st.seed });
+  else startScene(game.scene, SCENES.briefing, { levelId: id, level: entry.level });
 });
 
 installProjectorKey(store, restartActiveScene, isDomOverlayOpen);

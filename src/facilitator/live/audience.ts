@@ -11,6 +11,7 @@
 import './live.css';
 import type Phaser from 'phaser';
 import type { GameAudio } from '../../audio/index';
+import { startScene } from '../../game/scenes/sceneData';
 import type { Level } from '../../level/schema';
 import type { Sim } from '../../sim/types';
 import type { Speed, UiStoreApi } from '../../store/store';
@@ -306,7 +307,7 @@ export function startAudience(deps: AudienceDeps): AudienceController {
       if (game && level && playingRun !== state.run) {
         playingRun = state.run;
         for (const s of game.scene.getScenes(true)) if (s.scene.key !== 'play') game.scene.stop(s.scene.key);
-        game.scene.start('play', {
+        startScene(game.scene, 'play', {
           level,
           levelId: state.levelId ?? level.id,
           seed: state.seed,

@@ -8,6 +8,7 @@ import { getAllLevels, getCampaign, getLevelById } from '../../level/catalog';
 import type { Level } from '../../level/schema';
 import { getApp } from '../../game/context';
 import { SCENES } from '../../game/scenes/common';
+import { startScene } from '../../game/scenes/sceneData';
 import { shell } from '../../game/shell';
 import { setActiveRound } from '../session/activeRound';
 import { openDebriefOverlay, type DebriefOverlayOptions } from '../debrief/debriefOverlay';
@@ -40,7 +41,7 @@ export function startRoundInGame(round: Round, level: Level): void {
   const game = shell.game;
   if (!game) return;
   for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
-  game.scene.start(SCENES.briefing, { levelId: level.id, level });
+  startScene(game.scene, SCENES.briefing, { levelId: level.id, level });
   focusGame();
 }
 

@@ -4,8 +4,8 @@
  * departments, tickets and customers from sim.view(). Player input goes through the RoutingController
  * and comes back as sim Commands.
  *
- * Started with scene.start('play', { level, levelId, seed }); ends with scene.start('results', ...)
- * when the sim is over, or scene.start('select') from the Menu button.
+ * Started with startScene(.., SCENES.play, { level, levelId, seed }) (see scenes/sceneData.ts); ends
+ * with the results scene when the sim is over, or the level select from the Menu button.
  */
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
@@ -32,14 +32,8 @@ import { SidePanel } from './SidePanel';
 import { makeAllTextures } from './textures';
 import { Toasts } from './Toasts';
 import { TokenLayer } from './TokenLayer';
-
-export interface PlayData {
-  level: Level;
-  levelId: string;
-  seed: number;
-  /** Started by the projector (audience) window: mirrors the facilitator's game, no input. */
-  audience?: boolean;
-}
+import { SCENES } from '../scenes/common';
+import { startScene, type PlayData, type SceneData } from '../scenes/sceneData';
 
 export class PlayScene extends Phaser.Scene {
   private level!: Level;
@@ -75,14 +69,16 @@ export class PlayScene extends Phaser.Scene {
   private recording = false;
 
   constructor() {
-    super('play');
+    super(SCENES.play);
   }
 
-  init(data: Partial<PlayData>): void {
-    this.level = data.level as Level;
-    this.levelId = data.levelId ?? data.level?.id ?? '';
-    this.seed = typeof data.seed === 'number' && Number.isFinite(data.seed) ? data.seed : 1;
-    this.audience = data.audience === true;
+  init(data: SceneData['play']): void {
+    // The projector's waiting board has no round: create() then draws nothing until one starts.
+    const run: Partial<PlayData> = 'level' in data ? data : {};
+    this.level = run.level as Level;
+    this.levelId = run.levelId ?? run.level?.id ?? '';
+    this.seed = typeof run.seed === 'number' && Number.isFinite(run.seed) ? run.seed : 1;
+    this.audience = run.audience === true;
     this.live = null;
     this.recording = false;
     this.ending = false;
@@ -94,7 +90,7 @@ export class PlayScene extends Phaser.Scene {
   }
 
   create(): void {
-    // Auto-started without data (first scene in a config): wait for scene.start('play', data).
+    // The projector's waiting board (or auto-started as a config's first scene): wait for a round.
     if (!this.level) return;
     const app = getApp();
     const store = app.store;
@@ -111,7 +107,7 @@ export class PlayScene extends Phaser.Scene {
     const restart = () => {
       if (this.ending) return;
       this.ending = true;
-      this.scene.start('play', { level: this.level, levelId: this.levelId, seed: this.seed });
+      startScene(this.scene, SCENES.play, { level: this.level, levelId: this.levelId, seed: this.seed });
     };
     const liveCtx = {
       level: this.level,
@@ -281,7 +277,7 @@ export class PlayScene extends Phaser.Scene {
   private goMenu(): void {
     if (this.ending) return;
     this.ending = true;
-    this.scene.start('select');
+    startScene(this.scene, SCENES.select);
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -469,7 +465,7 @@ export class PlayScene extends Phaser.Scene {
       timeline: sim.timeline(),
     };
     const outcome = getApp().hooks.play.finished(play);
-    if (this.scene.manager.getScene('results')) this.scene.start('results', { ...play, outcome });
-    else this.scene.start('select');
+    if (this.scene.manager.getScene(SCENES.results)) startScene(this.scene, SCENES.results, { ...play, outcome });
+    else startScene(this.scene, SCENES.select);
   }
 }

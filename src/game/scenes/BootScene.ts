@@ -6,15 +6,15 @@ import Phaser from 'phaser';
 import { getApp } from '../context';
 import { LOGO_URL } from '../logo';
 import { paintBackground, SCENES, settings } from './common';
+import { startScene, type SceneStarter } from './sceneData';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 
 /**
  * Where boot goes next; main.ts sets it from the URL (a level briefing) before the game starts, and
  * what it waits for first (the facilitator's live tools, loaded on demand), if anything.
  */
-export const bootTarget: { scene: string; data: object; wait: Promise<unknown> | null } = {
-  scene: SCENES.title,
-  data: {},
+export const bootTarget: { next: (from: SceneStarter) => void; wait: Promise<unknown> | null } = {
+  next: (from) => startScene(from, SCENES.title),
   wait: null,
 };
 
@@ -50,7 +50,7 @@ export class BootScene extends Phaser.Scene {
   }
 
   create(): void {
-    const go = () => this.scene.start(bootTarget.scene, bootTarget.data);
+    const go = () => bootTarget.next(this.scene);
     if (bootTarget.wait) void bootTarget.wait.then(go, go);
     else go();
   }

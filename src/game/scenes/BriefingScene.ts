@@ -9,15 +9,11 @@ import { getApp } from '../context';
 import { shell } from '../shell';
 import { controlsFor, journeyWords } from './briefingWords';
 import { click, paintBackground, SCENES, settings } from './common';
+import { startScene, type BriefingData } from './sceneData';
 import { drawShape, type ShapeName } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
 import { workColour } from '../play/playTheme';
-
-export interface BriefingData {
-  levelId: string;
-  level: Level;
-}
 
 /** A work type's colour: the board's own (playTheme), so a type looks the same on briefing and board. */
 export const colourOf = (level: Level, i: number): number => workColour(level, i);
@@ -153,13 +149,13 @@ export class BriefingScene extends Phaser.Scene {
   private back(): void {
     click();
     const fromCampaign = getCampaign().some((c) => c.id === getApp().store.getState().levelId);
-    this.scene.start(fromCampaign ? SCENES.select : SCENES.title);
+    startScene(this.scene, fromCampaign ? SCENES.select : SCENES.title);
   }
 
   private start(data: BriefingData): void {
     click();
     getApp().audio?.unlock();
     const seed = getApp().store.getState().seed;
-    this.scene.start(SCENES.play, { level: data.level, levelId: data.levelId, seed });
+    startScene(this.scene, SCENES.play, { level: data.level, levelId: data.levelId, seed });
   }
 }

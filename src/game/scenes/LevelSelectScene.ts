@@ -9,6 +9,7 @@ import { getApp } from '../context';
 import { showProblems } from '../levelUi';
 import { starsOf, starsText, unlockedLevels } from '../unlock';
 import { click, invalid, messageBox, paintBackground, SCENES, settings, shellMessages } from './common';
+import { startScene } from './sceneData';
 import { drawLock, drawStars, drawWarning } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup, type Focusable } from './widgets';
@@ -179,7 +180,7 @@ export class LevelSelectScene extends Phaser.Scene {
 
   private back(): void {
     click();
-    this.scene.start(SCENES.title);
+    startScene(this.scene, SCENES.title);
   }
 
   private choose(entry: CheckedLevel, i: number, unlocked: boolean): void {
@@ -196,6 +197,6 @@ export class LevelSelectScene extends Phaser.Scene {
     }
     click();
     getApp().store.getState().go('select', entry.level.id);
-    this.scene.start(SCENES.briefing, { levelId: entry.level.id, level: entry.level });
+    startScene(this.scene, SCENES.briefing, { levelId: entry.level.id, level: entry.level });
   }
 }

@@ -8,6 +8,7 @@ import { getCampaign } from '../../level/catalog';
 import { getApp } from '../context';
 import { starsText, unlockedLevels } from '../unlock';
 import { click, invalid, paintBackground, SCENES, settings } from './common';
+import { startScene, type ResultsData } from './sceneData';
 import { drawStars } from './draw';
 import { nextStarText, shownScore, verdict } from './resultsWords';
 import { explainPlay, scoreColumn, timeColumn } from './resultsPanels';
@@ -15,17 +16,7 @@ import { noteColumnScale } from './resultsShown';
 import { largestRipples } from './rippleWords';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
-import { DEBRIEF_KEY_LABEL, SESSION_KEY_LABEL, type FinishedPlay, type FinishOutcome } from '../hooks';
-
-/**
- * What the play scene finishes with and what became of it (already recorded by the app's results
- * service), plus what the results screen remembers across a restart.
- */
-export interface ResultsData extends FinishedPlay {
-  outcome: FinishOutcome;
-  /** Set once the end sound played, so a restart (new text size) does not play it again. */
-  cued?: boolean;
-}
+import { DEBRIEF_KEY_LABEL, SESSION_KEY_LABEL } from '../hooks';
 
 export class ResultsScene extends Phaser.Scene {
   constructor() {
@@ -153,7 +144,7 @@ export class ResultsScene extends Phaser.Scene {
           return;
         }
         click();
-        this.scene.start(SCENES.briefing, { levelId: next.level.id, level: next.level });
+        startScene(this.scene, SCENES.briefing, { levelId: next.level.id, level: next.level });
       },
       onHover: () => focus.focusOf(nextBtn),
     });
@@ -211,12 +202,12 @@ export class ResultsScene extends Phaser.Scene {
 
   private toLevels(): void {
     click();
-    this.scene.start(SCENES.select);
+    startScene(this.scene, SCENES.select);
   }
 
   private retry(data: ResultsData): void {
     click();
-    this.scene.start(SCENES.play, { level: data.level, levelId: data.levelId, seed: data.seed });
+    startScene(this.scene, SCENES.play, { level: data.level, levelId: data.levelId, seed: data.seed });
   }
 }
 

@@ -3,6 +3,7 @@ import Phaser from 'phaser';
 import { getApp } from '../context';
 import { shell } from '../shell';
 import { click, messageBox, paintBackground, SCENES, settings, shellMessages } from './common';
+import { restartScene, startScene } from './sceneData';
 import { rippleBackdrop } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
@@ -74,7 +75,7 @@ export class TitleScene extends Phaser.Scene {
       size: 'heading',
       onActivate: () => {
         click();
-        this.scene.start(SCENES.select);
+        startScene(this.scene, SCENES.select);
       },
       onHover: () => focus.focusOf(play),
     });
@@ -126,6 +127,6 @@ export class TitleScene extends Phaser.Scene {
     const st = getApp().store.getState();
     st.updateSettings({ facilitator: !st.settings.facilitator });
     click();
-    this.scene.restart();
+    restartScene(this.scene);
   }
 }
