@@ -22,7 +22,8 @@ import type { Level } from '../level/schema';
 
 const clamp01 = (x: number): number => (Number.isFinite(x) ? (x < 0 ? 0 : x > 1 ? 1 : x) : 0);
 
-const GROUP: Record<ScorePart['key'], ScorePart['group']> = {
+/** Which group each score part belongs to (for customers, inside the company, cost). */
+export const PART_GROUP: Record<ScorePart['key'], ScorePart['group']> = {
   satisfaction: 'external',
   resolved: 'external',
   meanTime: 'external',
@@ -137,7 +138,7 @@ export function scoreFrom(
   for (const k of Object.keys(values) as ScorePart['key'][]) if (COVERED.has(k)) values[k] *= cover;
   const weights = { ...level.scoring.weights };
   if (level.internalRequests.length === 0) weights.requestsOnTime = 0;
-  const keys = Object.keys(GROUP) as ScorePart['key'][];
+  const keys = Object.keys(PART_GROUP) as ScorePart['key'][];
   let sumW = 0;
   for (const k of keys) sumW += weights[k];
   let total = 0;
@@ -146,7 +147,7 @@ export function scoreFrom(
     const weight = weights[key];
     const points = sumW > 0 ? (value * weight * 100) / sumW : 0;
     total += points;
-    return { key, group: GROUP[key], value, weight, points };
+    return { key, group: PART_GROUP[key], value, weight, points };
   });
   total = Math.round(total * 10) / 10;
   const th = level.scoring.stars;

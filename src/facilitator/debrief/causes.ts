@@ -5,6 +5,7 @@
 import type { Level } from '../../level/schema';
 import { causePlace, parseCause } from '../../sim/index';
 import type { DeptLabel } from '../session/session';
+import { duration } from '../../game/scenes/resultsExplain';
 
 export type CauseKind = 'work' | 'queue' | 'outbox' | 'notes' | 'transit' | 'rework' | 'clarify' | 'misroute' | 'event' | 'other';
 
@@ -104,19 +105,9 @@ export function causeLabel(key: string, names: Names, level?: Level | null): str
   }
 }
 
-/** "45 s", "7 min 20 s", "1 h 5 min". */
+/** "45 s", "7 min 20 s", "1 h 5 min" (the results screen's words); a dash when there is no figure. */
 export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '–';
-  const s = Math.round(seconds);
-  if (s < 60) return `${s} s`;
-  if (s < 3600) {
-    const m = Math.floor(s / 60);
-    const r = s % 60;
-    return r ? `${m} min ${r} s` : `${m} min`;
-  }
-  const h = Math.floor(s / 3600);
-  const m = Math.round((s % 3600) / 60);
-  return m ? `${h} h ${m} min` : `${h} h`;
+  return Number.isFinite(seconds) ? duration(seconds) : '–';
 }
 
 /** Sim time as a clock: "3:05". */

@@ -7,6 +7,7 @@
 import Phaser from 'phaser';
 import type { Settings } from '../../store/store';
 import { explainRun, type RunExplanation } from '../../sim/explain';
+import { PART_GROUP } from '../../sim/scoring';
 import type { Level } from '../../level/schema';
 import { setShownResults, shownResults, type ShownResults } from './resultsShown';
 import { causeLines, causeLineText, gaveUpLines, notesLine, scoreRows, type PartRow } from './resultsExplain';
@@ -27,17 +28,6 @@ export interface FinishedRun {
 
 type Cfg = Pick<Settings, 'textScale' | 'highContrast'>;
 
-const GROUP_OF: Record<ScorePart['key'], ScorePart['group']> = {
-  satisfaction: 'external',
-  resolved: 'external',
-  meanTime: 'external',
-  p95Time: 'external',
-  firstContact: 'external',
-  effort: 'external',
-  handoffQuality: 'internal',
-  requestsOnTime: 'internal',
-  cost: 'cost',
-};
 
 const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
 
@@ -61,7 +51,7 @@ export function scoreColumn(
   const groups: ScorePart['group'][] = ['external', 'internal', 'cost'];
   const shownParts: ShownResults['parts'] = [];
   for (const group of groups) {
-    const list = rows.filter((r) => GROUP_OF[r.key] === group);
+    const list = rows.filter((r) => PART_GROUP[r.key] === group);
     if (list.length === 0) continue;
     const head = scene.add.text(
       0,
@@ -91,7 +81,7 @@ export function scoreColumn(
     const by = y0 + h + 4;
     g.fillStyle(pal.panelEdge, 1);
     g.fillRect(measureX, by, measureW + ptsW, 6);
-    g.fillStyle(GROUP_OF[r.key] === 'external' ? pal.accent : pal.icon, 1);
+    g.fillStyle(PART_GROUP[r.key] === 'external' ? pal.accent : pal.icon, 1);
     if (r.raw > 0) g.fillRect(measureX, by, Math.max(6, (measureW + ptsW) * Math.min(1, r.raw)), 6);
     return by + 12;
   }
