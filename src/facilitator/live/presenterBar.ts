@@ -221,6 +221,7 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
   }
   function closeMark(save: boolean): void {
     if (markBox.hidden) return;
+    markInput.blur(); // a hidden input keeps the focus until the next frame and would swallow the next key
     markBox.hidden = true;
     markBox.classList.remove('re-overlay');
     (document.querySelector('#game canvas') as HTMLElement | null)?.focus();
