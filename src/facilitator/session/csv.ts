@@ -8,6 +8,7 @@ import type { ScorePart } from '../../sim/types';
 import { formatClock } from '../debrief/causes';
 import { PART_LABELS } from '../debrief/compare';
 import type { Round, Session } from './session';
+import { PART_GROUP } from '../../sim/scoring';
 
 type Cell = string | number | null | undefined;
 
@@ -37,19 +38,8 @@ export function csvRow(cells: readonly Cell[]): string {
 const rounded = (x: number | undefined, digits = 0): number | undefined =>
   x === undefined || !Number.isFinite(x) ? undefined : Math.round(x * 10 ** digits) / 10 ** digits;
 
-/** Every score part, in the order of the score breakdown. */
-export const SCORE_PART_KEYS: readonly ScorePart['key'][] = [
-  'satisfaction',
-  'resolved',
-  'meanTime',
-  'p95Time',
-  'firstContact',
-  'effort',
-  'handoffQuality',
-  'requestsOnTime',
-  'cost',
-];
-
+/** Every score part, in the order of the score breakdown (the sim's one list of parts). */
+export const SCORE_PART_KEYS = Object.keys(PART_GROUP) as readonly ScorePart['key'][];
 interface Column {
   header: string;
   value(session: Session, round: Round, index: number): Cell;
