@@ -9,9 +9,10 @@ import { Server, matchMaker, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ROOM_NAME } from '../src/live/protocol';
 import { newToken } from './codes';
-import { FileJournal, restoreSession, type JournalStore } from './journal';
+import { FileJournal, type JournalStore } from './journal';
 import { loadLevels, type LevelShelf } from './levels';
 import { LiveRoom, setLiveContext, type LiveContext } from './liveRoom';
+import { restoreSession } from './restore';
 
 export interface LiveServerOptions {
   port: number;

@@ -4,17 +4,12 @@
  * level and seed, every logged command with its sim time, the clock about once a second). Written as it
  * happens: to disk by default (one `.jsonl` file per session), to Redis when REDIS_URL is set.
  *
- * `restoreSession` folds a journal back into a LiveSession with the same seeds and logs, so every round
- * replays to where it was.
+ * The journal's format and stores only: server/restore.ts folds a journal back into a LiveSession.
  */
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Level } from '../src/level/schema';
 import { TimedCommandSchema } from '../src/contract/commands';
-import type { LogEntry, RoundStatus, SeatMode } from '../src/live/protocol';
-import { LiveSession, type Table } from './session';
-import { TableRound } from './tableRound';
 
 const Entry = z.intersection(TimedCommandSchema, z.object({ by: z.string() }));
 const status = z.enum(['waiting', 'running', 'paused', 'over']);
@@ -97,98 +92,4 @@ export function parseJournal(text: string): JournalEvent[] {
     }
   }
   return out;
-}
-
-interface RoundDraft {
-  run: number;
-  level: Level;
-  seed: number;
-  log: LogEntry[];
-  t: number;
-  status: RoundStatus;
-}
-
-/**
- * The session a journal describes, or null when it has none (or it was closed). Rounds are rebuilt by
- * replaying their logs to the last noted time; results of finished rounds are recomputed the same way.
- */
-export function restoreSession(
-  events: readonly JournalEvent[],
-  levels: (id: string) => Level | undefined,
-  journal: (e: JournalEvent) => void,
-): LiveSession | null {
-  const head = events[0];
-  if (!head || head.e !== 'session' || events.some((e) => e.e === 'closed')) return null;
-  const session = new LiveSession(head.code, head.key, head.seats as SeatMode, levels, journal, false);
-  const drafts = new Map<string, RoundDraft>();
-  const seqs = new Map<string, number>();
-  const finishDraft = (table: Table) => {
-    const d = drafts.get(table.id);
-    if (!d) return;
-    table.round = new TableRound(table.id, d.run, d.level, d.seed, session.authorityId(table), {
-      log: d.log,
-      simTime: d.t,
-      status: d.status,
-    });
-    if (table.round.status === 'over') table.results.push(table.round.result(table.team));
-  };
-  session.withoutJournal(() => {
-    for (const e of events) {
-      const table = 'table' in e && typeof e.table === 'string' ? session.tables.get(e.table) : undefined;
-      switch (e.e) {
-        case 'table':
-          session.addTable(e.id, e.team);
-          break;
-        case 'device':
-          if (table) session.addDevice(table, e.device);
-          break;
-        case 'seat': {
-          if (!table) break;
-          const old = table.seats.get(e.seat);
-          if (old) table.devices.get(old)?.seats.delete(e.seat);
-          if (e.device === null) table.seats.delete(e.seat);
-          else {
-            table.seats.set(e.seat, e.device);
-            table.devices.get(e.device)?.seats.add(e.seat);
-          }
-          break;
-        }
-        case 'round': {
-          const level = levels(e.level);
-          if (!table || !level) break;
-          finishDraft(table);
-          drafts.set(e.table, { run: e.run, level, seed: e.seed, log: [], t: 0, status: 'waiting' });
-          break;
-        }
-        case 'status':
-        case 'time': {
-          const d = drafts.get(e.table);
-          if (!d || d.run !== e.run) break;
-          d.t = Math.max(d.t, e.t);
-          if (e.e === 'status') d.status = e.status;
-          break;
-        }
-        case 'cmd': {
-          const d = drafts.get(e.table);
-          if (!d || d.run !== e.run) break;
-          d.log.push(e.entry as LogEntry);
-          d.t = Math.max(d.t, e.entry.at);
-          if (e.device !== undefined && e.seq !== undefined) seqs.set(`${e.table}|${e.device}`, e.seq);
-          break;
-        }
-        case 'leaderboard':
-          session.leaderboard = e.show;
-          break;
-        case 'session':
-        case 'closed':
-          break;
-      }
-    }
-    for (const table of session.tables.values()) {
-      finishDraft(table);
-      for (const device of table.devices.values())
-        device.lastSeq = seqs.get(`${table.id}|${device.token}`) ?? -1;
-    }
-  });
-  return session;
 }

@@ -9,7 +9,8 @@ import {
   type TableLogMessage,
   type WelcomeMessage,
 } from '../src/live/protocol';
-import { parseJournal, restoreSession } from './journal';
+import { parseJournal } from './journal';
+import { restoreSession } from './restore';
 import { loadLevels } from './levels';
 import type { LiveRoom } from './liveRoom';
 import { bootTestServer, createSession, FACILITATOR_KEY, joinTable, tempJournalDir, until } from './testing';

@@ -4,7 +4,7 @@
  * (server/liveRoom.ts) turns messages into calls here and sends out what the listener hears.
  *
  * Every change that must survive a restart goes to the journal as one small JSON event (seed, commands
- * with their sim times, seats, clock); `restoreSession` folds a journal back into a session.
+ * with their sim times, seats, clock); `restoreSession` (server/restore.ts) folds a journal back into a session.
  */
 import type { Level } from '../src/level/schema';
 import { BOARD_SEAT, type SeatMode } from '../src/live/protocol';
