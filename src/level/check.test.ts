@@ -247,6 +247,14 @@ describe('semantic problems', () => {
     );
   });
 
+  it("skill names are for the level's skills", () => {
+    const ok = check(variant((l) => void (l.skillNames = { 'billing-fix': 'Fix the bill' })));
+    expect(ok.problems).toEqual([]);
+    const { messages, errors } = check(variant((l) => void (l.skillNames = { 'biling-fix': 'Fix the bill' })));
+    expect(errors).toEqual([]);
+    expect(messages).toMatch(/names the skill "biling-fix", but no department has it. Did you mean "billing-fix"\?/);
+  });
+
   it('first step must be at the entry; escalations need a department', () => {
     const text = variant((l) => {
       (l.workTypes[0] as Json).journey = [{ skill: 'tech-fix' }];

@@ -731,6 +731,12 @@ export const Level = z
     entry: id.optional().describe('Department where customers arrive; by default the first department.'),
     departments: z.array(Department).min(1).max(12).describe('The places on the map.'),
     workTypes: z.array(WorkType).min(1).max(8).describe('The kinds of customer requests and their journeys.'),
+    skillNames: z
+      .record(id, z.string().min(1).max(24))
+      .default({})
+      .describe(
+        'How skills are named to players, on the cards ("Can do: ...") and under tickets ("needs ..."), e.g. {"medication-review": "Medicine check"}. A skill left out reads as its id with spaces ("medication review").',
+      ),
     arrivals: Arrivals,
     customers: Customers.default(Customers.parse({})),
     handoffs: Handoffs.default(Handoffs.parse({})),

@@ -170,6 +170,17 @@ export function semanticCheck(
       );
   }
 
+  const skillNames = field(level, 'skillNames');
+  if (isRec(skillNames) && offered.size > 0)
+    for (const k of Object.keys(skillNames))
+      if (!offered.has(k))
+        add({
+          path: ['skillNames', k],
+          atKey: true,
+          severity: 'warning',
+          message: `names the skill "${k}", but no department has it.${near(k, [...offered]) || ' Remove this line or add the skill to a department.'}`,
+        });
+
   // Where customers arrive.
   const entryId = str(level, 'entry') ?? str(depts[0]?.[1], 'id');
   if (has(level, 'entry')) refDept(['entry'], str(level, 'entry'), 'where customers arrive');

@@ -88,9 +88,10 @@ export class DeptView {
   constructor(
     private readonly scene: Phaser.Scene,
     readonly def: DeptDef,
-    readonly index: number,
+    /** The desk's number on the board (reading order), also its key while routing. */
+    readonly number: number,
     readonly rect: Rect,
-    actions: Level['actions'],
+    level: Pick<Level, 'actions' | 'skillNames'>,
     handlers: DeptHandlers,
     private readonly reducedMotion: boolean,
   ) {
@@ -127,7 +128,7 @@ export class DeptView {
     const maxName = a.header.w - 54 - 170;
     fitText(name, maxName, a.header.h - 4);
     this.keyBadge = scene.add
-      .text(rect.x - 4, rect.y - 4, String(index + 1), style(px(24), { bold: true, color: '#0b1320' }))
+      .text(rect.x - 4, rect.y - 4, String(number), style(px(24), { bold: true, color: '#0b1320' }))
       .setOrigin(0.5)
       .setBackgroundColor('#c3d0dd')
       .setPadding(8, 2, 8, 2);
@@ -147,7 +148,7 @@ export class DeptView {
       .text(
         a.skills.x,
         a.skills.y + a.skills.h / 2,
-        `Can do: ${def.skills.map(skillWords).join(', ')}`,
+        `Can do: ${def.skills.map((s) => skillWords(s, level.skillNames)).join(', ')}`,
         style(px(24), { color: BOARD_COLOURS.dim }),
       )
       .setOrigin(0, 0.5);
@@ -169,7 +170,7 @@ export class DeptView {
     this.trayMore = scene.add
       .text(a.outbox.x + a.outbox.w - 8, outboxSlot(rect, 0).y, '', style(px(26), { bold: true }))
       .setOrigin(1, 0.5);
-    this.policyBtn = commandEnabled(actions, 'setPolicy')
+    this.policyBtn = commandEnabled(level.actions, 'setPolicy')
       ? new PlayButton(scene, {
           x: a.outbox.x + a.outbox.w - 92,
           y: a.outbox.y + 18,
@@ -180,7 +181,7 @@ export class DeptView {
           onClick: () => handlers.onPolicy(def.id),
         })
       : null;
-    this.moveBtn = commandEnabled(actions, 'moveStaff')
+    this.moveBtn = commandEnabled(level.actions, 'moveStaff')
       ? new PlayButton(scene, {
           x: a.staff.x + a.staff.w - 62,
           y: a.staff.y + a.staff.h / 2,

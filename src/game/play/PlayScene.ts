@@ -23,7 +23,7 @@ import { DeptView, type FocusKind } from './DeptView';
 import { EventFeed } from './eventFeed';
 import { Hud } from './Hud';
 import { frameSeconds } from './interpolate';
-import { centre, layoutCards, OUTBOX_VISIBLE, outboxCentre, type Rect } from './layout';
+import { centre, layoutCards, OUTBOX_VISIBLE, outboxCentre, readingOrder, type Rect } from './layout';
 import { PointerRouting } from './PointerRouting';
 import { RippleFx } from './RippleFx';
 import { refusalToast } from './rippleText';
@@ -44,6 +44,8 @@ export class PlayScene extends Phaser.Scene {
   private places = new Map<number, Place>();
   private cards = new Map<string, Rect>();
   private depts: DeptView[] = [];
+  /** Department indices in reading order: the numbers on the cards and the number keys. */
+  private order: number[] = [];
   private tokens!: TokenLayer;
   private customers!: CustomerColumn;
   private hud!: Hud;
@@ -144,10 +146,12 @@ export class PlayScene extends Phaser.Scene {
       },
       onMoveStaff: (id: string) => this.runEffects(this.control.startStaffMove(id, this.board)),
     };
+    this.order = readingOrder(rects);
     this.level.departments.forEach((def, i) => {
       const r = rects[i]!;
       this.cards.set(def.id, r);
-      this.depts.push(new DeptView(this, def, i, r, this.level.actions, handlers, settings.reducedMotion));
+      const n = this.order.indexOf(i) + 1;
+      this.depts.push(new DeptView(this, def, n, r, this.level, handlers, settings.reducedMotion));
     });
     this.customers = new CustomerColumn(this, (id) => this.deptName(id), settings.reducedMotion);
     this.tokens = new TokenLayer(this, this.cards);
@@ -258,6 +262,7 @@ export class PlayScene extends Phaser.Scene {
       view: this.view,
       positions: this.depts.map((d) => centre(d.rect)),
       care: getApp().store.getState().selection.care,
+      order: this.order,
     });
   }
 
@@ -394,7 +399,7 @@ export class PlayScene extends Phaser.Scene {
     view.departments.forEach((d, i) => {
       const dv = this.depts[i];
       if (!dv) return;
-      const needs = trayWords(view, d, OUTBOX_VISIBLE);
+      const needs = trayWords(view, d, OUTBOX_VISIBLE, this.level.skillNames);
       dv.update(d, needs, this.level.departments[i]?.queueWarning ?? 4);
       const can = need === undefined || (this.level.departments[i]?.skills ?? []).includes(need);
       const kind: FocusKind =

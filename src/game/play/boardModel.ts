@@ -81,12 +81,13 @@ export function trayWords(
   view: SimView,
   dept: { outbox: readonly number[]; pending: readonly number[] },
   slots: number,
+  names?: Readonly<Record<string, string>>,
 ): string[] {
   const out: string[] = [];
   for (const id of dept.outbox) {
     if (out.length >= slots) return out;
     const t = getTicket(view, id);
-    out.push(t ? needsOf(t) : '');
+    out.push(t ? needsOf(t, names) : '');
   }
   for (const id of dept.pending) {
     if (out.length >= slots) return out;
@@ -96,9 +97,9 @@ export function trayWords(
 }
 
 /** The next step of a ticket in words, e.g. "billing fix"; "done" at the end of its journey. */
-export function needsOf(t: TicketView): string {
+export function needsOf(t: TicketView, names?: Readonly<Record<string, string>>): string {
   const s = t.journey[t.step];
-  return s ? skillWords(s) : 'done';
+  return s ? skillWords(s, names) : 'done';
 }
 
 export interface BoardInputs {
@@ -106,12 +107,14 @@ export interface BoardInputs {
   view: SimView;
   positions: readonly Pt[];
   care: Care;
+  /** Department indices in reading order (see layout's readingOrder): number key k routes to the k-th. */
+  order?: readonly number[];
 }
 
-export function buildBoard({ level, view, positions, care }: BoardInputs): BoardInfo {
+export function buildBoard({ level, view, positions, care, order }: BoardInputs): BoardInfo {
   const names = new Map(level.departments.map((d) => [d.id, d.name]));
   const wtNames = new Map(level.workTypes.map((w) => [w.id, w.name]));
-  const depts: DeptInfo[] = view.departments.map((d, i) => ({
+  const all: DeptInfo[] = view.departments.map((d, i) => ({
     id: d.id,
     name: names.get(d.id) ?? d.id,
     pos: positions[i] ?? { x: 0, y: 0 },
@@ -119,6 +122,7 @@ export function buildBoard({ level, view, positions, care }: BoardInputs): Board
     inbox: d.inbox,
     care: d.care,
   }));
+  const depts = order && order.length === all.length ? order.map((i) => all[i]!) : all;
   const grantable = view.requests.filter((r) => r.status === 'open').map((r) => r.id);
   return {
     depts,
@@ -128,7 +132,7 @@ export function buildBoard({ level, view, positions, care }: BoardInputs): Board
     ticket(id: number): TicketInfo | null {
       const t = getTicket(view, id);
       if (!t) return null;
-      return { customer: t.customer, workName: wtNames.get(t.workType) ?? t.workType, needs: needsOf(t) };
+      return { customer: t.customer, workName: wtNames.get(t.workType) ?? t.workType, needs: needsOf(t, level.skillNames) };
     },
     mostUpsetInLine(dept: string): number | null {
       const d = view.departments.find((x) => x.id === dept);
@@ -151,5 +155,5 @@ export function buildBoard({ level, view, positions, care }: BoardInputs): Board
 /** Journey of a work type in words: "triage › billing fix › reply". */
 export function journeyWords(level: Level, workType: string): string {
   const wt = level.workTypes.find((w) => w.id === workType);
-  return wt ? journeyText(wt.journey, (s) => skillWords(s.skill), ' › ') : '';
+  return wt ? journeyText(wt.journey, (s) => skillWords(s.skill, level.skillNames), ' › ') : '';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD, cardAreas, cardAt, contains, inboxSlot, INBOX_VISIBLE, layoutCards, neighbour, outboxCentre, outboxSlot, outboxSlotAt, OUTBOX_VISIBLE, type Rect } from './layout';
+import { BOARD, cardAreas, cardAt, contains, inboxSlot, INBOX_VISIBLE, layoutCards, neighbour, readingOrder, outboxCentre, outboxSlot, outboxSlotAt, OUTBOX_VISIBLE, type Rect } from './layout';
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -59,5 +59,29 @@ describe('neighbour (arrow keys)', () => {
   });
   it('returns -1 at an edge', () => {
     expect(neighbour(pts, 0, 'left')).toBe(-1);
+  });
+});
+
+describe('readingOrder', () => {
+  const at = (pos: { x: number; y: number }[]) => readingOrder(layoutCards(pos));
+  it('numbers a two-row grid left to right, then top to bottom, whatever the file order', () => {
+    // File order: top-left, top-middle, bottom-left, bottom-middle, top-right, bottom-right (level 7).
+    const pos = [
+      { x: 16, y: 24 },
+      { x: 50, y: 24 },
+      { x: 16, y: 76 },
+      { x: 50, y: 76 },
+      { x: 84, y: 24 },
+      { x: 84, y: 76 },
+    ];
+    expect(at(pos)).toEqual([0, 1, 4, 2, 3, 5]);
+  });
+  it('reads a desk on the left before a column of two on the right, top one first', () => {
+    expect(at([{ x: 70, y: 75 }, { x: 20, y: 50 }, { x: 70, y: 25 }])).toEqual([1, 2, 0]);
+    expect(at([{ x: 20, y: 50 }, { x: 70, y: 25 }, { x: 70, y: 75 }])).toEqual([0, 1, 2]);
+  });
+  it('gives every card exactly one number', () => {
+    const pos = Array.from({ length: 8 }, (_, i) => ({ x: (i * 37) % 100, y: (i * 61) % 100 }));
+    expect([...at(pos)].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });

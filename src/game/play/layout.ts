@@ -96,6 +96,44 @@ export function layoutCards(positions: readonly Pt[], area: Rect = BOARD, gap = 
   return rects;
 }
 
+/**
+ * Card indices in reading order, as laid out: rows top to bottom, each row left to right. Cards whose
+ * vertical spans overlap share a row; within a row, cards stacked over each other (overlapping
+ * horizontal spans) read top to bottom before the next column. Desk numbers and the number keys follow
+ * this order, not the file's.
+ */
+export function readingOrder(rects: readonly Rect[]): number[] {
+  const groups = (idx: number[], lo: (r: Rect) => number, len: (r: Rect) => number): number[][] => {
+    const sorted = [...idx].sort((a, b) => lo(rects[a]!) - lo(rects[b]!) || a - b);
+    const out: number[][] = [];
+    let end = -Infinity;
+    for (const i of sorted) {
+      const r = rects[i]!;
+      const last = out[out.length - 1];
+      if (last && lo(r) < end) {
+        last.push(i);
+        end = Math.max(end, lo(r) + len(r));
+      } else {
+        out.push([i]);
+        end = lo(r) + len(r);
+      }
+    }
+    return out;
+  };
+  const rows = groups(
+    rects.map((_, i) => i),
+    (r) => r.y,
+    (r) => r.h,
+  );
+  return rows.flatMap((row) =>
+    groups(
+      row,
+      (r) => r.x,
+      (r) => r.w,
+    ).flatMap((col) => [...col].sort((a, b) => rects[a]!.y - rects[b]!.y || a - b)),
+  );
+}
+
 /** Rows inside a card, in absolute coordinates. */
 export interface CardAreas {
   header: Rect;

@@ -87,9 +87,13 @@ export function inkFor(colour: number): string {
   return luminance(colour) > 0.35 ? '#0b1320' : '#ffffff';
 }
 
-/** A skill id as words: "billing-fix" -> "billing fix". */
-export function skillWords(skill: string): string {
-  return skill.replace(/-/g, ' ');
+/**
+ * A skill as players read it: the level's own name for it (skillNames), else its id in words
+ * ("billing-fix" -> "billing fix").
+ */
+export function skillWords(skill: string, names?: Readonly<Record<string, string>>): string {
+  const own = names && Object.hasOwn(names, skill) ? names[skill] : undefined;
+  return own ?? skill.replace(/[-_]+/g, ' ').trim();
 }
 
 /** Mood bucket from satisfaction: 0 happy, 1 fine, 2 unhappy, 3 angry. */

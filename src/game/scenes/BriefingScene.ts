@@ -123,7 +123,7 @@ export class BriefingScene extends Phaser.Scene {
       drawShape(g, w.shape as ShapeName, 26, ry + name.height / 2, 22, colourOf(level, i), s.highContrast ? 0xffffff : 0x0b1520);
       c.add(name);
       ry += name.height + 2;
-      const steps = this.add.text(70, ry, journeyWords(w.journey), textStyle(s, 'small', { color: pal.textDim, wrap: rw - 70 }));
+      const steps = this.add.text(70, ry, journeyWords(w.journey, level.skillNames), textStyle(s, 'small', { color: pal.textDim, wrap: rw - 70 }));
       c.add(steps);
       ry += steps.height + 16;
     });

@@ -30,14 +30,24 @@ describe('controlsFor', () => {
 });
 
 describe('journeyWords', () => {
-  it('names each step by the skill it needs, as the board does (not by its story label)', () => {
+  it("shows a step's label with the skill it needs in the board's words", () => {
     expect(
       journeyWords([
         { skill: 'triage' },
         { skill: 'billing-fix', label: 'Correct the invoice' },
-        { skill: 'reply' },
+        { skill: 'reply', label: 'reply' },
       ]),
-    ).toBe('Triage  →  Billing fix  →  Reply');
+    ).toBe('Triage  →  Correct the invoice (billing fix)  →  Reply');
+  });
+
+  it("names skills by the level's own skill names, never by a raw id", () => {
+    const names = { 'med-review': 'Medicine check' };
+    expect(journeyWords([{ skill: 'med-review' }, { skill: 'x-ray', label: 'Take the picture' }], names)).toBe(
+      'Medicine check  →  Take the picture (x ray)',
+    );
+    expect(journeyWords([{ skill: 'assess', label: 'Assess the leg' }, { skill: 'med-review' }], names)).toBe(
+      'Assess the leg (assess)  →  Medicine check',
+    );
   });
 
   it('shows a branching step with each outcome and its chance', () => {

@@ -3,6 +3,7 @@ import type { Level } from '../../level/schema';
 import { commandEnabled, PLAYER_COMMANDS } from '../../sim/index';
 import { COMMAND_WORDS, type ControlLine } from '../commandWords';
 import { journeyText } from '../journeyText';
+import { skillWords } from '../play/playTheme';
 
 export type { ControlLine };
 
@@ -30,15 +31,27 @@ export function controlsFor(level: Pick<Level, 'actions' | 'autoRoute'>): Contro
 }
 
 /**
- * "Triage  →  Billing fix  →  Reply": the skills each step needs, in the same words the board uses
- * ("needs: billing fix" under a ticket, "Can do: billing fix" on the card), so the briefing teaches the
- * words a player routes by. Step labels stay in the level file for trainers and the debrief.
+ * "Find out what is wrong (triage)  →  Correct the bill (billing fix)  →  Reply": each step's label
+ * when the level gives one, with the skill it needs in the board's own words ("needs billing fix"
+ * under a ticket, "Can do: billing fix" on the card), so the briefing says what happens and teaches
+ * the words a player routes by. A step without a label reads as its skill.
  */
-export function journeyWords(journey: Parameters<typeof journeyText>[0]): string {
-  return journeyText(journey, (s) => readable(s.skill), '  →  ');
+export function journeyWords(
+  journey: Parameters<typeof journeyText>[0],
+  names?: Readonly<Record<string, string>>,
+): string {
+  return journeyText(
+    journey,
+    (s) => {
+      const skill = skillWords(s.skill, names);
+      const label = s.label?.trim();
+      if (!label) return capital(skill);
+      return label.toLowerCase() === skill.toLowerCase() ? capital(label) : `${capital(label)} (${skill})`;
+    },
+    '  →  ',
+  );
 }
 
-function readable(id: string): string {
-  const w = id.replace(/[-_]+/g, ' ').trim();
+function capital(w: string): string {
   return w.charAt(0).toUpperCase() + w.slice(1);
 }
