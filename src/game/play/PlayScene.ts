@@ -23,7 +23,7 @@ import { DeptView, type FocusKind } from './DeptView';
 import { EventFeed } from './eventFeed';
 import { Hud } from './Hud';
 import { frameSeconds } from './interpolate';
-import { centre, layoutCards, OUTBOX_VISIBLE, outboxCentre, readingOrder, type Rect } from './layout';
+import { centre, layoutCards, OUTBOX_VISIBLE, outboxCentre, outboxSlotRect, readingOrder, type Rect } from './layout';
 import { PointerRouting } from './PointerRouting';
 import { RippleFx } from './RippleFx';
 import { refusalToast } from './rippleText';
@@ -32,6 +32,7 @@ import { SidePanel } from './SidePanel';
 import { makeAllTextures } from './textures';
 import { Toasts } from './Toasts';
 import { TokenLayer } from './TokenLayer';
+import { TicketLink } from './TicketLink';
 import { SCENES } from '../scenes/common';
 import { startScene, type PlayData, type SceneData } from '../scenes/sceneData';
 
@@ -62,9 +63,7 @@ export class PlayScene extends Phaser.Scene {
   private cleanup: Array<() => void> = [];
   private live: PlayLive | null = null;
   private audience = false;
-  /** Ticket under the pointer (its token, or its customer's row), for the link to its customer. */
-  private hovered: number | null = null;
-  private linkLine!: Phaser.GameObjects.Graphics;
+  private link!: TicketLink;
   private kinds = new Map<string, FocusKind>();
   /** "Sent Ben to Billing": the bottom line confirms a send for a few seconds. */
   private sent: { text: string; until: number } | null = null;
@@ -188,13 +187,13 @@ export class PlayScene extends Phaser.Scene {
       run: (fx) => this.runEffects(fx),
     });
 
-    this.linkLine = this.add.graphics().setDepth(20);
-    const onHover = (p: Phaser.Input.Pointer) => {
-      const pt = { x: p.worldX, y: p.worldY };
-      this.hovered = this.tokens.ticketAt(pt) ?? this.customers.ticketAt(pt);
-    };
-    this.input.on(Phaser.Input.Events.POINTER_MOVE, onHover);
-    this.cleanup.push(() => this.input.off(Phaser.Input.Events.POINTER_MOVE, onHover));
+    this.link = new TicketLink(this, {
+      sim: () => this.sim,
+      tokens: this.tokens,
+      customers: this.customers,
+      held: () => this.pointer.dragged()?.ticket ?? this.control.pickedTicket(),
+    });
+    this.cleanup.push(() => this.link.destroy());
     const onKey = (e: KeyboardEvent) => this.onKey(e);
     this.input.keyboard?.on('keydown', onKey);
     this.cleanup.push(() => this.input.keyboard?.off('keydown', onKey));
@@ -207,12 +206,13 @@ export class PlayScene extends Phaser.Scene {
         return r ? outboxCentre(r) : null;
       },
       ticketPos: (id) => this.tokens.posOf(id),
-      linked: () => {
-        const id = this.customers.linkedShown();
-        const t = id === null ? undefined : this.sim.ticket(id);
-        return { ticket: this.linkedTicket(), customer: t?.customer ?? null };
-      },
+      linked: () => this.link.shown(),
       deskKinds: () => Object.fromEntries(this.kinds),
+      touchAreas: () =>
+        this.depts.flatMap((d) => [
+          { what: `desk ${d.def.name}`, ...d.rect },
+          ...[0, 1, 2].slice(0, OUTBOX_VISIBLE).map((i) => ({ what: `tray slot ${i + 1} of ${d.def.name}`, ...outboxSlotRect(d.rect, i) })),
+        ]),
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.shutdown());
     this.syncViews(0, true);
@@ -228,23 +228,6 @@ export class PlayScene extends Phaser.Scene {
     } catch {
       /* audio is optional */
     }
-  }
-
-  /** The ticket tied to its customer on screen: dragged, picked, else hovered. */
-  private linkedTicket(): number | null {
-    const id = this.pointer.dragged()?.ticket ?? this.control.pickedTicket() ?? this.hovered;
-    return id !== null && this.sim.ticket(id) ? id : null;
-  }
-
-  /** A line from the linked ticket to its customer's face, so a waiting ticket is tied to a person. */
-  private drawLink(id: number | null): void {
-    const g = this.linkLine.clear();
-    this.customers.setLinked(id);
-    if (id === null || this.customers.linkedShown() === null) return;
-    const from = this.tokens.posOf(id);
-    if (!from) return;
-    const to = this.customers.facePos(id);
-    g.lineStyle(4, 0xffe066, 0.8).lineBetween(from.x, from.y, to.x + 34, to.y);
   }
 
   private deptName(id: string): string {
@@ -351,6 +334,12 @@ export class PlayScene extends Phaser.Scene {
         case 'message':
           st.toast(f.text, 'info', now);
           break;
+        case 'warn':
+          // A send the sim took but that will come back: said at once, on a toast and the bottom line.
+          st.toast(f.text, 'warning', now);
+          this.sent = { text: f.text, until: now + 5000 };
+          app.audio?.cue('invalid', now);
+          break;
         case 'cue':
           app.audio?.cue(f.name, now);
           break;
@@ -419,10 +408,10 @@ export class PlayScene extends Phaser.Scene {
       dragged: this.pointer.dragged(),
       picked: this.control.pickedTicket(),
       snap: snap || st.settings.reducedMotion,
-      linked: this.linkedTicket(),
+      linked: this.link.ticket(),
     });
     this.customers.sync(view);
-    this.drawLink(this.linkedTicket());
+    this.link.draw();
     if (now - this.scoreAt > 500) {
       this.scoreAt = now;
       this.scoreValue = this.sim.score().total;
