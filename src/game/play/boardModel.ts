@@ -123,6 +123,7 @@ export function buildBoard({ level, view, positions, care, order }: BoardInputs)
     care: d.care,
   }));
   const depts = order && order.length === all.length ? order.map((i) => all[i]!) : all;
+  const skills = new Map(level.departments.map((d) => [d.id, d.skills]));
   const grantable = view.requests.filter((r) => r.status === 'open').map((r) => r.id);
   return {
     depts,
@@ -133,6 +134,11 @@ export function buildBoard({ level, view, positions, care, order }: BoardInputs)
       const t = getTicket(view, id);
       if (!t) return null;
       return { customer: t.customer, workName: wtNames.get(t.workType) ?? t.workType, needs: needsOf(t, level.skillNames) };
+    },
+    canDo(dept: string, id: number): boolean {
+      const t = getTicket(view, id);
+      const need = t?.journey[t.step];
+      return need === undefined || (skills.get(dept) ?? []).includes(need);
     },
     mostUpsetInLine(dept: string): number | null {
       const d = view.departments.find((x) => x.id === dept);

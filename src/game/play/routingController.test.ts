@@ -14,6 +14,7 @@ function board(over: Partial<BoardInfo> = {}, outbox: Record<string, number[]> =
     care: 'quick',
     grantable: [],
     mostUpsetInLine: () => 3,
+    canDo: () => true,
     ...over,
   };
 }
@@ -110,6 +111,20 @@ describe('pointer routing', () => {
     expect(c.fromDept()).toBe('t1');
     expect(c.clickDept('bill', b)).toEqual([{ type: 'command', cmd: { type: 'route', ticket: 8, to: 'bill' } }]);
     expect(c.drop(7, 't1', 'tech', b)).toEqual([{ type: 'command', cmd: { type: 'route', ticket: 7, to: 'tech' } }]);
+  });
+
+  it('a drop or click on a desk that cannot do the next step sends it, with a warning at once', () => {
+    const b = board({ canDo: (dept) => dept !== 'tech' });
+    const c = new RoutingController();
+    const fx = c.drop(7, 't1', 'tech', b);
+    expect(commands(fx)).toEqual([{ type: 'route', ticket: 7, to: 'tech' }]);
+    expect(fx.filter((f) => f.type === 'warn')).toEqual([
+      { type: 'warn', text: "Tech can't do billing fix: Dana's ticket will come back, and Dana waits longer" },
+    ]);
+    c.pick('t1', 8, b);
+    expect(c.clickDept('tech', b).some((f) => f.type === 'warn')).toBe(true);
+    c.pick('t1', 8, b);
+    expect(c.clickDept('bill', b).some((f) => f.type === 'warn')).toBe(false);
   });
 
   it('forgets a picked ticket that left the tray', () => {

@@ -37,6 +37,8 @@ export interface BoardInfo {
   grantable: readonly string[];
   /** The ticket in a department's line whose customer is unhappiest, or null. */
   mostUpsetInLine(dept: string): number | null;
+  /** Can this department do the ticket's next step? (A send to one that can't comes back: a misroute.) */
+  canDo(dept: string, ticket: number): boolean;
 }
 
 export type RouteState =
@@ -53,12 +55,23 @@ export type Effect =
   | { type: 'care'; care: Care }
   | { type: 'quit' }
   | { type: 'message'; text: string }
+  /** Said at once and louder than a message: e.g. a ticket sent to a desk that cannot do its next step. */
+  | { type: 'warn'; text: string }
   | { type: 'cue'; name: 'pickup' | 'click' | 'invalid' };
 
 /** The board's answer when a level does not offer a command. */
 const notHere = (type: PlayerCommandType): Effect => ({ type: 'message', text: COMMAND_WORDS[type].notHere });
 
 const ARROWS: Record<string, Dir> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
+
+/** The warning for a send to a desk that cannot do the ticket's next step (the sim lets it happen: a misroute). */
+export function wrongDeskWords(board: BoardInfo, ticket: number, to: string): string {
+  const t = board.ticket(ticket);
+  const name = board.depts.find((d) => d.id === to)?.name ?? to;
+  const who = t ? `${t.customer}'s ticket` : 'The ticket';
+  const what = t ? t.needs : 'its next step';
+  return `${name} can't do ${what}: ${who} will come back, and ${t ? t.customer : 'the customer'} waits longer`;
+}
 
 export class RoutingController {
   state: RouteState = { mode: 'idle' };
@@ -199,7 +212,8 @@ export class RoutingController {
     const cmd: Command = careIsChosen(board.actions)
       ? { type: 'route', ticket: s.ticket, to, care: board.care }
       : { type: 'route', ticket: s.ticket, to };
-    return [{ type: 'command', cmd }];
+    if (to === s.from || board.canDo(to, s.ticket)) return [{ type: 'command', cmd }];
+    return [{ type: 'command', cmd }, { type: 'warn', text: wrongDeskWords(board, s.ticket, to) }];
   }
 
   private moveFocus(step: number, dir: Dir | null, board: BoardInfo): Effect[] {
