@@ -57,8 +57,16 @@ export interface RippleHook {
   /** Game point (1920x1080 design space) to client pixels. */
   toScreen(p: GamePoint): ClientPoint;
   deptScreenPos(id: string): ClientPoint | null;
-  /** Every visible text of the running scenes with its bounds, in game points (1920x1080 design space). */
-  texts(): { scene: string; text: string; x: number; y: number; w: number; h: number }[];
+  /**
+   * Every visible text of the running scenes with its bounds, in game points (1920x1080 design space), and
+   * `px`: its font size as drawn, in game points (the style's size times every scale on the way to the screen).
+   */
+  texts(): ShownText[];
+  /**
+   * Everything a finger can press on the running scenes, in game points: every enabled interactive object
+   * (its hit area as drawn) and, on the board, the places pressed by position (desks, tray slots).
+   */
+  targets(): ShownTarget[];
   outboxScreenPos(id: string): ClientPoint | null;
   ticketScreenPos(id: number): ClientPoint | null;
   score(): ScoreReport | null;
@@ -73,6 +81,59 @@ export interface RippleHook {
   audience(): AudienceInfo | null;
   /** In a facilitator's window once live play began: the room's session, run and what it may see. */
   live(): LiveInfo | null;
+}
+
+export interface ShownText {
+  scene: string;
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  px: number;
+}
+
+export interface ShownTarget {
+  scene: string;
+  /** The button's words, or what the place is ("tray slot of Billing"). */
+  what: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+type Shown = Phaser.GameObjects.GameObject & {
+  visible?: boolean;
+  alpha?: number;
+  scaleX?: number;
+  scaleY?: number;
+  parentContainer?: Phaser.GameObjects.Container | null;
+};
+
+/** Scale on the way to the screen: the object's and every container's above it. */
+function worldScale(o: Shown): { x: number; y: number } {
+  let x = o.scaleX ?? 1;
+  let y = o.scaleY ?? 1;
+  for (let c = o.parentContainer; c; c = c.parentContainer) {
+    x *= c.scaleX;
+    y *= c.scaleY;
+  }
+  return { x, y };
+}
+
+/** Shown: it and every container above it visible (and not faded out). */
+function isShown(o: Shown): boolean {
+  if (o.visible === false || o.alpha === 0) return false;
+  for (let c = o.parentContainer; c; c = c.parentContainer) if (!c.visible || c.alpha === 0) return false;
+  return true;
+}
+
+/** The words a pressable object shows: a Text beside it in its container, else its name. */
+function targetWords(o: Shown): string {
+  const list = o.parentContainer?.list ?? [];
+  const t = list.find((x) => x.type === 'Text') as Phaser.GameObjects.Text | undefined;
+  return (t?.text ?? o.name) || o.type;
 }
 
 export interface LiveInfo {
@@ -120,7 +181,7 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
     texts() {
       const g = game();
       if (!g) return [];
-      const out: { scene: string; text: string; x: number; y: number; w: number; h: number }[] = [];
+      const out: ShownText[] = [];
       for (const sc of g.scene.getScenes(true)) {
         const walk = (list: readonly Phaser.GameObjects.GameObject[]): void => {
           for (const o of list) {
@@ -131,11 +192,34 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
               const t = o as Phaser.GameObjects.Text;
               if (t.text.trim() === '' || t.alpha <= 0) continue;
               const b = t.getBounds();
-              out.push({ scene: sc.scene.key, text: t.text, x: b.x, y: b.y, w: b.width, h: b.height });
+              const size = parseFloat(String(t.style.fontSize)) || 0;
+              const px = size * Math.min(worldScale(t).x, worldScale(t).y);
+              out.push({ scene: sc.scene.key, text: t.text, x: b.x, y: b.y, w: b.width, h: b.height, px });
             }
           }
         };
         walk(sc.children.list);
+      }
+      return out;
+    },
+    targets() {
+      const g = game();
+      if (!g) return [];
+      const out: ShownTarget[] = [];
+      for (const sc of g.scene.getScenes(true)) {
+        const walk = (list: readonly Phaser.GameObjects.GameObject[]): void => {
+          for (const o of list) {
+            const obj = o as Shown;
+            if (!isShown(obj)) continue;
+            if (o.type === 'Container') walk((o as Phaser.GameObjects.Container).list);
+            if (!o.input?.enabled) continue;
+            const b = (o as unknown as Partial<Phaser.GameObjects.Components.GetBounds>).getBounds?.();
+            if (!b) continue;
+            out.push({ scene: sc.scene.key, what: targetWords(obj), x: b.x, y: b.y, w: b.width, h: b.height });
+          }
+        };
+        walk(sc.children.list);
+        if (sc.scene.key === 'play') for (const a of getApp().probe?.touchAreas?.() ?? []) out.push({ scene: 'play', ...a });
       }
       return out;
     },

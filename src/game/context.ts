@@ -28,6 +28,8 @@ export interface PlayProbe {
   linked?(): { ticket: number | null; customer: string | null };
   /** How each desk reads now: 'target' can do the picked ticket's next step, 'cannot' can't. */
   deskKinds?(): Record<string, string>;
+  /** Places on the board pressed by position rather than by a button (desks, tray slots), game coordinates. */
+  touchAreas?(): Array<{ what: string; x: number; y: number; w: number; h: number }>;
 }
 
 export interface AppContext {

@@ -186,6 +186,16 @@ export function outboxCentre(c: Rect): Pt {
   return centre(cardAreas(c).outbox);
 }
 
+/** The part of the tray a press picks slot i in (see outboxSlotAt): the touch target of that ticket. */
+export function outboxSlotRect(c: Rect, i: number): Rect {
+  const a = cardAreas(c).outbox;
+  const step = (a.w - 50) / OUTBOX_VISIBLE;
+  const s = outboxSlot(c, i);
+  const left = i === 0 ? a.x : Math.max(a.x, s.x - Math.min(step / 2, 70));
+  const right = i === OUTBOX_VISIBLE - 1 ? Math.min(a.x + a.w, s.x + 70) : Math.min(a.x + a.w, s.x + Math.min(step / 2, 70));
+  return { x: left, y: a.y, w: right - left, h: a.h };
+}
+
 /** The index of the outbox slot under p, or -1. */
 export function outboxSlotAt(c: Rect, p: Pt): number {
   const a = cardAreas(c).outbox;
