@@ -270,6 +270,58 @@ describe('presenter and projector windows', { timeout: 300_000 }, () => {
     await presenter.shot('live-10-presenter-reveal-strip');
   });
 
+  it('the room follows the customer the facilitator picks in the debrief, and the replay and its scrubber', async () => {
+    const page = presenter.page;
+    // Reveal up to the journey (step 4), then open the debrief over the results.
+    for (let i = 0; i < 3; i++) await press(page, ']');
+    await audience.page.waitForFunction(() => window.__ripple!.audience()?.debriefStep === 4, undefined, { timeout: 15_000 });
+    await audience.page.waitForSelector('.rx-panel-journey .rx-customer.rx-selected');
+    const first = await audience.page.getAttribute('.rx-panel-journey .rx-customer.rx-selected', 'data-ticket');
+    await press(page, 'd');
+    await page.waitForSelector('.rx-overlay .rx-panel-journey');
+    const other = page.locator('.rx-overlay .rx-panel-journey button.rx-customer:not(.rx-selected)').first();
+    const ticket = await other.getAttribute('data-ticket');
+    const label = await other.textContent();
+    expect(ticket).not.toBe(first);
+    await other.click();
+    await audience.page.waitForFunction((t) => window.__ripple!.audience()?.customer === Number(t), ticket, { timeout: 15_000 });
+    await audience.page.waitForFunction(
+      (t) => document.querySelector('.rx-panel-journey .rx-customer.rx-selected')?.getAttribute('data-ticket') === t,
+      ticket,
+      { timeout: 15_000 },
+    );
+    expect(await audience.page.textContent('.rx-panel-journey .rx-customer.rx-selected')).toBe(label);
+    await audience.page.waitForTimeout(500);
+    await audience.shot('live-11-audience-chosen-journey');
+
+    // The replay: shown to the room, it follows the facilitator's scrubber.
+    await page.click('[data-testid="replay-to-room"]');
+    await audience.page.waitForSelector('.rx-room-replay [data-testid="scrub-clock"]', { timeout: 15_000 });
+    expect(await audience.page.locator('.rx-room-replay button').count()).toBe(0); // the room takes no input
+    await page.locator('[data-testid="scrubber"]').evaluate((r: HTMLInputElement) => {
+      r.value = '60';
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await audience.page.waitForFunction(() => window.__ripple!.audience()?.replay === 60, undefined, { timeout: 15_000 });
+    await audience.page.waitForFunction(
+      () => /^1:00\b/.test(document.querySelector('.rx-room-replay [data-testid="scrub-clock"]')?.textContent ?? ''),
+      undefined,
+      { timeout: 15_000 },
+    );
+    // The same board on both screens: the desks' counts at 1:00 agree.
+    const desks = (p: Page) =>
+      p.$$eval('.rx-scrub-board .rx-desk', (els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim()));
+    expect(await desks(audience.page)).toEqual(await desks(page));
+    expect(await page.textContent('.lv-reveal-text')).toContain('replay at 1:00');
+    await audience.shot('live-12-audience-replay');
+    // [ takes the replay away first: the room is back on the journey.
+    await page.click('[data-testid="debrief-close"]');
+    await press(page, '[');
+    await audience.page.waitForSelector('.rx-panel-journey', { timeout: 15_000 });
+    expect(await audience.page.locator('.rx-room-replay').count()).toBe(0);
+    expect((await info(audience.page)).debriefStep).toBe(4);
+  });
+
   it('logged no errors in either window', () => {
     expect(presenter.problems).toEqual([]);
     expect(audience.problems).toEqual([]);

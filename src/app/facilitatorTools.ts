@@ -86,7 +86,7 @@ export function createFacilitatorTools(deps: {
           }
           p.openDebriefFromGame({
             round: {
-              id: 'this-play',
+              id: p.THIS_PLAY,
               levelId: play.levelId,
               levelTitle: play.level.title,
               seed: play.seed,

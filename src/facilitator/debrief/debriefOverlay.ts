@@ -8,11 +8,12 @@ import type { Level } from '../../level/schema';
 import { renderDebrief, type DebriefHandle } from './debriefView';
 import { compareSet } from '../panel/panelModel';
 import { mountScrubber, setChartCursor, type ScrubberHandle } from './scrubber';
-import { roundEnd } from './scrubberModel';
+import { replayLength } from './scrubberModel';
 import type { Round } from '../session/session';
 import { finishedRounds } from '../session/session';
 import type { SessionStoreApi } from '../session/sessionStore';
 import { el, button, keepPointerInside } from '../../ui/dom';
+import type { Revealed } from '../live/sync';
 
 export interface DebriefOverlayDeps {
   store: SessionStoreApi;
@@ -21,6 +22,16 @@ export interface DebriefOverlayDeps {
   /** Offered as a "Session" button when set. */
   openSession?(): void;
   onClose?(): void;
+  /** The projector window this window presents to, if any: it follows the chosen customer and the replay. */
+  room?: RoomControl | null;
+}
+
+/** What the debrief may change on the room's screen (the live hub, see ../live/liveHub.ts). */
+export interface RoomControl {
+  /** True when the room shows this round after play (its results or debrief). */
+  follows(roundId: string): boolean;
+  revealed(): Revealed;
+  reveal(r: Revealed): void;
 }
 
 export interface DebriefOverlayOptions {
@@ -108,6 +119,17 @@ export function openDebriefOverlay(
   let scrub: ScrubberHandle | null = null;
 
   const roundById = (id: string | null): Round | undefined => finished().find((r) => r.id === id);
+  /** The room's screen, when it shows the round open here. */
+  const room = (): RoomControl | null => {
+    const r = deps.room;
+    return r && roundId !== null && r.follows(roundId) ? r : null;
+  };
+  const toRoom = (change: (r: Revealed) => Revealed) => {
+    const r = room();
+    if (r) r.reveal(change(r.revealed()));
+  };
+  // The room already shows a customer of this round: start on the same one.
+  customer = room()?.revealed().customer ?? null;
 
   function fillRoundSelect(): void {
     roundSelect.replaceChildren();
@@ -159,6 +181,8 @@ export function openDebriefOverlay(
         reducedMotion: true,
         onSelectCustomer: (t) => {
           customer = t;
+          // The room's screen shows this customer's journey too (once the journey has been revealed).
+          toRoom((r) => ({ ...r, customer: t, focus: 'journey', replay: null }));
           drawDebrief();
           body.querySelector('.rx-panel-journey')?.scrollIntoView({ block: 'start' });
         },
@@ -175,7 +199,9 @@ export function openDebriefOverlay(
     const result = round?.result;
     if (!round || !result) return;
     const level = round.result?.level ?? deps.levelOf(round.levelId);
-    scrubHost.append(el('h2', 'rx-section-title', 'Replay the round'));
+    const head = el('div', 'rx-scrub-head');
+    head.append(el('h2', 'rx-section-title', 'Replay the round'));
+    scrubHost.append(head);
     if (!level) {
       scrubHost.append(
         el(
@@ -187,11 +213,7 @@ export function openDebriefOverlay(
       return;
     }
     // Minutes the facilitator added count: the replay runs to the round's real end.
-    const duration = Math.max(
-      result.metrics.simulatedSeconds || 0,
-      result.timeline.at(-1)?.t ?? 0,
-      roundEnd(level, round.seed, result.commandLog),
-    );
+    const duration = replayLength(level, round.seed, result);
     scrub = mountScrubber(scrubHost, {
       level,
       seed: round.seed,
@@ -199,12 +221,33 @@ export function openDebriefOverlay(
       duration,
       bookmarks: round.bookmarks,
       start: at,
-      onTime: (t) => setChartCursor(debriefHost, TIME_CHARTS, t),
+      onTime: (t) => {
+        setChartCursor(debriefHost, TIME_CHARTS, t);
+        if (room()?.revealed().replay != null) toRoom((r) => ({ ...r, replay: t }));
+      },
       // Notes made in the debrief are kept with the round (only rounds of the session are saved).
       onMark: session().rounds.some((r) => r.id === round.id)
         ? (t, note) => void store.getState().addBookmark(round.id, t, note || 'Marked in the debrief')
         : undefined,
     });
+    roomReplayButton(head);
+  }
+
+  /** "Show the room this replay": the room's screen then shows the board at the scrubber's time, and follows it. */
+  function roomReplayButton(head: HTMLElement): void {
+    if (!room()) return;
+    const label = () => (room()?.revealed().replay != null ? 'Stop showing the room the replay' : 'Show the room this replay');
+    const b = button(
+      label(),
+      'rx-btn-quiet',
+      () => {
+        const on = room()?.revealed().replay != null;
+        toRoom((r) => ({ ...r, replay: on ? null : (scrub?.time() ?? 0) }));
+        b.textContent = label();
+      },
+      'replay-to-room',
+    );
+    head.append(b);
   }
 
   function drawAll(): void {

@@ -133,7 +133,8 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
       root.append(el('p', 'rx-empty', 'The debrief will appear here.'));
       return;
     }
-    const shown = look.projector ? [d.focus && panels.includes(d.focus) ? d.focus : panels[panels.length - 1]!] : panels;
+    const focus = d.focus ?? d.revealed?.focus ?? null;
+    const shown = look.projector ? [focus && panels.includes(focus) ? focus : panels[panels.length - 1]!] : panels;
     const grid = el('div', look.projector ? 'rx-panels rx-one' : 'rx-panels');
     root.append(grid);
     const jobs: Array<() => void> = [];
@@ -261,6 +262,7 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
         b.addEventListener('click', () => opts.onSelectCustomer?.(c.ticket));
         li.append(b);
       } else li.append(el('span', selected ? 'rx-customer rx-selected' : 'rx-customer', c.label));
+      (li.firstElementChild as HTMLElement).dataset.ticket = String(c.ticket);
       list.append(li);
     }
     const right = el('div', 'rx-journey-main');

@@ -71,6 +71,8 @@ export interface ScrubberInput {
   onMark?(t: number, note: string): void;
   /** Time to show first (default: the end). */
   start?: number;
+  /** The room's screen: the facilitator moves it (setTime); no buttons, the range only shows progress. */
+  room?: boolean;
 }
 
 export interface ScrubberHandle {
@@ -109,7 +111,7 @@ function deptCard(d: BoardAt['departments'][number]): HTMLElement {
 }
 
 export function mountScrubber(container: HTMLElement, input: ScrubberInput): ScrubberHandle {
-  const root = el('section', 'rx-scrub');
+  const root = el('section', input.room ? 'rx-scrub rx-scrub-room' : 'rx-scrub');
   root.setAttribute('aria-label', 'Replay the round');
   const top = el('div', 'rx-scrub-top');
   const clock = el('output', 'rx-scrub-clock');
@@ -128,12 +130,21 @@ export function mountScrubber(container: HTMLElement, input: ScrubberInput): Scr
   back.type = 'button';
   const fwd = el('button', 'rx-btn', '10 s ▶');
   fwd.type = 'button';
-  top.append(clock, back, range, fwd);
+  if (input.room) {
+    range.disabled = true;
+    range.tabIndex = -1;
+    top.append(clock, range);
+  } else top.append(clock, back, range, fwd);
 
   // Bookmarks as jump buttons under the range.
   const marks = el('div', 'rx-scrub-marks');
   input.bookmarks.forEach((b, i) => {
-    const m = el('button', 'rx-btn rx-btn-quiet rx-scrub-mark', `▼${i + 1} ${formatClock(b.t)} ${b.note}`);
+    const text = `▼${i + 1} ${formatClock(b.t)} ${b.note}`;
+    if (input.room) {
+      marks.append(el('span', 'rx-scrub-mark', text));
+      return;
+    }
+    const m = el('button', 'rx-btn rx-btn-quiet rx-scrub-mark', text);
     m.type = 'button';
     m.addEventListener('click', () => setTime(b.t));
     marks.append(m);
@@ -147,7 +158,7 @@ export function mountScrubber(container: HTMLElement, input: ScrubberInput): Scr
   const side = el('div', 'rx-scrub-side');
   side.append(counts, el('h3', 'rx-h3', 'Just before this moment'), recent);
   body.append(board, side);
-  if (input.onMark) {
+  if (input.onMark && !input.room) {
     const note = el('input', 'rx-input rx-scrub-note');
     note.type = 'text';
     note.maxLength = 200;

@@ -128,6 +128,15 @@ export function roundEnd(level: Level, seed: number, log: readonly TimedCommand[
   return replay(level, seed, log.slice(0, lastExtend + 1), at, { recordEvents: false, sampleEvery: 0 }).view().end;
 }
 
+/** How long the replay of a finished round runs: to its real end, minutes the facilitator added included. */
+export function replayLength(
+  level: Level,
+  seed: number,
+  result: { metrics: { simulatedSeconds: number }; timeline: ReadonlyArray<{ t: number }>; commandLog: readonly TimedCommand[] },
+): number {
+  return Math.max(result.metrics.simulatedSeconds || 0, result.timeline.at(-1)?.t ?? 0, roundEnd(level, seed, result.commandLog));
+}
+
 /** "3 staff · 2 busy · 1 away" */
 export function staffLine(d: DeptAt): string {
   const parts = [`${d.staff} staff`, `${d.busy} busy`];

@@ -18,6 +18,8 @@ import type { Speed, UiStoreApi } from '../../store/store';
 import { followerSim, quietReplay } from './audienceSim';
 import { compareRounds } from '../debrief/compare';
 import { renderDebrief, type DebriefHandle } from '../debrief/debriefView';
+import { mountScrubber, type ScrubberHandle } from '../debrief/scrubber';
+import { replayLength } from '../debrief/scrubberModel';
 import { buildRoundResult, replayJourneys } from '../session/roundRecorder';
 import { el } from '../../ui/dom';
 import { finishedRounds, findRound, type Round } from '../session/session';
@@ -48,6 +50,12 @@ export interface AudienceInfo {
   checked: number;
   diverged: number;
   team: string | null;
+  /** "Blue table · round 2 of 3" while a session round is shown; null otherwise. */
+  label: string | null;
+  /** The replay's second the room's screen shows, or null when it shows no replay. */
+  replay: number | null;
+  /** The customer whose journey the room's screen shows (null: the one the debrief picks). */
+  customer: number | null;
 }
 
 export interface AudienceController {
@@ -174,6 +182,9 @@ export function startAudience(deps: AudienceDeps): AudienceController {
     get team() {
       return room.present()?.team ?? null;
     },
+    get label() {
+      return room.present()?.label ?? null;
+    },
     get muted() {
       return room.present()?.muted ?? false;
     },
@@ -184,6 +195,8 @@ export function startAudience(deps: AudienceDeps): AudienceController {
   let resultFor: { run: number; round: Round } | null = null;
   let debriefKey = '';
   let debrief: DebriefHandle | null = null;
+  /** The room's replay board (the facilitator's scrubber moves it), and the run it replays. */
+  let replayView: { run: number; key: string; scrub: ScrubberHandle; root: HTMLElement } | null = null;
 
   const root = el('div', 'lv-audience');
   root.setAttribute('aria-live', 'polite');
@@ -247,11 +260,54 @@ export function startAudience(deps: AudienceDeps): AudienceController {
     };
   }
 
+  function hideReplay(): void {
+    replayView?.scrub.destroy();
+    replayView?.root.remove();
+    replayView = null;
+  }
+
+  /** The facilitator shows the room the replay: the board at their scrubber's second, following it. */
+  function showReplay(level: Level, round: Round, t: number): void {
+    const result = round.result;
+    if (!result) return;
+    const key = JSON.stringify([state.run, round.team, round.bookmarks.length]);
+    if (replayView && replayView.key === key) {
+      replayView.scrub.setTime(t);
+      return;
+    }
+    hideReplay();
+    debrief?.destroy();
+    debrief = null;
+    debriefKey = '';
+    debriefHost.replaceChildren();
+    const root = el('section', 'rx-debrief rx-projector rx-room-replay');
+    root.setAttribute('aria-label', 'Replay of the round');
+    const head = el('header', 'rx-debrief-head');
+    head.append(el('h1', 'rx-debrief-title', `Replay: ${round.levelTitle} — ${round.team}`));
+    root.append(head);
+    debriefHost.append(root);
+    const scrub = mountScrubber(root, {
+      level,
+      seed: round.seed,
+      commandLog: result.commandLog,
+      duration: replayLength(level, round.seed, result),
+      bookmarks: round.bookmarks,
+      start: t,
+      room: true,
+    });
+    replayView = { run: state.run, key, scrub, root };
+  }
+
   function showDebrief(): void {
     const level = state.level;
     const round = level ? roundForDebrief(level) : null;
     if (!level || !round) return;
     const r = state.revealed;
+    if (r.replay !== null) {
+      showReplay(level, round, r.replay);
+      return;
+    }
+    hideReplay();
     const key = JSON.stringify([state.run, r, round.team, round.bookmarks.length]);
     if (key === debriefKey && debrief) return;
     debriefKey = key;
@@ -264,7 +320,7 @@ export function startAudience(deps: AudienceDeps): AudienceController {
       if (!compareRounds(compare).sameSetup)
         compare = [...others.filter((x) => x.seed === round.seed), round];
     }
-    const data = { round, level, compare, revealed: r, customer: r.customer };
+    const data = { round, level, compare, revealed: r, customer: r.customer, focus: r.focus };
     if (debrief) debrief.update(data);
     else debrief = renderDebrief(debriefHost, data, { projector: true });
   }
@@ -297,9 +353,11 @@ export function startAudience(deps: AudienceDeps): AudienceController {
       debrief?.destroy();
       debrief = null;
       debriefKey = '';
+      hideReplay();
       return;
     }
     if (next === 'play') {
+      hideReplay();
       debrief?.destroy();
       debrief = null;
       debriefKey = '';
@@ -360,6 +418,9 @@ export function startAudience(deps: AudienceDeps): AudienceController {
       checked: replica.status().checked,
       diverged: replica.status().diverged,
       team: state.team,
+      label: state.label,
+      replay: replayView ? state.revealed.replay : null,
+      customer: state.revealed.customer,
     }),
     playSim: (fallback) => followerSim(() => replica, fallback),
     frame(wallSeconds) {

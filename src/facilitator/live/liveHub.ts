@@ -20,6 +20,7 @@ import { createAuthority, type Authority, type LogMessage } from '../../roundlog
 import type { Sim } from '../../sim/types';
 import { getActiveRound, onActiveRoundChange } from '../session/activeRound';
 import { findRound } from '../session/session';
+import { roundPlace } from '../session/roundPlace';
 import { getSessionStore } from '../session/roundRecorder';
 import { randomToken } from './linkKey';
 import {
@@ -64,6 +65,8 @@ export interface LiveHub {
   left(): void;
   reveal(r: Revealed): void;
   revealed(): Revealed;
+  /** The session round whose run the room shows (null: a play outside the session, or none yet). */
+  roomRoundId(): string | null;
   setRoomMuted(m: boolean): void;
   roomMuted(): boolean;
   /** The session the room follows (the active round's, or the last one's, or 'local'). */
@@ -93,6 +96,8 @@ export interface HubOptions {
   /** Runs the heartbeat every second (default true; tests call heartbeat themselves). */
   timer?: boolean;
   teamOf?: (sessionId: string, roundId: string) => string | null;
+  /** "Blue table · round 2 of 3" for the room's board (default: from the session store). */
+  labelOf?: (sessionId: string, roundId: string) => string | null;
 }
 
 const STORE_KEY = 'ripple-effect:presenter-link';
@@ -110,11 +115,17 @@ function defaultTeam(sessionId: string, roundId: string): string | null {
   return session.id === sessionId ? (findRound(session, roundId)?.team ?? null) : null;
 }
 
+function defaultLabel(sessionId: string, roundId: string): string | null {
+  const session = getSessionStore().getState().session;
+  return session.id === sessionId ? (roundPlace(session, roundId)?.label ?? null) : null;
+}
+
 export function createLiveHub(opts: HubOptions = {}): LiveHub {
   const now = opts.now ?? (() => performance.now());
   const makeChannel = opts.makeChannel ?? ((name: string) => createSyncChannel(name));
   const storage = opts.storage === undefined ? tabStorage() : opts.storage;
   const teamOf = opts.teamOf ?? defaultTeam;
+  const labelOf = opts.labelOf ?? (opts.teamOf ? () => null : defaultLabel);
 
   type Saved = { id?: unknown; links?: Array<{ audience?: unknown; key?: unknown }> };
   let saved: Saved | null = null;
@@ -159,14 +170,18 @@ export function createLiveHub(opts: HubOptions = {}): LiveHub {
   const answered = new Map<string, number>();
   const channels = new Map<string, Channel>();
 
+  /** The session round of the run the room shows (null: a play outside the session); undefined: no run yet. */
+  let runRound: { sessionId: string; roundId: string } | null | undefined;
   const sessionId = () => getActiveRound()?.sessionId ?? lastSession?.sessionId ?? LOCAL_SESSION;
+  const roomRound = () => (runRound === undefined ? (getActiveRound() ?? lastSession) : runRound);
   const present = (): PresentBody => {
-    const active = getActiveRound() ?? lastSession;
+    const active = roomRound();
     return {
       kind: 'present',
       sessionId: sessionId(),
       roundId: active?.roundId ?? null,
       team: active ? teamOf(active.sessionId, active.roundId) : null,
+      label: active ? labelOf(active.sessionId, active.roundId) : null,
       revealed,
       muted,
     };
@@ -267,6 +282,7 @@ export function createLiveHub(opts: HubOptions = {}): LiveHub {
     roundStarted(level, levelId, seed, sim, nowMs) {
       const active = getActiveRound();
       if (active) lastSession = { sessionId: active.sessionId, roundId: active.roundId };
+      runRound = active ? { sessionId: active.sessionId, roundId: active.roundId } : null;
       authority.begin({ level, levelId, seed });
       const wrapped = authority.attach(sim);
       live = true;
@@ -302,6 +318,7 @@ export function createLiveHub(opts: HubOptions = {}): LiveHub {
     left() {
       if (revealed.screen !== 'play') return;
       live = false;
+      runRound = undefined;
       revealed = { ...NOTHING_REVEALED };
       paused = true;
       authority.begin(null);
@@ -312,6 +329,7 @@ export function createLiveHub(opts: HubOptions = {}): LiveHub {
       post(present());
     },
     revealed: () => revealed,
+    roomRoundId: () => roomRound()?.roundId ?? null,
     setRoomMuted(m) {
       muted = m;
       post(present());

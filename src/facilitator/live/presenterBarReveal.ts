@@ -8,6 +8,7 @@
 import './live.css';
 import { isDomOverlayOpen } from '../../ui/overlay';
 import { linkStatus, type LiveHub } from './liveHub';
+import { formatSimClock } from './presenterBar';
 import { DEBRIEF_PANELS, stepReveal, type DebriefPanel, type Revealed } from './sync';
 
 const NAMES: Record<DebriefPanel, string> = {
@@ -22,7 +23,11 @@ const NAMES: Record<DebriefPanel, string> = {
 /** Plain words for what the room sees now. */
 export function describeRevealed(r: Revealed, questionCount: number): string {
   if (r.screen === 'lobby' || r.screen === 'play') return 'The room sees the game.';
+  if (r.replay !== null) return `The room sees the replay at ${formatSimClock(r.replay)} ([ takes it away).`;
   if (r.debriefStep === 0) return 'The room sees the score only.';
+  const chosen = r.focus ? DEBRIEF_PANELS.indexOf(r.focus) : -1;
+  if (chosen >= 0 && chosen < r.debriefStep - 1)
+    return `The room sees ${NAMES[r.focus!]} (revealed up to ${r.debriefStep} of ${DEBRIEF_PANELS.length}).`;
   const last = DEBRIEF_PANELS[r.debriefStep - 1]!;
   if (last === 'questions')
     return `The room sees the debrief up to the questions (${r.questions} of ${questionCount}).`;
@@ -74,6 +79,7 @@ export function showRevealStrip(hub: LiveHub, questionCount: number, refitGame: 
   link.className = 'lv-reveal-link';
   link.setAttribute('role', 'status');
   const drawLink = () => {
+    draw(); // the debrief changes what the room sees too (a customer, the replay)
     const l = linkStatus(hub, performance.now());
     link.textContent = l.text;
     link.classList.toggle('lv-linked', l.linked);

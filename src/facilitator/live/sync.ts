@@ -34,9 +34,20 @@ export interface Revealed {
   questions: number;
   /** The customer whose journey is on screen, if any. */
   customer: number | null;
+  /** The panel the room's screen shows (one of those revealed); null: the last one revealed. */
+  focus: DebriefPanel | null;
+  /** The replay board at this sim second fills the room's screen instead of a panel; null: no replay. */
+  replay: number | null;
 }
 
-export const NOTHING_REVEALED: Revealed = { screen: 'lobby', debriefStep: 0, questions: 0, customer: null };
+export const NOTHING_REVEALED: Revealed = {
+  screen: 'lobby',
+  debriefStep: 0,
+  questions: 0,
+  customer: null,
+  focus: null,
+  replay: null,
+};
 
 /** What the room may see, the team, and whether it plays sound. */
 export interface PresentBody {
@@ -44,6 +55,8 @@ export interface PresentBody {
   sessionId: string;
   roundId: string | null;
   team: string | null;
+  /** The team and the round's place in the session ("Blue table · round 2 of 3"), shown during play. */
+  label: string | null;
   revealed: Revealed;
   muted: boolean;
 }
@@ -78,6 +91,8 @@ export const RevealedSchema = z.object({
   debriefStep: z.number().int().min(0).max(20),
   questions: z.number().int().min(0).max(100),
   customer: z.number().int().nullable(),
+  focus: z.enum(DEBRIEF_PANELS).nullable().default(null),
+  replay: z.number().min(0).max(1_000_000).nullable().default(null),
 });
 
 export const PresentSchema = z.object({
@@ -85,6 +100,7 @@ export const PresentSchema = z.object({
   sessionId: z.string().min(1).max(200),
   roundId: z.string().max(200).nullable(),
   team: z.string().max(200).nullable(),
+  label: z.string().max(300).nullable().default(null),
   revealed: RevealedSchema,
   muted: z.boolean(),
 });
@@ -122,14 +138,18 @@ export function signature(key: string, seq: number, bodyJson: string): string {
 
 /**
  * One key for the presenter: each press shows the next debrief panel; on the questions panel it shows
- * the next question. Back (-1) hides in reverse order. Clamped at both ends.
+ * the next question. Back (-1) hides in reverse order. Clamped at both ends. While the room shows the
+ * replay or a panel the facilitator chose, a step first brings it back to the newest part.
  */
-export function stepReveal(r: Revealed, dir: 1 | -1, questionCount: number): Revealed {
+export function stepReveal(was: Revealed, dir: 1 | -1, questionCount: number): Revealed {
   const last = DEBRIEF_PANELS.length;
+  // A step brings the room back from a chosen panel or the replay to the newest part.
+  const r: Revealed = { ...was, focus: null, replay: null };
   if (dir === 1) {
     if (r.debriefStep < last) return { ...r, screen: 'debrief', debriefStep: r.debriefStep + 1 };
     return { ...r, screen: 'debrief', questions: Math.min(questionCount, r.questions + 1) };
   }
+  if (was.replay !== null || was.focus !== null) return r; // back takes the replay or the chosen panel away first
   if (r.debriefStep === last && r.questions > 0) return { ...r, questions: r.questions - 1 };
   return { ...r, debriefStep: Math.max(0, r.debriefStep - 1) };
 }

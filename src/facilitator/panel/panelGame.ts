@@ -11,11 +11,15 @@ import { SCENES } from '../../game/scenes/common';
 import { startScene } from '../../game/scenes/sceneData';
 import { shell } from '../../game/shell';
 import { setActiveRound } from '../session/activeRound';
-import { openDebriefOverlay, type DebriefOverlayOptions } from '../debrief/debriefOverlay';
+import { openDebriefOverlay, type DebriefOverlayOptions, type RoomControl } from '../debrief/debriefOverlay';
+import { liveHubIfAny } from '../live/liveHub';
 import { openSessionPanel } from './panel';
 import { levelChoices } from './panelModel';
 import { getSessionStore } from '../session/roundRecorder';
 import type { Round } from '../session/session';
+
+/** The id the debrief gives a finished play that belongs to no round (see src/app/facilitatorTools.ts). */
+export const THIS_PLAY = 'this-play';
 
 export function playableLevels() {
   return levelChoices(getCampaign(), getAllLevels(), shell.loose);
@@ -56,9 +60,32 @@ export function openSessionFromGame(): void {
   });
 }
 
+/** The projector window's screen after play, as the debrief may steer it (none without a live hub). */
+function roomControl(): RoomControl | null {
+  const hub = liveHubIfAny();
+  if (!hub) return null;
+  return {
+    follows(roundId) {
+      const screen = hub.revealed().screen;
+      if (screen !== 'results' && screen !== 'debrief') return false;
+      const shown = hub.roomRoundId();
+      // A play outside the session is "this-play" here, and the room's own run there.
+      return shown === roundId || (shown === null && roundId === THIS_PLAY);
+    },
+    revealed: () => hub.revealed(),
+    reveal: (r) => hub.reveal(r),
+  };
+}
+
 export function openDebriefFromGame(opts: DebriefOverlayOptions): void {
   openDebriefOverlay(
-    { store: getSessionStore(), levelOf: levelFor, openSession: openSessionFromGame, onClose: focusGame },
+    {
+      store: getSessionStore(),
+      levelOf: levelFor,
+      openSession: openSessionFromGame,
+      onClose: focusGame,
+      room: roomControl(),
+    },
     opts,
   );
 }
