@@ -24,7 +24,7 @@ import { applyPageSettings, openSettingsPanel } from './ui/settingsPanel';
 
 const prefersReducedMotion =
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-const { store, audio, tools } = composeApp({ reducedMotion: prefersReducedMotion });
+const { store, audio, tools, kept } = composeApp({ reducedMotion: prefersReducedMotion });
 
 const audioSettings = (s: Settings) => ({
   masterVolume: s.masterVolume,
@@ -72,6 +72,9 @@ if (params.audience !== null) {
     );
   }
 }
+
+// A game left in progress (a reload, a crash) is offered on the title, whatever the link asked for.
+if (params.audience === null && kept.offer()) bootTarget.next = (from) => startScene(from, SCENES.title);
 
 /** Restarts the active shell scene so new text size or contrast take effect. */
 function restartActiveScene(): void {
@@ -136,7 +139,7 @@ onLevelsChanged(() => {
 });
 
 installProjectorKey(store, restartActiveScene, isDomOverlayOpen);
-installTestHook({ audience: tools.audienceInfo, live: tools.liveInfo });
+installTestHook({ audience: tools.audienceInfo, live: tools.liveInfo, kept: () => kept.info() });
 // A facilitator's first level waits for the live tools; a projector window for its own.
 if (params.audience !== null) bootTarget.wait = tools.loadAudience();
 else if (store.getState().settings.facilitator) bootTarget.wait = tools.loadLive();

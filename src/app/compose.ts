@@ -12,12 +12,16 @@ import { attachPersistence, browserStorage } from '../store/persist';
 import { createUiStore, type UiStoreApi } from '../store/store';
 import { createFacilitatorTools, type FacilitatorTools } from './facilitatorTools';
 import { createResultsService, type ResultsService } from './results';
+import { createKeptService, type KeptService } from './keptRound';
+import { SCENES } from '../game/scenes/common';
+import { startScene } from '../game/scenes/sceneData';
 
 export interface AppServices {
   store: UiStoreApi;
   audio: GameAudio | null;
   results: ResultsService;
   tools: FacilitatorTools;
+  kept: KeptService;
   hooks: GameHooks;
 }
 
@@ -44,7 +48,42 @@ export function composeApp(opts: { reducedMotion: boolean }): AppServices {
   });
   tools = createFacilitatorTools({ journeysOf: (play) => results.journeysOf(play) });
 
-  const hooks: GameHooks = { play: results, attachLive: tools.attachLive, facilitator: tools.hooks };
+  const toolsNow = tools;
+  const kept = createKeptService({
+    store,
+    storage: browserStorage(),
+    levelOf: (id) => getLevelById(id)?.level ?? null,
+    adoptLevel: (level) => shell.loose.set(level.id, level),
+    session: () => toolsNow.playingAttempt(),
+    resumeSession: (k) => toolsNow.resumeKeptRound(k),
+    dropSession: (k) => toolsNow.dropKeptRound(k),
+    start(data) {
+      const game = shell.game;
+      if (!game) return;
+      for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
+      startScene(game.scene, SCENES.play, data);
+    },
+    messages: shell.messages,
+  });
+  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => kept.flush());
+
+  const hooks: GameHooks = {
+    // The board's frames and its end also keep (or clear) the round in progress.
+    play: {
+      started: (p) => results.started(p),
+      events(events) {
+        results.events(events);
+        kept.frame();
+      },
+      finished(play) {
+        kept.finished();
+        return results.finished(play);
+      },
+    },
+    kept,
+    attachLive: tools.attachLive,
+    facilitator: tools.hooks,
+  };
   setApp({ store, audio, probe: null, hooks });
 
   // Facilitator mode brings the live tools (presenter bar, projector sync) before a level starts.
@@ -55,5 +94,5 @@ export function composeApp(opts: { reducedMotion: boolean }): AppServices {
   store.subscribe((s, prev) => {
     if (s.settings.facilitator !== prev.settings.facilitator) wantLive();
   });
-  return { store, audio, results, tools, hooks };
+  return { store, audio, results, tools, kept, hooks };
 }

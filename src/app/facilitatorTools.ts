@@ -12,9 +12,11 @@ import type { LiveInfo } from './testHook';
 import type { RoundRecorder } from './results';
 import type { FinishedPlay } from '../game/hooks';
 import type { CustomerJourney } from '../facilitator/session/session';
+import type { KeptSession } from '../roundlog/kept';
 
 type LiveModule = typeof import('../facilitator/live/livePlay') &
-  typeof import('../facilitator/live/liveHub');
+  typeof import('../facilitator/live/liveHub') &
+  typeof import('../facilitator/session/keptSession');
 type AudienceModule = typeof import('../facilitator/live/audience');
 type PanelModule = typeof import('../facilitator/panel/panelGame') &
   typeof import('../facilitator/session/roundRecorder');
@@ -29,6 +31,12 @@ export interface FacilitatorTools {
   rounds(): RoundRecorder | null;
   audienceInfo(): AudienceInfo | null;
   liveInfo(): LiveInfo | null;
+  /** The facilitator's round this board plays now and its attempt (null: none, or not loaded). */
+  playingAttempt(): KeptSession | null;
+  /** A kept game's round made the one being played again; the problem when it can't be. */
+  resumeKeptRound(k: KeptSession): Promise<string | null>;
+  /** A kept game discarded: its round back to planned, without that attempt's bookmarks. */
+  dropKeptRound(k: KeptSession): Promise<void>;
 }
 
 function failed(what: string) {
@@ -52,9 +60,10 @@ export function createFacilitatorTools(deps: {
     (liveLoading ??= Promise.all([
       import('../facilitator/live/livePlay'),
       import('../facilitator/live/liveHub'),
+      import('../facilitator/session/keptSession'),
     ])
-      .then(([a, b]) => {
-        live = { ...a, ...b };
+      .then(([a, b, c]) => {
+        live = { ...a, ...b, ...c };
       })
       .catch(failed('live facilitator tools')));
   const loadAudience = () =>
@@ -107,6 +116,9 @@ export function createFacilitatorTools(deps: {
           }
         : null,
     audienceInfo: () => audience?.audienceController()?.info() ?? null,
+    playingAttempt: () => live?.playingAttempt() ?? null,
+    resumeKeptRound: (k) => loadLive().then(() => live!.resumeKeptRound(k)),
+    dropKeptRound: (k) => loadLive().then(() => live!.dropKeptRound(k)),
     liveInfo() {
       const hub = live?.liveHubIfAny();
       if (!hub) return null;

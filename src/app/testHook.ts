@@ -14,6 +14,7 @@ import { getApp, type GamePoint } from '../game/context';
 import { policies, type PolicyName } from '../sim/index';
 import { shell } from '../game/shell';
 import { shownResults, type ShownResults } from '../game/scenes/resultsShown';
+import type { KeptInfo } from './keptRound';
 
 export const HOOK_VERSION = 1;
 
@@ -81,6 +82,8 @@ export interface RippleHook {
   audience(): AudienceInfo | null;
   /** In a facilitator's window once live play began: the room's session, run and what it may see. */
   live(): LiveInfo | null;
+  /** The game in progress kept in this browser's storage (read back from it), and how its writes went. */
+  kept(): KeptInfo | null;
 }
 
 export interface ShownText {
@@ -159,6 +162,7 @@ export interface HookSources {
   game(): Phaser.Game | null;
   audience?(): AudienceInfo | null;
   live?(): LiveInfo | null;
+  kept?(): KeptInfo | null;
 }
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
@@ -279,6 +283,10 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
     audience: () => sources.audience?.() ?? null,
     live: () => {
       const info = sources.live?.() ?? null;
+      return info ? clone(info) : null;
+    },
+    kept: () => {
+      const info = sources.kept?.() ?? null;
       return info ? clone(info) : null;
     },
     get audio() {

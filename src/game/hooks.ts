@@ -83,6 +83,29 @@ export interface PlayLive {
   finish(sim: Sim): boolean;
 }
 
+/** A game left in progress when this page was last closed or reloaded, offered to resume (src/app/keptRound.ts). */
+export interface KeptOffer {
+  levelTitle: string;
+  /** The sim time it resumes at, m:ss ("Resume at 2:31"). */
+  at: string;
+  /** The facilitator's round it belongs to (team, round id, attempt), or null. */
+  team: string | null;
+  roundId: string | null;
+  attempt: number;
+}
+
+/** The round in progress, kept in this browser's storage as it grows, and its resume. */
+export interface KeptHooks {
+  /** A round starts on this board (fresh or resumed): returns the sim to play on (it reports commands). */
+  began(play: { level: Level; levelId: string; seed: number; sim: Sim }): Sim;
+  /** The game left in progress last time, if any (checked; a broken one becomes a title message). */
+  offer(): KeptOffer | null;
+  /** Rebuilds it and starts the board there, paused. Resolves to a problem in plain words, or null. */
+  resume(): Promise<string | null>;
+  /** Drops it (and, for a facilitator's round, that attempt: the round goes back to planned). */
+  discard(): Promise<void>;
+}
+
 /** Live facilitation for a play scene: null when this window is neither presenter nor projector. */
 export type AttachLive = (scene: Phaser.Scene, ctx: LivePlayContext, fallback: () => Sim) => PlayLive | null;
 
@@ -95,12 +118,19 @@ export interface FacilitatorHooks {
 
 export interface GameHooks {
   play: PlayHooks;
+  kept: KeptHooks;
   attachLive: AttachLive;
   facilitator: FacilitatorHooks;
 }
 
 export const NO_HOOKS: GameHooks = {
   play: { started: () => {}, events: () => {}, finished: () => ({ savedRound: null }) },
+  kept: {
+    began: (play) => play.sim,
+    offer: () => null,
+    resume: () => Promise.resolve(null),
+    discard: () => Promise.resolve(),
+  },
   attachLive: () => null,
   facilitator: { openSession: () => {}, openDebrief: () => {} },
 };

@@ -55,8 +55,11 @@ export interface HubState {
 }
 
 export interface LiveHub {
-  /** A new run of a level began (start, restart, resume): returns the sim to play on (it feeds the log). */
-  roundStarted(level: Level, levelId: string, seed: number, sim: Sim, nowMs: number): Sim;
+  /**
+   * A new run of a level began (start, restart, resume): returns the sim to play on (it feeds the log).
+   * `at` is how it starts (a resumed game starts paused); default running at 1x.
+   */
+  roundStarted(level: Level, levelId: string, seed: number, sim: Sim, nowMs: number, at?: { speed: number; paused: boolean }): Sim;
   /** Each frame: new entries and checks, then a tick (at most every 50 ms, at once on a change). */
   frame(sim: Sim, speed: number, paused: boolean, nowMs: number): void;
   /** The level ended: last entries, the final check, and the room sees the results screen. */
@@ -279,7 +282,7 @@ export function createLiveHub(opts: HubOptions = {}): LiveHub {
   }
 
   const api: LiveHub = {
-    roundStarted(level, levelId, seed, sim, nowMs) {
+    roundStarted(level, levelId, seed, sim, nowMs, at) {
       const active = getActiveRound();
       if (active) lastSession = { sessionId: active.sessionId, roundId: active.roundId };
       runRound = active ? { sessionId: active.sessionId, roundId: active.roundId } : null;
@@ -287,8 +290,8 @@ export function createLiveHub(opts: HubOptions = {}): LiveHub {
       const wrapped = authority.attach(sim);
       live = true;
       simTime = sim.now();
-      paused = false;
-      speed = 1;
+      paused = at?.paused ?? false;
+      speed = at?.speed ?? 1;
       revealed = { ...NOTHING_REVEALED, screen: 'play' };
       syncChannels();
       authority.take();

@@ -56,7 +56,9 @@ export function attachLive(
   if (!store.getState().settings.facilitator) return null;
   const hub = getLiveHub();
   let ended = false;
-  const played = hub.roundStarted(ctx.level, ctx.levelId, ctx.seed, fallback(), performance.now());
+  const st = store.getState();
+  const at = { speed: st.speed === 0 ? st.lastSpeed : st.speed, paused: st.speed === 0 };
+  const played = hub.roundStarted(ctx.level, ctx.levelId, ctx.seed, fallback(), performance.now(), at);
   hideRevealStrip();
   // Read the new parent size first: refresh() alone fits to the old one, and then never looks again.
   const refit = () => {

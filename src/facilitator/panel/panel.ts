@@ -7,6 +7,7 @@
  */
 import '../facilitator.css';
 import type { Level } from '../../level/schema';
+import type { KeptHooks } from '../../game/hooks';
 import { download } from '../session/download';
 import { exportFileName, tooBigMessage } from '../session/exporters';
 import {
@@ -35,6 +36,8 @@ export interface PanelDeps {
   startRound(round: Round, level: Level): void;
   /** Opens the debrief of a finished round; `compare` opens it on the rounds side by side. */
   openDebrief(roundId: string, compare: boolean): void;
+  /** The game left in progress by a reload or a crash (its "Playing now" row offers to resume it). */
+  kept?: Pick<KeptHooks, 'offer' | 'resume' | 'discard'>;
   onClose?(): void;
 }
 
@@ -362,7 +365,6 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
     }
     const available = new Set(choices.map((c) => c.id));
     const rows = roundRows(st.session, available);
-    tbody.replaceChildren();
     const on = {
       start,
       debrief: (id: string) => {
@@ -371,17 +373,36 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
       },
       remove: askRemove,
     };
+    const kept = deps.kept?.offer() ?? null;
     tbody.replaceChildren();
-    for (const r of rows) tbody.append(roundRowElement(r, st.session.rounds.find((x) => x.id === r.id), on));
+    for (const r of rows) {
+      const round = st.session.rounds.find((x) => x.id === r.id);
+      const mine = kept && round && kept.roundId === r.id && round.status === 'playing' && (round.restarts ?? 0) + 1 === kept.attempt;
+      const keptRow = mine ? { at: kept.at, resume: resumeKept, discard: discardKept } : undefined;
+      tbody.append(roundRowElement(r, round, keptRow ? { ...on, kept: keptRow } : on));
+    }
     table.hidden = rows.length === 0;
     emptyNote.hidden = rows.length > 0;
     compareBtn.disabled = rows.filter((r) => r.status === 'finished').length === 0;
     if (document.activeElement !== nameInput) nameInput.value = st.session.name;
   }
 
+  /** The kept game of a "Playing now" round: back on the board, paused where it was. */
+  function resumeKept(): void {
+    void deps.kept?.resume().then((problem) => (problem ? (showLocal(problem), refresh()) : close()));
+  }
+  function discardKept(): void {
+    void deps.kept?.discard().then(() => {
+      showLocal('The game left in progress was discarded; the round is planned again.');
+      refresh();
+    });
+  }
+
   function start(round: Round): void {
     const choice = choices.find((c) => c.id === round.levelId);
     if (!choice) return showLocal(`The level "${round.levelId}" is not loaded here.`);
+    // Starting a round that is already being played is a restart: counted, and that attempt's bookmarks go.
+    if (round.status === 'playing') store.getState().restartRound(round.id);
     const res = store.getState().startRound(round.id);
     if (!res.ok) return;
     close();

@@ -56,6 +56,7 @@ export function openSessionFromGame(): void {
     defaultSeed: () => getApp().store.getState().seed,
     startRound: startRoundInGame,
     openDebrief: (roundId, compare) => openDebriefFromGame({ roundId, compare }),
+    kept: getApp().hooks.kept,
     onClose: focusGame,
   });
 }

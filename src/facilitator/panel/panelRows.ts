@@ -11,15 +11,21 @@ export interface RoundRowActions {
   debrief(roundId: string): void;
   /** Removing asks first unless the round is only planned (see the panel). */
   remove(round: Round): void;
+  /** The game of this round left in progress (a reload, a crash), when there is one to resume. */
+  kept?: { at: string; resume(): void; discard(): void };
 }
 
 export function roundRowElement(r: RoundRow, round: Round | undefined, on: RoundRowActions): HTMLTableRowElement {
   const tr = el('tr', `rx-round rx-round-${r.status}`);
   tr.dataset.round = r.id;
   const actions = el('td', 'rx-actions');
+  if (on.kept) {
+    actions.append(button(`Resume at ${on.kept.at}`, 'rx-btn-primary', on.kept.resume, `resume-${r.id}`));
+    actions.append(button('Discard it', '', on.kept.discard, `discard-${r.id}`));
+  }
   if (r.canStart && round) {
     const label = r.status === 'playing' ? 'Restart' : 'Start';
-    actions.append(button(label, 'rx-btn-primary', () => on.start(round), `start-${r.id}`));
+    actions.append(button(label, on.kept ? '' : 'rx-btn-primary', () => on.start(round), `start-${r.id}`));
   } else if (r.startNote) actions.append(el('span', 'rx-muted', r.startNote));
   if (r.status === 'finished')
     actions.append(button('Debrief', 'rx-btn-primary', () => on.debrief(r.id), `debrief-${r.id}`));

@@ -22,4 +22,11 @@ describe('restarting and leaving a round', () => {
     expect(stopRound(c.session, 'r1').ok).toBe(false);
     expect(restartRound(c.session, 'r1').ok).toBe(false);
   });
+
+  it('starting another round puts the one in play back to planned, without that attempt’s bookmarks', () => {
+    let s = (addRound(playing(), { levelId: 'l', levelTitle: 'L', seed: 3, team: 'Red' }) as { session: Session }).session;
+    s = startRound(s, 'r2').session;
+    expect(s.rounds[0]).toMatchObject({ status: 'planned', bookmarks: [] });
+    expect(s.rounds[1]).toMatchObject({ status: 'playing' });
+  });
 });

@@ -157,7 +157,10 @@ function withRound(session: Session, id: string, f: (r: Round) => Round | string
   return done({ ...session, rounds });
 }
 
-/** Marks a round as being played. Any other round still marked as playing goes back to planned. */
+/**
+ * Marks a round as being played. Any other round still marked as playing goes back to planned, without
+ * the bookmarks of its attempt (a game nobody will see again).
+ */
 export function startRound(session: Session, id: string): Change {
   const target = session.rounds.find((r) => r.id === id);
   if (!target) return refuse(session, `There is no round "${id}" in this session.`);
@@ -169,7 +172,7 @@ export function startRound(session: Session, id: string): Change {
   }
   const rounds = session.rounds.map((r): Round => {
     if (r.id === id) return { ...r, status: 'playing' };
-    if (r.status === 'playing') return { ...r, status: 'planned' };
+    if (r.status === 'playing') return { ...r, status: 'planned', bookmarks: [] };
     return r;
   });
   return done({ ...session, rounds });

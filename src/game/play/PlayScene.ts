@@ -34,7 +34,7 @@ import { Toasts } from './Toasts';
 import { TokenLayer } from './TokenLayer';
 import { TicketLink } from './TicketLink';
 import { SCENES } from '../scenes/common';
-import { startScene, type PlayData, type SceneData } from '../scenes/sceneData';
+import { startScene, type PlayData, type ResumeData, type SceneData } from '../scenes/sceneData';
 
 export class PlayScene extends Phaser.Scene {
   private level!: Level;
@@ -68,6 +68,7 @@ export class PlayScene extends Phaser.Scene {
   /** "Sent Ben to Billing": the bottom line confirms a send for a few seconds. */
   private sent: { text: string; until: number } | null = null;
   private recording = false;
+  private resume: ResumeData | null = null;
 
   constructor() {
     super(SCENES.play);
@@ -80,6 +81,7 @@ export class PlayScene extends Phaser.Scene {
     this.levelId = run.levelId ?? run.level?.id ?? '';
     this.seed = typeof run.seed === 'number' && Number.isFinite(run.seed) ? run.seed : 1;
     this.audience = run.audience === true;
+    this.resume = run.resume ?? null;
     this.live = null;
     this.recording = false;
     this.ending = false;
@@ -98,12 +100,17 @@ export class PlayScene extends Phaser.Scene {
     const st = store.getState();
     st.go('play', this.levelId);
     st.startRun();
+    // A resumed game starts paused where it was left; Space goes on at its speed.
+    if (this.resume) {
+      st.setSpeed(this.resume.speed);
+      st.setSpeed(0);
+    }
     const settings = st.settings;
     const reduced = () => store.getState().settings.reducedMotion;
     // No camera background fill: the game clears to the theme background already, and a full-screen
     // fill every frame costs as much as everything else on the board (frame-budget bench).
     makeAllTextures(this, this.level);
-    this.sim = createSim(this.level, this.seed, {});
+    this.sim = this.resume?.sim ?? createSim(this.level, this.seed, {});
     // Live facilitation (facilitator or projector window), wired by the app (src/app/compose.ts).
     const restart = () => {
       if (this.ending) return;
@@ -128,7 +135,13 @@ export class PlayScene extends Phaser.Scene {
     if (this.live?.sim) this.sim = this.live.sim;
     // The projector window mirrors someone else's play: only a window's own play is recorded.
     this.recording = !this.live?.audience;
-    if (this.recording) app.hooks.play.started({ level: this.level, levelId: this.levelId, seed: this.seed });
+    if (this.recording) {
+      const play = { level: this.level, levelId: this.levelId, seed: this.seed };
+      this.sim = app.hooks.kept.began({ ...play, sim: this.sim });
+      app.hooks.play.started(play);
+      // The rebuilt part of a resumed game: its customers' journeys, without a toast for each event.
+      if (this.resume) app.hooks.play.events(this.sim.drainEvents());
+    }
     this.view = this.sim.view();
     this.names = new Map(this.level.departments.map((d) => [d.id, d.name]));
     const rects = layoutCards(this.level.departments.map((d) => d.position));

@@ -26,6 +26,8 @@ export class TitleScene extends Phaser.Scene {
     const pal = palette(s);
     rippleBackdrop(this, s);
 
+    // Read first: a kept game that cannot be resumed becomes one of the messages below.
+    const kept = app.hooks.kept.offer();
     const cx = GAME_WIDTH / 2;
     const facilitator = s.facilitator
       ? `Facilitator mode is on: every level is open (F to turn off)  ·  ${SESSION_KEY_LABEL}: session and rounds`
@@ -34,7 +36,7 @@ export class TitleScene extends Phaser.Scene {
       .text(
         cx,
         GAME_HEIGHT - 40,
-        `Enter: play  ·  S: settings  ·  L: load a level file (or drop a .json file anywhere here)\n${facilitator}`,
+        `Enter: ${kept ? 'resume' : 'play'}  ·  S: settings  ·  L: load a level file (or drop a .json file anywhere here)\n${facilitator}`,
         textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: 1800 }),
       )
       .setOrigin(0.5, 1);
@@ -54,6 +56,14 @@ export class TitleScene extends Phaser.Scene {
     const pitch = this.add.text(0, y, PITCH, textStyle(s, 'sub', { color: pal.textDim, wrap: 1400, align: 'center' })).setOrigin(0.5, 0);
     y += pitch.height + 70;
     block.add([title, pitch]);
+    if (kept) {
+      const whose = kept.team ? `${kept.team}'s round of ` : '';
+      const line = this.add
+        .text(0, y, `A game was left in progress: ${whose}${kept.levelTitle}, at ${kept.at}.`, textStyle(s, 'body', { wrap: 1400, align: 'center' }))
+        .setOrigin(0.5, 0);
+      block.add(line);
+      y += line.height + 24;
+    }
 
     const focus = new FocusGroup(this, {
       keys: {
@@ -71,7 +81,7 @@ export class TitleScene extends Phaser.Scene {
       width: bw,
       height: bh,
       label: 'Play',
-      primary: true,
+      primary: !kept,
       size: 'heading',
       onActivate: () => {
         click();
@@ -98,6 +108,16 @@ export class TitleScene extends Phaser.Scene {
       onHover: () => focus.focusOf(load),
     });
     const buttons = [play, settingsBtn, load];
+    const resumeRow: Button[] = [];
+    if (kept) {
+      // One row: resume (first, the default) and discard.
+      const resume: Button = new Button(this, s, { x: -162, y: 0, width: 560, height: bh, label: `Resume at ${kept.at}`, primary: true, size: 'heading', onActivate: () => this.resumeKept(), onHover: () => focus.focusOf(resume) });
+      const discard: Button = new Button(this, s, { x: 292, y: 0, width: 300, height: bh, label: 'Discard it', onActivate: () => this.discardKept(), onHover: () => focus.focusOf(discard) });
+      for (const b of [resume, discard]) b.container.setY(y + bh / 2);
+      y += bh + 32;
+      resumeRow.push(resume, discard);
+      block.add(resumeRow.map((b) => b.container));
+    }
     if (s.facilitator) {
       const session: Button = new Button(this, s, { x: 0, y: 0, width: bw, height: bh, label: `Session (${SESSION_KEY_LABEL})`, onActivate: () => getApp().hooks.facilitator.openSession(), onHover: () => focus.focusOf(session) });
       buttons.push(session);
@@ -110,7 +130,34 @@ export class TitleScene extends Phaser.Scene {
     const k = Math.min(1, (bottom - top) / y);
     block.setScale(k);
     if (k === 1) block.setY(top + (bottom - top - y) / 2);
-    focus.setItems(buttons);
+    focus.setItems([...resumeRow, ...buttons]);
+  }
+
+  private busy = false;
+
+  /** Rebuilds the kept game and starts its board; a problem comes back as a message on this screen. */
+  private resumeKept(): void {
+    if (this.busy) return;
+    this.busy = true;
+    click();
+    void getApp()
+      .hooks.kept.resume()
+      .then((problem) => {
+        this.busy = false;
+        if (problem && this.scene.isActive()) restartScene(this.scene);
+      });
+  }
+
+  private discardKept(): void {
+    if (this.busy) return;
+    this.busy = true;
+    click();
+    void getApp()
+      .hooks.kept.discard()
+      .then(() => {
+        this.busy = false;
+        if (this.scene.isActive()) restartScene(this.scene);
+      });
   }
 
   private openSettings(): void {

@@ -5,6 +5,7 @@
  * Calling .scene.start or .scene.restart directly is a lint error outside this file.
  */
 import type { Level } from '../../level/schema';
+import type { Sim } from '../../sim/types';
 import type { FinishedPlay, FinishOutcome } from '../hooks';
 import type { SCENES } from './common';
 
@@ -23,6 +24,14 @@ export interface PlayData {
   seed: number;
   /** Started by the projector (audience) window: mirrors the facilitator's game, no input. */
   audience?: boolean;
+  /** A game left in progress, rebuilt from its kept log: the board starts on this sim, paused. */
+  resume?: ResumeData;
+}
+
+/** Where a resumed game starts: its rebuilt sim, and the speed Space goes on at. */
+export interface ResumeData {
+  sim: Sim;
+  speed: 1 | 2 | 4;
 }
 
 /** The projector window's empty board before the facilitator's window runs a round: nothing to play. */

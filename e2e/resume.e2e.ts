@@ -1,0 +1,139 @@
+/**
+ * Issue #13 item 3: a reload loses nothing. The game in progress is kept in this browser's storage as
+ * it grows; after a reload the title offers "Resume at m:ss", which rebuilds it at the same state hash
+ * and goes on paused. Discarding it, finishing it, or a broken copy in storage (set aside with a
+ * message) leave nothing to resume.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openGame, waitForScreen, type GamePage } from './harness';
+import { dragTicket, press, screenPos, sim, skipAhead, waitForReady, waitRouted } from './helpers';
+
+const clock = (t: number) => `${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
+const texts = (page: Page) => page.evaluate(() => window.__ripple!.texts().map((t) => t.text));
+
+/** Two real routes with the mouse and a speed change, then on to about 20 s of sim time. */
+export async function playAWhile(page: Page, until = 20): Promise<void> {
+  const done: number[] = [];
+  for (let i = 0; i < 2; i++) {
+    const r = await waitForReady(page, { exclude: done });
+    await dragTicket(page, r.id, await screenPos(page, 'dept', r.right));
+    await waitRouted(page, r.id, r.right);
+    done.push(r.id);
+  }
+  await press(page, '2');
+  const t = (await sim(page)).t;
+  if (t < until) await skipAhead(page, until - t);
+}
+
+/** Pauses and waits until the kept copy holds this very moment (paused, same time). */
+export async function pauseAndKeep(page: Page): Promise<{ t: number; hash: string; commands: number }> {
+  if ((await page.evaluate(() => window.__ripple!.state().speed)) !== 0) await press(page, 'p');
+  await page.waitForFunction(() => window.__ripple!.state().speed === 0);
+  await page.waitForFunction(
+    () => {
+      const k = window.__ripple!.kept()?.stored;
+      const s = window.__ripple!.sim();
+      return !!k && !!s && k.paused && k.t === s.t && k.hash === s.hash;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+  const s = await sim(page);
+  return { t: s.t, hash: s.hash, commands: s.commandLog.length };
+}
+
+let game: GamePage;
+
+describe('a reload mid-round offers to resume it', { timeout: 300_000 }, () => {
+  beforeAll(async () => {
+    game = await openGame('?level=clear-notes&seed=7');
+    await waitForScreen(game.page, 'briefing');
+    await press(game.page, 'Enter');
+    await waitForScreen(game.page, 'play');
+  }, 120_000);
+  afterAll(async () => game?.close());
+
+  let before: { t: number; hash: string; commands: number };
+
+  it('keeps the round in storage as it is played', async () => {
+    const page = game.page;
+    await playAWhile(page);
+    before = await pauseAndKeep(page);
+    expect(before.t).toBeGreaterThanOrEqual(20);
+    expect(before.commands).toBeGreaterThanOrEqual(2);
+    const kept = await page.evaluate(() => window.__ripple!.kept()!);
+    expect(kept.keeping).toBe(true);
+    expect(kept.stored).toMatchObject({ commands: before.commands, speed: 2, paused: true, roundId: null });
+  });
+
+  it('after a reload the title offers "Resume at m:ss" (the link asked for the briefing)', async () => {
+    const page = game.page;
+    await page.reload();
+    await waitForScreen(page, 'title');
+    const shown = await texts(page);
+    expect(shown).toContain(`Resume at ${clock(before.t)}`);
+    expect(shown).toContain('Discard it');
+    expect(shown.some((t) => t.includes('A game was left in progress') && t.includes(clock(before.t)))).toBe(true);
+    await page.waitForTimeout(300);
+    await game.shot('resume-01-title-offer');
+  });
+
+  it('resumes at the same state hash, paused, and goes on at its speed', async () => {
+    const page = game.page;
+    await press(page, 'Enter'); // the offer is the first button
+    await waitForScreen(page, 'play');
+    const s = await sim(page);
+    expect(s.t).toBe(before.t);
+    expect(s.commandLog.length).toBe(before.commands);
+    expect(s.hash).toBe(before.hash);
+    expect(await page.evaluate(() => window.__ripple!.state().speed)).toBe(0);
+    await page.waitForTimeout(300);
+    await game.shot('resume-02-resumed-paused');
+    await press(page, 'p');
+    await page.waitForFunction(() => window.__ripple!.state().speed === 2);
+    await page.waitForFunction((t) => window.__ripple!.sim()!.t > t + 1, before.t, { timeout: 20_000 });
+  });
+
+  it('a finished round leaves nothing to resume', async () => {
+    const page = game.page;
+    await page.evaluate(() => window.__rippleDrive!.playOut('wholistic'));
+    await waitForScreen(page, 'results');
+    expect(await page.evaluate(() => window.__ripple!.kept()!.stored)).toBeNull();
+    await page.reload();
+    await waitForScreen(page, 'briefing');
+  });
+
+  it('"Discard it" drops the kept game', async () => {
+    const page = game.page;
+    await press(page, 'Enter');
+    await waitForScreen(page, 'play');
+    await skipAhead(page, 12);
+    await pauseAndKeep(page);
+    await page.reload();
+    await waitForScreen(page, 'title');
+    await press(page, 'ArrowDown');
+    await press(page, 'Enter');
+    await page.waitForFunction(() => window.__ripple!.kept()!.stored === null);
+    await page.waitForFunction(() => !window.__ripple!.texts().some((t) => t.text.startsWith('Resume at')));
+    await page.reload();
+    await waitForScreen(page, 'briefing');
+  });
+
+  it('a broken or foreign copy in storage is set aside with a message; the title still works', async () => {
+    const page = game.page;
+    for (const bad of ['{"format":"ripple-effect-round-in-progress","version":1,"round":', JSON.stringify({ format: 'ripple-effect-round-in-progress', version: 99, levelHash: 'ab', hash: 'cd', session: null, round: {} })]) {
+      await page.evaluate((text) => localStorage.setItem('ripple-effect:round-in-progress:v1', text), bad);
+      await page.goto(page.url().split('?')[0]!);
+      await waitForScreen(page, 'title');
+      const shown = (await texts(page)).join('\n');
+      expect(shown).toMatch(/could not be read|another version/);
+      expect(shown).not.toContain('Resume at');
+      expect(await page.evaluate(() => localStorage.getItem('ripple-effect:round-in-progress:v1'))).toBeNull();
+      expect(await page.evaluate(() => localStorage.getItem('ripple-effect:round-in-progress:v1:set-aside'))).toBe(bad);
+    }
+    await game.shot('resume-03-set-aside-message');
+  });
+
+  it('logged no errors', () => expect(game.problems).toEqual([]));
+});
