@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { canvasVariety, openGame, waitForScreen, type GamePage } from './harness';
 import { dragTicket, press, screenPos, sim, skipAhead, waitForReady, waitRouted } from './helpers';
 
 const clock = (t: number) => `${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
@@ -136,4 +136,115 @@ describe('a reload mid-round offers to resume it', { timeout: 300_000 }, () => {
   });
 
   it('logged no errors', () => expect(game.problems).toEqual([]));
+});
+
+describe('a reload mid-round of a session, with the projector open', { timeout: 300_000 }, () => {
+  const TEAM = 'Blue table';
+  let presenter: GamePage;
+  let popup: Page;
+  let before: { t: number; hash: string; commands: number };
+  const round = () =>
+    presenter.page.evaluate(() => {
+      const raw = localStorage.getItem('ripple-effect:session:v1');
+      const s = raw ? (JSON.parse(raw) as { rounds: Array<{ status: string; restarts?: number; bookmarks: unknown[] }> }) : null;
+      return s?.rounds[0] ?? null;
+    });
+
+  beforeAll(async () => {
+    presenter = await openGame('?facilitator=1');
+    const page = presenter.page;
+    await waitForScreen(page, 'title');
+    await page.keyboard.press('g');
+    await page.locator('.rx-session').waitFor({ state: 'visible' });
+    await page.selectOption('select[name="level"]', 'clear-notes');
+    await page.fill('input[name="seed"]', '11');
+    await page.fill('input[name="team"]', TEAM);
+    await page.click('[data-testid="add-round"]');
+    await page.click('[data-testid="start-r1"]');
+    await waitForScreen(page, 'briefing');
+    await press(page, 'Enter');
+    await waitForScreen(page, 'play');
+    await page.waitForSelector('.lv-bar');
+    const [p] = await Promise.all([presenter.browser.context.waitForEvent('page'), press(page, 'o')]);
+    popup = p;
+    await popup.waitForFunction(() => window.__ripple?.audience()?.showing === 'play', undefined, { timeout: 60_000 });
+  }, 150_000);
+  afterAll(async () => presenter?.close());
+
+  it('keeps the round with its session round and attempt, and a bookmark of this attempt', async () => {
+    const page = presenter.page;
+    await playAWhile(page);
+    await press(page, 'b');
+    await page.waitForSelector('.lv-markbox input', { state: 'visible' });
+    await page.keyboard.type('before the reload');
+    await page.keyboard.press('Enter');
+    before = await pauseAndKeep(page);
+    expect(await page.evaluate(() => window.__ripple!.kept()!.stored)).toMatchObject({ roundId: 'r1', attempt: 1, paused: true });
+    await popup.waitForFunction((t) => window.__ripple!.audience()?.replicaT === t, before.t, { timeout: 30_000 });
+    expect((await sim(popup)).hash).toBe(before.hash);
+    expect((await round())?.bookmarks).toHaveLength(1);
+  });
+
+  it('after the reload the title offers the team’s round; the projector says the link is gone', async () => {
+    const page = presenter.page;
+    await page.reload();
+    await waitForScreen(page, 'title');
+    const shown = await texts(page);
+    expect(shown).toContain(`Resume at ${clock(before.t)}`);
+    expect(shown.some((t) => t.includes(`${TEAM}'s round of Notes a Peer Can Follow`))).toBe(true);
+    await popup.waitForFunction(() => window.__ripple!.audience()?.connected === false, undefined, { timeout: 15_000 });
+    await page.waitForTimeout(300);
+    await presenter.shot('resume-04-session-title-offer');
+  });
+
+  it('the session panel’s "Playing now" row resumes it at the same state hash', async () => {
+    const page = presenter.page;
+    await page.keyboard.press('g');
+    await page.locator('.rx-session').waitFor({ state: 'visible' });
+    const row = page.locator('tr[data-round="r1"]');
+    expect(await row.locator('.rx-status').textContent()).toBe('Playing now');
+    expect(await row.locator('[data-testid="resume-r1"]').textContent()).toBe(`Resume at ${clock(before.t)}`);
+    await presenter.shot('resume-05-session-panel-row');
+    await page.click('[data-testid="resume-r1"]');
+    await waitForScreen(page, 'play');
+    await page.waitForSelector('.lv-bar');
+    const s = await sim(page);
+    expect(s.t).toBe(before.t);
+    expect(s.hash).toBe(before.hash);
+    expect(await page.evaluate(() => window.__ripple!.state().speed)).toBe(0);
+    expect(await round()).toMatchObject({ status: 'playing', bookmarks: [{ note: 'before the reload' }] });
+  });
+
+  it('the projector re-links and shows the resumed board at the same state hash', async () => {
+    await popup.waitForFunction(
+      (t) => {
+        const a = window.__ripple!.audience();
+        return !!a && a.connected && a.showing === 'play' && a.replicaT === t;
+      },
+      before.t,
+      { timeout: 30_000 },
+    );
+    expect((await sim(popup)).hash).toBe(before.hash);
+    await presenter.page.waitForFunction(() => document.querySelector('.lv-room')?.textContent === 'Projector window linked', undefined, { timeout: 15_000 });
+    await popup.waitForTimeout(500);
+    expect(await canvasVariety(popup)).toBeGreaterThan(0.05);
+    await popup.screenshot({ path: 'e2e/artifacts/resume-06-projector-relinked.png' });
+    // It follows the game on from there.
+    await press(presenter.page, 'p');
+    await popup.waitForFunction((t) => (window.__ripple!.audience()?.replicaT ?? 0) > t + 1, before.t, { timeout: 30_000 });
+  });
+
+  it('discarding the kept game after another reload puts the round back to planned without its bookmarks', async () => {
+    const page = presenter.page;
+    await pauseAndKeep(page);
+    await page.reload();
+    await waitForScreen(page, 'title');
+    await press(page, 'ArrowDown');
+    await press(page, 'Enter');
+    await page.waitForFunction(() => window.__ripple!.kept()!.stored === null);
+    await page.waitForFunction(() => !window.__ripple!.texts().some((t) => t.text.startsWith('Resume at')));
+    expect(await round()).toMatchObject({ status: 'planned', bookmarks: [] });
+  });
+
+  it('logged no errors', () => expect(presenter.problems).toEqual([]));
 });
