@@ -9,6 +9,7 @@ import { sample, sampleGap } from './distributions';
 import { E_ABANDON, E_ARRIVAL, E_MOOD, E_PATIENCE, E_SCRIPT, schedule } from './events';
 import { touch, updateStatus } from './desks';
 import { histAdd } from './histogram';
+import { chooseName, nameLeft, nameTaken, newNameBook, type NameBook } from './nameBook';
 import { rand, STREAM_ARRIVALS } from './rng';
 import { B_NONE, TM_INBOX, type Ticket, type World } from './state';
 import type { WorkTypeInfo } from './compile';
@@ -94,38 +95,10 @@ export function scriptedArrival(w: World, pos: number): { wtIdx: number; name: s
   return { wtIdx: st.wtIndex.get(sc.workType) ?? 0, name: sc.name ?? null };
 }
 
-/**
- * A name no customer still in the system has, so two on screen never share one: the next free name of
- * the list in turn (or the scripted one), with " 2", " 3"... only when every name is taken.
- */
-/** Names of the tickets in the company, counted (built once from the tickets, then kept up to date). */
-function namesInUse(w: World): Map<string, number> {
-  if (!w.names) {
-    const m = new Map<string, number>();
-    for (const T of w.s.tickets.values()) m.set(T.customer, (m.get(T.customer) ?? 0) + 1);
-    w.names = m;
-  }
+/** The names in the company (built once from the tickets, then kept up to date). */
+function nameBook(w: World): NameBook {
+  if (!w.names) w.names = newNameBook(w.st.names, Array.from(w.s.tickets.values(), (T) => T.customer));
   return w.names;
-}
-
-function uniqueName(w: World, given: string | null): string {
-  const s = w.s;
-  const names = w.st.names;
-  const inUse = namesInUse(w);
-  let base = given;
-  if (base === null) {
-    for (let k = 0; k < names.length; k++) {
-      const candidate = names[(s.nameIdx + k) % names.length]!;
-      if (!inUse.has(candidate) || k === names.length - 1) {
-        base = candidate;
-        s.nameIdx = (s.nameIdx + k + 1) % names.length;
-        break;
-      }
-    }
-  }
-  const first = base ?? names[0]!;
-  if (!inUse.has(first)) return first;
-  for (let n = 2; ; n++) if (!inUse.has(`${first} ${n}`)) return `${first} ${n}`;
 }
 
 /** A new customer's ticket, at the entry desk (the dispatcher puts it in line). */
@@ -137,7 +110,10 @@ export function newTicket(w: World, wtIdx: number, name: string | null): Ticket 
   const wt = st.wts[wtIdx]!;
   const patience = sample(wt.patience ?? st.patience, s.rng, STREAM_ARRIVALS);
   const willEscalate = wt.escalateChance > 0 && rand(s.rng, STREAM_ARRIVALS) < wt.escalateChance;
-  const customer = uniqueName(w, name);
+  const book = nameBook(w);
+  const chosen = chooseName(book, st.names, s.nameIdx, name);
+  const customer = chosen.name;
+  s.nameIdx = chosen.next;
   const path = drawJourney(w, wt);
   const entry = st.entry;
   const d = s.depts[entry]!;
@@ -190,8 +166,7 @@ export function newTicket(w: World, wtIdx: number, name: string | null): Ticket 
     rippleKeys: null,
     timers: 0,
   };
-  const inUse = namesInUse(w);
-  inUse.set(customer, (inUse.get(customer) ?? 0) + 1);
+  nameTaken(book, customer);
   s.tickets.set(id, T);
   s.counts.arrived++;
   if (st.anyScoreWeight) s.agg.wArrived = (s.agg.wArrived ?? 0) + wt.scoreWeight;
@@ -337,12 +312,8 @@ export function finish(w: World, T: Ticket, resolved: boolean): void {
   }
   s.counts.inSystem--;
   s.tickets.delete(T.id);
-  const inUse = w.names; // built at the first arrival; absent, it is rebuilt from the tickets left
-  if (inUse) {
-    const left = (inUse.get(T.customer) ?? 1) - 1;
-    if (left > 0) inUse.set(T.customer, left);
-    else inUse.delete(T.customer);
-  }
+  // The name book is built at the first arrival; absent (a restored sim), it is built from the tickets left.
+  if (w.names) nameLeft(w.names, T.customer);
   if (w.rec) {
     w.out.push({
       type: resolved ? 'resolved' : 'abandoned',

@@ -5,6 +5,7 @@
 import type { DepartmentState, RequestState, SimEvent, TicketState, TimedCommand, TimelineSample } from './types';
 import type { Static } from './compile';
 import { newHeap, type HeapData } from './heap';
+import type { NameBook } from './nameBook';
 import { seedRng } from './rng';
 import { HIST_BINS } from './histogram';
 
@@ -149,8 +150,8 @@ export interface World {
   rec: boolean;
   out: SimEvent[];
   sampleEvery: number;
-  /** How many tickets carry each customer name now: a cache derived from s.tickets, never saved. */
-  names?: Map<string, number>;
+  /** The customer names in use: a cache derived from s.tickets, never saved. */
+  names?: NameBook;
 }
 
 export function newAgg(): Agg {

@@ -1,0 +1,140 @@
+/**
+ * Customer names in use, and the name a new customer gets: the next free name of the level's list in
+ * turn (or the scripted one), with " 2", " 3"... only when it is taken, so two customers in the
+ * company never share a name. A cache derived from the tickets (rebuilt after a restore, never saved).
+ *
+ * Two more caches keep a busy level (thousands of customers, a list of 50 names) from scanning the
+ * list and every number at each arrival; they never change which name is chosen:
+ * - one bit per place of the list, set while nobody has its name (the next free place is a bit scan);
+ * - per name, a number below which every numbered copy is known to be taken (lowered when one leaves).
+ * A name's record stays when its customer leaves, so a busy level looks each name up once, not at
+ * every arrival (there are as many as customers in the company at its busiest, not more).
+ */
+/** One name ever carried in the company (kept when its customer leaves: a busy level reuses them). */
+interface NameRec {
+  /** How many customers in the company carry it now. */
+  c: number;
+  /** The places of the list that hold it. */
+  places: readonly number[] | null;
+  /** For "base n" (n >= 2, no leading zero): base's record, and n. */
+  of: NameRec | null;
+  n: number;
+  /** As a base: "this k" is taken for every 2 <= k < low. */
+  low: number;
+}
+
+export interface NameBook {
+  readonly names: Map<string, NameRec>;
+  readonly places: ReadonlyMap<string, readonly number[]>;
+  /** Bit j set while nobody in the company has the name at place j. */
+  readonly free: Uint32Array;
+}
+
+export function newNameBook(list: readonly string[], carried: Iterable<string>): NameBook {
+  const places = new Map<string, number[]>();
+  list.forEach((n, j) => {
+    const at = places.get(n);
+    if (at) at.push(j);
+    else places.set(n, [j]);
+  });
+  const free = new Uint32Array((list.length + 31) >>> 5);
+  for (let j = 0; j < list.length; j++) free[j >>> 5]! |= 1 << (j & 31);
+  const book: NameBook = { names: new Map(), places, free };
+  for (const n of carried) nameTaken(book, n);
+  return book;
+}
+
+function recordOf(book: NameBook, name: string): NameRec {
+  const known = book.names.get(name);
+  if (known) return known;
+  const rec: NameRec = { c: 0, places: book.places.get(name) ?? null, of: null, n: 0, low: 2 };
+  const n = numberAtEnd(name);
+  if (n >= 2) {
+    rec.of = recordOf(book, name.slice(0, name.lastIndexOf(' ')));
+    rec.n = n;
+  }
+  book.names.set(name, rec);
+  return rec;
+}
+
+/** n of "base n" written without leading zeros, else -1. */
+function numberAtEnd(name: string): number {
+  const sp = name.lastIndexOf(' ');
+  if (sp <= 0 || sp === name.length - 1 || name.charCodeAt(sp + 1) === 48) return -1;
+  let n = 0;
+  for (let i = sp + 1; i < name.length; i++) {
+    const d = name.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+function taken(book: NameBook, name: string): boolean {
+  const r = book.names.get(name);
+  return r !== undefined && r.c > 0;
+}
+
+export function nameTaken(book: NameBook, name: string): void {
+  const rec = recordOf(book, name);
+  // The next search for base's numbered copies starts past this one.
+  if (rec.of && rec.of.low === rec.n) rec.of.low = rec.n + 1;
+  if (rec.c++ > 0 || !rec.places) return;
+  for (const j of rec.places) book.free[j >>> 5]! &= ~(1 << (j & 31));
+}
+
+export function nameLeft(book: NameBook, name: string): void {
+  const rec = book.names.get(name);
+  if (!rec || rec.c === 0 || --rec.c > 0) return;
+  if (rec.places) for (const j of rec.places) book.free[j >>> 5]! |= 1 << (j & 31);
+  // "base n" is free again: base's search starts there again.
+  if (rec.of && rec.n < rec.of.low) rec.of.low = rec.n;
+}
+
+/**
+ * The name for a new customer (`given` for a scripted one, else the list's next free name from place
+ * `at`) and the list place to go on from. The caller marks the name taken with nameTaken.
+ */
+export function chooseName(
+  book: NameBook,
+  list: readonly string[],
+  at: number,
+  given: string | null,
+): { name: string; next: number } {
+  let base = given;
+  let next = at;
+  if (base === null) {
+    // The first free place from `at` on, round the list; with none before the last place of the
+    // turn, that last place (the one before `at`), taken or not.
+    const n = list.length;
+    const j = firstFree(book.free, at, n);
+    const k = j < 0 ? n - 1 : Math.min((j - at + n) % n, n - 1);
+    base = list[(at + k) % n] ?? null;
+    next = n > 0 ? (at + k + 1) % n : at;
+  }
+  const first = base ?? list[0]!;
+  if (!taken(book, first)) return { name: first, next };
+  const rec = recordOf(book, first);
+  for (let i = rec.low; ; i++) {
+    const name = `${first} ${i}`;
+    if (!taken(book, name)) {
+      rec.low = i;
+      return { name, next };
+    }
+  }
+}
+
+/** The first set bit at place `from` or after it, going round to the places before it; -1 if none. */
+function firstFree(bits: Uint32Array, from: number, n: number): number {
+  if (n === 0) return -1;
+  const words = bits.length;
+  const w0 = from >>> 5;
+  for (let i = 0; i <= words; i++) {
+    const w = (w0 + i) % words;
+    let x = bits[w]!;
+    if (i === 0) x &= ~0 << (from & 31);
+    else if (i === words) x &= ~(~0 << (from & 31));
+    if (x !== 0) return (w << 5) + (31 - Math.clz32(x & -x));
+  }
+  return -1;
+}
