@@ -80,13 +80,20 @@ describe('live session in the browser', () => {
     }
     await fac.locator('td', { hasText: 'Red' }).waitFor({ timeout: 20_000 });
     await fac.getByText('Start all').click();
-    await tables[0]!.getByText(/Round: running/).waitFor({ timeout: 20_000 });
+    await tables[0]!.getByText(/Round running/).waitFor({ timeout: 20_000 });
     // The team name is shown as typed, as text.
     expect(await tables[0]!.locator('h1').textContent()).toBe('Blue <b>Team</b>');
 
     // A reload keeps the table's seat (its device token is in session storage).
     await tables[0]!.reload();
-    await tables[0]!.getByText('Seats: board (human)').waitFor({ timeout: 20_000 });
+    await tables[0]!.waitForFunction(
+      () => {
+        const i = window.__rippleLive?.info();
+        return i?.showing === 'play' && i.seats.includes('board');
+      },
+      null,
+      { timeout: 20_000 },
+    );
 
     // kill -9 and start again: the session, its tables and their rounds are back.
     server.kill('SIGKILL');

@@ -6,7 +6,7 @@
  * The room is only transport: every rule is in LiveSession and TableRound. Each message type is checked
  * here (size, shape, who may send it) before it reaches them; a refusal is answered in plain words.
  */
-import { ErrorCode, Room, ServerError, type Client } from '@colyseus/core';
+import { ClientState, ErrorCode, Room, ServerError, type Client } from '@colyseus/core';
 import { z } from 'zod';
 import {
   ClientMessages,
@@ -16,7 +16,9 @@ import {
   PROTOCOL_VERSION,
   type AckMessage,
   type ClientMessageType,
+  type ResultMessage,
   type Role,
+  type SeatsMessage,
   type TableLogMessage,
   type WelcomeMessage,
 } from '../src/live/protocol';
@@ -38,8 +40,13 @@ export interface LiveContext {
   reconnectSeconds: number;
   /** Milliseconds between clock steps of every round. */
   stepMs: number;
-  /** Every this many steps: ticks with state hashes, the overview, and the clock in the journal. */
+  /** Every this many steps: the overview and the clock in the journal. */
   tickEvery: number;
+  /**
+   * Every this many steps a tick (sim time, speed, pause) to the replicas, so a device's board runs
+   * smoothly between them (default 2: five a second at the default 100 ms step).
+   */
+  beatEvery?: number;
   /** Wall clock in ms (tests pass their own). */
   now: () => number;
   /** Sim seconds per wall second (1 in a workshop; the bench plays faster). */
@@ -121,9 +128,14 @@ export class LiveRoom extends Room<{ state: LiveState }> {
             table: table.id,
             msg: table.round.snapshot(),
           } satisfies TableLogMessage);
+        const result = this.resultOf(table);
+        if (result) this.sendToTable(table.id, 'result', result);
         this.overview(table);
       },
-      seats: (table) => this.overview(table),
+      seats: (table) => {
+        this.overview(table);
+        this.sendSeats(table);
+      },
     };
     for (const t of this.session.tables.values()) this.overview(t);
     this.last = c.now();
@@ -150,6 +162,7 @@ export class LiveRoom extends Room<{ state: LiveState }> {
       client.userData = { role: 'table', table: table.id, device: device.token } satisfies Who;
       welcome.table = table.id;
       welcome.device = device.token;
+      welcome.seats = [...device.seats];
       client.send('welcome', welcome);
       this.sendRound(client, table);
       return;
@@ -174,6 +187,7 @@ export class LiveRoom extends Room<{ state: LiveState }> {
   }
 
   override onLeave(client: Client): void {
+    // A reload or a rejoin after a restart may have connected the same device again meanwhile.
     this.setConnected(client, false);
     for (const key of this.lastCatchup.keys())
       if (key.startsWith(`${client.sessionId}|`)) this.lastCatchup.delete(key);
@@ -192,14 +206,19 @@ export class LiveRoom extends Room<{ state: LiveState }> {
       this.session.setConnected(
         found.table,
         found.device,
-        connected && this.countDevice(found.device.token, client) > 0,
+        connected || this.otherSocket(found.device.token, client),
       );
   }
 
-  /** How many connected clients use this device token (a reload may briefly overlap the old socket). */
-  private countDevice(token: string, including: Client): number {
-    return this.clients.filter((c) => c === including || (c.userData as Who | undefined)?.device === token)
-      .length;
+  /**
+   * Whether another open connection uses this device token: a reload, or a rejoin after the device went
+   * offline, connects again before the old socket's reconnection window runs out (and that one then leaves).
+   */
+  private otherSocket(token: string, except: Client): boolean {
+    return this.clients.some(
+      (c) =>
+        c !== except && c.state !== ClientState.LEAVING && (c.userData as Who | undefined)?.device === token,
+    );
   }
 
   private deviceOf(
@@ -213,8 +232,26 @@ export class LiveRoom extends Room<{ state: LiveState }> {
   }
 
   private sendRound(client: Client, table: Table): void {
-    if (table.round)
-      client.send('log', { table: table.id, msg: table.round.snapshot() } satisfies TableLogMessage);
+    if (!table.round) return;
+    client.send('log', { table: table.id, msg: table.round.snapshot() } satisfies TableLogMessage);
+    const result = this.resultOf(table);
+    if (result) client.send('result', result);
+  }
+
+  /** The official result of the table's current round once it is over. */
+  private resultOf(table: Table): ResultMessage | null {
+    const round = table.round;
+    if (!round || round.status !== 'over') return null;
+    return table.results.find((r) => r.run === round.run) ?? null;
+  }
+
+  /** Tells each device of the table which seats it holds now (a seat may go to another device while it is away). */
+  private sendSeats(table: Table): void {
+    for (const c of this.clients) {
+      const who = c.userData as Who | undefined;
+      const device = who?.table === table.id && who.device ? table.devices.get(who.device) : undefined;
+      if (device) c.send('seats', { seats: [...device.seats] } satisfies SeatsMessage);
+    }
   }
 
   private sendToTable(tableId: string, type: string, msg: unknown): void {
@@ -232,15 +269,16 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     this.last = now;
     this.steps += 1;
     const tick = this.steps % c.tickEvery === 0;
+    const beat = this.steps % (c.beatEvery ?? Math.min(2, c.tickEvery)) === 0;
     const moved = this.session.advance(seconds, tick);
-    if (!tick) return;
+    if (!tick && !beat) return;
     for (const table of moved) {
-      if (table.round)
+      if (table.round && beat)
         this.sendToTable(table.id, 'log', {
           table: table.id,
           msg: table.round.tick(),
         } satisfies TableLogMessage);
-      this.overview(table);
+      if (tick) this.overview(table);
     }
   }
 
@@ -381,6 +419,11 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     this.on('leaderboard', ['facilitator'], (_client, msg) => {
       this.session.setLeaderboard(msg.show);
       this.state.leaderboard = msg.show;
+    });
+    this.on('project', ['facilitator'], (client, msg) => {
+      if (msg.table !== '' && !this.session.tables.has(msg.table))
+        return client.send('refused', { type: 'project', seq: -1, reason: 'There is no such table.' });
+      this.state.projector = msg.table;
     });
     this.onMessage('results', (client: Client) => {
       if ((client.userData as Who | undefined)?.role !== 'facilitator') return;

@@ -39,6 +39,8 @@ export const LiveState = schema(
     code: t.string().default(''),
     seatMode: t.string().default('board'),
     leaderboard: t.boolean().default(false),
+    /** The table the facilitator puts on the projector ('' lets the projector pick the first with a round). */
+    projector: t.string().default(''),
     tables: t.map(TableState),
   },
   'LiveState',

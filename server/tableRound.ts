@@ -9,7 +9,7 @@
  * No clock and no transport: the room calls `advance(seconds)` from its timer and sends `take()`.
  */
 import type { Level } from '../src/level/schema';
-import type { LogEntry, RoundStatus } from '../src/live/protocol';
+import type { LogEntry, ResultMessage, RoundStatus } from '../src/live/protocol';
 import {
   MAX_LOG,
   createAuthority,
@@ -19,27 +19,17 @@ import {
   type RoundMsg,
   type TickMsg,
 } from '../src/roundlog/index';
-import { COMMAND_RULES, createSim, policies, replay } from '../src/sim/index';
-import type { Command, Metrics, Policy, ScoreReport, Sim } from '../src/sim/types';
+import { commandDepartment } from '../src/live/seatRules';
+import { createSim, policies, replay } from '../src/sim/index';
+import type { Command, Policy, ScoreReport, Sim } from '../src/sim/types';
 
 export type Submitted =
   | { ok: true; index: number; entry: LogEntry }
   /** Refused: with `entry` when the sim refused it (logged), without when it never reached the sim. */
   | { ok: false; reason: string; index?: number; entry?: LogEntry };
 
-/** The official result of a finished round, from the server's own sim. */
-export interface RoundResult {
-  table: string;
-  team: string;
-  run: number;
-  levelId: string;
-  seed: number;
-  simTime: number;
-  hash: string;
-  score: ScoreReport;
-  metrics: Metrics;
-  commands: number;
-}
+/** The official result of a finished round, from the server's own sim (the wire shape in src/live/protocol). */
+export type RoundResult = ResultMessage;
 
 /** Who plays a seat nobody holds. */
 export const COMPUTER = 'computer';
@@ -123,21 +113,7 @@ export class TableRound {
    * own commands (live events, extra time), which no table may send.
    */
   departmentOf(cmd: Command): string | null {
-    if (COMMAND_RULES[cmd.type].by === 'facilitator') return null;
-    switch (cmd.type) {
-      case 'route':
-        return this.sim.ticket(cmd.ticket)?.dept ?? '';
-      case 'setPolicy':
-      case 'prioritise':
-        return cmd.department;
-      case 'moveStaff':
-        return cmd.from;
-      case 'grant':
-        return this.level.internalRequests.find((r) => r.id === cmd.request)?.to ?? '';
-      case 'inject':
-      case 'extend':
-        return null;
-    }
+    return commandDepartment(cmd, this.level, (id) => this.sim.ticket(id)?.dept);
   }
 
   /**

@@ -40,7 +40,7 @@ export interface Device {
   next<T>(type: string, test?: (m: T) => boolean, timeoutMs?: number): Promise<T>;
 }
 
-const TYPES = ['welcome', 'log', 'ack', 'refused', 'seat', 'done', 'results'];
+const TYPES = ['welcome', 'log', 'ack', 'refused', 'seat', 'seats', 'result', 'done', 'results'];
 
 export function device(room: Room): Device {
   const replicas = createTableReplicas(room.roomId, replay);

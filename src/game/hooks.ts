@@ -81,6 +81,11 @@ export interface PlayLive {
   banner(text: string): string;
   /** The level ended. True when the live side keeps the scene where it is (audience). */
   finish(sim: Sim): boolean;
+  /**
+   * Someone else runs the clock (a live workshop's room server): speed, pause and leave do nothing on
+   * this board, and the level ends when the facilitator's round does.
+   */
+  readonly clockElsewhere?: boolean;
 }
 
 /** A game left in progress when this page was last closed or reloaded, offered to resume (src/app/keptRound.ts). */

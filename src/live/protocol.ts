@@ -10,10 +10,10 @@
 import { z } from 'zod';
 import { CommandSchema } from '../contract/commands';
 import type { LogMessage } from '../roundlog/index';
-import type { TimedCommand } from '../sim/types';
+import type { Metrics, ScoreReport, TimedCommand } from '../sim/types';
 
 /** Bumped whenever a message changes shape: a device of another version is refused with plain words. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const ROOM_NAME = 'live';
 
 /** A whole board on one device, or one department per device. */
@@ -88,6 +88,8 @@ export const ClientMessages = {
   }),
   event: z.object({ event: ident }),
   leaderboard: z.object({ show: z.boolean() }),
+  /** The facilitator picks the table the projector shows ('' for the projector's own choice). */
+  project: z.object({ table: z.union([ident, z.literal('')]) }),
 } as const;
 export type ClientMessageType = keyof typeof ClientMessages;
 export type ClientMessage<K extends ClientMessageType> = z.input<(typeof ClientMessages)[K]>;
@@ -122,4 +124,29 @@ export interface WelcomeMessage {
   /** A table's id and its device token (to keep in session storage). */
   table?: string;
   device?: string;
+  /** The seats this device holds (a whole-board table's first device takes the board at once). */
+  seats?: string[];
+}
+
+/** To one table device whenever its table's seats change: the seats it holds now. */
+export interface SeatsMessage {
+  seats: string[];
+}
+
+/**
+ * The official result of a table's finished round, from the server's own sim (the same fields as the
+ * facilitator's export): to the table's devices and the projector when the round ends, and again to
+ * whoever joins or rejoins while it is over.
+ */
+export interface ResultMessage {
+  table: string;
+  team: string;
+  run: number;
+  levelId: string;
+  seed: number;
+  simTime: number;
+  hash: string;
+  score: ScoreReport;
+  metrics: Metrics;
+  commands: number;
 }

@@ -333,15 +333,16 @@ export class PlayScene extends Phaser.Scene {
           break;
         }
         case 'speed':
-          this.changeSpeed(f.speed);
-          break;
         case 'togglePause':
-          st.togglePause();
+          if (this.live?.clockElsewhere) st.toast('The facilitator runs the clock of this round', 'info', now);
+          else if (f.type === 'speed') this.changeSpeed(f.speed);
+          else st.togglePause();
           break;
         case 'care':
           st.select({ care: f.care });
           break;
         case 'quit':
+          if (this.live?.clockElsewhere) break;
           this.goMenu();
           return;
         case 'message':

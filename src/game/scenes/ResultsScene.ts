@@ -87,6 +87,12 @@ export class ResultsScene extends Phaser.Scene {
     }
     fitColumn(right, rw, colMaxH);
 
+    if (data.live) {
+      this.add
+        .text(cx, GAME_HEIGHT - 90, data.live.note, textStyle(s, 'body', { align: 'center', wrap: 1600 }))
+        .setOrigin(0.5);
+      return;
+    }
     // Buttons: levels, retry, next.
     const campaign = getCampaign();
     const idx = campaign.findIndex((e) => e.id === data.levelId);

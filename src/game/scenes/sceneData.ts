@@ -47,6 +47,11 @@ export interface ResultsData extends FinishedPlay {
   outcome: FinishOutcome;
   /** Set once the end sound played, so a restart (new text size) does not play it again. */
   cued?: boolean;
+  /**
+   * A live workshop's table or projector: the official result of the room server, shown with this line
+   * instead of the buttons (the facilitator starts the next round, not the device).
+   */
+  live?: { note: string };
 }
 
 /** Every scene key must have an entry (a scene without data has `undefined`). */

@@ -12,10 +12,14 @@ export interface TableView {
   score: number;
   served: number;
   gaveUp: number;
+  run: number;
   seats: Map<string, { who: string }>;
 }
 export interface LiveView {
   code: string;
+  seatMode: string;
+  /** The table the facilitator puts on the projector ('' for the projector's own choice). */
+  projector: string;
   leaderboard: boolean;
   tables: Map<string, TableView>;
 }

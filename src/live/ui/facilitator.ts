@@ -69,7 +69,12 @@ function renderFacilitator(room: Room): void {
   void QRCode.toDataURL(joinUrl, { margin: 1, width: 160 }).then((u: string) => (qr.src = u));
   const head = el('div', '', 'row');
   const codeBox = el('div');
-  codeBox.append(el('div', 'Join code'), el('div', code, 'code'), el('div', joinUrl));
+  codeBox.append(
+    el('div', 'Join code'),
+    el('div', code, 'code'),
+    el('div', joinUrl),
+    el('div', `Projector: ${location.origin}${location.pathname}?projector=${code}`, 'lv-projector-url'),
+  );
   head.append(codeBox, qr);
 
   const levels = el('select');
@@ -143,6 +148,9 @@ function renderFacilitator(room: Room): void {
         button('Resume', () => send('resume', t.id)),
         button('+1 min', () => send('extend', t.id)),
         button('End', () => send('end', t.id)),
+        button(s.projector === t.id ? 'On the projector' : 'Show on projector', () =>
+          room.send('project', { table: s.projector === t.id ? '' : t.id }),
+        ),
       );
       for (const v of [
         t.team,

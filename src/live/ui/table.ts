@@ -1,11 +1,24 @@
 /**
- * A table's side of live.html: joins with the code and a team name; the device token is kept in
- * session storage so a reload or a restarted server gives its seat back.
+ * A table's side of live.html: joins with the code and a team name (the device token is kept in
+ * session storage so a reload or a restarted server gives its seat back), then plays the real game
+ * board for its seats (src/live/board/, loaded on join so the join screen stays small). In a session
+ * where each person takes one department, the bar above the board takes and gives back desks.
+ *
+ * When the device goes offline (Wi-Fi lost, `offline` event) the page lets go of its socket at once,
+ * so the server hands its desks to the computer, and joins again as soon as the network is back.
  */
 import { Client, type Room } from '@colyseus/sdk';
 import { joinCodeProblem, normaliseJoinCode } from '../joinCode';
-import { PROTOCOL_VERSION, type WelcomeMessage } from '../protocol';
-import { clock, el, endpoint, params, plainError, root, STORE, type LiveView } from './dom';
+import {
+  BOARD_SEAT,
+  PROTOCOL_VERSION,
+  type AckMessage,
+  type ResultMessage,
+  type SeatsMessage,
+  type WelcomeMessage,
+} from '../protocol';
+import type { LiveBoardApp } from '../../app/composeLive';
+import { button, clock, el, endpoint, params, plainError, root, STORE, type LiveView } from './dom';
 
 export function joinForm(problem = ''): void {
   const code = el('input');
@@ -37,10 +50,77 @@ export function joinForm(problem = ''): void {
   );
 }
 
+/** What stays on the page across rejoins: the header, the board and its game. */
+interface TableScreen {
+  status: HTMLElement;
+  info: HTMLElement;
+  seatBar: HTMLElement;
+  app: LiveBoardApp;
+  mine: string;
+  seats: string[];
+  room: Room | null;
+}
+let screen: TableScreen | null = null;
+
+type ComposeModule = typeof import('../../app/composeLive');
+
+/** The board's game lives in the page under a slim header; its services come from the live composition root. */
+function tableScreen(compose: ComposeModule, code: string, team: string): TableScreen {
+  if (screen) return screen;
+  document.body.classList.add('lv-board');
+  const status = el('span', 'Connected.', 'ok');
+  const info = el('span', '', 'lv-info');
+  const seatBar = el('div', '', 'lv-seats');
+  const head = el('header', '', 'lv-head');
+  const name = el('h1', team);
+  head.append(name, status, info, seatBar);
+  const host = el('div', '', 'lv-game');
+  host.id = 'game';
+  const turn = el('p', 'Turn your phone sideways for a bigger board.', 'lv-turn');
+  root.replaceChildren(head, turn, host);
+  let current: TableScreen | null = null;
+  const seqKey = `${STORE}seq:${code}`;
+  const app = compose.composeLiveBoard(host, {
+    role: 'table',
+    code,
+    table: () => current?.mine || null,
+    seqStore: {
+      get: () => Number(sessionStorage.getItem(seqKey)) || 0,
+      set: (n) => sessionStorage.setItem(seqKey, String(n)),
+    },
+  });
+  current = { status, info, seatBar, app, mine: '', seats: [], room: null };
+  screen = current;
+  return current;
+}
+
+function drawSeats(s: TableScreen, view: LiveView | null): void {
+  const t = view?.tables.get(s.mine);
+  if (!view || view.seatMode !== 'departments' || !t) {
+    s.seatBar.replaceChildren();
+    return;
+  }
+  const names = new Map((s.app.board.levelDepartments() ?? []).map((d) => [d.id, d.name]));
+  const items: HTMLElement[] = [];
+  for (const [seat, v] of t.seats) {
+    const label = names.get(seat) ?? seat;
+    if (s.seats.includes(seat))
+      items.push(button(`Give back ${label}`, () => s.room?.send('release', { seat })));
+    else if (v.who === 'human') items.push(el('span', `${label}: taken`, 'lv-taken'));
+    else items.push(button(`Take ${label}`, () => s.room?.send('claim', { seat })));
+  }
+  s.seatBar.replaceChildren();
+  for (const i of items) s.seatBar.append(i);
+}
+
 export async function joinTable(code: string, team: string): Promise<void> {
+  if (!navigator.onLine) return waitOnline(code, team);
   const device = sessionStorage.getItem(`${STORE}device:${code}`);
   let room: Room;
+  let compose: ComposeModule;
   try {
+    // The board's code first: the room's first messages must find their handlers ready.
+    compose = await import('../../app/composeLive');
     room = await new Client(endpoint).joinById(code, {
       role: 'table',
       version: PROTOCOL_VERSION,
@@ -48,52 +128,94 @@ export async function joinTable(code: string, team: string): Promise<void> {
       ...(device ? { device } : {}),
     });
   } catch (err) {
+    if (screen) {
+      // Joined before: the server is restarting or the network is away. Keep the board and try again.
+      screen.status.textContent = 'The room server is not answering: trying again\u2026';
+      window.setTimeout(() => void joinTable(code, team), 2000);
+      return;
+    }
     return joinForm(plainError(err));
   }
   room.reconnection.minUptime = 0;
-  const status = el('p', 'Connected.', 'ok');
-  const info = el('div');
-  root.replaceChildren(
-    el('h1', team),
-    status,
-    el(
-      'p',
-      'This page follows your table\u2019s round live. Playing the board itself from this device is not ready yet.',
-    ),
-    info,
-  );
-  let mine = '';
+  const s = tableScreen(compose, code, team);
+  s.room = room;
+  s.status.textContent = 'Connected.';
+  s.status.className = 'ok';
+  const board = s.app.board;
+  const send = (type: string, msg: unknown) => room.send(type, msg);
+  let view: LiveView | null = null;
   room.onMessage('welcome', (w: WelcomeMessage) => {
-    mine = w.table ?? '';
+    s.mine = w.table ?? '';
     if (w.device) sessionStorage.setItem(`${STORE}device:${code}`, w.device);
+    s.seats = w.seats ?? [];
+    board.seats(s.seats);
+    board.link(send);
   });
-  room.onMessage('log', () => {});
-  room.onMessage(
-    'seat',
-    (s: { ok: boolean; reason?: string }) =>
-      (status.textContent = s.ok ? 'Your seat is yours.' : (s.reason ?? '')),
-  );
-  room.onDrop(() => (status.textContent = 'Connection lost: trying again\u2026'));
-  room.onReconnect(() => (status.textContent = 'Connected again.'));
+  room.onMessage('log', (m: unknown) => board.log(m));
+  room.onMessage('result', (r: ResultMessage) => board.result(r));
+  room.onMessage('ack', (a: AckMessage) => board.ack(a));
+  room.onMessage('refused', (r: { type: string; seq: number; reason: string }) => board.refused(r));
+  room.onMessage('seats', (m: SeatsMessage) => {
+    s.seats = m.seats;
+    board.seats(m.seats);
+    drawSeats(s, view);
+  });
+  room.onMessage('seat', (r: { ok: boolean; reason?: string }) => {
+    if (!r.ok) s.status.textContent = r.reason ?? '';
+  });
+  room.onDrop(() => {
+    board.link(null);
+    s.status.textContent = 'Connection lost: trying again\u2026';
+    s.status.className = 'msg';
+  });
+  room.onReconnect(() => {
+    board.link(send);
+    s.status.textContent = 'Connected again.';
+    s.status.className = 'ok';
+  });
+  const offline = () => {
+    // The socket may linger on a dead network: let it go now, so the computer plays this device's desks.
+    window.removeEventListener('offline', offline);
+    room.reconnection.enabled = false;
+    room.connection.close();
+  };
+  window.addEventListener('offline', offline);
+  let left = false;
   room.onLeave(() => {
-    status.textContent = 'The room server restarted: joining again\u2026';
-    setTimeout(() => void joinTable(code, team), 2000);
+    if (left) return;
+    left = true;
+    window.removeEventListener('offline', offline);
+    board.link(null);
+    if (s.room === room) s.room = null;
+    s.status.className = 'msg';
+    if (!navigator.onLine) return waitOnline(code, team);
+    s.status.textContent = 'The room server restarted: joining again\u2026';
+    window.setTimeout(() => void joinTable(code, team), 1000);
   });
   room.onStateChange((raw: unknown) => {
-    const s = raw as LiveView;
-    const t = s.tables.get(mine);
-    const lines: HTMLElement[] = [];
+    view = raw as LiveView;
+    board.room(view);
+    const t = view.tables.get(s.mine);
+    const lines: string[] = [];
     if (t) {
-      lines.push(el('p', `Round: ${t.status}, ${clock(t.simTime)} of ${clock(t.end)}`));
-      lines.push(el('p', `Score so far ${Math.floor(t.score)}; served ${t.served}, gave up ${t.gaveUp}`));
-      lines.push(el('p', `Seats: ${[...t.seats.entries()].map(([k, v]) => `${k} (${v.who})`).join(', ')}`));
+      if (t.status === 'waiting') lines.push('Waiting for the facilitator to start the round.');
+      else lines.push(`Round ${t.status}, ${clock(t.simTime)} of ${clock(t.end)}`);
+      if (view.seatMode !== 'departments' && !s.seats.includes(BOARD_SEAT))
+        lines.push('Another device at your table plays the board; this one follows it.');
     }
-    if (s.leaderboard) {
-      lines.push(el('h2', 'Leaderboard'));
-      const ranked = [...s.tables.values()].sort((a, b) => b.score - a.score);
-      for (const r of ranked) lines.push(el('p', `${r.team}: ${Math.floor(r.score)}`));
+    if (view.leaderboard) {
+      const ranked = [...view.tables.values()].sort((a, b) => b.score - a.score);
+      lines.push(`Leaderboard: ${ranked.map((r) => `${r.team} ${Math.floor(r.score)}`).join(' \u00b7 ')}`);
     }
-    info.replaceChildren();
-    for (const l of lines) info.append(l);
+    s.info.textContent = lines.join(' \u2014 ');
+    drawSeats(s, view);
   });
+}
+
+function waitOnline(code: string, team: string): void {
+  if (screen) {
+    screen.status.textContent = 'This device is offline: it joins again as soon as the network is back.';
+    screen.status.className = 'msg';
+  }
+  window.addEventListener('online', () => void joinTable(code, team), { once: true });
 }

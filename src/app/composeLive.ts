@@ -1,0 +1,71 @@
+/**
+ * The composition root of a live workshop's board (live.html, once a table has joined, or the
+ * projector): the same services as the solo game (src/app/compose.ts: the UI store with the device's
+ * saved settings, audio, the hooks) and the same Phaser game and play scene, with the live board
+ * (src/live/board/) as the play scene's live side. Nothing is recorded on the device: the room
+ * server keeps the official results.
+ */
+import Phaser from 'phaser';
+import '../ui/styles.css';
+import { createGameAudio, type GameAudio } from '../audio/index';
+import { createGameConfig } from '../game/config';
+import { setApp } from '../game/context';
+import { NO_HOOKS, type GameHooks } from '../game/hooks';
+import { bootTarget } from '../game/scenes/BootScene';
+import { SCENES } from '../game/scenes/common';
+import { startScene } from '../game/scenes/sceneData';
+import { palette } from '../game/scenes/theme';
+import { shell } from '../game/shell';
+import { rendererFrom } from '../game/urlParams';
+import { createLiveBoard, type LiveBoard, type LiveBoardDeps } from '../live/board/liveBoard';
+import { attachPersistence, browserStorage } from '../store/persist';
+import { createUiStore } from '../store/store';
+import { applyPageSettings } from '../ui/settingsPanel';
+import { installTestHook } from './testHook';
+
+export interface LiveBoardApp {
+  board: LiveBoard;
+  audio: GameAudio | null;
+  game: Phaser.Game;
+}
+
+/** Builds the services and the game in `parent`; the board is the live side of every play scene. */
+export function composeLiveBoard(
+  parent: HTMLElement,
+  opts: Omit<LiveBoardDeps, 'store' | 'audio' | 'game'>,
+): LiveBoardApp {
+  const reducedMotion =
+    typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+  const store = createUiStore();
+  store.getState().updateSettings({ reducedMotion });
+  attachPersistence(store, browserStorage());
+  applyPageSettings(store.getState().settings);
+  let audio: GameAudio | null;
+  try {
+    audio = createGameAudio();
+  } catch {
+    audio = null; // The board plays silently.
+  }
+  const s = store.getState().settings;
+  audio?.applySettings({ masterVolume: s.masterVolume, sfx: s.sfx, music: s.music, muted: s.muted });
+  const unlock = () => audio?.unlock();
+  window.addEventListener('pointerdown', unlock, { once: true });
+  window.addEventListener('keydown', unlock, { once: true });
+
+  const board = createLiveBoard({ ...opts, store, audio, game: () => shell.game });
+  // Nothing on this device is recorded as the player's own progress or a facilitator's round.
+  const hooks: GameHooks = { ...NO_HOOKS, attachLive: board.attachLive };
+  setApp({ store, audio, probe: null, hooks });
+  // Boot hands over to an empty board (which stops boot); the live board then shows what the room has.
+  bootTarget.next = (from) => {
+    startScene(from, SCENES.play, { waiting: true });
+    window.setTimeout(() => shell.game && board.booted(shell.game), 0);
+  };
+  installTestHook({});
+  window.__rippleLive = { info: () => board.info() };
+  const game = new Phaser.Game(
+    createGameConfig(parent, palette(s).bgCss, rendererFrom(window.location.search)),
+  );
+  shell.game = game;
+  return { board, audio, game };
+}

@@ -1,0 +1,98 @@
+/**
+ * What a live board draws over the solo play scene, without changing it:
+ *  - the speed buttons and Menu in the top bar are covered (the room server runs the clock and the
+ *    facilitator ends the round); the covered area says how the round runs instead;
+ *  - on a table where each person holds one department: a bright frame round the desks this device
+ *    plays, and a light veil over the others, saying who plays them (the computer, someone else at the
+ *    table, or the computer while that person is away).
+ * Positions follow src/game/play/Hud.ts and the board's own card layout.
+ */
+import Phaser from 'phaser';
+import type { Level } from '../../level/schema';
+import { layoutCards, type Rect } from '../../game/play/layout';
+import { FONT } from '../../game/scenes/theme';
+
+export type SeatHolder = 'mine' | 'human' | 'away' | 'computer';
+
+export interface BoardOverlay {
+  setClock(text: string): void;
+  /** Per department, who plays it; null: a whole-board table (nothing to mark). */
+  setDesks(holders: ReadonlyMap<string, SeatHolder> | null): void;
+}
+
+const HOLDER_WORDS: Record<Exclude<SeatHolder, 'mine'>, string> = {
+  computer: 'The computer plays this desk',
+  human: 'Someone else at your table plays this desk',
+  away: 'Its player is away: the computer plays it',
+};
+
+export function mountBoardOverlay(scene: Phaser.Scene, level: Level): BoardOverlay {
+  const cover = scene.add.graphics().setDepth(52);
+  cover.fillStyle(0x08131f, 1);
+  cover.fillRect(692, 2, 544, 80);
+  cover.fillRect(1776, 2, 144, 80);
+  // Swallow presses on the covered buttons (the topmost interactive object takes the pointer).
+  for (const [x, w] of [
+    [692, 544],
+    [1776, 144],
+  ] as const)
+    scene.add
+      .zone(x + w / 2, 42, w, 80)
+      .setDepth(52)
+      .setInteractive();
+  const clock = scene.add
+    .text(964, 42, '', { fontFamily: FONT, fontSize: '30px', fontStyle: 'bold', color: '#ffe066' })
+    .setOrigin(0.5)
+    .setDepth(53);
+  if (clock.width > 520) clock.setScale(520 / clock.width);
+
+  const rects: Rect[] = layoutCards(level.departments.map((d) => d.position));
+  const marks = scene.add.graphics().setDepth(18);
+  const labels = level.departments.map((_, i) => {
+    const r = rects[i]!;
+    return (
+      scene.add
+        // On the card's bottom edge, so it covers as little of the tray as it can.
+        .text(r.x + r.w / 2, r.y + r.h + 2, '', {
+          fontFamily: FONT,
+          fontSize: '20px',
+          fontStyle: 'bold',
+          color: '#ffffff',
+          backgroundColor: '#08131fcc',
+          padding: { x: 8, y: 4 },
+          align: 'center',
+          wordWrap: { width: r.w - 16, useAdvancedWrap: true },
+        })
+        .setOrigin(0.5, 0.5)
+        .setDepth(19)
+        .setVisible(false)
+    );
+  });
+  let key = '';
+  return {
+    setClock(text) {
+      if (clock.text === text) return;
+      clock.setText(text).setScale(1);
+      if (clock.width > 520) clock.setScale(520 / clock.width);
+    },
+    setDesks(holders) {
+      const next = holders ? JSON.stringify([...holders]) : '';
+      if (next === key) return;
+      key = next;
+      marks.clear();
+      level.departments.forEach((d, i) => {
+        const r = rects[i]!;
+        const who = holders?.get(d.id);
+        const label = labels[i]!;
+        if (!holders || who === undefined) return void label.setVisible(false);
+        if (who === 'mine') {
+          marks.lineStyle(8, 0xffe066, 1).strokeRoundedRect(r.x - 6, r.y - 6, r.w + 12, r.h + 12, 18);
+          label.setText('Your desk').setColor('#ffe066').setVisible(true);
+        } else {
+          marks.fillStyle(0x08131f, 0.38).fillRoundedRect(r.x, r.y, r.w, r.h, 14);
+          label.setText(HOLDER_WORDS[who]).setColor('#ffffff').setVisible(true);
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * live.html?projector=CODE: the room's projector, one more replica of the room server's log. It joins
+ * read-only, catches up from the whole log whenever it joins (late, after a reload, after a server
+ * restart), and shows the real board of the table the facilitator picks in the room view (by default
+ * the first table with a round), then that table's official result. No input.
+ */
+import { Client, type Room } from '@colyseus/sdk';
+import { normaliseJoinCode } from '../joinCode';
+import { PROTOCOL_VERSION, type ResultMessage } from '../protocol';
+import type { LiveBoardApp } from '../../app/composeLive';
+import { el, endpoint, plainError, root, type LiveView } from './dom';
+
+let app: LiveBoardApp | null = null;
+let note: HTMLElement | null = null;
+
+function mount(compose: typeof import('../../app/composeLive'), code: string): LiveBoardApp {
+  if (app) return app;
+  document.body.classList.add('lv-board', 'lv-projector');
+  note = el('p', '', 'lv-projector-note');
+  const host = el('div', '', 'lv-game');
+  host.id = 'game';
+  root.replaceChildren(note, host);
+  app = compose.composeLiveBoard(host, { role: 'projector', code });
+  return app;
+}
+
+export async function projector(raw: string): Promise<void> {
+  const code = normaliseJoinCode(raw);
+  if (!code) {
+    root.replaceChildren(
+      el('h1', 'Projector'),
+      el('p', 'This address has no valid join code after ?projector=.', 'msg'),
+    );
+    return;
+  }
+  let room: Room;
+  let compose: typeof import('../../app/composeLive');
+  try {
+    compose = await import('../../app/composeLive');
+    room = await new Client(endpoint).joinById(code, { role: 'projector', version: PROTOCOL_VERSION });
+  } catch (err) {
+    if (!app)
+      root.replaceChildren(el('h1', 'Projector'), el('p', `${plainError(err)} Trying again\u2026`, 'msg'));
+    window.setTimeout(() => void projector(code), 2000);
+    return;
+  }
+  room.reconnection.minUptime = 0;
+  const { board } = mount(compose, code);
+  const send = (type: string, msg: unknown) => room.send(type, msg);
+  board.link(send);
+  room.onMessage('welcome', () => {});
+  room.onMessage('log', (m: unknown) => board.log(m));
+  room.onMessage('result', (r: ResultMessage) => board.result(r));
+  room.onMessage('refused', () => {});
+  room.onDrop(() => board.link(null));
+  room.onReconnect(() => board.link(send));
+  room.onLeave(() => {
+    board.link(null);
+    window.setTimeout(() => void projector(code), 1000);
+  });
+  room.onStateChange((rawState: unknown) => {
+    const view = rawState as LiveView;
+    board.room(view);
+    if (note)
+      note.textContent = view.tables.size === 0 ? `Join code ${code}: waiting for the first table.` : '';
+  });
+}
