@@ -20,12 +20,13 @@ afterEach(async () => {
   expect(problems, 'console errors, warnings or failed requests').toEqual([]);
 });
 
+// Column by column in the file; the board numbers them row by row.
 const positions = [
   { x: 17, y: 27 },
-  { x: 50, y: 27 },
-  { x: 83, y: 27 },
   { x: 17, y: 73 },
+  { x: 50, y: 27 },
   { x: 50, y: 73 },
+  { x: 83, y: 27 },
   { x: 83, y: 73 },
 ];
 const desks = [
@@ -138,7 +139,7 @@ function filePicker(page: Page): { next(name: string, text: string): void } {
   return { next: (name, text) => void queue.push({ name, text }) };
 }
 
-type Box = { scene: string; text: string; x: number; y: number; w: number; h: number };
+type Box = { scene: string; text: string; x: number; y: number; w: number; h: number; px: number };
 const texts = (page: Page): Promise<Box[]> => page.evaluate(() => window.__ripple!.texts());
 const inside = (b: Box, r: Rect, slack = 1): boolean =>
   b.x >= r.x - slack &&
@@ -193,6 +194,18 @@ describe('a trainer level with long words', () => {
         );
         expect(can, `skills of "${name}"`).toBeDefined();
       }
+      // One font size for every desk name, and one for every skill list, across the whole board.
+      const names = board.filter((b) => desks.some((d) => b.text.replace(/\s+/g, ' ') === d[1]));
+      const lists = board.filter((b) => b.text.startsWith('Can do:'));
+      expect(names).toHaveLength(desks.length);
+      expect(lists).toHaveLength(desks.length);
+      for (const group of [names, lists]) {
+        const sizes = group.map((b) => b.px);
+        expect(Math.max(...sizes) - Math.min(...sizes), `sizes ${sizes.join(', ')}`).toBeLessThan(0.01);
+      }
+      // The desk numbers read left to right, top to bottom (the file lists them column by column).
+      const numbers = await page.evaluate(() => window.__ripple!.deskNumbers());
+      expect(numbers).toEqual({ reception: 1, lab: 2, records: 3, triage: 4, pharmacy: 5, transport: 6 });
       expect(skillsAll.length).toBeGreaterThan(10);
       expect(BOARD.w).toBeGreaterThan(0);
     });

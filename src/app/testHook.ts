@@ -75,6 +75,8 @@ export interface RippleHook {
   linked(): { ticket: number | null; customer: string | null } | null;
   /** On the board: how each desk reads ('target': can do the picked ticket's next step, 'cannot', 'from', ...). */
   deskKinds(): Record<string, string> | null;
+  /** On the board: the number each desk shows (reading order), also its key while routing. */
+  deskNumbers(): Record<string, number> | null;
   readonly audio: { ready: boolean; lastPlayed: string | null; playedCount: number };
   /** On the results screen: the score parts, causes and who gave up as shown; null before any results. */
   results(): ShownResults | null;
@@ -272,6 +274,7 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
     ticketScreenPos: (id) => via(getApp().probe?.ticketPos(id)),
     linked: () => getApp().probe?.linked?.() ?? null,
     deskKinds: () => getApp().probe?.deskKinds?.() ?? null,
+    deskNumbers: () => getApp().probe?.deskNumbers?.() ?? null,
     score() {
       const probe = getApp().probe;
       return probe ? clone(probe.sim().score()) : null;

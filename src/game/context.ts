@@ -30,6 +30,8 @@ export interface PlayProbe {
   deskKinds?(): Record<string, string>;
   /** Places on the board pressed by position rather than by a button (desks, tray slots), game coordinates. */
   touchAreas?(): Array<{ what: string; x: number; y: number; w: number; h: number }>;
+  /** The number each desk shows on the board (reading order), which is also its key while routing. */
+  deskNumbers?(): Record<string, number>;
 }
 
 export interface AppContext {

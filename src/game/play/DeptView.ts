@@ -11,15 +11,25 @@ import {
   cardAreas,
   centre,
   inboxMorePos,
+  cardNameRoom,
   outboxSlot,
   OUTBOX_VISIBLE,
+  trayCaptionRoom,
   WORK_VISIBLE,
   workSlot,
   type Rect,
 } from './layout';
-import { BOARD_COLOURS, DOWN_LOOK, OKABE_ITO, STATUS_LOOK, deptLook, skillWords, type Status } from './playTheme';
+import {
+  BOARD_COLOURS,
+  DOWN_LOOK,
+  OKABE_ITO,
+  STATUS_LOOK,
+  deptLook,
+  skillWords,
+  type Status,
+} from './playTheme';
 import { iconFrame, TEX } from './textures';
-import { bakedShape, fitText, bakeShape, PlayButton, style } from './ui';
+import { bakedShape, fitText, fitTextsEvenly, bakeShape, PlayButton, style } from './ui';
 import { getApp } from '../context';
 
 /** Card text grows with the text-size setting, capped so it stays inside the card's rows. */
@@ -69,6 +79,8 @@ export class DeptView {
   private readonly trayLabel: Phaser.GameObjects.Text;
   private readonly trayMore: Phaser.GameObjects.Text;
   private readonly needs: Phaser.GameObjects.Text[] = [];
+  private readonly nameText: Phaser.GameObjects.Text;
+  private readonly skillsText: Phaser.GameObjects.Text;
   private readonly policyBtn: PlayButton | null;
   private readonly moveBtn: PlayButton | null;
   private glowTween: Phaser.Tweens.Tween | null = null;
@@ -113,7 +125,8 @@ export class DeptView {
     scene.add
       .image(a.header.x + 24, a.header.y + 25, TEX.icons, iconFrame(look.icon, look.colour))
       .setScale(0.8);
-    const name = scene.add
+    // Name and skill list are fitted to the card by fitEvenly, one size across the board.
+    this.nameText = scene.add
       .text(a.header.x + 54, a.header.y + 25, def.name, style(px(30), { bold: true }))
       .setOrigin(0, 0.5);
     this.statusBg = scene.add.image(0, 0, '__WHITE').setOrigin(1, 0).setVisible(false);
@@ -125,8 +138,6 @@ export class DeptView {
         style(px(24), { bold: true, color: '#0b1320' }),
       )
       .setOrigin(1, 0.5);
-    const maxName = a.header.w - 54 - 170;
-    fitText(name, maxName, a.header.h - 4);
     this.keyBadge = scene.add
       .text(rect.x - 4, rect.y - 4, String(number), style(px(24), { bold: true, color: '#0b1320' }))
       .setOrigin(0.5)
@@ -144,7 +155,7 @@ export class DeptView {
     this.staffText = scene.add
       .text(a.staff.x + a.staff.w, a.staff.y + a.staff.h / 2, '', style(px(24), { color: BOARD_COLOURS.dim }))
       .setOrigin(1, 0.5);
-    const skills = scene.add
+    this.skillsText = scene.add
       .text(
         a.skills.x,
         a.skills.y + a.skills.h / 2,
@@ -152,7 +163,6 @@ export class DeptView {
         style(px(24), { color: BOARD_COLOURS.dim }),
       )
       .setOrigin(0, 0.5);
-    fitText(skills, a.skills.w, a.skills.h + 4);
     this.lineText = scene.add
       .text(a.inbox.x, a.inbox.y + a.inbox.h / 2, '', style(px(24), { bold: true }))
       .setOrigin(0, 0.5);
@@ -164,7 +174,9 @@ export class DeptView {
     for (let i = 0; i < OUTBOX_VISIBLE; i++) {
       const s = outboxSlot(rect, i);
       this.needs.push(
-        scene.add.text(s.x, s.y + 38, '', style(px(24), { color: '#ffe066' })).setOrigin(0.5, 0.5),
+        scene.add
+          .text(s.x, s.y + 26, '', style(px(24), { color: '#ffe066', align: 'center' }))
+          .setOrigin(0.5, 0),
       );
     }
     this.trayMore = scene.add
@@ -193,6 +205,26 @@ export class DeptView {
         })
       : null;
     if (this.moveBtn) this.staffText.setVisible(false);
+  }
+
+  /**
+   * One font size for every card's name, and one for every card's skill list: the smallest any card
+   * of the board needs, so a long name shrinks its neighbours' names with it (cards are all one size).
+   */
+  static fitEvenly(views: readonly DeptView[]): void {
+    const first = views[0];
+    if (!first) return;
+    const a = cardAreas(first.rect);
+    fitTextsEvenly(
+      views.map((v) => v.nameText),
+      cardNameRoom(first.rect),
+      a.header.h - 4,
+    );
+    fitTextsEvenly(
+      views.map((v) => v.skillsText),
+      a.skills.w,
+      a.skills.h + 4,
+    );
   }
 
   /** The card's background for a status (edge colour and width), baked once per card size. */
@@ -256,8 +288,7 @@ export class DeptView {
         if (kind === 'focus') g.lineStyle(8, BOARD_COLOURS.focus, 1).strokeRoundedRect(0, 0, w, h, 24);
         else if (kind === 'from')
           g.lineStyle(6, BOARD_COLOURS.target, 1).strokeRoundedRect(2, 2, w - 4, h - 4, 22);
-        else if (kind === 'target')
-          g.lineStyle(8, OKABE_ITO.green, 1).strokeRoundedRect(0, 0, w, h, 24);
+        else if (kind === 'target') g.lineStyle(8, OKABE_ITO.green, 1).strokeRoundedRect(0, 0, w, h, 24);
         else g.fillStyle(0x0b1320, 0.55).fillRoundedRect(10, 10, w - 20, h - 20, 18);
       },
       PAD,
@@ -343,10 +374,12 @@ export class DeptView {
         .setScale(1);
       const room = this.rect.w - (short ? 232 : 48);
       if (this.trayLabel.width > room) this.trayLabel.setScale(room / this.trayLabel.width);
+      // Each caption keeps to its own slot (wrapping onto a second line before it shrinks far), so
+      // neighbours never run together.
+      const slot = trayCaptionRoom(this.rect);
       this.needs.forEach((t, i) => {
-        t.setText(needs[i] ?? '');
-        t.setScale(1);
-        if (t.width > 128) t.setScale(Math.max(0.8, 128 / t.width));
+        t.setWordWrapWidth(null, false).setText(needs[i] ?? '');
+        fitText(t, slot.w, slot.h, 0.85);
       });
       this.trayMore.setText(n > OUTBOX_VISIBLE ? `+${n - OUTBOX_VISIBLE}` : '');
       this.setGlow(n > 0, wasEmpty);

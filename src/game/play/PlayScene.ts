@@ -165,6 +165,7 @@ export class PlayScene extends Phaser.Scene {
       const n = this.order.indexOf(i) + 1;
       this.depts.push(new DeptView(this, def, n, r, this.level, handlers, settings.reducedMotion));
     });
+    DeptView.fitEvenly(this.depts);
     this.customers = new CustomerColumn(this, (id) => this.deptName(id), settings.reducedMotion);
     this.tokens = new TokenLayer(this, this.cards);
     const ripples = new RippleFx(this);
@@ -226,6 +227,7 @@ export class PlayScene extends Phaser.Scene {
           { what: `desk ${d.def.name}`, ...d.rect },
           ...[0, 1, 2].slice(0, OUTBOX_VISIBLE).map((i) => ({ what: `tray slot ${i + 1} of ${d.def.name}`, ...outboxSlotRect(d.rect, i) })),
         ]),
+      deskNumbers: () => Object.fromEntries(this.depts.map((d) => [d.def.id, d.number])),
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.shutdown());
     this.syncViews(0, true);

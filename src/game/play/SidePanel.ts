@@ -52,22 +52,27 @@ export class SidePanel {
     const room = w - 84;
     const made: Phaser.GameObjects.GameObject[] = [];
     let ry = y + 50;
-    types.forEach((wt) => {
+    // One size for all the names, and one for all the journeys: if one journey has to wrap at 80%,
+    // they all show at 80%, so no row looks more important than another.
+    const names = types.map((wt) =>
+      scene.add.text(x + 70, 0, wt.name, style(26, { bold: true })).setOrigin(0, 0),
+    );
+    const nameScale = names.reduce((m, n) => Math.min(m, room / n.width), 1);
+    const journeys = types.map((wt) =>
+      scene.add
+        .text(x + 70, 0, journeyWords(level, wt.id), style(24, { color: BOARD_COLOURS.dim }))
+        .setOrigin(0, 0),
+    );
+    const wraps = journeys.some((j) => j.width > room);
+    let jScale = wraps ? 0.8 : 1;
+    for (const j of journeys) {
+      if (wraps) j.setWordWrapWidth(room / 0.8, false);
+      jScale = Math.min(jScale, room / j.width);
+    }
+    types.forEach((wt, i) => {
       const icon = scene.add.image(x + 36, 0, TEX.tokens, wt.id).setScale(0.8);
-      const name = scene.add.text(x + 70, ry + 4, wt.name, style(26, { bold: true })).setOrigin(0, 0);
-      if (name.width > room) name.setScale(room / name.width);
-      const j = scene.add
-        .text(
-          x + 70,
-          ry + 4 + name.displayHeight + 2,
-          journeyWords(level, wt.id),
-          style(24, { color: BOARD_COLOURS.dim }),
-        )
-        .setOrigin(0, 0);
-      if (j.width > room) {
-        j.setWordWrapWidth(room / 0.8, false).setScale(0.8);
-        if (j.displayWidth > room) j.setScale(room / j.width);
-      }
+      const name = names[i]!.setY(ry + 4).setScale(nameScale);
+      const j = journeys[i]!.setY(ry + 4 + name.displayHeight + 2).setScale(jScale);
       const rowH = Math.max(compact ? 58 : 74, name.displayHeight + j.displayHeight + 12);
       icon.setY(ry + rowH / 2);
       made.push(icon, name, j);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD, cardAreas, cardAt, contains, inboxSlot, INBOX_VISIBLE, layoutCards, neighbour, readingOrder, outboxCentre, outboxSlot, outboxSlotAt, OUTBOX_VISIBLE, type Rect } from './layout';
+import { BOARD, cardAreas, cardAt, contains, inboxSlot, INBOX_VISIBLE, layoutCards, neighbour, readingOrder, trayCaptionRoom, outboxCentre, outboxSlot, outboxSlotAt, OUTBOX_VISIBLE, type Rect } from './layout';
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -83,5 +83,23 @@ describe('readingOrder', () => {
   it('gives every card exactly one number', () => {
     const pos = Array.from({ length: 8 }, (_, i) => ({ x: (i * 37) % 100, y: (i * 61) % 100 }));
     expect([...at(pos)].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+});
+
+describe('trayCaptionRoom', () => {
+  it('keeps neighbouring captions apart and inside the tray, for 4, 6 and 8 desks', () => {
+    for (const n of [4, 6, 8]) {
+      const card = layoutCards(Array.from({ length: n }, (_, i) => ({ x: 10 + i * 10, y: 50 })))[0]!;
+      const room = trayCaptionRoom(card);
+      const tray = cardAreas(card).outbox;
+      expect(room.h).toBeGreaterThanOrEqual(20);
+      expect(room.top + room.h).toBeLessThanOrEqual(tray.y + tray.h);
+      for (let i = 0; i + 1 < OUTBOX_VISIBLE; i++) {
+        const a = outboxSlot(card, i).x + room.w / 2;
+        const b = outboxSlot(card, i + 1).x - room.w / 2;
+        expect(b - a, `${n} desks, slots ${i} and ${i + 1}`).toBeGreaterThanOrEqual(6);
+      }
+      expect(outboxSlot(card, 0).x - room.w / 2).toBeGreaterThanOrEqual(tray.x);
+    }
   });
 });

@@ -65,7 +65,12 @@ function clampInto(r: Rect, area: Rect): void {
 export function layoutCards(positions: readonly Pt[], area: Rect = BOARD, gap = 16): Rect[] {
   const { w, h } = cardSize(positions.length);
   const rects = positions.map((p) => {
-    const r: Rect = { x: area.x + (p.x / 100) * area.w - w / 2, y: area.y + (p.y / 100) * area.h - h / 2, w, h };
+    const r: Rect = {
+      x: area.x + (p.x / 100) * area.w - w / 2,
+      y: area.y + (p.y / 100) * area.h - h / 2,
+      w,
+      h,
+    };
     clampInto(r, area);
     return r;
   });
@@ -153,6 +158,22 @@ export function cardAreas(c: Rect): CardAreas {
     inbox: { x: c.x + pad, y: c.y + 150, w: inner, h: 52 },
     outbox: { x: c.x + pad, y: c.y + 208, w: inner, h: c.h - 208 - pad },
   };
+}
+
+/** Room for the desk's name in its header, beside the icon and the status pill. */
+export function cardNameRoom(card: Rect): number {
+  return cardAreas(card).header.w - 54 - 170;
+}
+
+/**
+ * Room for one tray caption ("needs billing fix" under a ready ticket), its top-left corner centred
+ * on the slot: the slot's width less a gap, down to the tray's bottom edge, so captions never meet.
+ */
+export function trayCaptionRoom(card: Rect): { w: number; h: number; top: number } {
+  const a = cardAreas(card).outbox;
+  const step = (a.w - 50) / OUTBOX_VISIBLE;
+  const top = outboxSlot(card, 0).y + 26;
+  return { w: step - 8, h: Math.max(20, a.y + a.h - 2 - top), top };
 }
 
 /** Where a person (and the ticket they work on) sits in the staff row. */

@@ -142,8 +142,8 @@ export class PlayButton {
 
 /**
  * Fits a text into w x h: as it is when it fits; else shrunk on one line while that keeps at least
- * `minOneLine` of its size; else wrapped at word breaks onto more lines and shrunk evenly until the
- * whole block fits. Never runs past the box (a long desk name or skill list stays on its card).
+ * `minOneLine` of its size; else wrapped at word breaks at the largest size where the wrapped block
+ * fits. Never runs past the box (a long desk name or skill list stays on its card).
  */
 export function fitText(t: Phaser.GameObjects.Text, w: number, h: number, minOneLine = 0.8): void {
   t.setScale(1);
@@ -153,17 +153,49 @@ export function fitText(t: Phaser.GameObjects.Text, w: number, h: number, minOne
     t.setScale(one);
     return;
   }
-  const full = t.width;
-  let bestLines = 1;
-  let bestScale = one;
-  for (const n of [2, 3]) {
-    t.setWordWrapWidth(Math.ceil(full / n) + 40, false);
-    const sc = Math.min(1, w / t.width, h / t.height);
-    if (sc > bestScale + 0.01) {
-      bestScale = sc;
-      bestLines = n;
-    }
-  }
-  t.setWordWrapWidth(bestLines === 1 ? null : Math.ceil(full / bestLines) + 40, false);
+  const best = wrapScale(t, w, h, one);
+  t.setWordWrapWidth(best > one ? w / best : null, false);
   t.setScale(Math.min(1, w / t.width, h / t.height));
+}
+
+/**
+ * The largest scale (between `lo`, where the text fits on one line, and 1) at which the text, wrapped
+ * at word breaks to the box's width at that scale, fits the box: a binary search, as the fewest lines
+ * at the largest size is what reads best. Leaves the text wrapped at some width; the caller sets it.
+ */
+function wrapScale(t: Phaser.GameObjects.Text, w: number, h: number, lo: number): number {
+  const fits = (sc: number): boolean => {
+    t.setWordWrapWidth(w / sc, false);
+    return t.width * sc <= w + 0.5 && t.height * sc <= h + 0.5;
+  };
+  let hi = 1;
+  for (let i = 0; i < 7; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Fits several texts into boxes of one size with one scale for all: each first finds its own fit
+ * (fitText), then all take the smallest scale any of them needed, each wrapped onto the fewest lines
+ * that fit at that scale. A board's desk names (or skill lists) then share one font size instead of
+ * each card its own. Returns the scale.
+ */
+export function fitTextsEvenly(
+  texts: readonly Phaser.GameObjects.Text[],
+  w: number,
+  h: number,
+  minOneLine = 0.8,
+): number {
+  if (texts.length === 0) return 1;
+  for (const t of texts) fitText(t, w, h, minOneLine);
+  const scale = texts.reduce((m, t) => Math.min(m, t.scaleX), 1);
+  for (const t of texts) {
+    t.setWordWrapWidth(null, false);
+    if (t.width * scale > w + 0.5 || t.height * scale > h + 0.5) t.setWordWrapWidth(w / scale, false);
+    t.setScale(Math.min(scale, w / t.width, h / t.height));
+  }
+  return scale;
 }
