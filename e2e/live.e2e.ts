@@ -78,7 +78,7 @@ describe('live session in the browser', () => {
       await p.getByText('Connected').waitFor({ timeout: 20_000 });
       tables.push(p);
     }
-    await fac.locator('td', { hasText: 'Red' }).waitFor({ timeout: 20_000 });
+    await fac.locator('.lv-team', { hasText: 'Red' }).waitFor({ timeout: 20_000 });
     await fac.getByText('Start all').click();
     await tables[0]!.getByText(/Round running/).waitFor({ timeout: 20_000 });
     // The team name is shown as typed, as text.
@@ -101,9 +101,9 @@ describe('live session in the browser', () => {
     server = await startServer(port);
     await fac.reload();
     await fac.locator('.code', { hasText: code }).waitFor({ timeout: 20_000 });
-    await fac.locator('td', { hasText: 'Red' }).waitFor({ timeout: 20_000 });
+    await fac.locator('.lv-team', { hasText: 'Red' }).waitFor({ timeout: 20_000 });
     await fac.getByText('End all').click();
-    await fac.locator('td', { hasText: 'over' }).first().waitFor({ timeout: 20_000 });
+    await fac.locator('.lv-round', { hasText: 'over' }).first().waitFor({ timeout: 20_000 });
     const download = fac.waitForEvent('download');
     await fac.getByText('Export JSON').click();
     const file = await (await download).path();

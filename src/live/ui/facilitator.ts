@@ -7,7 +7,8 @@ import { Client, type Room } from '@colyseus/sdk';
 import QRCode from 'qrcode';
 import { getAllLevels } from '../../level/catalog';
 import { PROTOCOL_VERSION, ROOM_NAME, type ControlAction } from '../protocol';
-import { button, clock, el, endpoint, plainError, root, secret, STORE, type LiveView } from './dom';
+import { button, el, endpoint, plainError, root, secret, STORE, type LiveView } from './dom';
+import { mountRoomTables } from './roomTables';
 
 export async function facilitator(): Promise<void> {
   root.replaceChildren(el('h1', 'Live session'));
@@ -107,70 +108,58 @@ function renderFacilitator(room: Room): void {
   );
   const event = el('input');
   event.placeholder = 'live event id';
+  event.setAttribute('aria-label', 'Live event id');
   const board = el('input');
   board.type = 'checkbox';
   board.id = 'leaderboard';
-  const boardLabel = el('label', ' Show the leaderboard to tables');
+  const boardLabel = el('label', ' Leaderboard on tables');
   boardLabel.prepend(board);
   board.addEventListener('change', () => room.send('leaderboard', { show: board.checked }));
   const more = el('div', '', 'row');
   more.append(
     event,
-    button(
-      'Send the live event to every table',
-      () => event.value && room.send('event', { event: event.value }),
-    ),
+    button('Send to every table', () => event.value && room.send('event', { event: event.value })),
     boardLabel,
     button('Export JSON', () => exportResults(room, 'json')),
     button('Export CSV', () => exportResults(room, 'csv')),
   );
-  const table = el('table');
-  root.replaceChildren(el('h1', 'Live session'), head, controls, more, note, table);
+  // Per table: pause or resume (whichever applies now), more time, end, and the projector's choice;
+  // their words follow the synced state.
+  let projected = '';
+  const toggles = new Map<string, { pause: HTMLButtonElement; projector: HTMLButtonElement }>();
+  const statusOf = new Map<string, string>();
+  const tables = mountRoomTables(room, (id) => {
+    const pause = button('Pause', () => send(statusOf.get(id) === 'paused' ? 'resume' : 'pause', id));
+    const projector = button('Show on projector', () =>
+      room.send('project', { table: projected === id ? '' : id }),
+    );
+    toggles.set(id, { pause, projector });
+    return [
+      pause,
+      button('+1 min', () => send('extend', id)),
+      button('End', () => send('end', id)),
+      projector,
+    ];
+  });
+  root.replaceChildren(el('h1', 'Live session'), head, controls, more, note, tables.root);
+  document.body.classList.add('lv-room');
 
   room.onMessage('done', (d: { problems?: string[] }) => {
     note.textContent = d.problems?.length ? d.problems.join(' ') : '';
   });
-  room.onMessage('log', () => {});
   room.onMessage('welcome', () => {});
   room.onMessage('refused', (r: { reason: string }) => (note.textContent = r.reason));
-  const draw = (s: LiveView) => {
+  room.onStateChange((raw: unknown) => {
+    const s = raw as LiveView;
     board.checked = s.leaderboard;
-    const headRow = el('tr');
-    for (const h of ['Table', 'Devices', 'Seats', 'Round', 'Time', 'Score', 'Served', 'Gave up', ''])
-      headRow.append(el('th', h));
-    const rows: HTMLElement[] = [headRow];
-    for (const t of s.tables.values()) {
-      const tr = el('tr');
-      const seats = [...t.seats.entries()].map(([k, v]) => `${k}: ${v.who}`).join(', ');
-      const actions = el('td');
-      actions.append(
-        button('Pause', () => send('pause', t.id)),
-        button('Resume', () => send('resume', t.id)),
-        button('+1 min', () => send('extend', t.id)),
-        button('End', () => send('end', t.id)),
-        button(s.projector === t.id ? 'On the projector' : 'Show on projector', () =>
-          room.send('project', { table: s.projector === t.id ? '' : t.id }),
-        ),
-      );
-      for (const v of [
-        t.team,
-        String(t.devices),
-        seats,
-        t.status,
-        `${clock(t.simTime)} / ${clock(t.end)}`,
-        String(Math.floor(t.score)),
-        String(t.served),
-        String(t.gaveUp),
-      ])
-        tr.append(el('td', v));
-      tr.append(actions);
-      rows.push(tr);
+    projected = s.projector;
+    for (const [id, b] of toggles) {
+      const status = s.tables.get(id)?.status ?? '';
+      statusOf.set(id, status);
+      b.pause.textContent = status === 'paused' ? 'Resume' : 'Pause';
+      b.projector.textContent = s.projector === id ? 'On the projector' : 'Show on projector';
     }
-    if (s.tables.size === 0) rows.push(el('tr', 'No table has joined yet.'));
-    table.replaceChildren();
-    for (const r of rows) table.append(r);
-  };
-  room.onStateChange((s: unknown) => draw(s as LiveView));
+  });
 }
 
 function exportResults(room: Room, kind: 'json' | 'csv'): void {
