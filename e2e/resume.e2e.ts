@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canvasVariety, openGame, waitForScreen, type GamePage } from './harness';
+import { baseUrl, canvasVariety, openGame, waitForScreen, type GamePage } from './harness';
 import { dragTicket, press, screenPos, sim, skipAhead, waitForReady, waitRouted } from './helpers';
 
 const clock = (t: number) => `${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
@@ -133,6 +133,50 @@ describe('a reload mid-round offers to resume it', { timeout: 300_000 }, () => {
       expect(await page.evaluate(() => localStorage.getItem('ripple-effect:round-in-progress:v1:set-aside'))).toBe(bad);
     }
     await game.shot('resume-03-set-aside-message');
+  });
+
+  it('after a crash (no goodbye from the page) the last write is offered and resumes at its state hash', async () => {
+    const page = game.page;
+    const seen = game.problems.length;
+    await page.goto(`${baseUrl()}/?level=clear-notes&seed=8`);
+    await page.waitForFunction(() => ['title', 'briefing'].includes(window.__ripple?.state().screen ?? ''));
+    if ((await page.evaluate(() => window.__ripple!.state().screen)) === 'title') {
+      await press(page, 'ArrowDown'); // a game left by the test before: discard it
+      await press(page, 'Enter');
+      await page.waitForFunction(() => window.__ripple!.kept()!.stored === null);
+      await page.goto(`${baseUrl()}/?level=clear-notes&seed=8`);
+    }
+    await waitForScreen(page, 'briefing');
+    await press(page, 'Enter');
+    await waitForScreen(page, 'play');
+    await playAWhile(page, 15);
+    // Running, not paused: only the writes made as the round went (a command, every 3 sim seconds) count.
+    await page.waitForFunction(() => (window.__ripple!.kept()?.stored?.t ?? 0) >= 15, undefined, { timeout: 30_000 });
+    const kept = (await page.evaluate(() => window.__ripple!.kept()!.stored))!;
+    expect(kept.paused).toBe(false);
+    const cdp = await page.context().newCDPSession(page);
+    const crashed = page.waitForEvent('crash', { timeout: 20_000 });
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+    await new Promise((r) => setTimeout(r, 200));
+    // What the navigations and the crash cut short (requests in flight) is no error of the game.
+    for (const p of game.problems.splice(seen)) expect(p).toMatch(/ERR_ABORTED|crash/i);
+    const again = await openGame('', { browser: game.browser });
+    try {
+      await waitForScreen(again.page, 'title');
+      const stored = (await again.page.evaluate(() => window.__ripple!.kept()!.stored))!;
+      expect(stored.t).toBeGreaterThanOrEqual(kept.t);
+      expect(await texts(again.page)).toContain(`Resume at ${clock(stored.t)}`);
+      await press(again.page, 'Enter');
+      await waitForScreen(again.page, 'play');
+      const s = await sim(again.page);
+      expect(s.t).toBe(stored.t);
+      expect(s.hash).toBe(stored.hash);
+      expect(s.commandLog.length).toBe(stored.commands);
+      expect(again.problems).toEqual([]);
+    } finally {
+      await again.close();
+    }
   });
 
   it('logged no errors', () => expect(game.problems).toEqual([]));

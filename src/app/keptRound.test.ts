@@ -100,6 +100,15 @@ describe('keeping the game in progress', () => {
     expect(r.kept.info().failed).toBe(true);
   });
 
+  it('a new game whose first write fails leaves no older game to be offered', () => {
+    const r = rig();
+    board(r).advanceTo(20);
+    r.kept.flush();
+    r.storage.fail = true;
+    board(r);
+    expect(r.storage.getItem(KEPT_KEY)).toBeNull();
+  });
+
   it('offers the kept game after a reload and resumes it paused at the same state hash', async () => {
     const first = rig();
     const sim = board(first);

@@ -153,7 +153,10 @@ export function createKeptService(deps: KeptDeps): KeptService {
 
   return {
     began(play) {
-      pending = null; // a new game replaces whatever was kept
+      // A new game replaces whatever was kept (cleared first: should its first write fail, an older game
+      // must not be offered after a reload as if it were this one).
+      pending = null;
+      clearKept(storage);
       const session = deps.session();
       const c: Current = {
         sim: play.sim,
