@@ -30,8 +30,8 @@ export const COMMAND_WORDS: PerCommand<CommandWords, { type: PlayerCommandType }
   },
   setPolicy: {
     howTo: {
-      text: 'Choose the notes that go with each handoff: quick saves you time, thorough saves the next desk rework.',
-      keys: "Q quick notes, T thorough notes, L a department's usual notes",
+      text: 'Choose the notes that go with the tickets you send (the panel on the right shows your choice): quick saves you time, thorough saves the next desk rework.',
+      keys: 'Q quick notes, T thorough notes',
     },
     notHere: 'Notes are not your choice in this level',
   },

@@ -9,12 +9,9 @@ import { ENTRANCE, faceRow, facesMorePos, FACES_VISIBLE } from './layout';
 import { forEachTicket } from './boardModel';
 import { BOARD_COLOURS, moodBucket, OKABE_ITO } from './playTheme';
 import { TEX } from './textures';
-import { bakedShape, style } from './ui';
+import { bakedShape, shrinkTo, style } from './ui';
 import type { Pt } from './interpolate';
 import { formatSeconds } from './rippleText';
-
-/** Smallest scale of the 24 px "where" line before it switches to its short form (about 20 px). */
-const MIN_WHERE_SCALE = 0.84;
 
 /** One customer's row; it follows its ticket up the column, so a shift moves it rather than redrawing text. */
 interface Row {
@@ -181,9 +178,9 @@ export class CustomerColumn {
         row.whereText = where;
         row.where.setText(where).setScale(1);
         const room = ENTRANCE.x + ENTRANCE.w - 10 - row.where.x;
-        // Readable from the back of a room: shrink to no less than ~20 px; past that, say it shorter.
-        if (row.where.width * MIN_WHERE_SCALE > room) row.where.setText(this.whereText(t, view.t, true));
-        if (row.where.width > room) row.where.setScale(Math.max(0.7, room / row.where.width));
+        // Readable from the back of a room: never smaller than the smallest readable size; say it shorter.
+        if (row.where.width > room) row.where.setText(this.whereText(t, view.t, true));
+        shrinkTo(row.where, room);
       }
     }
   }
@@ -234,8 +231,8 @@ export class CustomerColumn {
     const p = this.facePos(ticket);
     const row = this.rows.find((r) => r.ticket === ticket && r.slot >= 0);
     const txt = this.scene.add
-      // Beside the column, level with the face: never over a customer's name.
-      .text(ENTRANCE.x + ENTRANCE.w + 4, p.y, label, style(28, { bold: true, color: '#ffffff' }))
+      // Over the customer's own face (it jolts meanwhile): never over a name, nor over a desk's card.
+      .text(ENTRANCE.x + 4, p.y, label, style(28, { bold: true, color: '#ffffff' }))
       .setBackgroundColor('#b24a00')
       .setPadding(6, 2, 6, 2)
       .setOrigin(0, 0.5)

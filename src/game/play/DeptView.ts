@@ -9,9 +9,11 @@ import { commandEnabled } from '../../sim/index';
 import type { DepartmentView } from '../../sim/types';
 import {
   cardAreas,
+  cardNameRoom,
   centre,
   inboxMorePos,
-  cardNameRoom,
+  inboxShown,
+  LINE_LABEL_W,
   outboxSlot,
   OUTBOX_VISIBLE,
   trayCaptionRoom,
@@ -29,7 +31,7 @@ import {
   type Status,
 } from './playTheme';
 import { iconFrame, TEX } from './textures';
-import { bakedShape, fitText, fitTextsEvenly, bakeShape, PlayButton, style } from './ui';
+import { bakedShape, fitText, fitTextsEvenly, bakeShape, PlayButton, shrinkTo, style } from './ui';
 import { getApp } from '../context';
 
 /** Card text grows with the text-size setting, capped so it stays inside the card's rows. */
@@ -50,9 +52,6 @@ const COUNT_REFRESH_MS = 200;
 /** Room around baked shapes for the strokes. */
 const PAD = 6;
 
-/** Widest the "Line N" label may be before it runs into the first ticket in the line. */
-const LINE_LABEL_MAX = 112;
-
 type DeptDef = Level['departments'][number];
 /**
  * 'target': can do the picked ticket's next step (lit up); 'cannot': cannot (dimmed, "can't do this").
@@ -70,6 +69,8 @@ export class DeptView {
   private readonly trayGlow: Phaser.GameObjects.Image;
   private readonly status: Phaser.GameObjects.Text;
   private readonly statusBg: Phaser.GameObjects.Image;
+  /** The status pill sits at the header's right end (small cards), else at the left of its own row. */
+  private readonly pillRight: boolean;
   private readonly keyBadge: Phaser.GameObjects.Text;
   private cannot: Phaser.GameObjects.Text | null = null;
   private readonly people: Phaser.GameObjects.Image[] = [];
@@ -103,7 +104,7 @@ export class DeptView {
     /** The desk's number on the board (reading order), also its key while routing. */
     readonly number: number,
     readonly rect: Rect,
-    level: Pick<Level, 'actions' | 'skillNames'>,
+    level: Pick<Level, 'actions' | 'skillNames' | 'autoRoute'>,
     handlers: DeptHandlers,
     private readonly reducedMotion: boolean,
   ) {
@@ -122,22 +123,23 @@ export class DeptView {
       .image(rect.x - 10 - PAD, rect.y - 10 - PAD, this.ringTexture('focus'))
       .setOrigin(0, 0)
       .setVisible(false);
-    scene.add
-      .image(a.header.x + 24, a.header.y + 25, TEX.icons, iconFrame(look.icon, look.colour))
-      .setScale(0.8);
+    const hy = a.header.y + a.header.h / 2;
+    scene.add.image(a.header.x + 24, hy, TEX.icons, iconFrame(look.icon, look.colour)).setScale(0.8);
     // Name and skill list are fitted to the card by fitEvenly, one size across the board.
     this.nameText = scene.add
-      .text(a.header.x + 54, a.header.y + 25, def.name, style(px(30), { bold: true }))
+      .text(a.header.x + 54, hy, def.name, style(px(30), { bold: true }))
       .setOrigin(0, 0.5);
-    this.statusBg = scene.add.image(0, 0, '__WHITE').setOrigin(1, 0).setVisible(false);
+    // The status pill: its own row on tall cards (left), in the header's right end on small ones.
+    this.pillRight = a.status.y === a.header.y;
+    this.statusBg = scene.add.image(0, 0, '__WHITE').setOrigin(this.pillRight ? 1 : 0, 0).setVisible(false);
     this.status = scene.add
       .text(
-        a.header.x + a.header.w - 12,
-        a.header.y + 25,
+        this.pillRight ? a.status.x + a.status.w - 12 : a.status.x + 12,
+        a.status.y + a.status.h / 2,
         '',
         style(px(24), { bold: true, color: '#0b1320' }),
       )
-      .setOrigin(1, 0.5);
+      .setOrigin(this.pillRight ? 1 : 0, 0.5);
     this.keyBadge = scene.add
       .text(rect.x - 4, rect.y - 4, String(number), style(px(24), { bold: true, color: '#0b1320' }))
       .setOrigin(0.5)
@@ -152,8 +154,10 @@ export class DeptView {
           .setVisible(false),
       );
     }
+    // The staff count: beside the status pill on tall cards, at the end of the people row on small ones.
+    const countRow = this.pillRight ? a.staff : a.status;
     this.staffText = scene.add
-      .text(a.staff.x + a.staff.w, a.staff.y + a.staff.h / 2, '', style(px(24), { color: BOARD_COLOURS.dim }))
+      .text(countRow.x + countRow.w, countRow.y + countRow.h / 2, '', style(px(24), { color: BOARD_COLOURS.dim }))
       .setOrigin(1, 0.5);
     this.skillsText = scene.add
       .text(
@@ -182,24 +186,27 @@ export class DeptView {
     this.trayMore = scene.add
       .text(a.outbox.x + a.outbox.w - 8, outboxSlot(rect, 0).y, '', style(px(26), { bold: true }))
       .setOrigin(1, 0.5);
-    this.policyBtn = commandEnabled(level.actions, 'setPolicy')
+    // A desk's usual notes only matter for work that moves on by itself: the notes of what the player
+    // sends are the side panel's one choice (Q/T), so the desk's own button shows only then.
+    this.policyBtn = commandEnabled(level.actions, 'setPolicy') && level.autoRoute !== 'none'
       ? new PlayButton(scene, {
-          x: a.outbox.x + a.outbox.w - 92,
-          y: a.outbox.y + 18,
-          w: 176,
-          h: 34,
-          px: 22,
+          x: a.outbox.x + a.outbox.w - 112,
+          y: a.outbox.y + 20,
+          w: 220,
+          h: 38,
+          px: 24,
+          touchH: 40,
           label: '',
           onClick: () => handlers.onPolicy(def.id),
         })
       : null;
     this.moveBtn = commandEnabled(level.actions, 'moveStaff')
       ? new PlayButton(scene, {
-          x: a.staff.x + a.staff.w - 62,
-          y: a.staff.y + a.staff.h / 2,
-          w: 124,
+          x: countRow.x + countRow.w - 84,
+          y: countRow.y + countRow.h / 2,
+          w: 168,
           h: 42,
-          px: 22,
+          px: 24,
           label: 'Move 1 (-)',
           onClick: () => handlers.onMoveStaff(def.id),
         })
@@ -306,7 +313,7 @@ export class DeptView {
       const look = down ? DOWN_LOOK : STATUS_LOOK[d.status];
       this.bg.setTexture(this.cardTexture(down ? 'red' : d.status));
       this.status.setText(`${look.glyph} ${look.word}`);
-      const a = cardAreas(this.rect).header;
+      const a = cardAreas(this.rect).status;
       const w = Math.ceil(this.status.width + 20);
       const pill = bakeShape(
         this.scene,
@@ -318,7 +325,7 @@ export class DeptView {
       );
       this.statusBg
         .setTexture(pill)
-        .setPosition(a.x + a.w - 2 + 2, a.y + 8 - 2)
+        .setPosition(this.pillRight ? a.x + a.w : a.x - 2, a.y + a.h / 2 - 20)
         .setVisible(true);
     }
     const present = Math.max(0, d.staff - d.away);
@@ -348,8 +355,8 @@ export class DeptView {
       this.lineText
         .setText(warn ? `Line ${line} ▲` : `Line ${line}`)
         .setColor(warn ? STATUS_LOOK.amber.css : BOARD_COLOURS.text);
-      this.lineText.setScale(Math.min(1, LINE_LABEL_MAX / Math.max(1, this.lineText.width)));
-      const hidden = line - 9;
+      shrinkTo(this.lineText, LINE_LABEL_W - 6);
+      const hidden = line - inboxShown(this.rect);
       this.lineMore.setText(hidden > 0 ? `+${hidden}` : '');
     }
     const needsKey = needs.join('|');
@@ -372,8 +379,7 @@ export class DeptView {
         )
         .setColor(n > 0 ? '#ffe066' : BOARD_COLOURS.dim)
         .setScale(1);
-      const room = this.rect.w - (short ? 232 : 48);
-      if (this.trayLabel.width > room) this.trayLabel.setScale(room / this.trayLabel.width);
+      shrinkTo(this.trayLabel, this.rect.w - (short ? 264 : 48));
       // Each caption keeps to its own slot (wrapping onto a second line before it shrinks far), so
       // neighbours never run together.
       const slot = trayCaptionRoom(this.rect);
@@ -386,7 +392,7 @@ export class DeptView {
     }
     if (this.policyBtn && d.care !== last.care) {
       last.care = d.care;
-      this.policyBtn.setLabel(`Usual: ${d.care} (L)`);
+      this.policyBtn.setLabel(`Auto: ${d.care} (L)`);
     }
   }
 

@@ -8,7 +8,25 @@ import type { Speed } from '../../store/store';
 import { BOARD, BOTTOM, centre, GAME_W, TOP_BAR } from './layout';
 import { BOARD_COLOURS } from './playTheme';
 import { formatClock } from './rippleText';
-import { bakedShape, PlayButton, style } from './ui';
+import { bakedShape, minScale, PlayButton, shrinkTo, style } from './ui';
+import { shownScore } from '../scenes/resultsWords';
+
+/** A text's words in lines no wider than `w` at its size (measured with the text object itself). */
+function linesOf(t: Phaser.GameObjects.Text, text: string, w: number): string[] {
+  const words = text.split(' ');
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of words) {
+    const next = cur ? `${cur} ${word}` : word;
+    t.setText(next);
+    if (t.width > w && cur) {
+      lines.push(`${cur} …`);
+      cur = word;
+    } else cur = next;
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}
 
 /** Widest the bottom lines may run: clear of the paused pill at the right end. */
 const LINE_W = 1470;
@@ -41,6 +59,8 @@ export class Hud {
   private readonly speedBtns: Array<{ s: Speed; b: PlayButton }> = [];
   private last = { time: '', score: '', counts: '', step: '', speed: -1 as number, banner: '' };
   private tipIndex = -1;
+  /** The parts of the current tip still to show. */
+  private tipPages: string[] = [];
   private countsAt = -Infinity;
   private tipAt = -Infinity;
 
@@ -62,22 +82,24 @@ export class Hud {
       g.lineStyle(3, 0x3a5878, 1).lineBetween(0, 0, BOTTOM.w, 0);
     }).setDepth(50);
     const cy = TOP_BAR.h / 2;
+    // A long title takes two lines rather than shrinking below the smallest readable size.
     const t = scene.add
-      .text(20, cy, title, style(fs(32), { bold: true }))
+      .text(20, cy, title, style(fs(30), { bold: true }))
       .setOrigin(0, 0.5)
       .setDepth(51);
-    if (t.width > 420) t.setScale(420 / t.width);
+    if (t.width > 410) t.setWordWrapWidth(410 / minScale(t), true);
+    shrinkTo(t, 410);
     this.time = scene.add
-      .text(460, cy, '', style(fs(32), { bold: true }))
+      .text(446, cy, '', style(fs(30), { bold: true }))
       .setOrigin(0, 0.5)
       .setDepth(51);
     const speeds: Array<{ s: Speed; label: string; w: number }> = [
-      { s: 0, label: 'Pause (Space)', w: 190 },
-      { s: 1, label: '1x (1)', w: 104 },
-      { s: 2, label: '2x (2)', w: 104 },
-      { s: 4, label: '4x (3)', w: 104 },
+      { s: 0, label: 'Pause (Space)', w: 204 },
+      { s: 1, label: '1x (1)', w: 108 },
+      { s: 2, label: '2x (2)', w: 108 },
+      { s: 4, label: '4x (3)', w: 108 },
     ];
-    let x = 700;
+    let x = 688;
     for (const sp of speeds) {
       const b = new PlayButton(scene, {
         x: x + sp.w / 2,
@@ -85,19 +107,25 @@ export class Hud {
         w: sp.w,
         h: 56,
         label: sp.label,
-        px: 24,
+        px: 27,
         onClick: () => handlers.onSpeed(sp.s),
       });
       b.container.setDepth(51);
       this.speedBtns.push({ s: sp.s, b });
-      x += sp.w + 10;
+      x += sp.w + 8;
     }
+    // The live score is the score if the level ended now (customers still waiting count as not
+    // served), so it says so: it climbs as they are served, and at the end it is the results' score.
     this.score = scene.add
-      .text(1240, cy, '', style(fs(32), { bold: true, color: '#ffe066' }))
+      .text(1252, cy - 16, '', style(fs(30), { bold: true, color: '#ffe066' }))
+      .setOrigin(0, 0.5)
+      .setDepth(51);
+    scene.add
+      .text(1252, cy + 20, 'if it ended now', style(27, { color: BOARD_COLOURS.dim }))
       .setOrigin(0, 0.5)
       .setDepth(51);
     this.counts = scene.add
-      .text(1440, cy, '', style(fs(26)))
+      .text(1478, cy, '', style(fs(27), { align: 'left' }))
       .setOrigin(0, 0.5)
       .setDepth(51);
     const menu = new PlayButton(scene, {
@@ -115,7 +143,7 @@ export class Hud {
       .setOrigin(0, 0.5)
       .setDepth(51);
     this.tip = scene.add
-      .text(24, BOTTOM.y + 66, '', style(fs(24), { color: BOARD_COLOURS.dim }))
+      .text(24, BOTTOM.y + 66, '', style(27, { color: BOARD_COLOURS.dim }))
       .setOrigin(0, 0.5)
       .setDepth(51);
     const c = centre(BOARD);
@@ -147,33 +175,41 @@ export class Hud {
     if (time !== l.time) {
       this.time.setText((l.time = time));
       // Large text: keep the clock clear of the Pause button.
-      this.time.setScale(Math.min(1, 228 / Math.max(1, this.time.width)));
+      shrinkTo(this.time, 230);
     }
-    const score = `Score ${Math.round(v.score)}`;
+    const score = `Score ${shownScore(v.score)}`;
     if (score !== l.score) this.score.setText((l.score = score));
-    const counts = `Served ${v.served} · Waiting ${v.waiting} · Gave up ${v.lost}`;
+    const counts = `Served ${v.served} · Waiting ${v.waiting}\nGave up ${v.lost}`;
     // A busy board changes these many times a second: redraw the text at most every 200 ms.
     if (counts !== l.counts && nowMs - this.countsAt >= 200) {
       this.countsAt = nowMs;
       this.counts.setText((l.counts = counts));
-      this.counts.setScale(this.counts.width > 330 ? 330 / this.counts.width : 1);
+      shrinkTo(this.counts, 296);
     }
     if (v.speed !== l.speed) {
       l.speed = v.speed;
       for (const { s, b } of this.speedBtns) b.setOn(s === v.speed);
     }
-    if (this.tips.length > 0 && nowMs - this.tipAt > 20_000) {
+    // A tip too long for its one line shows in parts, each for half the time.
+    if (this.tips.length > 0 && nowMs - this.tipAt > (this.tipPages.length > 0 ? 10_000 : 20_000)) {
       this.tipAt = nowMs;
-      this.tipIndex = (this.tipIndex + 1) % this.tips.length;
-      this.tip.setText(`Tip ${this.tipIndex + 1}/${this.tips.length}: ${this.tips[this.tipIndex]}`);
-      this.tip.setScale(Math.min(1, LINE_W / Math.max(1, this.tip.width)));
+      if (this.tipPages.length === 0) {
+        this.tipIndex = (this.tipIndex + 1) % this.tips.length;
+        this.tipPages = linesOf(this.tip, `Tip ${this.tipIndex + 1}/${this.tips.length}: ${this.tips[this.tipIndex]}`, LINE_W);
+      }
+      this.tip.setText(this.tipPages.shift() ?? '');
     }
   }
 
+  /** The current step: one line, or two over the tip's line when it is long (never shrunk past readable). */
   setStep(text: string): void {
     if (text !== this.last.step) {
-      this.step.setText((this.last.step = text));
-      this.step.setScale(this.step.width > LINE_W ? LINE_W / this.step.width : 1);
+      this.step.setWordWrapWidth(null).setText((this.last.step = text));
+      const two = this.step.width > LINE_W / minScale(this.step);
+      if (two) this.step.setWordWrapWidth(LINE_W / minScale(this.step));
+      shrinkTo(this.step, LINE_W);
+      this.step.setY(two ? BOTTOM.y + BOTTOM.h / 2 : BOTTOM.y + 26);
+      this.tip.setVisible(!two);
     }
   }
 

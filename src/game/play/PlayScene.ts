@@ -30,7 +30,7 @@ import { refusalToast } from './rippleText';
 import { RoutingController, type BoardInfo, type Effect } from './routingController';
 import { SidePanel } from './SidePanel';
 import { makeAllTextures } from './textures';
-import { Toasts } from './Toasts';
+import { toastArea, Toasts } from './Toasts';
 import { TokenLayer } from './TokenLayer';
 import { TicketLink } from './TicketLink';
 import { SCENES } from '../scenes/common';
@@ -180,7 +180,7 @@ export class PlayScene extends Phaser.Scene {
       onCare: (care) => store.getState().select({ care }),
       onGrant: (request) => this.runEffects([{ type: 'command', cmd: { type: 'grant', request } }]),
     });
-    this.toasts = new Toasts(this, store, reduced);
+    this.toasts = new Toasts(this, store, reduced, toastArea(this.side.bottom, this.side.legendBottom));
     this.feed = new EventFeed({
       level: this.level,
       store,
@@ -428,7 +428,8 @@ export class PlayScene extends Phaser.Scene {
     });
     this.customers.sync(view);
     this.link.draw();
-    if (now - this.scoreAt > 500) {
+    // The last frame always shows the final score: the same the results will show.
+    if (now - this.scoreAt > 500 || this.sim.isOver()) {
       this.scoreAt = now;
       this.scoreValue = this.sim.score().total;
       const staff = view.departments.reduce((s, d) => s + Math.max(1, d.staff), 0);

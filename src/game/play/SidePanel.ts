@@ -11,7 +11,7 @@ import { journeyWords } from './boardModel';
 import { BOARD_COLOURS } from './playTheme';
 import { askText, formatClock } from './rippleText';
 import { TEX } from './textures';
-import { bakedShape, PlayButton, style } from './ui';
+import { bakedShape, PlayButton, shrinkTo, style } from './ui';
 
 export interface SideHandlers {
   onCare(c: Care): void;
@@ -32,6 +32,8 @@ export class SidePanel {
   private lastCare: Care | null = null;
   /** Bottom of what the panel uses; toasts go below. */
   readonly bottom: number;
+  /** Bottom of the work-type legend (reference only: toasts may cover it when nothing else has room). */
+  readonly legendBottom: number;
 
   constructor(
     scene: Phaser.Scene,
@@ -47,48 +49,42 @@ export class SidePanel {
         g.lineStyle(3, 0x4a6a8c, 1).strokeRoundedRect(0, 0, w, h, 16);
       });
     const types = level.workTypes;
-    const compact = types.length > 5;
-    // Journeys wrap onto more lines (at 80% size) instead of running past the panel; rows grow to fit.
-    const room = w - 84;
+    // Nothing here is drawn below the smallest readable size: long words wrap onto more lines instead.
+    const room = w - 58 - 12;
     const made: Phaser.GameObjects.GameObject[] = [];
-    let ry = y + 50;
-    // One size for all the names, and one for all the journeys: if one journey has to wrap at 80%,
-    // they all show at 80%, so no row looks more important than another.
-    const names = types.map((wt) =>
-      scene.add.text(x + 70, 0, wt.name, style(26, { bold: true })).setOrigin(0, 0),
-    );
-    const nameScale = names.reduce((m, n) => Math.min(m, room / n.width), 1);
-    const journeys = types.map((wt) =>
-      scene.add
-        .text(x + 70, 0, journeyWords(level, wt.id), style(24, { color: BOARD_COLOURS.dim }))
-        .setOrigin(0, 0),
-    );
-    const wraps = journeys.some((j) => j.width > room);
-    let jScale = wraps ? 0.8 : 1;
-    for (const j of journeys) {
-      if (wraps) j.setWordWrapWidth(room / 0.8, false);
-      jScale = Math.min(jScale, room / j.width);
-    }
-    types.forEach((wt, i) => {
-      const icon = scene.add.image(x + 36, 0, TEX.tokens, wt.id).setScale(0.8);
-      const name = names[i]!.setY(ry + 4).setScale(nameScale);
-      const j = journeys[i]!.setY(ry + 4 + name.displayHeight + 2).setScale(jScale);
-      const rowH = Math.max(compact ? 58 : 74, name.displayHeight + j.displayHeight + 12);
-      icon.setY(ry + rowH / 2);
+    let ry = y + 44;
+    types.forEach((wt) => {
+      const icon = scene.add.image(x + 30, 0, TEX.tokens, wt.id).setScale(0.7);
+      const name = scene.add.text(x + 58, ry, wt.name, style(27, { bold: true })).setOrigin(0, 0);
+      shrinkTo(name, room);
+      const j = scene.add
+        .text(x + 58, ry, journeyWords(level, wt.id), style(27, { color: BOARD_COLOURS.dim }))
+        .setOrigin(0, 0);
+      // On the name's line when both fit ("Question  reply"), else below it, wrapped.
+      if (name.displayWidth + 14 + j.width <= room) j.setX(x + 58 + name.displayWidth + 14);
+      else j.setY(ry + name.displayHeight).setWordWrapWidth(room, true);
+      const rowH = Math.max(48, j.y + j.displayHeight - ry + 6);
+      icon.setY(ry + Math.min(rowH, 48) / 2 + 2);
       made.push(icon, name, j);
       ry += rowH;
     });
     const legendH = ry - y + 6;
     panel(legendH);
     for (const o of made) scene.children.bringToTop(o);
-    scene.add.text(x + 16, y + 26, 'Work types and their steps', style(26, { bold: true })).setOrigin(0, 0.5);
-    y += legendH + 12;
+    scene.add.text(x + 16, y + 22, 'Work and its steps', style(27, { bold: true })).setOrigin(0, 0.5);
+    this.legendBottom = y + legendH;
+    y += legendH + 10;
 
     if (careIsChosen(level.actions)) {
-      panel(134);
-      scene.add
-        .text(x + 16, y + 24, 'Notes for your next handoff', style(26, { bold: true }))
-        .setOrigin(0, 0.5);
+      // The one notes control: the choice lit here goes with every ticket the player sends.
+      const help = scene.add
+        .text(x + 16, 0, 'Quick: faster for you now. Thorough: less rework later.', style(27, { color: BOARD_COLOURS.dim, wrap: w - 32 }))
+        .setOrigin(0, 0);
+      const h = 40 + 62 + help.height + 10;
+      panel(h);
+      scene.children.bringToTop(help);
+      help.setY(y + 102);
+      scene.add.text(x + 16, y + 22, 'Notes on what you send', style(27, { bold: true })).setOrigin(0, 0.5);
       const opts: Array<{ c: Care; label: string }> = [
         { c: 'quick', label: 'Quick (Q)' },
         { c: 'thorough', label: 'Thorough (T)' },
@@ -97,59 +93,49 @@ export class SidePanel {
         const b = new PlayButton(scene, {
           x: x + 104 + i * 196,
           y: y + 70,
-          w: 184,
-          h: 50,
-          px: 24,
+          w: 188,
+          h: 52,
+          px: 27,
           label: o.label,
           onClick: () => handlers.onCare(o.c),
         });
         this.careBtns.push({ c: o.c, b });
       });
-      const help = scene.add
-        .text(
-          x + 16,
-          y + 114,
-          'Quick is faster now; thorough saves rework later.',
-          style(24, { color: BOARD_COLOURS.dim }),
-        )
-        .setOrigin(0, 0.5);
-      if (help.width > w - 28) help.setScale((w - 28) / help.width);
-      y += 146;
+      y += h + 10;
     }
 
     if (level.internalRequests.length > 0) {
       const shown = level.internalRequests.slice(0, 3);
-      const h = 44 + shown.length * 108;
-      panel(h);
-      scene.add.text(x + 16, y + 24, 'Requests between teams', style(26, { bold: true })).setOrigin(0, 0.5);
       const name = (id: string) => level.departments.find((d) => d.id === id)?.name ?? id;
-      shown.forEach((r, i) => {
-        const ry = y + 48 + i * 108;
-        const title = scene.add.text(
-          x + 16,
-          ry,
-          askText(name(r.from), name(r.to), r.title, r.from),
-          style(24, { bold: true, wrap: w - 32 }),
-        );
-        if (title.height > 64) title.setScale(64 / title.height);
-        const status = scene.add
-          .text(x + 16, ry + 80, '', style(24, { color: BOARD_COLOURS.dim }))
-          .setOrigin(0, 0.5);
+      const rows = shown.map((r) => ({
+        r,
+        title: scene.add.text(0, 0, askText(name(r.from), name(r.to), r.title, r.from), style(27, { bold: true, wrap: w - 32 })),
+      }));
+      const h = 40 + rows.reduce((a, q) => a + q.title.height + 50, 0);
+      panel(h);
+      scene.add.text(x + 16, y + 22, 'Requests between teams', style(27, { bold: true })).setOrigin(0, 0.5);
+      let qy = y + 42;
+      for (const { r, title } of rows) {
+        scene.children.bringToTop(title);
+        title.setPosition(x + 16, qy);
+        const sy = qy + title.height + 22;
+        const status = scene.add.text(x + 16, sy, '', style(27, { color: BOARD_COLOURS.dim })).setOrigin(0, 0.5);
         const grant = playerGrants(level.actions, r)
           ? new PlayButton(scene, {
-              x: x + w - 80,
-              y: ry + 80,
-              w: 140,
+              x: x + w - 88,
+              y: sy,
+              w: 160,
               h: 44,
-              px: 24,
+              px: 27,
               label: 'Grant (G)',
               onClick: () => handlers.onGrant(r.id),
             })
           : null;
         grant?.setVisible(false);
         this.reqs.push({ id: r.id, title, status, grant, key: '' });
-      });
-      y += h + 12;
+        qy += title.height + 50;
+      }
+      y += h + 10;
     }
     this.bottom = y;
   }

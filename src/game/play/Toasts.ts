@@ -1,5 +1,7 @@
 /**
- * Toasts from the store, bottom-right, newest at the bottom. Each lasts about 4 seconds from when
+ * Toasts from the store, in the side column, newest at the bottom of their area: the room under the side
+ * panel, or (when the panel leaves too little) over its work-type legend, never over its buttons. Older
+ * toasts that do not fit wait hidden until they expire. Each lasts about 4 seconds from when
  * this view first saw it. Reduced motion: they just appear.
  */
 import type Phaser from 'phaser';
@@ -19,6 +21,18 @@ const LOOK: Record<Toast['kind'], { glyph: string; colour: number }> = {
 export const TOAST_MS = 4000;
 const BOTTOM_Y = SIDEBAR.y + SIDEBAR.h;
 
+/** Where toasts may go, top to bottom, in game points. */
+export interface ToastArea {
+  top: number;
+  bottom: number;
+}
+
+/** The room under the side panel if a two-line toast fits there, else over the legend at its top. */
+export function toastArea(panelBottom: number, legendBottom: number): ToastArea {
+  if (BOTTOM_Y - panelBottom >= 110) return { top: panelBottom, bottom: BOTTOM_Y };
+  return { top: SIDEBAR.y, bottom: Math.max(SIDEBAR.y + 110, legendBottom) };
+}
+
 export class Toasts {
   private readonly seen = new Map<number, number>();
   private readonly shown = new Map<number, Phaser.GameObjects.Container>();
@@ -29,6 +43,7 @@ export class Toasts {
     private readonly scene: Phaser.Scene,
     private readonly store: UiStoreApi,
     private readonly reducedMotion: () => boolean,
+    private readonly area: ToastArea = { top: SIDEBAR.y, bottom: BOTTOM_Y },
   ) {}
 
   /** `paused`: the game stands still, and so do the toasts' clocks (a room reads them while paused). */
@@ -53,7 +68,7 @@ export class Toasts {
       }
     }
     for (const id of this.seen.keys()) if (!ids.has(id)) this.seen.delete(id);
-    let y = BOTTOM_Y;
+    let y = this.area.bottom;
     for (let i = list.length - 1; i >= 0; i--) {
       const t = list[i]!;
       let c = this.shown.get(t.id);
@@ -69,6 +84,7 @@ export class Toasts {
       const h = (c.getData('h') as number) ?? 80;
       y -= h;
       c.y = y;
+      c.setVisible(y >= this.area.top);
       y -= 10;
     }
   }
@@ -76,8 +92,8 @@ export class Toasts {
   private build(t: Toast): Phaser.GameObjects.Container {
     const w = SIDEBAR.w;
     const look = LOOK[t.kind] ?? LOOK.info;
-    const text = this.scene.add.text(58, 12, t.text, style(24, { wrap: w - 72 }));
-    const h = Math.max(64, text.height + 24);
+    const text = this.scene.add.text(58, 10, t.text, style(27, { wrap: w - 70 }));
+    const h = Math.max(60, text.height + 20);
     const g = bakedShape(this.scene, `toast:${t.kind}`, 0, 0, w, h, (s) => {
       s.fillStyle(0x0b1724, 0.96).fillRoundedRect(0, 0, w, h, 14);
       s.lineStyle(4, look.colour, 1).strokeRoundedRect(0, 0, w, h, 14);

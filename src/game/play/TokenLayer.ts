@@ -8,8 +8,8 @@ import type { SimView, TicketView } from '../../sim/types';
 import { approach, arcPoint, transitProgress, type Pt } from './interpolate';
 import {
   doorPos,
+  inboxShown,
   inboxSlot,
-  INBOX_VISIBLE,
   outboxSlot,
   OUTBOX_VISIBLE,
   workSlot,
@@ -70,7 +70,7 @@ export class TokenLayer {
     const card = this.cards.get(place.dept);
     if (!card) return null;
     if (place.area === 'inbox')
-      return place.index < INBOX_VISIBLE ? { p: inboxSlot(card, place.index), s: SCALE.inbox } : null;
+      return place.index < inboxShown(card) ? { p: inboxSlot(card, place.index), s: SCALE.inbox } : null;
     if (place.area === 'outbox')
       return place.index < OUTBOX_VISIBLE ? { p: outboxSlot(card, place.index), s: SCALE.outbox } : null;
     if (place.area === 'work') {

@@ -129,6 +129,7 @@ export function buildBoard({ level, view, positions, care, order }: BoardInputs)
     depts,
     care,
     actions: level.actions,
+    deskNotes: level.autoRoute !== 'none',
     grantable,
     ticket(id: number): TicketInfo | null {
       const t = getTicket(view, id);

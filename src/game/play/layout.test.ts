@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD, cardAreas, cardAt, contains, inboxSlot, INBOX_VISIBLE, layoutCards, neighbour, readingOrder, trayCaptionRoom, outboxCentre, outboxSlot, outboxSlotAt, OUTBOX_VISIBLE, type Rect } from './layout';
+import { BOARD, cardAreas, cardAt, contains, inboxShown, inboxSlot, layoutCards, neighbour, readingOrder, trayCaptionRoom, outboxCentre, outboxSlot, outboxSlotAt, OUTBOX_VISIBLE, type Rect } from './layout';
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -33,7 +33,7 @@ describe('card slots', () => {
   const [card] = layoutCards([{ x: 50, y: 50 }]);
   it('puts every visible slot inside its row', () => {
     const a = cardAreas(card!);
-    for (let i = 0; i < INBOX_VISIBLE; i++) expect(contains(a.inbox, inboxSlot(card!, i))).toBe(true);
+    for (let i = 0; i < inboxShown(card!); i++) expect(contains(a.inbox, inboxSlot(card!, i))).toBe(true);
     for (let i = 0; i < OUTBOX_VISIBLE; i++) expect(contains(a.outbox, outboxSlot(card!, i))).toBe(true);
   });
   it('finds the tray slot under a point, and the card under a point', () => {

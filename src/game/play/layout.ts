@@ -35,9 +35,14 @@ export function centre(r: Rect): Pt {
   return { x: r.x + r.w / 2, y: r.y + r.h / 2 };
 }
 
+/**
+ * Card size for a board of `count` departments. Up to six, the cards are tall enough for every row at
+ * the smallest readable text size (14 CSS px on a 1024 px wide screen): two rows of cards fill the
+ * board. Past six they keep their old, smaller size.
+ */
 export function cardSize(count: number): { w: number; h: number } {
-  if (count <= 4) return { w: 430, h: 360 };
-  if (count <= 6) return { w: 372, h: 330 };
+  if (count <= 4) return { w: 430, h: 420 };
+  if (count <= 6) return { w: 372, h: 436 };
   return { w: 330, h: 320 };
 }
 
@@ -83,17 +88,18 @@ export function layoutCards(positions: readonly Pt[], area: Rect = BOARD, gap = 
         const o = overlap(a, b, gap);
         if (!o) continue;
         moved = true;
-        if (o.x < o.y) {
-          const dir = a.x + a.w / 2 <= b.x + b.w / 2 ? 1 : -1;
-          a.x -= (dir * o.x) / 2;
-          b.x += (dir * o.x) / 2;
-        } else {
-          const dir = a.y + a.h / 2 <= b.y + b.h / 2 ? 1 : -1;
-          a.y -= (dir * o.y) / 2;
-          b.y += (dir * o.y) / 2;
-        }
-        clampInto(a, area);
-        clampInto(b, area);
+        const push = (axis: 'x' | 'y', by: number) => {
+          const size = axis === 'x' ? 'w' : 'h';
+          const dir = a[axis] + a[size] / 2 <= b[axis] + b[size] / 2 ? 1 : -1;
+          a[axis] -= (dir * by) / 2;
+          b[axis] += (dir * by) / 2;
+          clampInto(a, area);
+          clampInto(b, area);
+        };
+        // The axis they overlap least along; if that has not settled them after half the rounds (the
+        // board's edge holds them), the other one.
+        const alongX = iter < 40 ? o.x < o.y : o.x >= o.y;
+        push(alongX ? 'x' : 'y', alongX ? o.x : o.y);
       }
     }
     if (!moved) break;
@@ -142,27 +148,47 @@ export function readingOrder(rects: readonly Rect[]): number[] {
 /** Rows inside a card, in absolute coordinates. */
 export interface CardAreas {
   header: Rect;
+  /** The status pill and, beside it, the staff count or the "Move 1" button (inside the header on small cards). */
+  status: Rect;
   staff: Rect;
   skills: Rect;
   inbox: Rect;
   outbox: Rect;
 }
 
+/** A card tall enough for a row of its own for the status, and two lines of skills. */
+function tallCard(c: Rect): boolean {
+  return c.h >= 400;
+}
+
 export function cardAreas(c: Rect): CardAreas {
   const pad = 12;
   const inner = c.w - 2 * pad;
+  const x = c.x + pad;
+  if (tallCard(c)) {
+    return {
+      header: { x, y: c.y + 6, w: inner, h: 44 },
+      status: { x, y: c.y + 52, w: inner, h: 44 },
+      staff: { x, y: c.y + 98, w: inner, h: 56 },
+      skills: { x, y: c.y + 156, w: inner, h: 70 },
+      inbox: { x, y: c.y + 228, w: inner, h: 52 },
+      outbox: { x, y: c.y + 286, w: inner, h: c.h - 286 - pad },
+    };
+  }
   return {
-    header: { x: c.x + pad, y: c.y + 6, w: inner, h: 50 },
-    staff: { x: c.x + pad, y: c.y + 58, w: inner, h: 56 },
-    skills: { x: c.x + pad, y: c.y + 116, w: inner, h: 32 },
-    inbox: { x: c.x + pad, y: c.y + 150, w: inner, h: 52 },
-    outbox: { x: c.x + pad, y: c.y + 208, w: inner, h: c.h - 208 - pad },
+    header: { x, y: c.y + 6, w: inner, h: 50 },
+    status: { x: x + inner - 170, y: c.y + 6, w: 170, h: 50 },
+    staff: { x, y: c.y + 58, w: inner, h: 56 },
+    skills: { x, y: c.y + 116, w: inner, h: 32 },
+    inbox: { x, y: c.y + 150, w: inner, h: 52 },
+    outbox: { x, y: c.y + 208, w: inner, h: c.h - 208 - pad },
   };
 }
 
-/** Room for the desk's name in its header, beside the icon and the status pill. */
+/** Room for the desk's name in its header, after the icon (and before the status pill on small cards). */
 export function cardNameRoom(card: Rect): number {
-  return cardAreas(card).header.w - 54 - 170;
+  const a = cardAreas(card);
+  return (a.status.y === a.header.y ? a.status.x - a.header.x : a.header.w) - 54 - 6;
 }
 
 /**
@@ -183,18 +209,34 @@ export function workSlot(c: Rect, i: number): Pt {
   return { x: a.x + 26 + i * step, y: a.y + a.h / 2 + 2 };
 }
 
-/** Inbox tokens are stacked with overlap after the "Line" label; slot 0 is the front of the line. */
+/** Room for the "Line 12 ▲" label before the first ticket in the line. */
+export const LINE_LABEL_W = 136;
+/** Room kept at the line's end for its "+N" (from the last ticket's centre). */
+const LINE_MORE_W = 76;
+/** From the label's end to the first ticket's centre. */
+const LINE_FIRST = 18;
+/** Step between tickets in a line: at the line's token size they then touch, never cover each other. */
+const LINE_STEP = 36;
+
+/**
+ * How many tickets of a line a card shows: as many as fit side by side without covering each other
+ * (the rest are the "+N"), at most INBOX_VISIBLE.
+ */
+export function inboxShown(c: Rect): number {
+  const a = cardAreas(c).inbox;
+  return Math.max(1, Math.min(INBOX_VISIBLE, Math.floor((a.w - LINE_LABEL_W - LINE_FIRST - LINE_MORE_W) / LINE_STEP) + 1));
+}
+
+/** Inbox tokens sit in a row after the "Line" label; slot 0 is the front of the line. */
 export function inboxSlot(c: Rect, i: number): Pt {
   const a = cardAreas(c).inbox;
-  const startX = a.x + 122;
-  const step = Math.min(30, (a.w - 122 - 80) / (INBOX_VISIBLE - 1));
-  return { x: startX + i * step, y: a.y + a.h / 2 };
+  return { x: a.x + LINE_LABEL_W + LINE_FIRST + i * LINE_STEP, y: a.y + a.h / 2 };
 }
 
 /** Where the "+N" of a long line goes. */
 export function inboxMorePos(c: Rect): Pt {
-  const p = inboxSlot(c, INBOX_VISIBLE - 1);
-  return { x: p.x + 34, y: p.y };
+  const p = inboxSlot(c, inboxShown(c) - 1);
+  return { x: p.x + 24, y: p.y };
 }
 
 export function outboxSlot(c: Rect, i: number): Pt {
@@ -238,7 +280,7 @@ export function outboxSlotAt(c: Rect, p: Pt): number {
 export function inboxSlotAt(c: Rect, p: Pt): number {
   const a = cardAreas(c).inbox;
   if (!contains(a, p)) return -1;
-  for (let i = INBOX_VISIBLE - 1; i >= 0; i--) {
+  for (let i = inboxShown(c) - 1; i >= 0; i--) {
     const s = inboxSlot(c, i);
     if (Math.abs(s.x - p.x) <= TOKEN_SIZE / 2 && Math.abs(s.y - p.y) <= TOKEN_SIZE / 2) return i;
   }

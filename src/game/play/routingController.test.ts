@@ -15,6 +15,7 @@ function board(over: Partial<BoardInfo> = {}, outbox: Record<string, number[]> =
     grantable: [],
     mostUpsetInLine: () => 3,
     canDo: () => true,
+    deskNotes: true,
     ...over,
   };
 }

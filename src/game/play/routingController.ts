@@ -39,6 +39,8 @@ export interface BoardInfo {
   mostUpsetInLine(dept: string): number | null;
   /** Can this department do the ticket's next step? (A send to one that can't comes back: a misroute.) */
   canDo(dept: string, ticket: number): boolean;
+  /** Does a desk's own usual notes matter (some work moves on by itself)? Else the notes are only the care choice. */
+  deskNotes: boolean;
 }
 
 export type RouteState =
@@ -251,10 +253,12 @@ export class RoutingController {
 
   private togglePolicy(board: BoardInfo): Effect[] {
     if (!commandEnabled(board.actions, 'setPolicy')) return [notHere('setPolicy')];
+    if (!board.deskNotes)
+      return [{ type: 'message', text: 'The notes go with each ticket you send: Q quick, T thorough (shown on the right)' }];
     const s = this.state;
     const id = s.mode === 'source' ? s.dept : null;
     const d = id ? board.depts.find((x) => x.id === id) : undefined;
-    if (!d) return [{ type: 'message', text: 'Choose a department first (Tab), then press L to change its usual notes' }];
+    if (!d) return [{ type: 'message', text: 'Choose a department first (Tab), then press L to change the notes of the work it passes on by itself' }];
     return [{ type: 'command', cmd: { type: 'setPolicy', department: d.id, care: d.care === 'quick' ? 'thorough' : 'quick' } }];
   }
 

@@ -1,6 +1,7 @@
 /** Small UI pieces of the play scene: text styles and a button with a label, a key hint and a state. */
 import Phaser from 'phaser';
 import { BOARD_COLOURS } from './playTheme';
+import { MIN_TEXT, MIN_TOUCH } from '../scenes/theme';
 
 export const PLAY_FONT = '"Segoe UI", "Noto Sans", Roboto, "Helvetica Neue", Arial, sans-serif';
 
@@ -10,7 +11,8 @@ export function style(
 ): Phaser.Types.GameObjects.Text.TextStyle {
   const s: Phaser.Types.GameObjects.Text.TextStyle = {
     fontFamily: PLAY_FONT,
-    fontSize: `${Math.round(px)}px`,
+    // Never below the smallest readable size (14 CSS px on a 1024 px wide screen).
+    fontSize: `${Math.max(MIN_TEXT, Math.round(px))}px`,
     color: opts.color ?? BOARD_COLOURS.text,
     fontStyle: opts.bold ? 'bold' : 'normal',
     align: opts.align ?? 'left',
@@ -66,6 +68,8 @@ export interface PlayButtonOpts {
   h: number;
   label: string;
   px?: number;
+  /** Height of the pressable area when it must stay inside a row (default MIN_TOUCH, or h if taller). */
+  touchH?: number;
   onClick: () => void;
 }
 
@@ -85,7 +89,10 @@ export class PlayButton {
     this.label = o.label;
     this.bg = scene.add.image(0, 0, this.look(false)).setOrigin(0.5);
     this.text = scene.add.text(0, 0, o.label, style(o.px ?? 26, { bold: true })).setOrigin(0.5);
-    const zone = scene.add.zone(0, 0, o.w, o.h).setInteractive({ useHandCursor: true });
+    // A finger needs 44 CSS px each way: the pressable area reaches past a smaller button's edge.
+    const zone = scene.add
+      .zone(0, 0, Math.max(o.w, MIN_TOUCH), Math.max(o.h, o.touchH ?? MIN_TOUCH))
+      .setInteractive({ useHandCursor: true });
     zone.on(
       'pointerup',
       (_p: Phaser.Input.Pointer, _x: number, _y: number, ev: Phaser.Types.Input.EventData) => {
@@ -148,6 +155,8 @@ export class PlayButton {
 export function fitText(t: Phaser.GameObjects.Text, w: number, h: number, minOneLine = 0.8): void {
   t.setScale(1);
   if (t.width <= w && t.height <= h) return;
+  // Never shrunk below the smallest readable size: wrapped instead.
+  minOneLine = Math.max(minOneLine, minScale(t));
   const one = Math.min(w / t.width, h / t.height);
   if (one >= minOneLine) {
     t.setScale(one);
@@ -155,7 +164,18 @@ export function fitText(t: Phaser.GameObjects.Text, w: number, h: number, minOne
   }
   const best = wrapScale(t, w, h, one);
   t.setWordWrapWidth(best > one ? w / best : null, false);
-  t.setScale(Math.min(1, w / t.width, h / t.height));
+  t.setScale(Math.max(minScale(t), Math.min(1, w / t.width, h / t.height)));
+}
+
+/** The smallest scale that keeps a text at the smallest readable size. */
+export function minScale(t: Phaser.GameObjects.Text): number {
+  const size = parseFloat(String(t.style.fontSize)) || MIN_TEXT;
+  return Math.min(1, MIN_TEXT / size);
+}
+
+/** Shrinks a text to fit `w` wide, never below the smallest readable size. */
+export function shrinkTo(t: Phaser.GameObjects.Text, w: number): void {
+  t.setScale(Math.max(minScale(t), Math.min(1, w / Math.max(1, t.width))));
 }
 
 /**
@@ -195,7 +215,7 @@ export function fitTextsEvenly(
   for (const t of texts) {
     t.setWordWrapWidth(null, false);
     if (t.width * scale > w + 0.5 || t.height * scale > h + 0.5) t.setWordWrapWidth(w / scale, false);
-    t.setScale(Math.min(scale, w / t.width, h / t.height));
+    t.setScale(Math.max(minScale(t), Math.min(scale, w / t.width, h / t.height)));
   }
   return scale;
 }

@@ -11,7 +11,7 @@ import { controlsFor, journeyWords } from './briefingWords';
 import { click, paintBackground, SCENES, settings } from './common';
 import { startScene, type BriefingData } from './sceneData';
 import { drawShape, type ShapeName } from './draw';
-import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
+import { GAME_HEIGHT, GAME_WIDTH, MIN_TEXT, palette, scaled, SIZE, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
 import { workColour } from '../play/playTheme';
 
@@ -37,7 +37,7 @@ export class BriefingScene extends Phaser.Scene {
 
     const maxH = GAME_HEIGHT - 60 - 200;
     this.column(100, 880, maxH, (c, w) => this.story(c, w, level, kicker));
-    this.column(1060, 760, maxH, (c, w) => this.howTo(c, w, level));
+    this.column(1060, 760, maxH, (c, w, less) => this.howTo(c, w, level, less));
 
     // Buttons.
     const focus = new FocusGroup(this, { onBack: () => this.back() });
@@ -63,15 +63,31 @@ export class BriefingScene extends Phaser.Scene {
    * Builds a column at the given width; when large text makes it too tall, rebuilds it with wider
    * lines and scales it down, so it still fills its width instead of leaving a gap.
    */
-  private column(x: number, w: number, maxH: number, build: (c: Phaser.GameObjects.Container, w: number) => number): void {
+  private column(
+    x: number,
+    w: number,
+    maxH: number,
+    build: (c: Phaser.GameObjects.Container, w: number, less: boolean) => number,
+  ): void {
     let wrap = w;
+    let less = false;
+    const floor = MIN_TEXT / scaled(SIZE.small, settings());
     for (let attempt = 0; ; attempt++) {
       const c = this.add.container(x, 60);
-      const h = build(c, wrap);
-      const k = Math.min(1, maxH / Math.max(1, h));
+      const h = build(c, wrap, less);
+      // Too tall even at the smallest readable size: build it again with less in it (the keys block:
+      // the board's buttons and bottom line show the keys too; the steps' skills without their labels).
+      if (!less && h * floor > maxH) {
+        c.destroy(true);
+        less = true;
+        attempt--;
+        continue;
+      }
+      // Never below the smallest readable size: the smallest text here is SIZE.small.
+      const k = Math.max(floor, Math.min(1, maxH / Math.max(1, h)));
       // Height-limited (k below w/wrap) leaves a gap at the side: widen the lines and try again.
       if (k >= (w / wrap) * 0.97 || attempt >= 4) {
-        c.setScale(Math.min(k, w / wrap));
+        c.setScale(Math.max(MIN_TEXT / scaled(SIZE.small, settings()), Math.min(k, w / wrap)));
         return;
       }
       c.destroy(true);
@@ -99,7 +115,7 @@ export class BriefingScene extends Phaser.Scene {
   }
 
   /** Controls and kinds of work; returns the height. */
-  private howTo(c: Phaser.GameObjects.Container, rw: number, level: Level): number {
+  private howTo(c: Phaser.GameObjects.Container, rw: number, level: Level, less = false): number {
     const s = settings();
     const pal = palette(s);
     let ry = 0;
@@ -109,25 +125,34 @@ export class BriefingScene extends Phaser.Scene {
       ry += t.height + gapAfter;
     };
     add(this.add.text(0, 0, 'How to play', textStyle(s, 'sub', { bold: true })), 14);
-    for (const line of controlsFor(level)) {
-      add(this.add.text(0, 0, line.text, textStyle(s, 'small', { wrap: rw })), 2);
-      if (line.keys) add(this.add.text(24, 0, `Keys: ${line.keys}`, textStyle(s, 'small', { wrap: rw - 24, color: pal.textDim })), 14);
-      else ry += 12;
-    }
-    ry += 14;
+    // What to do, one line each; then all the keys together (one short block instead of one per line).
+    const lines = controlsFor(level);
+    for (const line of lines) add(this.add.text(0, 0, `• ${line.text}`, textStyle(s, 'small', { wrap: rw })), 8);
+    const keys = lines.filter((l) => l.keys).map((l) => l.keys);
+    if (keys.length > 0 && less)
+      add(this.add.text(0, 0, 'Keys: each button shows its key, and the bottom line says what to press next.', textStyle(s, 'small', { wrap: rw, color: pal.textDim })), 8);
+    if (keys.length > 0 && !less) add(this.add.text(0, 0, `Keys: ${keys.join(' · ')}`, textStyle(s, 'small', { wrap: rw, color: pal.textDim })), 8);
+    ry += 18;
     add(this.add.text(0, 0, 'Kinds of work', textStyle(s, 'sub', { bold: true })), 14);
     const g = this.add.graphics();
     c.add(g);
+    // Two side by side when there are more than two kinds: the list stays short.
+    const cols = level.workTypes.length > 2 ? 2 : 1;
+    const cw = (rw - (cols - 1) * 24) / cols;
+    let rowH = 0;
     level.workTypes.forEach((w, i) => {
-      const name = this.add.text(70, ry, w.name, textStyle(s, 'body', { bold: true, wrap: rw - 70 }));
-      drawShape(g, w.shape as ShapeName, 26, ry + name.height / 2, 22, colourOf(level, i), s.highContrast ? 0xffffff : 0x0b1520);
-      c.add(name);
-      ry += name.height + 2;
-      const steps = this.add.text(70, ry, journeyWords(w.journey, level.skillNames), textStyle(s, 'small', { color: pal.textDim, wrap: rw - 70 }));
-      c.add(steps);
-      ry += steps.height + 16;
+      const cx = (i % cols) * (cw + 24);
+      if (i % cols === 0 && i > 0) {
+        ry += rowH;
+        rowH = 0;
+      }
+      const name = this.add.text(cx + 56, ry, w.name, textStyle(s, 'body', { bold: true, wrap: cw - 56 }));
+      drawShape(g, w.shape as ShapeName, cx + 22, ry + name.height / 2, 20, colourOf(level, i), s.highContrast ? 0xffffff : 0x0b1520);
+      const steps = this.add.text(cx + 56, ry + name.height + 2, journeyWords(less ? w.journey.map((j) => ({ skill: j.skill })) : w.journey, level.skillNames), textStyle(s, 'small', { color: pal.textDim, wrap: cw - 56 }));
+      c.add([name, steps]);
+      rowH = Math.max(rowH, name.height + 2 + steps.height + 16);
     });
-    return ry;
+    return ry + rowH;
   }
 
   /** A labelled box; returns its height. */

@@ -22,17 +22,29 @@ const GAP = 40;
 
 /** Shrinks a text object until it fits the box: first a smaller font (not below 28px), then scale. */
 export function fitText(t: Phaser.GameObjects.Text, maxW: number, maxH: number): void {
-  let px = Number.parseInt(String(t.style.fontSize), 10) || 32;
-  while ((t.width > maxW || t.height > maxH) && px > 28) {
-    px = Math.max(28, px - 4);
-    t.setFontSize(px);
-  }
+  t.setFontSize(fitPx(t, maxW, maxH));
   t.setScale(Math.min(1, maxW / Math.max(1, t.width), maxH / Math.max(1, t.height)));
 }
+
+/** The largest font size, from the text's own down to 28 px, at which it fits the box (28 if none). */
+function fitPx(t: Phaser.GameObjects.Text, maxW: number, maxH: number): number {
+  let px = Number.parseInt(String(t.style.fontSize), 10) || 32;
+  t.setFontSize(px);
+  while ((t.width > maxW || t.height > maxH) && px > 28) {
+    px = Math.max(28, px - 2);
+    t.setFontSize(px);
+  }
+  return px;
+}
+
+/** Card titles: the title's box, between the number and the lock (or stars) row. */
+const TITLE_TOP = 112;
+const TITLE_H = 96;
 
 class LevelCard implements Focusable {
   readonly enabled = true;
   private readonly ring: Phaser.GameObjects.Graphics;
+  readonly title: Phaser.GameObjects.Text;
 
   constructor(
     scene: Phaser.Scene,
@@ -60,16 +72,15 @@ class LevelCard implements Focusable {
     scene.add.text(x + 62, y + 62, String(index + 1), textStyle(s, 'sub', { bold: true, color: unlocked ? pal.accentText : pal.text })).setOrigin(0.5);
     if (warned) drawWarning(g, x + CARD_W - 56, y + 58, 56, pal.warn, pal.bg);
 
-    const title = scene.add.text(x + 28, y + 118, entry.title || entry.id || 'Untitled level', textStyle(s, 'sub', { bold: true, wrap: CARD_W - 56 }));
-    fitText(title, CARD_W - 56, CARD_H - 118 - 130);
+    const title = (this.title = scene.add.text(x + 28, y + TITLE_TOP, entry.title || entry.id || 'Untitled level', textStyle(s, 'sub', { bold: true, wrap: CARD_W - 56 })));
     if (!unlocked) title.setAlpha(0.75);
 
     const statusY = y + CARD_H - 44;
     if (broken) {
       scene.add.text(x + 28, statusY, 'Needs fixing: see why', textStyle(s, 'small', { color: pal.warnCss })).setOrigin(0, 0.5);
     } else if (!unlocked) {
-      drawLock(g, x + 52, y + CARD_H - 100, 48, pal.icon);
-      const why = scene.add.text(x + 96, y + CARD_H - 100, 'Locked', textStyle(s, 'small', { color: pal.textDim })).setOrigin(0, 0.5);
+      drawLock(g, x + 52, y + CARD_H - 88, 44, pal.icon);
+      const why = scene.add.text(x + 96, y + CARD_H - 88, 'Locked', textStyle(s, 'small', { color: pal.textDim })).setOrigin(0, 0.5);
       fitText(why, CARD_W - 120, 40);
       const more = scene.add.text(x + 28, statusY, `Finish level ${index} first`, textStyle(s, 'small', { color: pal.textDim })).setOrigin(0, 0.5);
       fitText(more, CARD_W - 56, 40);
@@ -155,6 +166,10 @@ export class LevelSelectScene extends Phaser.Scene {
       // Cards draw straight into the scene; gather them to scale the grid to fit.
       container.add(this.children.list.slice(before).filter((o) => o !== container));
     });
+    // One title size on every card: the largest at which the longest title still fits its box.
+    const cards = items.filter((c): c is LevelCard => c instanceof LevelCard);
+    const px = cards.reduce((m, c) => Math.min(m, fitPx(c.title, CARD_W - 56, TITLE_H)), 40);
+    for (const c of cards) fitText(c.title.setFontSize(px), CARD_W - 56, TITLE_H);
     if (k < 1) {
       container.setScale(k);
       container.setPosition((GAME_WIDTH * (1 - k)) / 2, gridTop * (1 - k));

@@ -43,8 +43,8 @@ export function scoreColumn(
   const g = scene.add.graphics();
   c.add(g);
   const { rows, unserved } = scoreRows(play.level, play.metrics, play.score);
-  const ptsW = 150;
-  const labelW = 270;
+  const ptsW = 140;
+  const labelW = 250;
   const measureX = labelW + 16;
   const measureW = width - measureX - ptsW - 16;
   let y = 0;
@@ -78,12 +78,12 @@ export function scoreColumn(
     shownParts.push({ key: r.key, label: r.label, measure: r.measure, points });
     const h = Math.max(label.height, measure.height);
     // A thin bar under the row: how much of its points the measure earned.
-    const by = y0 + h + 4;
+    const by = y0 + h + 2;
     g.fillStyle(pal.panelEdge, 1);
     g.fillRect(measureX, by, measureW + ptsW, 6);
     g.fillStyle(PART_GROUP[r.key] === 'external' ? pal.accent : pal.icon, 1);
     if (r.raw > 0) g.fillRect(measureX, by, Math.max(6, (measureW + ptsW) * Math.min(1, r.raw)), 6);
-    return by + 12;
+    return by + 8;
   }
   let unservedText: string | null = null;
   if (unserved) {

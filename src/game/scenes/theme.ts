@@ -73,6 +73,14 @@ export function palette(settings: Pick<Settings, 'highContrast'>): Palette {
   return settings.highContrast ? contrast : calm;
 }
 
+/**
+ * The smallest text anywhere, in game points: the 1920-wide game is drawn 1024 CSS px wide on a 4:3 tablet
+ * (and 1280 on a 720p projector), so 27 points are 14.4 CSS px there (26.25 would be 14.0).
+ */
+export const MIN_TEXT = 27;
+/** The smallest touch target each way, in game points: 44 CSS px on a 1024 px wide screen is 82.5 points. */
+export const MIN_TOUCH = 84;
+
 /** Base sizes in px at 1920x1080, before text scale. Body text is never below 28px. */
 export const SIZE = { title: 96, heading: 64, sub: 40, body: 32, small: 28 } as const;
 

@@ -1,0 +1,106 @@
+/**
+ * Readable on real screens (#16): at 1280x720 (a projector) and 1024x768 (a tablet) no text on the level
+ * select, the briefing, a busy board or the results is drawn below 14 CSS px, and everything a finger
+ * presses is at least 44 CSS px each way. Walks the Phaser text and interactive objects through the test
+ * hook and measures them as drawn: the game is 1920x1080 scaled to fit the window, so a size on screen
+ * is its size in game points times the canvas scale.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openGame, waitForScreen, type GamePage } from './harness';
+import { clickTicket, press, waitForReady } from './helpers';
+
+const VIEWPORTS = [
+  [1280, 720],
+  [1024, 768],
+] as const;
+const MIN_TEXT_CSS = 14;
+const MIN_TOUCH_CSS = 44;
+
+let game: GamePage;
+
+beforeAll(async () => {
+  game = await openGame('', { viewport: { width: 1024, height: 768 } });
+});
+afterAll(async () => {
+  await game?.close();
+});
+
+/** CSS px per game point: the canvas as drawn over the 1920 design width. */
+async function canvasScale(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('#game canvas')!.getBoundingClientRect().width / 1920);
+}
+
+/** Texts below 14 CSS px and targets below 44 CSS px on the screen shown now, at each viewport. */
+async function measure(name: string): Promise<void> {
+  const page = game.page;
+  const small: string[] = [];
+  const tiny: string[] = [];
+  let texts = 0;
+  let targets = 0;
+  for (const [w, h] of VIEWPORTS) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.waitForTimeout(400);
+    await game.shot(`readable-${name}-${w}x${h}`);
+    const k = await canvasScale(page);
+    const shown = await page.evaluate(() => ({
+      texts: window.__ripple!.texts(),
+      targets: window.__ripple!.targets(),
+    }));
+    texts += shown.texts.length;
+    targets += shown.targets.length;
+    for (const t of shown.texts) {
+      const css = t.px * k;
+      if (css < MIN_TEXT_CSS - 0.05) small.push(`${w}x${h} ${css.toFixed(1)} px "${t.text.slice(0, 40)}"`);
+    }
+    for (const t of shown.targets) {
+      const cw = t.w * k;
+      const ch = t.h * k;
+      if (Math.min(cw, ch) < MIN_TOUCH_CSS - 0.05)
+        tiny.push(`${w}x${h} ${cw.toFixed(0)}x${ch.toFixed(0)} px "${t.what.slice(0, 40)}"`);
+    }
+  }
+  expect(texts, `${name}: texts were found`).toBeGreaterThan(3);
+  expect(targets, `${name}: touch targets were found`).toBeGreaterThan(0);
+  expect(small, `${name}: text below ${MIN_TEXT_CSS} CSS px`).toEqual([]);
+  expect(tiny, `${name}: touch targets below ${MIN_TOUCH_CSS} CSS px`).toEqual([]);
+}
+
+describe('text and touch targets at 1280x720 and 1024x768', () => {
+  it('the level select', async () => {
+    const page = game.page;
+    await waitForScreen(page, 'title');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'select');
+    await measure('select');
+  });
+
+  it('the briefing of level 7', async () => {
+    const page = game.page;
+    await page.goto(`${page.url().split('?')[0]}?level=every-job&seed=5`);
+    await waitForScreen(page, 'briefing');
+    await measure('briefing');
+  });
+
+  it('a busy board with a ticket picked (level 7, half way)', async () => {
+    const page = game.page;
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'play');
+    await page.evaluate(() => window.__rippleDrive!.playOut('siloed', 150));
+    await press(page, ' ');
+    const r = await waitForReady(page);
+    await clickTicket(page, r.id);
+    await measure('board');
+    expect(game.problems).toEqual([]);
+  });
+
+  it('the results of level 7', async () => {
+    const page = game.page;
+    await page.keyboard.press('Escape');
+    await press(page, ' ');
+    await page.evaluate(() => window.__rippleDrive!.playOut('siloed'));
+    await waitForScreen(page, 'results');
+    await measure('results');
+    expect(game.problems).toEqual([]);
+  });
+});
