@@ -22,7 +22,13 @@ const positions = [
 ];
 
 function fieldsLevel(): Record<string, unknown> {
-  const dept = (id: string, name: string, i: number, skills: string[], extra: Record<string, unknown> = {}) => ({
+  const dept = (
+    id: string,
+    name: string,
+    i: number,
+    skills: string[],
+    extra: Record<string, unknown> = {},
+  ) => ({
     id,
     name,
     role: 'health',
@@ -94,6 +100,8 @@ function fieldsLevel(): Record<string, unknown> {
         { at: 1, workType: 'routine', name: 'Bea' },
         { at: 2, workType: 'routine', name: 'Cal' },
         { at: 3, workType: 'vip', name: 'Vera' },
+        { at: 4, workType: 'routine', name: 'Lucia' },
+        { at: 5, workType: 'routine', name: 'Luis' },
       ],
       mix: [{ from: 120, weights: { refill: 3 } }],
     },
@@ -164,7 +172,9 @@ describe('a level with the newer fields', () => {
     // The badge drawn at each card's corner says the same.
     const board = (await texts(page)).filter((b) => b.scene === 'play');
     (['front', 'lab', 'pharmacy', 'records'] as const).forEach((id, i) => {
-      const badge = board.find((b) => b.text === String(numbers![id]) && Math.abs(b.x + b.w / 2 - (cards[i]!.x - 4)) < 30);
+      const badge = board.find(
+        (b) => b.text === String(numbers![id]) && Math.abs(b.x + b.w / 2 - (cards[i]!.x - 4)) < 30,
+      );
       expect(badge, `badge of ${id}`).toBeDefined();
     });
     const panel = board.filter((b) => centreIn(b, SIDEBAR)).map((b) => flat(b.text));
@@ -184,7 +194,19 @@ describe('a level with the newer fields', () => {
     expect(phase('Bea')).toBe('queued');
     expect(phase('Cal')).toBe('queued');
     const front = s.departments.find((d) => d.id === 'front')!;
-    expect(front.inbox.map((id) => s.tickets.find((t) => t.id === id)?.customer).slice(0, 2)).toEqual(['Bea', 'Cal']);
+    expect(front.inbox.map((id) => s.tickets.find((t) => t.id === id)?.customer).slice(0, 2)).toEqual([
+      'Bea',
+      'Cal',
+    ]);
+    // Lucia and Luis wait in the same line: their tickets show different letters, as every ticket on screen.
+    await page.waitForTimeout(200);
+    const letters = (await page.evaluate(() => window.__ripple!.ticketLetters()))!;
+    const id = (name: string) => s.tickets.find((t) => t.customer === name)!.id;
+    expect(letters[id('Lucia')]).not.toBe(letters[id('Luis')]);
+    expect('LUCIA').toContain(letters[id('Lucia')]);
+    expect('LUIS').toContain(letters[id('Luis')]);
+    const shown = Object.values(letters);
+    expect(new Set(shown).size).toBe(shown.length);
   });
 
   it('routes with the number shown on the desk, not its place in the file', async () => {

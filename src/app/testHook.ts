@@ -77,6 +77,8 @@ export interface RippleHook {
   deskKinds(): Record<string, string> | null;
   /** On the board: the number each desk shows (reading order), also its key while routing. */
   deskNumbers(): Record<string, number> | null;
+  /** On the board: the letter on each drawn ticket, by ticket id. */
+  ticketLetters(): Record<number, string> | null;
   readonly audio: { ready: boolean; lastPlayed: string | null; playedCount: number };
   /** On the results screen: the score parts, causes and who gave up as shown; null before any results. */
   results(): ShownResults | null;
@@ -275,6 +277,7 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
     linked: () => getApp().probe?.linked?.() ?? null,
     deskKinds: () => getApp().probe?.deskKinds?.() ?? null,
     deskNumbers: () => getApp().probe?.deskNumbers?.() ?? null,
+    ticketLetters: () => getApp().probe?.ticketLetters?.() ?? null,
     score() {
       const probe = getApp().probe;
       return probe ? clone(probe.sim().score()) : null;

@@ -32,6 +32,8 @@ export interface PlayProbe {
   touchAreas?(): Array<{ what: string; x: number; y: number; w: number; h: number }>;
   /** The number each desk shows on the board (reading order), which is also its key while routing. */
   deskNumbers?(): Record<string, number>;
+  /** The letter on each ticket drawn on the board, by ticket id (no two the same). */
+  ticketLetters?(): Record<number, string>;
 }
 
 export interface AppContext {

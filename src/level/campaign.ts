@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { checkLevelText, type Problem } from './check';
+import { lookConflicts } from './workLook';
 import { issueProblems, withWhere } from './issues';
 import { LineIndex, offsetOf, parseJson } from './jsonText';
 import type { Level } from './schema';
@@ -189,5 +190,10 @@ export function checkLevelSet(files: LevelFile[], campaign?: LevelFile): Checked
     };
     return { id, title: id, path: campaign.path, level: null, problems: [problem] };
   });
-  return { levels, campaign: order, campaignProblems: checked.problems };
+  // One look per work type name across the campaign (and the other level files after it).
+  const inOrder = [...order, ...levels.filter((l) => !order.includes(l))];
+  const looks = lookConflicts(
+    inOrder.flatMap((l) => (l.level ? [{ path: l.path, level: l.level }] : [])),
+  ).map((message): Problem => ({ path: campaign.path, line: 1, col: 1, severity: 'warning', message }));
+  return { levels, campaign: order, campaignProblems: [...checked.problems, ...looks] };
 }

@@ -228,6 +228,7 @@ export class PlayScene extends Phaser.Scene {
           ...[0, 1, 2].slice(0, OUTBOX_VISIBLE).map((i) => ({ what: `tray slot ${i + 1} of ${d.def.name}`, ...outboxSlotRect(d.rect, i) })),
         ]),
       deskNumbers: () => Object.fromEntries(this.depts.map((d) => [d.def.id, d.number])),
+      ticketLetters: () => this.tokens.letters(),
     });
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.shutdown());
     this.syncViews(0, true);

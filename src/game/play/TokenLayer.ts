@@ -17,7 +17,8 @@ import {
   type Rect,
 } from './layout';
 import { forEachTicket, shownOnBoard, type Place } from './boardModel';
-import { letterOf, TEX, tokenFrame } from './textures';
+import { LetterBook } from './letters';
+import { TEX, tokenFrame } from './textures';
 
 interface Token {
   img: Phaser.GameObjects.Image | null;
@@ -27,6 +28,8 @@ interface Token {
   /** Scale and depth last given to img: setting depth, even to the same value, re-sorts the display list. */
   scale: number;
   depth: number;
+  /** The letter it showed when last drawn, asked for again when it is drawn again. */
+  letter?: string;
 }
 
 const SCALE = { inbox: 0.72, work: 0.6, outbox: 1, transit: 0.85 } as const;
@@ -34,6 +37,8 @@ const SCALE = { inbox: 0.72, work: 0.6, outbox: 1, transit: 0.85 } as const;
 export class TokenLayer {
   private readonly pool: Phaser.GameObjects.Image[] = [];
   private readonly tokens = new Map<number, Token>();
+  /** No two tickets on screen show the same letter. */
+  private readonly book = new LetterBook();
   private readonly pickRing: Phaser.GameObjects.Image;
   private readonly hoverRing: Phaser.GameObjects.Image;
   private frame = 0;
@@ -111,7 +116,7 @@ export class TokenLayer {
         ? { p: { x: drag.x, y: drag.y }, s: 1.15 }
         : this.targetOf(t, places.get(t.id), view.t, staffOf);
       if (!target) {
-        if (tok.img) this.release(tok);
+        if (tok.img) this.release(tok, t.id);
         return;
       }
       if (drag || opts.snap || t.phase === 'transit') {
@@ -122,7 +127,7 @@ export class TokenLayer {
         tok.y = approach(tok.y, target.p.y, dtReal);
       }
       if (!tok.img) {
-        tok.img = this.acquire(t);
+        tok.img = this.acquire(t, tok);
         tok.scale = NaN;
         tok.depth = NaN;
       }
@@ -135,7 +140,7 @@ export class TokenLayer {
     });
     for (const [id, tok] of this.tokens) {
       if (tok.seen !== frame) {
-        if (tok.img) this.release(tok);
+        if (tok.img) this.release(tok, id);
         this.tokens.delete(id);
       }
     }
@@ -164,13 +169,15 @@ export class TokenLayer {
     return best;
   }
 
-  private acquire(t: TicketView): Phaser.GameObjects.Image {
-    const frame = tokenFrame(t.workType, letterOf(t.customer));
+  private acquire(t: TicketView, tok: Token): Phaser.GameObjects.Image {
+    tok.letter = this.book.take(t.id, t.customer, tok.letter);
+    const frame = tokenFrame(t.workType, tok.letter);
     const img = this.pool.pop() ?? this.scene.add.image(0, 0, TEX.tokens, frame);
     return img.setFrame(frame).setVisible(true).setAlpha(1);
   }
 
-  private release(tok: Token): void {
+  private release(tok: Token, id: number): void {
+    this.book.release(id);
     if (!tok.img) return;
     tok.img.setVisible(false);
     this.pool.push(tok.img);
@@ -181,6 +188,11 @@ export class TokenLayer {
   posOf(id: number): Pt | null {
     const tok = this.tokens.get(id);
     return tok?.img ? { x: tok.x, y: tok.y } : null;
+  }
+
+  /** The letter on each drawn ticket, by ticket id. */
+  letters(): Record<number, string> {
+    return Object.fromEntries(this.book.letters());
   }
 
   drawnCount(): number {

@@ -3,6 +3,7 @@
  * shape or a word, so nothing depends on colour alone. Phaser-free.
  */
 import type { Level } from '../../level/schema';
+import { workColourOf } from '../../level/workLook';
 
 export const OKABE_ITO = {
   orange: 0xe69f00,
@@ -14,18 +15,6 @@ export const OKABE_ITO = {
   purple: 0xcc79a7,
   white: 0xffffff,
 } as const;
-
-/** Work-type colours in order, when a level does not set one. */
-export const WORK_COLOURS = [
-  OKABE_ITO.orange,
-  OKABE_ITO.sky,
-  OKABE_ITO.green,
-  OKABE_ITO.yellow,
-  OKABE_ITO.purple,
-  OKABE_ITO.vermillion,
-  OKABE_ITO.blue,
-  OKABE_ITO.white,
-];
 
 export type Status = 'green' | 'amber' | 'red';
 
@@ -68,10 +57,9 @@ export function deptLook(d: Level['departments'][number]): { icon: IconName; col
   return { icon: d.icon ?? base.icon, colour: d.color ? hexToNumber(d.color) : base.colour };
 }
 
+/** A work type's colour: the level's own, else the palette's by its place (see level/workLook.ts). */
 export function workColour(level: Level, index: number): number {
-  const wt = level.workTypes[index];
-  if (wt?.color) return hexToNumber(wt.color);
-  return WORK_COLOURS[index % WORK_COLOURS.length] ?? OKABE_ITO.white;
+  return workColourOf(level, index);
 }
 
 /** Relative luminance 0..1 of a 0xRRGGBB colour, to choose dark or light text on it. */

@@ -29,11 +29,6 @@ const FONT = '"Segoe UI", "Noto Sans", Roboto, Arial, sans-serif';
 type Shape = Level['workTypes'][number]['shape'];
 type Ctx = CanvasRenderingContext2D;
 
-export function letterOf(name: string): string {
-  const c = name.trim().charAt(0).toUpperCase();
-  return LETTERS.includes(c) ? c : '?';
-}
-
 export function tokenFrame(workType: string, letter: string): string {
   return `${workType}:${letter}`;
 }

@@ -126,7 +126,8 @@ export class LevelSelectScene extends Phaser.Scene {
 
     this.add.text(cx, 40, 'Choose a level', textStyle(s, 'heading')).setOrigin(0.5, 0);
     const messages = shellMessages();
-    const campaignProblems = getCampaignProblems();
+    // Warnings (a work type that looks different in two levels) are for the trainer's check, not the room.
+    const campaignProblems = getCampaignProblems().filter((p) => p.severity !== 'warning');
     if (campaignProblems.length) messages.push(`The campaign list has a problem: ${campaignProblems[0]?.message ?? ''}`);
     if (s.facilitator) messages.push('Facilitator mode: every level is open.');
     const msgH = messageBox(this, messages, 140);
