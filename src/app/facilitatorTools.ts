@@ -84,6 +84,15 @@ export function createFacilitatorTools(deps: {
     attachLive: (scene, ctx, fallback) =>
       live ? live.attachLive(scene, ctx, fallback, audience?.audienceController() ?? null) : null,
     hooks: {
+      round(savedRound) {
+        // The projector window shows the facilitator's round, as the facilitator's window said it.
+        const room = audience?.audienceController();
+        if (room) {
+          const label = room.info().label;
+          return label ? { label, next: null } : null;
+        }
+        return panel ? panel.roundInfo(savedRound) : null;
+      },
       openSession() {
         void loadPanel().then((p) => p.openSessionFromGame());
       },

@@ -79,6 +79,8 @@ export interface PlayLive {
   hint(text: string): string;
   /** The big banner over the board. */
   banner(text: string): string;
+  /** Key hints on the board's buttons ("Pause (Space)", "Quick (Q)"); false in projector mode, read every frame. */
+  keyHints(): boolean;
   /** The level ended. True when the live side keeps the scene where it is (audience). */
   finish(sim: Sim): boolean;
   /**
@@ -114,8 +116,21 @@ export interface KeptHooks {
 /** Live facilitation for a play scene: null when this window is neither presenter nor projector. */
 export type AttachLive = (scene: Phaser.Scene, ctx: LivePlayContext, fallback: () => Sim) => PlayLive | null;
 
+/** A facilitator's session round, as the briefing, board and results show it. */
+export interface RoundInfo {
+  /** "Blue table · round 2 of 3" */
+  label: string;
+  /** The next round still to play (its label, and opening its briefing), or null when none is left. */
+  next: { team: string; label: string; start(): void } | null;
+}
+
 /** The facilitator's tools as the shell screens open them (facilitator mode only). */
 export interface FacilitatorHooks {
+  /**
+   * The session round being played now (briefing, board, the projector's board), or with a round id
+   * the round a play was saved to (results); null when there is none.
+   */
+  round(savedRound?: string | null): RoundInfo | null;
   openSession(): void;
   /** The debrief of a finished play: its round when it was saved to one, else this play alone. */
   openDebrief(play: FinishedPlay, outcome: FinishOutcome): void;
@@ -137,5 +152,5 @@ export const NO_HOOKS: GameHooks = {
     discard: () => Promise.resolve(),
   },
   attachLive: () => null,
-  facilitator: { openSession: () => {}, openDebrief: () => {} },
+  facilitator: { round: () => null, openSession: () => {}, openDebrief: () => {} },
 };

@@ -47,6 +47,7 @@ export function attachLive(
       audience: true,
       sim,
       hint: () => '',
+      keyHints: () => false,
       banner: (text) =>
         text === '' ? '' : audience.info().connected ? 'Paused' : 'Waiting for the facilitator…',
       finish: () => true,
@@ -88,6 +89,7 @@ export function attachLive(
     audience: false,
     sim: played,
     hint: (text) => (projector() ? '' : text),
+    keyHints: () => !projector(),
     banner: (text) => (projector() && text.startsWith('Paused') ? 'Paused' : text),
     finish(sim) {
       ended = true;

@@ -10,7 +10,9 @@ import { getApp } from '../../game/context';
 import { SCENES } from '../../game/scenes/common';
 import { startScene } from '../../game/scenes/sceneData';
 import { shell } from '../../game/shell';
-import { setActiveRound } from '../session/activeRound';
+import { getActiveRound, setActiveRound } from '../session/activeRound';
+import { nextPlannedRound, roundPlace } from '../session/roundPlace';
+import type { RoundInfo } from '../../game/hooks';
 import { openDebriefOverlay, type DebriefOverlayOptions, type RoomControl } from '../debrief/debriefOverlay';
 import { liveHubIfAny } from '../live/liveHub';
 import { openSessionPanel } from './panel';
@@ -59,6 +61,25 @@ export function openSessionFromGame(): void {
     kept: getApp().hooks.kept,
     onClose: focusGame,
   });
+}
+
+/**
+ * The round being played now, or the one a play was saved to: its place in the session and the next
+ * round still to play.
+ */
+export function roundInfo(savedRound?: string | null): RoundInfo | null {
+  const session = getSessionStore().getState().session;
+  const active = getActiveRound();
+  const id = savedRound ?? (active && active.sessionId === session.id ? active.roundId : null);
+  const place = id ? roundPlace(session, id) : null;
+  if (!id || !place) return null;
+  const next = nextPlannedRound(session, id);
+  const level = next ? levelFor(next.levelId) : null;
+  const nextLabel = next ? roundPlace(session, next.id)?.label : undefined;
+  return {
+    label: place.label,
+    next: next && level && nextLabel ? { team: next.team, label: nextLabel, start: () => startRoundInGame(next, level) } : null,
+  };
 }
 
 /** The projector window's screen after play, as the debrief may steer it (none without a live hub). */

@@ -302,6 +302,16 @@ export class DeptView {
     );
   }
 
+  private keyHints = true;
+
+  /** "Usual: quick (L)" or, in projector mode, "Usual: quick": switched at once. */
+  setKeyHints(on: boolean): void {
+    if (on === this.keyHints) return;
+    this.keyHints = on;
+    this.last.care = ''; // relabel on the next update
+    this.moveBtn?.setLabel(on ? 'Move 1 (-)' : 'Move 1');
+  }
+
   /** Outbox centre etc. come from layout; this updates texts and glyphs from the department state. */
   update(d: DepartmentView, needs: readonly string[], warnAt: number): void {
     const last = this.last;
@@ -392,7 +402,7 @@ export class DeptView {
     }
     if (this.policyBtn && d.care !== last.care) {
       last.care = d.care;
-      this.policyBtn.setLabel(`Auto: ${d.care} (L)`);
+      this.policyBtn.setLabel(this.keyHints ? `Auto: ${d.care} (L)` : `Auto: ${d.care}`);
     }
   }
 

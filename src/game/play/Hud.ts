@@ -28,6 +28,10 @@ function linesOf(t: Phaser.GameObjects.Text, text: string, w: number): string[] 
   return lines;
 }
 
+/** The speed buttons' labels with their keys; projector mode shows them without (see setKeyHints). */
+const SPEED_LABELS: Record<Speed, string> = { 0: 'Pause (Space)', 1: '1x (1)', 2: '2x (2)', 4: '4x (3)' };
+const withoutKey = (label: string) => label.replace(/ \([^)]*\)$/, '');
+
 /** Widest the bottom lines may run: clear of the paused pill at the right end. */
 const LINE_W = 1470;
 
@@ -61,6 +65,7 @@ export class Hud {
   private tipIndex = -1;
   /** The parts of the current tip still to show. */
   private tipPages: string[] = [];
+  private keyHints = true;
   private countsAt = -Infinity;
   private tipAt = -Infinity;
 
@@ -70,6 +75,7 @@ export class Hud {
     private readonly tips: readonly string[],
     handlers: HudHandlers,
     scale: number,
+    round: string | null = null,
   ) {
     const fs = (px: number) => px * Math.min(scale, 1.25);
     // The two bars, baked into textures (see bakedShape): the line sits on the board side of each.
@@ -82,22 +88,31 @@ export class Hud {
       g.lineStyle(3, 0x3a5878, 1).lineBetween(0, 0, BOTTOM.w, 0);
     }).setDepth(50);
     const cy = TOP_BAR.h / 2;
-    // A long title takes two lines rather than shrinking below the smallest readable size.
+    // A long title takes two lines rather than shrinking below the smallest readable size. A session
+    // round puts the team and round under a one-line title instead ("Blue table · round 2 of 3").
     const t = scene.add
-      .text(20, cy, title, style(fs(30), { bold: true }))
+      .text(20, round ? cy - 17 : cy, title, style(round ? fs(26) : fs(30), { bold: true }))
       .setOrigin(0, 0.5)
       .setDepth(51);
-    if (t.width > 410) t.setWordWrapWidth(410 / minScale(t), true);
+    if (!round && t.width > 410) t.setWordWrapWidth(410 / minScale(t), true);
     shrinkTo(t, 410);
+    if (round) {
+      const r = scene.add
+        .text(20, cy + 19, round, style(fs(24), { bold: true, color: '#ffe066' }))
+        .setOrigin(0, 0.5)
+        .setDepth(51);
+      r.setName('hud-round');
+      shrinkTo(r, 410);
+    }
     this.time = scene.add
       .text(446, cy, '', style(fs(30), { bold: true }))
       .setOrigin(0, 0.5)
       .setDepth(51);
     const speeds: Array<{ s: Speed; label: string; w: number }> = [
-      { s: 0, label: 'Pause (Space)', w: 204 },
-      { s: 1, label: '1x (1)', w: 108 },
-      { s: 2, label: '2x (2)', w: 108 },
-      { s: 4, label: '4x (3)', w: 108 },
+      { s: 0, label: SPEED_LABELS[0], w: 204 },
+      { s: 1, label: SPEED_LABELS[1], w: 108 },
+      { s: 2, label: SPEED_LABELS[2], w: 108 },
+      { s: 4, label: SPEED_LABELS[4], w: 108 },
     ];
     let x = 688;
     for (const sp of speeds) {
@@ -199,6 +214,13 @@ export class Hud {
       }
       this.tip.setText(this.tipPages.shift() ?? '');
     }
+  }
+
+  /** Key hints on the buttons ("Pause (Space)") or none (projector mode), switched at once. */
+  setKeyHints(on: boolean): void {
+    if (on === this.keyHints) return;
+    this.keyHints = on;
+    for (const { s, b } of this.speedBtns) b.setLabel(on ? SPEED_LABELS[s] : withoutKey(SPEED_LABELS[s]));
   }
 
   /** The current step: one line, or two over the tip's line when it is long (never shrunk past readable). */

@@ -175,6 +175,7 @@ export class PlayScene extends Phaser.Scene {
       this.level.texts.hints,
       { onSpeed: (s) => this.setSpeed(s), onMenu: () => this.goMenu() },
       settings.textScale,
+      app.hooks.facilitator.round()?.label ?? null,
     );
     this.side = new SidePanel(this, this.level, {
       onCare: (care) => store.getState().select({ care }),
@@ -451,6 +452,11 @@ export class PlayScene extends Phaser.Scene {
       this.sent && now < this.sent.until && this.control.state.mode !== 'target' ? this.sent.text : null;
     const step = sent ?? this.control.hint(this.board);
     this.hud.setStep(this.live ? this.live.hint(step) : step);
+    // Projector mode (V) hides the keys on the buttons at once, mid-round.
+    const keys = this.live ? this.live.keyHints() : true;
+    this.hud.setKeyHints(keys);
+    this.side.setKeyHints(keys);
+    for (const d of this.depts) d.setKeyHints(keys);
     const quitting = this.control.state.mode === 'quit';
     const banner = quitting
       ? 'Leave this level?\nEnter: menu  ·  Escape: keep playing'

@@ -27,7 +27,8 @@ interface ReqRow {
 }
 
 export class SidePanel {
-  private readonly careBtns: Array<{ c: Care; b: PlayButton }> = [];
+  private readonly careBtns: Array<{ c: Care; b: PlayButton; label: string }> = [];
+  private keyHints = true;
   private readonly reqs: ReqRow[] = [];
   private lastCare: Care | null = null;
   /** Bottom of what the panel uses; toasts go below. */
@@ -99,7 +100,7 @@ export class SidePanel {
           label: o.label,
           onClick: () => handlers.onCare(o.c),
         });
-        this.careBtns.push({ c: o.c, b });
+        this.careBtns.push({ c: o.c, b, label: o.label });
       });
       y += h + 10;
     }
@@ -138,6 +139,13 @@ export class SidePanel {
       y += h + 10;
     }
     this.bottom = y;
+  }
+
+  /** "Quick (Q)" or, in projector mode, "Quick": switched at once. */
+  setKeyHints(on: boolean): void {
+    if (on === this.keyHints) return;
+    this.keyHints = on;
+    for (const { b, label } of this.careBtns) b.setLabel(on ? label : label.replace(/ \([^)]*\)$/, ''));
   }
 
   update(care: Care, requests: readonly RequestView[], now: number): void {

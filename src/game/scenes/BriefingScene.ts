@@ -33,7 +33,10 @@ export class BriefingScene extends Phaser.Scene {
 
     const campaign = getCampaign();
     const index = campaign.findIndex((c) => c.id === level.id);
-    const kicker = shell.loose.get(level.id) === level ? 'From a level file' : index >= 0 ? `Level ${index + 1} of ${campaign.length}` : 'Extra level';
+    const where = shell.loose.get(level.id) === level ? 'From a level file' : index >= 0 ? `Level ${index + 1} of ${campaign.length}` : 'Extra level';
+    // A facilitator's session round: the team and the round, so everyone knows whose turn it is.
+    const round = app.hooks.facilitator.round();
+    const kicker = round ? `${round.label}  ·  ${where}` : where;
 
     const maxH = GAME_HEIGHT - 60 - 200;
     this.column(100, 880, maxH, (c, w) => this.story(c, w, level, kicker));

@@ -64,10 +64,22 @@ export class ResultsScene extends Phaser.Scene {
     const subText = this.add
       .text(cx, 168, sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: 1300 }))
       .setOrigin(0.5, 0);
+    // A session round: whose round it was and that it is kept, on a line of its own under the stars.
+    const round = s.facilitator ? app.hooks.facilitator.round(data.outcome.savedRound) : null;
+    let headBottom = subText.y + subText.height;
+    if (round && data.outcome.savedRound !== null) {
+      const saved = this.add
+        .text(cx, headBottom + 10, `${round.label}: saved to the session`, textStyle(s, 'small', { bold: true, color: pal.accentCss, align: 'center', wrap: 1300 }))
+        .setOrigin(0.5, 0);
+      saved.setName('results-saved');
+      headBottom = saved.y + saved.height;
+    }
 
     // Left: what each part measured and the points it earned. Right: where the customers' time went.
-    const colTop = Math.max(236, subText.y + subText.height + 24);
-    const colMaxH = GAME_HEIGHT - 90 - 46 - 40 - colTop;
+    const colTop = Math.max(236, headBottom + 24);
+    const sessionRound = round !== null && data.outcome.savedRound !== null;
+    // A session round says under the columns that Try again is not saved: keep that line clear.
+    const colMaxH = GAME_HEIGHT - 90 - 46 - 40 - colTop - (sessionRound ? 40 : 0);
     const left = scoreColumn(this, s, data, 900);
     left.setPosition(50, colTop);
     fitColumn(left, 900, colMaxH);
@@ -103,13 +115,16 @@ export class ResultsScene extends Phaser.Scene {
       store.getState().settings.facilitator,
     );
     const nextOpen = next !== undefined && (open[idx + 1] ?? false) && next.level !== null;
-    const note = !next
-      ? idx >= 0
-        ? 'That was the last level of the campaign.'
-        : ''
-      : nextOpen
-        ? ''
-        : 'Earn at least one star to open the next level.';
+    // A session round goes on to the session's next round, not the campaign's next level.
+    const note = sessionRound
+      ? 'Try again plays this level once more for practice: that run is not saved to the session.'
+      : !next
+        ? idx >= 0
+          ? 'That was the last level of the campaign.'
+          : ''
+        : nextOpen
+          ? ''
+          : 'Earn at least one star to open the next level.';
 
     const facKeys = s.facilitator ? this.facilitatorButtons(data) : {};
     const focus = new FocusGroup(this, {
@@ -118,8 +133,9 @@ export class ResultsScene extends Phaser.Scene {
       keys: { r: () => this.retry(data), ...facKeys },
     });
     const by = GAME_HEIGHT - 90;
+    const third = sessionRound || next !== undefined;
     const levels = new Button(this, s, {
-      x: next !== undefined ? 330 : cx - 260,
+      x: third ? 330 : cx - 260,
       y: by,
       width: 440,
       height: 92,
@@ -128,23 +144,31 @@ export class ResultsScene extends Phaser.Scene {
       onHover: () => focus.focusOf(levels),
     });
     const retry = new Button(this, s, {
-      x: next !== undefined ? cx : cx + 260,
+      x: third ? cx : cx + 260,
       y: by,
       width: 440,
       height: 92,
       label: 'Try again (R)',
-      primary: !nextOpen,
+      primary: !nextOpen && !sessionRound,
       onActivate: () => this.retry(data),
       onHover: () => focus.focusOf(retry),
     });
+    const nextRound = sessionRound ? round.next : null;
+    const nextEnabled = sessionRound || nextOpen;
     const nextBtn = new Button(this, s, {
       x: GAME_WIDTH - 330,
       y: by,
       width: 440,
       height: 92,
-      label: 'Next level',
-      primary: nextOpen,
+      label: sessionRound ? (nextRound ? nextRound.team.length <= 16 ? `Next round: ${nextRound.team}` : 'Next round' : 'Back to the session') : 'Next level',
+      primary: nextEnabled,
       onActivate: () => {
+        if (sessionRound) {
+          click();
+          // After this frame: the key that pressed the button must not also press the next briefing's Start.
+          window.setTimeout(() => (nextRound ? nextRound.start() : app.hooks.facilitator.openSession()), 0);
+          return;
+        }
         if (!nextOpen || !next?.level) {
           invalid();
           return;
@@ -154,14 +178,14 @@ export class ResultsScene extends Phaser.Scene {
       },
       onHover: () => focus.focusOf(nextBtn),
     });
-    nextBtn.enabled = nextOpen;
+    nextBtn.enabled = nextEnabled;
     nextBtn.setFocused(false);
-    nextBtn.container.setVisible(next !== undefined);
+    nextBtn.container.setVisible(third);
     if (note)
       this.add
         .text(cx, by - 70, note, textStyle(s, 'small', { color: pal.textDim, align: 'center' }))
         .setOrigin(0.5, 1);
-    focus.setItems(next !== undefined ? [levels, retry, nextBtn] : [levels, retry], nextOpen ? 2 : 1);
+    focus.setItems(third ? [levels, retry, nextBtn] : [levels, retry], nextEnabled ? 2 : 1);
   }
 
   /** Facilitator mode: Debrief (D) and Session (G) at the top corners; returns their keys. */
@@ -193,16 +217,6 @@ export class ResultsScene extends Phaser.Scene {
       label: `Session (${SESSION_KEY_LABEL})`,
       onActivate: session,
     });
-    if (data.outcome.savedRound !== null) {
-      this.add
-        .text(
-          200,
-          158,
-          'Saved to the session',
-          textStyle(s, 'small', { color: palette(s).textDim, align: 'center' }),
-        )
-        .setOrigin(0.5, 0);
-    }
     return { [DEBRIEF_KEY_LABEL.toLowerCase()]: debrief, [SESSION_KEY_LABEL.toLowerCase()]: session };
   }
 
