@@ -80,7 +80,7 @@ export interface PlayLive {
   /** The big banner over the board. */
   banner(text: string): string;
   /** Key hints on the board's buttons ("Pause (Space)", "Quick (Q)"); false in projector mode, read every frame. */
-  keyHints(): boolean;
+  keyHints?(): boolean;
   /** The level ended. True when the live side keeps the scene where it is (audience). */
   finish(sim: Sim): boolean;
   /**

@@ -453,7 +453,7 @@ export class PlayScene extends Phaser.Scene {
     const step = sent ?? this.control.hint(this.board);
     this.hud.setStep(this.live ? this.live.hint(step) : step);
     // Projector mode (V) hides the keys on the buttons at once, mid-round.
-    const keys = this.live ? this.live.keyHints() : true;
+    const keys = this.live?.keyHints?.() ?? true;
     this.hud.setKeyHints(keys);
     this.side.setKeyHints(keys);
     for (const d of this.depts) d.setKeyHints(keys);
