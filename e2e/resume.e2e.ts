@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { baseUrl, canvasVariety, openGame, waitForScreen, type GamePage } from './harness';
+import { launchBrowser, type LaunchedBrowser } from './browser';
 import { dragTicket, press, screenPos, sim, skipAhead, waitForReady, waitRouted } from './helpers';
 
 const clock = (t: number) => `${Math.floor(t / 60)}:${String(Math.floor(t % 60)).padStart(2, '0')}`;
@@ -291,4 +292,43 @@ describe('a reload mid-round of a session, with the projector open', { timeout: 
   });
 
   it('logged no errors', () => expect(presenter.problems).toEqual([]));
+});
+
+describe('storage that refuses the game in progress', { timeout: 200_000 }, () => {
+  let browser: LaunchedBrowser;
+  afterAll(async () => browser?.close());
+
+  it('says so once, plainly, and the game plays on; progress still saves', async () => {
+    browser = await launchBrowser();
+    // This browser refuses the game in progress (the big write) as if its storage were full.
+    await browser.context.addInitScript(() => {
+      const set = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (k: string, v: string) {
+        if (k.startsWith('ripple-effect:round-in-progress')) throw new DOMException('full', 'QuotaExceededError');
+        return set.call(this, k, v);
+      };
+    });
+    const full = await openGame('?level=clear-notes&seed=3', { browser });
+    const page = full.page;
+    await waitForScreen(page, 'briefing');
+    await press(page, 'Enter');
+    await waitForScreen(page, 'play');
+    await page.waitForFunction(() => window.__ripple!.kept()?.failed === true);
+    const said = await page.evaluate(() => window.__ripple!.state().toasts.filter((t) => t.includes("can't keep the game in progress")));
+    expect(said).toHaveLength(1);
+    await playAWhile(page, 12);
+    await press(page, 'p');
+    await press(page, 'p');
+    const t = (await sim(page)).t;
+    await page.waitForFunction((x) => window.__ripple!.sim()!.t > x + 2, t, { timeout: 20_000 });
+    const info = await page.evaluate(() => window.__ripple!.kept()!);
+    expect(info.refused).toBeGreaterThan(3);
+    expect(info.warnings).toBe(1);
+    expect(info.writes).toBe(0);
+    await page.evaluate(() => window.__rippleDrive!.playOut('wholistic'));
+    await waitForScreen(page, 'results');
+    // Progress is another, small write: it is kept.
+    expect(await page.evaluate(() => localStorage.getItem('ripple-effect:v1'))).toContain('clear-notes');
+    expect(full.problems).toEqual([]);
+  });
 });

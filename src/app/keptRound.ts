@@ -64,6 +64,9 @@ export interface KeptInfo {
   /** This page's board is being kept. */
   keeping: boolean;
   writes: number;
+  /** Writes the storage refused, and how many times the player was told (once at most). */
+  refused: number;
+  warnings: number;
   failed: boolean;
   /** The stored record now (read back from storage): its time, commands and state hash. */
   stored: { t: number; commands: number; hash: string; speed: number; paused: boolean; roundId: string | null; attempt: number } | null;
@@ -98,7 +101,8 @@ export function createKeptService(deps: KeptDeps): KeptService {
   let pending: KeptRound | null | undefined;
   let writes = 0;
   let failed = false;
-  let warned = false;
+  let refused = 0;
+  let warnings = 0;
 
   const speedNow = () => {
     const s = store.getState();
@@ -119,8 +123,9 @@ export function createKeptService(deps: KeptDeps): KeptService {
       return;
     }
     failed = true;
-    if (!warned) {
-      warned = true;
+    refused++;
+    if (warnings === 0) {
+      warnings++;
       store.getState().toast(KEPT_CANNOT_SAVE, 'warning', nowMs());
     }
   }
@@ -256,6 +261,8 @@ export function createKeptService(deps: KeptDeps): KeptService {
       return {
         keeping: current !== null,
         writes,
+        refused,
+        warnings,
         failed,
         stored: k
           ? {
