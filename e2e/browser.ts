@@ -57,7 +57,11 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(viewport = { width: 1920, height: 1080 }): Promise<LaunchedBrowser> {
+/** `touch`: a touch screen (touch events, no mouse hover), as on a tablet. */
+export async function launchBrowser(
+  viewport = { width: 1920, height: 1080 },
+  opts: { touch?: boolean } = {},
+): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'ripple-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findChromium(),
@@ -65,6 +69,7 @@ export async function launchBrowser(viewport = { width: 1920, height: 1080 }): P
     args: CHROMIUM_ARGS,
     viewport,
     deviceScaleFactor: 1,
+    hasTouch: opts.touch ?? false,
   });
   return {
     context,

@@ -17,7 +17,8 @@ import { openSettingsPanel } from '../../ui/settingsPanel';
 import { hideEventBanner, showEventBanner } from '../../ui/eventBanner';
 import { getApp, setProbe } from '../context';
 import type { FinishedPlay, PlayLive } from '../hooks';
-import { assignPlaces, buildBoard, trayWords, type Place } from './boardModel';
+import { assignPlaces, buildBoard, holdTray, trayOrder, trayWords, type Place } from './boardModel';
+import { TrayHold } from './trayHold';
 import { CustomerColumn } from './CustomerColumn';
 import { DeptView, type FocusKind } from './DeptView';
 import { EventFeed } from './eventFeed';
@@ -64,6 +65,7 @@ export class PlayScene extends Phaser.Scene {
   private live: PlayLive | null = null;
   private audience = false;
   private link!: TicketLink;
+  private readonly trayHold = new TrayHold();
   private kinds = new Map<string, FocusKind>();
   /** "Sent Ben to Billing": the bottom line confirms a send for a few seconds. */
   private sent: { text: string; until: number } | null = null;
@@ -398,6 +400,9 @@ export class PlayScene extends Phaser.Scene {
     this.places = assignPlaces(view);
     const focus = this.control.focusDept();
     const from = this.control.fromDept();
+    // Mid-drag the tray it came from stands still under the pointer.
+    const dragFrom = this.pointer.dragged() ? from : null;
+    this.trayHold.hold(dragFrom, dragFrom ? trayOrder(this.places, dragFrom) : []);
     const targeting = from !== null;
     const picked = this.control.pickedTicket();
     const pickedT = picked !== null ? this.sim.ticket(picked) : undefined;
@@ -406,7 +411,10 @@ export class PlayScene extends Phaser.Scene {
     view.departments.forEach((d, i) => {
       const dv = this.depts[i];
       if (!dv) return;
-      const needs = trayWords(view, d, OUTBOX_VISIBLE, this.level.skillNames);
+      const needs =
+        d.id === dragFrom
+          ? holdTray(view, this.places, d.id, this.trayHold, OUTBOX_VISIBLE, this.level.skillNames)
+          : trayWords(view, d, OUTBOX_VISIBLE, this.level.skillNames);
       dv.update(d, needs, this.level.departments[i]?.queueWarning ?? 4);
       const can = need === undefined || (this.level.departments[i]?.skills ?? []).includes(need);
       const kind: FocusKind =

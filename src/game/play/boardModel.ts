@@ -9,6 +9,7 @@ import type { Pt } from './interpolate';
 import { skillWords } from './playTheme';
 import { journeyText } from '../journeyText';
 import { INBOX_VISIBLE, OUTBOX_VISIBLE, WORK_VISIBLE } from './layout';
+import type { TrayHold } from './trayHold';
 
 export type Area = 'inbox' | 'work' | 'outbox' | 'transit';
 
@@ -94,6 +95,35 @@ export function trayWords(
     if (getTicket(view, id)?.sendingTo) out.push('writing notes');
   }
   return out;
+}
+
+/** The tickets in a department's tray as drawn, front first (ready ones, then those having notes written). */
+export function trayOrder(places: ReadonlyMap<number, Place>, dept: string): number[] {
+  const list: Array<[number, number]> = [];
+  for (const [id, p] of places) if (p.area === 'outbox' && p.dept === dept) list.push([p.index, id]);
+  return list.sort((a, b) => a[0] - b[0]).map(([, id]) => id);
+}
+
+/**
+ * A held tray (see TrayHold): puts each of its tickets at its held slot in `places`, and returns the
+ * words under each slot ('' under an empty one).
+ */
+export function holdTray(
+  view: SimView,
+  places: Map<number, Place>,
+  dept: string,
+  hold: TrayHold,
+  slots: number,
+  names?: Readonly<Record<string, string>>,
+): string[] {
+  const bySlot = hold.slots(dept, trayOrder(places, dept));
+  const words: string[] = [];
+  bySlot.forEach((id, i) => {
+    const t = id === null ? undefined : getTicket(view, id);
+    if (id !== null) places.set(id, { area: 'outbox', dept, index: i });
+    if (i < slots) words.push(!t ? '' : t.phase === 'outbox' ? needsOf(t, names) : 'writing notes');
+  });
+  return words;
 }
 
 /** The next step of a ticket in words, e.g. "billing fix"; "done" at the end of its journey. */
