@@ -57,8 +57,9 @@ export const TimedCommandSchema = z.object({
   at: z.number(),
   cmd: CommandSchema,
   /**
-   * Number of sim events processed when the command was applied. Lets replay() put a command between
-   * two events that share the same time stamp. Optional: without it replay uses advanceTo(at).
+   * Number of sim events processed when the command was applied (timers of customers who had gone do
+   * not count). Lets replay() put a command between two events that share the same time stamp; replay
+   * never runs past `at` for it. Optional: without it replay uses advanceTo(at).
    */
   after: z.number().int().min(0).optional(),
 });

@@ -6,7 +6,7 @@
  */
 import { closeSeg, queueCause, toSegments } from './attribution';
 import { sample, sampleGap } from './distributions';
-import { E_ABANDON, E_ARRIVAL, E_MOOD, E_PATIENCE, E_SCRIPT, schedule } from './events';
+import { E_ABANDON, E_ARRIVAL, E_MOOD, E_PATIENCE, E_SCRIPT, schedule, timersLeft } from './events';
 import { touch, updateStatus } from './desks';
 import { histAdd } from './histogram';
 import { chooseName, nameLeft, nameTaken, newNameBook, type NameBook } from './nameBook';
@@ -312,6 +312,7 @@ export function finish(w: World, T: Ticket, resolved: boolean): void {
   }
   s.counts.inSystem--;
   s.tickets.delete(T.id);
+  if (T.timers & 3) timersLeft(w, (T.timers & 1) + ((T.timers >> 1) & 1));
   // The name book is built at the first arrival; absent (a restored sim), it is built from the tickets left.
   if (w.names) nameLeft(w.names, T.customer);
   if (w.rec) {

@@ -13,7 +13,7 @@ import {
 } from './events';
 import { heapPop } from './heap';
 import { onNeglectStep, onRequestDue } from './requests';
-import type { World } from './state';
+import type { Ticket, World } from './state';
 
 /** Schedule everything known at t = 0. */
 export function initWorld(w: World): void {
@@ -33,83 +33,90 @@ export function initWorld(w: World): void {
   scheduleNextArrival(w);
 }
 
-/** Process the top event of the heap (the caller checked it is due and within the level). */
-export function processNext(w: World): void {
+/**
+ * Process the top event of the heap (the caller checked it is due and within the level). A stale
+ * timer (its customer gone) is dropped unseen: false then.
+ */
+export function processNext(w: World): boolean {
   const s = w.s;
   const h = s.heap;
   const et = h.t[0]!;
   const code = h.c[0]!;
   const b = h.b[0]!;
   heapPop(h);
+  const kind = code & KIND_MASK;
+  const a = code >>> KIND_BITS;
+  let T: Ticket | undefined;
+  if (kind === E_PATIENCE || kind === E_ABANDON || kind === E_MOOD) {
+    T = s.tickets.get(a);
+    if (!T) {
+      if (kind !== E_MOOD && s.stale > 0) s.stale--;
+      return false;
+    }
+  }
   if (w.sampleEvery > 0 && s.nextSample <= et) takeSamples(w, et);
   s.t = et;
   s.processed++;
-  const a = code >>> KIND_BITS;
-  switch (code & KIND_MASK) {
+  switch (kind) {
     case E_ARRIVAL:
       if (b === s.arrTok) {
         arrive(w, pickWorkType(w), null);
         scheduleNextArrival(w);
       }
-      return;
+      return true;
     case E_JOB: {
-      const T = s.tickets.get(a);
+      T = s.tickets.get(a);
       if (T) jobEnd(w, T, b);
-      return;
+      return true;
     }
     case E_TRANSIT: {
-      const T = s.tickets.get(a);
+      T = s.tickets.get(a);
       if (T) transitArrive(w, T);
-      return;
+      return true;
     }
-    case E_ABANDON: {
-      const T = s.tickets.get(a);
-      if (T) onAbandon(w, T);
-      return;
-    }
-    case E_PATIENCE: {
-      const T = s.tickets.get(a);
-      if (T) onPatience(w, T);
-      return;
-    }
-    case E_MOOD: {
-      const T = s.tickets.get(a);
-      if (T) onMood(w, T, b);
-      return;
-    }
+    case E_ABANDON:
+      onAbandon(w, T!);
+      return true;
+    case E_PATIENCE:
+      onPatience(w, T!);
+      return true;
+    case E_MOOD:
+      onMood(w, T!, b);
+      return true;
     case E_SCRIPT:
       onScript(w, a);
-      return;
+      return true;
     case E_REQJOB:
       onRequestDone(w, a, b);
-      return;
+      return true;
     case E_RATE: {
       const r = w.st.schedule[a]!.rate;
       if (r !== s.rate) {
         s.rate = r;
         resetArrivals(w);
       }
-      return;
+      return true;
     }
     case E_EVSTART:
       startLevelEvent(w, a);
-      return;
+      return true;
     case E_EVEND:
       endLevelEvent(w, a);
-      return;
+      return true;
     case E_REQOPEN:
       onRequestOpen(w, a);
-      return;
+      return true;
     case E_REQDUE:
       onRequestDue(w, a);
-      return;
+      return true;
     case E_NEGLECT:
       onNeglectStep(w, a);
-      return;
+      return true;
     case E_HIRE:
       onHire(w, a);
-      return;
+      return true;
   }
+  return true;
 }
 
 /** Timeline samples at every multiple of sampleEvery up to and including `upto` (and the end). */
@@ -156,6 +163,7 @@ export function advanceTo(w: World, t: number): void {
   while (h.n > 0 && h.t[0]! <= T && !s.over) {
     processNext(w);
   }
+  passTicks(w, T);
   if (s.over) return;
   if (T >= s.end) {
     finishLevel(w);
@@ -165,16 +173,58 @@ export function advanceTo(w: World, t: number): void {
   s.t = T;
 }
 
-/** One event; false once the level is over. */
+/**
+ * One event; false once the level is over. A stale timer dropped unseen is no step: on to the next
+ * event (with ticks, the headless players' world, it is one: the clock moves to it and nothing happens).
+ */
 export function stepOnce(w: World): boolean {
   const s = w.s;
   if (s.over) return false;
   const h = s.heap;
-  if (h.n > 0 && h.t[0]! <= s.end) {
-    processNext(w);
-    return true;
+  const k = w.ticks;
+  for (;;) {
+    const due = h.n > 0 && h.t[0]! <= s.end;
+    if (k && k.n > 0 && k.t[0]! <= s.end && (!due || k.t[0]! < h.t[0]! || (k.t[0] === h.t[0] && k.q[0]! < h.q[0]!))) {
+      const t = k.t[0]!;
+      heapPop(k);
+      tick(w, t);
+      return true;
+    }
+    if (!due) break;
+    const et = h.t[0]!;
+    if (processNext(w)) return true;
+    if (k) {
+      tick(w, et);
+      return true;
+    }
   }
   finishLevel(w);
+  return false;
+}
+
+/** The clock moves to a stale timer's moment (headless players only). */
+function tick(w: World, t: number): void {
+  if (w.sampleEvery > 0 && w.s.nextSample <= t) takeSamples(w, t);
+  w.s.t = t;
+}
+
+/** Stale timers' moments up to t passed with the clock (headless players only). */
+function passTicks(w: World, t: number): void {
+  const k = w.ticks;
+  if (k) while (k.n > 0 && k.t[0]! <= t) heapPop(k);
+}
+
+/**
+ * One event due by `t` (and within the level); false when there is none. Replay catches up with a
+ * logged command this way: a log written while stale timers still counted as events asks for more
+ * events than there now are, and must not run past the command's time.
+ */
+export function stepUpTo(w: World, t: number): boolean {
+  const s = w.s;
+  if (s.over) return false;
+  const h = s.heap;
+  const T = t < s.end ? t : s.end;
+  while (h.n > 0 && h.t[0]! <= T) if (processNext(w)) return true;
   return false;
 }
 
@@ -184,6 +234,7 @@ export function setClock(w: World, t: number): void {
   if (t > s.t && t <= s.end) {
     if (w.sampleEvery > 0) takeSamples(w, t);
     s.t = t;
+    passTicks(w, t);
   }
 }
 

@@ -2,8 +2,8 @@
  * Event kinds in the heap and the scheduling helper. An event's code packs its kind into the low
  * KIND_BITS bits and its subject `a` (a ticket id, a request index, ...) above them; `b` is the payload.
  */
-import { heapPush } from './heap';
-import type { State } from './state';
+import { heapFilter, heapInsert, heapPush } from './heap';
+import type { State, World } from './state';
 
 /** Every event kind, in code order. The codes below are their positions; add a kind at the end. */
 export const EVENT_KINDS = [
@@ -61,4 +61,36 @@ export const E_HIRE = code('hire');
 
 export function schedule(s: State, time: number, kind: number, a: number, b: number): void {
   heapPush(s.heap, time, kind + a * (KIND_MASK + 1), b);
+}
+
+/**
+ * A customer's own timer (patience, abandon, mood) left behind when the customer has gone: it would do
+ * nothing, so it is dropped unseen (not counted as an event, the clock does not move to it).
+ */
+export function isStaleTimer(s: State, code: number): boolean {
+  const kind = code & KIND_MASK;
+  return (kind === E_PATIENCE || kind === E_ABANDON || kind === E_MOOD) && !s.tickets.has(code >>> KIND_BITS);
+}
+
+/** Below this many stale timers the heap is left alone. */
+const STALE_MIN = 256;
+
+/**
+ * A customer left with `armed` patience or abandon timers still in the heap. Once such stale timers are
+ * more than a quarter of the heap, they are all taken out at once, so a level with long patience keeps
+ * no more events than customers in the company need, however long it runs.
+ */
+export function timersLeft(w: World, armed: number): void {
+  const s = w.s;
+  s.stale += armed;
+  const h = s.heap;
+  if (s.stale > STALE_MIN && s.stale * 4 > h.n) {
+    const ticks = w.ticks;
+    heapFilter(h, (code, b, t, q) => {
+      if (!isStaleTimer(s, code)) return true;
+      if (ticks) heapInsert(ticks, t, q, code, b);
+      return false;
+    });
+    s.stale = 0;
+  }
 }

@@ -17,11 +17,15 @@ export function newHeap(): HeapData {
 }
 
 export function heapPush(h: HeapData, time: number, code: number, b: number): void {
+  heapInsert(h, time, h.seq++, code, b);
+}
+
+/** Insert with a sequence number of the caller's (heapPush numbers events in the order scheduled). */
+export function heapInsert(h: HeapData, time: number, seq: number, code: number, b: number): void {
   const T = h.t;
   const Q = h.q;
   const C = h.c;
   const B = h.b;
-  const seq = h.seq++;
   let i = h.n++;
   while (i > 0) {
     const p = (i - 1) >> 1;
@@ -83,7 +87,93 @@ export function heapPop(h: HeapData): void {
   B[i] = b;
 }
 
+/**
+ * The events `keep` accepts in the order they will run: the same for two heaps that will run the same
+ * events, however each came to its layout (what a state hash must see).
+ */
+export function heapInOrder(h: HeapData, keep: (code: number) => boolean): HeapData {
+  const idx: number[] = [];
+  for (let i = 0; i < h.n; i++) if (keep(h.c[i]!)) idx.push(i);
+  idx.sort((x, y) => h.t[x]! - h.t[y]! || h.q[x]! - h.q[y]!);
+  return {
+    t: idx.map((i) => h.t[i]!),
+    q: idx.map((i) => h.q[i]!),
+    c: idx.map((i) => h.c[i]!),
+    b: idx.map((i) => h.b[i]!),
+    n: idx.length,
+    seq: h.seq,
+  };
+}
+
 /** Plain copy holding only the live part. */
 export function heapCopy(h: HeapData): HeapData {
   return { t: h.t.slice(0, h.n), q: h.q.slice(0, h.n), c: h.c.slice(0, h.n), b: h.b.slice(0, h.n), n: h.n, seq: h.seq };
+}
+
+/**
+ * Drop every event `keep` refuses and restore the heap order (Floyd's bottom-up build). Events run in
+ * (time, sequence) order, which is total, so the events kept still come out in the same order.
+ * Returns how many were dropped.
+ */
+export function heapFilter(
+  h: HeapData,
+  keep: (code: number, b: number, time: number, seq: number) => boolean,
+): number {
+  const T = h.t;
+  const Q = h.q;
+  const C = h.c;
+  const B = h.b;
+  const n0 = h.n;
+  let n = 0;
+  for (let i = 0; i < n0; i++) {
+    if (!keep(C[i]!, B[i]!, T[i]!, Q[i]!)) continue;
+    T[n] = T[i]!;
+    Q[n] = Q[i]!;
+    C[n] = C[i]!;
+    B[n] = B[i]!;
+    n++;
+  }
+  T.length = Q.length = C.length = B.length = n;
+  h.n = n;
+  for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(h, i);
+  return n0 - n;
+}
+
+function siftDown(h: HeapData, at: number): void {
+  const T = h.t;
+  const Q = h.q;
+  const C = h.c;
+  const B = h.b;
+  const n = h.n;
+  const time = T[at]!;
+  const seq = Q[at]!;
+  const code = C[at]!;
+  const b = B[at]!;
+  let i = at;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    let ct = T[c]!;
+    let cq = Q[c]!;
+    const r = c + 1;
+    if (r < n) {
+      const rt = T[r]!;
+      const rq = Q[r]!;
+      if (rt < ct || (rt === ct && rq < cq)) {
+        c = r;
+        ct = rt;
+        cq = rq;
+      }
+    }
+    if (time < ct || (time === ct && seq < cq)) break;
+    T[i] = ct;
+    Q[i] = cq;
+    C[i] = C[c]!;
+    B[i] = B[c]!;
+    i = c;
+  }
+  T[i] = time;
+  Q[i] = seq;
+  C[i] = code;
+  B[i] = b;
 }

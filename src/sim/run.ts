@@ -1,6 +1,7 @@
 /** Play a whole level headlessly with a policy. */
 import type { Level } from '../level/schema';
 import { policies, type PolicyName } from './policies';
+import { newHeap } from './heap';
 import { SimImpl, worldOf } from './sim';
 import type { Sim, SimOptions } from './types';
 
@@ -19,6 +20,8 @@ export function runPolicy(level: Level, seed: number, policyName: PolicyName, op
   const make = policies[policyName];
   if (!make) throw new Error(`Unknown policy "${String(policyName)}"`);
   const policy = make(seed);
+  // Asked at stale timers' moments too, as before they were swept out of the heap (state.ts World.ticks).
+  worldOf(sim).ticks = newHeap();
   if (policyName === 'idle') {
     sim.runToEnd();
     return sim;

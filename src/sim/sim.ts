@@ -2,7 +2,7 @@
 import type { Level } from '../level/schema';
 import { applyCommand } from './commands';
 import { compileLevel } from './compile';
-import { advanceTo, initWorld, setClock, stepOnce } from './engine';
+import { advanceTo, initWorld, setClock, stepOnce, stepUpTo } from './engine';
 import { computeMetrics, inSystemSatisfaction, weightedCustomers } from './metrics';
 import { scoreFrom } from './scoring';
 import { hashState, restoreState, takeSnapshot } from './snapshot';
@@ -85,7 +85,7 @@ export class SimImpl implements Sim {
   applyAfter(entry: TimedCommand): ApplyResult {
     const s = this.w.s;
     if (entry.after !== undefined) {
-      while (s.processed < entry.after && stepOnce(this.w)) {
+      while (s.processed < entry.after && stepUpTo(this.w, entry.at)) {
         /* catch up event by event */
       }
       setClock(this.w, entry.at);

@@ -1,9 +1,13 @@
 /**
  * Snapshot, restore and hash. The snapshot is plain JSON: tickets as an array (in Map order), the heap's
  * live part, every counter and PRNG word. Restoring rebuilds the ticket index and continues bit for bit.
- * The hash covers the whole state except the timeline (which depends on the sampleEvery option).
+ * The hash covers the whole state except the timeline (which depends on the sampleEvery option) and
+ * the timers left by customers who have gone: those do nothing, and a replay (which catches up event by
+ * event) or a run stepped event by event may sweep them out at other moments than the original did, so
+ * the hash sees the events still to come in their running order, not the heap's layout.
  */
-import { heapCopy } from './heap';
+import { isStaleTimer } from './events';
+import { heapCopy, heapInOrder } from './heap';
 import type { SimSnapshot } from './types';
 import type { State, Ticket } from './state';
 
@@ -12,7 +16,8 @@ type PlainState = Omit<State, 'tickets'> & { tickets: Ticket[] };
 function plain(s: State, withTimeline: boolean): PlainState {
   return {
     ...s,
-    heap: heapCopy(s.heap),
+    heap: withTimeline ? heapCopy(s.heap) : heapInOrder(s.heap, (code) => !isStaleTimer(s, code)),
+    stale: withTimeline ? s.stale : 0,
     tickets: [...s.tickets.values()],
     timeline: withTimeline ? s.timeline : [],
     nextSample: withTimeline ? s.nextSample : 0,
@@ -27,7 +32,8 @@ export function restoreState(snap: SimSnapshot): State {
   const p = JSON.parse(JSON.stringify(snap.state)) as PlainState;
   const tickets = new Map<number, Ticket>();
   for (const T of p.tickets) tickets.set(T.id, T);
-  return { ...p, tickets };
+  // A snapshot from before stale timers were counted: they are found at the next count's sweep.
+  return { ...p, stale: p.stale ?? 0, tickets };
 }
 
 /** 64-bit hash (two 32-bit lanes) of a string, as 16 hex digits. */

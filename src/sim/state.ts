@@ -121,6 +121,8 @@ export interface State {
   processed: number;
   rng: number[];
   heap: HeapData;
+  /** Patience and abandon timers in the heap whose customer has left (see events.ts timersLeft). */
+  stale: number;
   nextId: number;
   tickets: Map<number, Ticket>;
   depts: Dept[];
@@ -150,6 +152,12 @@ export interface World {
   rec: boolean;
   out: SimEvent[];
   sampleEvery: number;
+  /**
+   * Only for the headless players (run.ts): the moments of the stale timers taken out of the heap. They
+   * are asked when the clock passes such a moment, as they were when stale timers stayed in the heap,
+   * so their runs (and the balance table) do not depend on when stale timers are swept out.
+   */
+  ticks?: HeapData;
   /** The customer names in use: a cache derived from s.tickets, never saved. */
   names?: NameBook;
 }
@@ -181,6 +189,7 @@ export function newState(st: Static, seed: number): State {
     processed: 0,
     rng: seedRng(seed),
     heap: newHeap(),
+    stale: 0,
     nextId: 1,
     tickets: new Map(),
     depts,
