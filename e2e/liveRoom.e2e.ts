@@ -7,7 +7,7 @@
  */
 import '../server/nodeWebSocket';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ function startServer(port: number): Promise<ChildProcess> {
 export const TEAMS = ['Blue <b>Team</b>', 'Red', 'Green', 'Amber', 'Violet', 'Teal'];
 
 describe("the facilitator's room view", () => {
-  it('six tables live at 1280x720: a card each, with desks and the round so far, all on screen', async () => {
+  it('six tables live at 1280x720 (a card each, with desks and the round so far, all on screen), then the debrief side by side', async () => {
     const port = 20000 + Math.floor(Math.random() * 20000);
     await startServer(port);
     const facB = await launchBrowser({ width: 1280, height: 720 });
@@ -118,5 +118,39 @@ describe("the facilitator's room view", () => {
     // Nobody routes at the idle tables: their customers wait at the desks.
     const waitingAt = (c: (typeof cards)[number]) => c.deskWords.reduce((s, w) => s + parseInt(w!, 10), 0);
     for (const c of cards.slice(3)) expect(waitingAt(c)).toBeGreaterThan(0);
+
+    // After the round: the debrief compares every table side by side from the server's results.
+    await fac.getByText('End all').click();
+    await expect.poll(() => fac.locator('.lv-card[data-status="over"]').count(), { timeout: 20_000 }).toBe(6);
+    const download = fac.waitForEvent('download');
+    await fac.getByText('Export JSON').click();
+    const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+      results: Array<{ team: string; score: { total: number }; log: unknown[]; level: { id: string } }>;
+    };
+    expect(exported.results.map((r) => r.team)).toEqual(TEAMS);
+    for (const r of exported.results) expect(r.level.id).toBe('every-job');
+    await fac.getByRole('button', { name: 'Debrief', exact: true }).click();
+    const compare = fac.locator('.rx-compare');
+    await compare.waitFor({ timeout: 30_000 });
+    expect(await compare.locator('thead th').allTextContents()).toEqual(['', ...TEAMS]);
+    expect(await compare.locator('b').count()).toBe(0);
+    const scoreRow = compare.locator('tbody tr', { has: fac.locator('th', { hasText: /^Score$/ }) });
+    const shown = (await scoreRow.locator('td').allTextContents()).map((t) =>
+      parseFloat(t.replace('◆ ', '')),
+    );
+    expect(shown).toEqual(exported.results.map((r) => Math.round(r.score.total * 10) / 10));
+    expect(await fac.locator('.lv-debrief .msg').textContent()).toBe('');
+    await fac.locator('.rx-panel-rounds').scrollIntoViewIfNeeded();
+    await fac.waitForTimeout(500); // the comparison chart's animation
+    await fac
+      .locator('.rx-panel-rounds')
+      .screenshot({ path: join('e2e', 'artifacts', 'live-debrief-side-by-side.png') });
+    await fac.screenshot({ path: join('e2e', 'artifacts', 'live-debrief.png') });
+    // Another table's charts, the same side by side; and back to the tables.
+    await fac.getByLabel('Charts for').selectOption({ label: 'Teal' });
+    await fac.locator('.rx-debrief-title', { hasText: 'Teal' }).waitFor();
+    expect(await compare.locator('thead th').allTextContents()).toEqual(['', ...TEAMS]);
+    await fac.getByText('Back to the tables').click();
+    await fac.locator('.lv-card').first().waitFor();
   });
 });

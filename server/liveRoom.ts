@@ -27,6 +27,7 @@ import type { JournalStore } from './journal';
 import type { LevelShelf } from './levels';
 import { LiveSession, noListener, type Table } from './session';
 import { LiveState, SeatState, TableState } from './state';
+import { publicResult } from './tableRound';
 
 /** Least time between two whole rounds sent to one device for one table on its asking. */
 const CATCHUP_MS = 250;
@@ -242,7 +243,8 @@ export class LiveRoom extends Room<{ state: LiveState }> {
   private resultOf(table: Table): ResultMessage | null {
     const round = table.round;
     if (!round || round.status !== 'over') return null;
-    return table.results.find((r) => r.run === round.run) ?? null;
+    const r = table.results.find((x) => x.run === round.run);
+    return r ? publicResult(r) : null;
   }
 
   /** Tells each device of the table which seats it holds now (a seat may go to another device while it is away). */

@@ -9,7 +9,7 @@
  * No clock and no transport: the room calls `advance(seconds)` from its timer and sends `take()`.
  */
 import type { Level } from '../src/level/schema';
-import type { LogEntry, ResultMessage, RoundStatus } from '../src/live/protocol';
+import type { LogEntry, OfficialRound, ResultMessage, RoundStatus } from '../src/live/protocol';
 import {
   MAX_LOG,
   createAuthority,
@@ -29,7 +29,13 @@ export type Submitted =
   | { ok: false; reason: string; index?: number; entry?: LogEntry };
 
 /** The official result of a finished round, from the server's own sim (the wire shape in src/live/protocol). */
-export type RoundResult = ResultMessage;
+export type RoundResult = OfficialRound;
+
+/** What a table's devices and the projector get of a result: no level, no log. */
+export function publicResult(r: RoundResult): ResultMessage {
+  const { level: _level, log: _log, ...rest } = r;
+  return rest;
+}
 
 /** Who plays a seat nobody holds. */
 export const COMPUTER = 'computer';
@@ -182,6 +188,8 @@ export class TableRound {
       score: this.sim.score(),
       metrics: this.sim.metrics(),
       commands: this.by.length,
+      level: this.level,
+      log: this.log,
     };
   }
 }

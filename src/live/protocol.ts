@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { CommandSchema } from '../contract/commands';
+import type { Level } from '../level/schema';
 import type { LogMessage } from '../roundlog/index';
 import type { Metrics, ScoreReport, TimedCommand } from '../sim/types';
 
@@ -149,4 +150,14 @@ export interface ResultMessage {
   score: ScoreReport;
   metrics: Metrics;
   commands: number;
+}
+
+/**
+ * A finished round as the facilitator gets it (the 'results' answer and the JSON export): the official
+ * result with the level and the ordered log it was played with, so the facilitator's browser can replay
+ * it for the debrief (checked against the official hash) and the export can be replayed later.
+ */
+export interface OfficialRound extends ResultMessage {
+  level: Level;
+  log: LogEntry[];
 }

@@ -309,7 +309,8 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
       });
       table.tBodies[0]?.append(tr);
     }
-    const wrap = el('div', 'rx-rounds');
+    // Beside the table for a few rounds; under it for more (six tables of a live session), so neither overlaps.
+    const wrap = el('div', cmp.rounds.length > 3 ? 'rx-rounds rx-rounds-many' : 'rx-rounds');
     const { box, canvas } = chartBox();
     wrap.append(table, box);
     panel.append(

@@ -115,13 +115,32 @@ function renderFacilitator(room: Room): void {
   const boardLabel = el('label', ' Leaderboard on tables');
   boardLabel.prepend(board);
   board.addEventListener('change', () => room.send('leaderboard', { show: board.checked }));
+  const askResults = resultsAsker(room);
+  // The debrief replaces the tables until "Back to the tables"; it loads (with chart.js) on first use.
+  let debrief: { root: HTMLElement; destroy(): void } | null = null;
+  const openDebrief = async (results: unknown) => {
+    note.textContent = 'Loading the debrief\u2026';
+    const { showLiveDebrief } = await import('./liveDebrief');
+    note.textContent = '';
+    debrief?.destroy();
+    debrief?.root.remove();
+    debrief = showLiveDebrief(code, results, () => {
+      debrief?.destroy();
+      debrief?.root.remove();
+      debrief = null;
+      tables.root.hidden = false;
+    });
+    tables.root.hidden = true;
+    root.append(debrief.root);
+  };
   const more = el('div', '', 'row');
   more.append(
     event,
     button('Send to every table', () => event.value && room.send('event', { event: event.value })),
     boardLabel,
-    button('Export JSON', () => exportResults(room, 'json')),
-    button('Export CSV', () => exportResults(room, 'csv')),
+    button('Export JSON', () => askResults((r) => exportResults(code, 'json', r))),
+    button('Export CSV', () => askResults((r) => exportResults(code, 'csv', r))),
+    button('Debrief', () => askResults((r) => void openDebrief(r))),
   );
   // Per table: pause or resume (whichever applies now), more time, end, and the projector's choice;
   // their words follow the synced state.
@@ -162,31 +181,32 @@ function renderFacilitator(room: Room): void {
   });
 }
 
-function exportResults(room: Room, kind: 'json' | 'csv'): void {
-  room.onMessage(
-    'results',
-    (
-      results: Array<
-        Record<string, unknown> & { score: { total: number }; metrics: Record<string, unknown> }
-      >,
-    ) => {
-      let text: string;
-      if (kind === 'json') text = JSON.stringify({ session: room.roomId, results }, null, 2);
-      else {
-        const cols = ['table', 'team', 'run', 'levelId', 'seed', 'simTime', 'hash', 'commands'];
-        const q = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
-        text = [
-          [...cols, 'score'].join(','),
-          ...results.map((r) => [...cols.map((c) => q(r[c])), q(Math.floor(r.score.total))].join(',')),
-        ].join('\n');
-      }
-      const a = el('a');
-      a.href = URL.createObjectURL(
-        new Blob([text], { type: kind === 'json' ? 'application/json' : 'text/csv' }),
-      );
-      a.download = `ripple-live-${room.roomId}.${kind}`;
-      a.click();
-    },
-  );
-  room.send('results', {});
+/** Asks the server for every official result; answers go to the callers in the order they asked. */
+function resultsAsker(room: Room): (then: (results: unknown) => void) => void {
+  const waiting: Array<(results: unknown) => void> = [];
+  room.onMessage('results', (results: unknown) => waiting.shift()?.(results));
+  return (then) => {
+    waiting.push(then);
+    room.send('results', {});
+  };
+}
+
+function exportResults(code: string, kind: 'json' | 'csv', raw: unknown): void {
+  const results = (Array.isArray(raw) ? raw : []) as Array<
+    Record<string, unknown> & { score: { total: number } }
+  >;
+  let text: string;
+  if (kind === 'json') text = JSON.stringify({ session: code, results }, null, 2);
+  else {
+    const cols = ['table', 'team', 'run', 'levelId', 'seed', 'simTime', 'hash', 'commands'];
+    const q = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
+    text = [
+      [...cols, 'score'].join(','),
+      ...results.map((r) => [...cols.map((c) => q(r[c])), q(Math.floor(r.score.total))].join(',')),
+    ].join('\n');
+  }
+  const a = el('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: kind === 'json' ? 'application/json' : 'text/csv' }));
+  a.download = `ripple-live-${code}.${kind}`;
+  a.click();
 }
