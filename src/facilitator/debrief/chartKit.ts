@@ -165,6 +165,26 @@ export function countAxis(look: Look, title: string, stacked = false) {
   };
 }
 
+/**
+ * A gap under every legend as tall as half a tick label: the top tick's label (drawn centred on the
+ * plot's top edge) and the legend's markers never touch.
+ */
+export const legendGap: Plugin<'line' | 'bar'> = {
+  id: 'rxLegendGap',
+  beforeInit(chart) {
+    const legend = chart.legend as unknown as { fit?: () => void; height: number; options?: { display?: boolean } } | undefined;
+    if (!legend?.fit) return;
+    const fit = legend.fit.bind(legend);
+    legend.fit = () => {
+      fit();
+      if (legend.options?.display === false || legend.height <= 0) return;
+      const size = Number((chart.options.font as { size?: number } | undefined)?.size) || 20;
+      legend.height += Math.ceil(size * 0.6) + 6;
+    };
+  },
+};
+Chart.register(legendGap);
+
 /** Dashed vertical lines with numbers at bookmark times on a time chart. Options: { times: number[] }. */
 export const bookmarkLines: Plugin<'line' | 'bar', { times?: number[]; size?: number }> = {
   id: 'bookmarkLines',

@@ -149,17 +149,25 @@ export const BLOCK_LOOK: Record<CauseKind | 'customer', { colour: string; hatch:
   other: { colour: '#BBBBBB', hatch: 'none', legend: 'other' },
 };
 
+/** Writing notes, told by the care the sender chose (block words from debriefData's swimlane). */
+const NOTES_LOOK: Record<string, { colour: string; hatch: Hatch; legend: string }> = {
+  'quick notes': { colour: '#A6DBF7', hatch: 'dots', legend: 'writing quick notes' },
+  'thorough notes': { colour: OKABE_ITO.sky, hatch: 'horizontal', legend: 'writing thorough notes' },
+};
+
 /** One customer's Engagement Cycle: lanes for the customer and each desk, blocks labelled in words. */
 export function swimlaneChart(canvas: HTMLCanvasElement, sl: Swimlane, look: Look): Chart {
   const f = fontSizes(look);
-  const kinds = [...new Set(sl.blocks.map((b) => b.kind))];
+  // Notes written quick and thorough are told apart in the legend too (the words on a short block may not show).
+  const groupOf = (b: Swimlane['blocks'][number]): string => (b.kind === 'notes' && b.words in NOTES_LOOK ? b.words : b.kind);
+  const groups = [...new Set(sl.blocks.map(groupOf))];
   type Point = { x: [number, number]; y: string; words: string; detail: string };
-  const datasets: ChartDataset<'bar', Point[]>[] = kinds.map((kind) => {
-    const l = BLOCK_LOOK[kind];
+  const datasets: ChartDataset<'bar', Point[]>[] = groups.map((group) => {
+    const l = NOTES_LOOK[group] ?? BLOCK_LOOK[group as CauseKind | 'customer'];
     return {
       label: l.legend,
       data: sl.blocks
-        .filter((b) => b.kind === kind)
+        .filter((b) => groupOf(b) === group)
         .map((b) => ({ x: [b.from, b.to] as [number, number], y: sl.lanes[b.lane] ?? '', words: b.words, detail: b.detail })),
       backgroundColor: patternFill(l.colour, l.hatch, 'rgba(0,0,0,0.35)'),
       borderColor: INK,

@@ -85,6 +85,33 @@ describe('debrief data from a hand-made round', () => {
     expect(customerChoices(result).map((c) => c.ticket)).toEqual([2, 1]);
   });
 
+  it('draws a bounce on the lane of the desk that sent it back, and says quick or thorough on notes', () => {
+    const j = {
+      ...journeyA,
+      segments: [
+        { cause: 'service:tier1', dept: 'tier1', from: 10, to: 40 },
+        { cause: 'notes:tier1', dept: 'tier1', from: 40, to: 50 },
+        { cause: 'transit', dept: null, from: 50, to: 60 },
+        // Billing picks it up, finds it is not theirs, sends it back: time lost at Billing and on the way back.
+        { cause: 'misroute:tier1>billing', dept: 'tier1', from: 60, to: 100 },
+        { cause: 'outbox:tier1', dept: 'tier1', from: 100, to: 110 },
+        { cause: 'notes:tier1', dept: 'tier1', from: 110, to: 140 },
+        { cause: 'transit', dept: null, from: 140, to: 150 },
+        { cause: 'service:billing', dept: 'billing', from: 150, to: 200 },
+      ],
+    };
+    const handoffs = [
+      { t: 40, from: 'tier1', care: 'quick' as const },
+      { t: 110, from: 'tier1', care: 'thorough' as const },
+    ];
+    const sl = swimlane(j, names, null, 'Refund', handoffs);
+    const billing = sl.lanes.indexOf('Billing');
+    expect(sl.blocks.find((b) => b.kind === 'misroute')!.lane).toBe(billing);
+    expect(sl.blocks.filter((b) => b.kind === 'notes').map((b) => b.words)).toEqual(['quick notes', 'thorough notes']);
+    // Without the handoffs (an old round) the notes just say what they are.
+    expect(swimlane(j, names).blocks.filter((b) => b.kind === 'notes').map((b) => b.words)).toEqual(['writing notes', 'writing notes']);
+  });
+
   it('compares rounds on the same level and seed, marking the best', () => {
     let s = makeSession();
     s = S.startRound(s, 'r2').session;

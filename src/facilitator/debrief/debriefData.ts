@@ -225,9 +225,29 @@ const BLOCK_WORDS: Record<CauseKind, string> = {
   other: 'other',
 };
 
-export function swimlane(j: CustomerJourney, names: Names, level?: Level | null, workTypeName?: string): Swimlane {
+/** A handoff of one ticket: who sent it, when, and with which notes (from the sim's handoff events). */
+export interface HandoffNote {
+  t: number;
+  from: string;
+  care: 'quick' | 'thorough';
+}
+
+export function swimlane(
+  j: CustomerJourney,
+  names: Names,
+  level?: Level | null,
+  workTypeName?: string,
+  handoffs: readonly HandoffNote[] = [],
+): Swimlane {
   const laneIds: Array<string | null> = [null];
   const segs = j.segments;
+  /** The notes of the handoff a "writing notes" segment belongs to: same desk, starting with it. */
+  const careOf = (dept: string | null, from: number, to: number): HandoffNote['care'] | null => {
+    let best: HandoffNote | null = null;
+    for (const h of handoffs)
+      if (h.from === dept && h.t >= from - 0.5 && h.t <= to + 0.5 && (!best || Math.abs(h.t - from) < Math.abs(best.t - from))) best = h;
+    return best?.care ?? null;
+  };
   // Time with no department (in transit) is drawn in the lane it is heading to.
   const deptAt = (i: number): string | null => {
     for (let k = i; k < segs.length; k++) if (segs[k]?.dept) return segs[k]!.dept;
@@ -235,11 +255,19 @@ export function swimlane(j: CustomerJourney, names: Names, level?: Level | null,
     return null;
   };
   const blocks: SwimBlock[] = segs.map((s, i) => {
-    const dept = s.dept ?? deptAt(i);
+    const p = readCause(s.cause);
+    // A bounce is drawn where the case was held up: the desk that got it and had to send it back
+    // (its triage, then the trip back), not the sender's lane, which had already let it go.
+    const dept = p.kind === 'clarify' || p.kind === 'misroute' ? (p.to ?? s.dept ?? deptAt(i)) : (s.dept ?? deptAt(i));
     let lane = laneIds.indexOf(dept);
     if (lane < 0) lane = laneIds.push(dept) - 1;
-    const kind = readCause(s.cause).kind;
-    return { lane, from: s.from, to: s.to, kind, words: BLOCK_WORDS[kind], detail: causeLabel(s.cause, names, level) };
+    const kind = p.kind;
+    const detail = causeLabel(s.cause, names, level);
+    if (kind === 'notes') {
+      const care = careOf(p.dept, s.from, s.to);
+      if (care) return { lane, from: s.from, to: s.to, kind, words: `${care} notes`, detail: `${detail} (${care} notes)` };
+    }
+    return { lane, from: s.from, to: s.to, kind, words: BLOCK_WORDS[kind], detail };
   });
   const outcome = OUTCOME_WORDS[j.outcome];
   const mood = `${Math.round(j.satisfaction * 100)}% satisfied`;

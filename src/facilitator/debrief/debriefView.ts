@@ -13,6 +13,7 @@ import type { Chart, Look } from './chartKit';
 import { prefersReducedMotion, projectorScale } from './chartKit';
 import { compareRounds, type CompareRow } from './compare';
 import { outcomesChart, queuesChart, roundsChart, swimlaneChart, traceChart } from './debriefCharts';
+import { handoffNotes } from './scrubberModel';
 import { customerChoices, longestTray, outcomeSeries, queueSeries, rippleTrace, swimlane } from './debriefData';
 import type { Round, RoundResult } from '../session/session';
 import type { DebriefPanel, Revealed } from '../live/sync';
@@ -246,7 +247,8 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
     const chosen = d.customer ?? hardest.ticket;
     const journey = result.journeys.find((j) => j.ticket === chosen) ?? result.journeys.find((j) => j.ticket === hardest.ticket)!;
     const wt = d.level?.workTypes.find((w) => w.id === journey.workType)?.name;
-    const sl = swimlane(journey, names, d.level, wt);
+    const notes = d.level ? handoffNotes(d.level, d.round.seed, result.commandLog).get(journey.ticket) : undefined;
+    const sl = swimlane(journey, names, d.level, wt, notes);
     const body = el('div', 'rx-journey');
     const list = el('ol', 'rx-customers');
     list.setAttribute('aria-label', 'Customers, longest time first');

@@ -6,6 +6,7 @@ import type { Level } from '../../level/schema';
 import { replay } from '../../sim/index';
 import type { SimEvent, TimedCommand } from '../../sim/types';
 import { deptNames, eventText, formatClock, nameOf, type Names } from './causes';
+import type { HandoffNote } from './debriefData';
 
 export interface DeptAt {
   id: string;
@@ -126,6 +127,28 @@ export function roundEnd(level: Level, seed: number, log: readonly TimedCommand[
   // Replaying up to the last extend tells whether each one was accepted (the sim refuses some).
   const at = log[lastExtend]!.at;
   return replay(level, seed, log.slice(0, lastExtend + 1), at, { recordEvents: false, sampleEvery: 0 }).view().end;
+}
+
+const handoffCache = new WeakMap<readonly TimedCommand[], Map<number, HandoffNote[]>>();
+
+/** Every ticket's handoffs with their notes (quick or thorough), replayed once per round and kept. */
+export function handoffNotes(level: Level, seed: number, log: readonly TimedCommand[]): Map<number, HandoffNote[]> {
+  const known = handoffCache.get(log);
+  if (known) return known;
+  const out = new Map<number, HandoffNote[]>();
+  try {
+    const sim = replay(level, seed, log, undefined, { recordEvents: true, sampleEvery: 0 });
+    for (const e of sim.drainEvents()) {
+      if (e.type !== 'handoff') continue;
+      const list = out.get(e.ticket) ?? [];
+      list.push({ t: e.t, from: e.from, care: e.care });
+      out.set(e.ticket, list);
+    }
+  } catch (err) {
+    console.error('Could not replay the round for its handoff notes', err);
+  }
+  handoffCache.set(log, out);
+  return out;
 }
 
 /** How long the replay of a finished round runs: to its real end, minutes the facilitator added included. */
