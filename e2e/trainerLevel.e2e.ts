@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { openGame, waitForScreen, type GamePage } from './harness';
-import { BOARD, layoutCards, SIDEBAR, type Rect } from '../src/game/play/layout';
+import { BOARD, ENTRANCE, layoutCards, SIDEBAR, type Rect } from '../src/game/play/layout';
 
 let game: GamePage | null = null;
 let browser: LaunchedBrowser | null = null;
@@ -121,6 +121,7 @@ function clinicLevel(): Record<string, unknown> {
       },
     ],
     arrivals: { ratePerMinute: 3 },
+    skillNames: { 'insurance-check': 'Check insurance cover' },
     actions: { route: true },
     scoring: {
       targets: { meanResolutionSeconds: 200, p95ResolutionSeconds: 400, staffSecondsPerCustomer: 120 },
@@ -182,6 +183,8 @@ describe('a trainer level with long words', () => {
         if (card) expect(inside(b, card, 4), `"${b.text}" runs past its card`).toBe(true);
         else if (centreIn(b, SIDEBAR))
           expect(inside(b, SIDEBAR, 2), `"${b.text}" runs past the side panel`).toBe(true);
+        else if (centreIn(b, ENTRANCE))
+          expect(inside(b, ENTRANCE, 2), `"${b.text}" runs past the customers' panel`).toBe(true);
       }
       // Each desk's long name and skill list is on its card.
       for (const [, name, , skills] of desks) {
@@ -208,6 +211,28 @@ describe('a trainer level with long words', () => {
       expect(numbers).toEqual({ reception: 1, lab: 2, records: 3, triage: 4, pharmacy: 5, transport: 6 });
       expect(skillsAll.length).toBeGreaterThan(10);
       expect(BOARD.w).toBeGreaterThan(0);
+
+      // A minute later, nobody routing: the reception's tray is full of long next steps. Every text stays
+      // on its card, and no two texts of a card (tray captions included) run into each other.
+      await page.keyboard.press('p');
+      await page.evaluate(() => window.__rippleDrive!.playOut('idle', 60));
+      await page.waitForTimeout(600);
+      await game.shot(`trainer-board-busy-${viewport.width}`);
+      const busy = (await texts(page)).filter((b) => b.scene === 'play');
+      const captions = busy.filter((b) => centreIn(b, cards[0]!) && b.y > cards[0]!.y + 250);
+      expect(captions.length, 'tray captions on the reception card').toBeGreaterThanOrEqual(3);
+      cards.forEach((card, i) => {
+        const own = busy.filter((b) => centreIn(b, card));
+        for (const b of own) expect(inside(b, card, 4), `"${b.text}" runs past card ${i + 1}`).toBe(true);
+        for (const b of busy.filter((x) => centreIn(x, ENTRANCE)))
+          expect(inside(b, ENTRANCE, 2), `"${b.text}" runs past the customers' panel`).toBe(true);
+        for (let x = 0; x < own.length; x++)
+          for (let y = x + 1; y < own.length; y++) {
+            const [p, q] = [own[x]!, own[y]!];
+            const apart = p.x + p.w <= q.x + 1 || q.x + q.w <= p.x + 1 || p.y + p.h <= q.y + 1 || q.y + q.h <= p.y + 1;
+            expect(apart, `"${p.text}" and "${q.text}" overlap on card ${i + 1}`).toBe(true);
+          }
+      });
     });
   }
 });

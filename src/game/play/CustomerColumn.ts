@@ -91,15 +91,20 @@ export class CustomerColumn {
       .setOrigin(0, 0);
   }
 
-  private whereText(t: TicketView, now: number, short = false): string {
-    const base = this.placeText(t, now, short);
+  /** `cut`: letters taken off the end of desk names (with an ellipsis) when even the short form is too wide. */
+  private whereText(t: TicketView, now: number, short = false, cut = 0): string {
+    const base = this.placeText(t, now, short, cut);
     return t.escalated ? `${short ? 'manager' : 'wants a manager'} · ${base}` : base;
   }
 
-  private placeText(t: TicketView, now: number, short: boolean): string {
-    const d = this.deptName(t.dept);
+  private placeText(t: TicketView, now: number, short: boolean, cut = 0): string {
+    const name = (id: string): string => {
+      const n = this.deptName(id);
+      return cut > 0 && n.length - cut >= 3 ? `${n.slice(0, n.length - cut).trimEnd()}…` : n;
+    };
+    const d = name(t.dept);
     if (t.sendingTo) {
-      const to = this.deptName(t.sendingTo);
+      const to = name(t.sendingTo);
       return short ? `notes → ${to}` : t.phase === 'service' ? `notes for ${to}` : `notes, then ${to}`;
     }
     switch (t.phase) {
@@ -181,6 +186,9 @@ export class CustomerColumn {
         // Readable from the back of a room: never smaller than the smallest readable size; say it shorter.
         if (row.where.width > room) row.where.setText(this.whereText(t, view.t, true));
         shrinkTo(row.where, room);
+        // A long desk name still too wide at the readable size: shortened with an ellipsis, never past the panel.
+        for (let cut = 1; row.where.displayWidth > room + 0.5 && cut < 40; cut++)
+          shrinkTo(row.where.setText(this.whereText(t, view.t, true, cut)), room);
       }
     }
   }

@@ -31,7 +31,7 @@ import {
   type Status,
 } from './playTheme';
 import { iconFrame, TEX } from './textures';
-import { bakedShape, fitText, fitTextsEvenly, bakeShape, PlayButton, shrinkTo, style } from './ui';
+import { bakedShape, fitTextsEvenly, bakeShape, PlayButton, shrinkTo, style } from './ui';
 import { getApp } from '../context';
 
 /** Card text grows with the text-size setting, capped so it stays inside the card's rows. */
@@ -390,13 +390,7 @@ export class DeptView {
         .setColor(n > 0 ? '#ffe066' : BOARD_COLOURS.dim)
         .setScale(1);
       shrinkTo(this.trayLabel, this.rect.w - (short ? 264 : 48));
-      // Each caption keeps to its own slot (wrapping onto a second line before it shrinks far), so
-      // neighbours never run together.
-      const slot = trayCaptionRoom(this.rect);
-      this.needs.forEach((t, i) => {
-        t.setWordWrapWidth(null, false).setText(needs[i] ?? '');
-        fitText(t, slot.w, slot.h, 0.85);
-      });
+      this.fitCaptions(needs);
       this.trayMore.setText(n > OUTBOX_VISIBLE ? `+${n - OUTBOX_VISIBLE}` : '');
       this.setGlow(n > 0, wasEmpty);
     }
@@ -404,6 +398,27 @@ export class DeptView {
       last.care = d.care;
       this.policyBtn.setLabel(this.keyHints ? `Auto: ${d.care} (L)` : `Auto: ${d.care}`);
     }
+  }
+
+  /**
+   * Each caption under its own ticket, one size for the tray, so neighbours never run together. When
+   * they cannot fit their slots at a readable size (long skill names on a small card), one line across
+   * the tray names the next steps in order instead ("assess, medication review").
+   */
+  private fitCaptions(needs: readonly string[]): void {
+    const slot = trayCaptionRoom(this.rect);
+    this.needs.forEach((t, i) => {
+      const s = outboxSlot(this.rect, i);
+      t.setOrigin(0.5, 0).setPosition(s.x, slot.top).setWordWrapWidth(null, false).setText(needs[i] ?? '');
+    });
+    const shown = this.needs.filter((t) => t.text !== '');
+    fitTextsEvenly(shown, slot.w, slot.h, 0.85);
+    if (shown.every((t) => t.displayWidth <= slot.w + 0.5 && t.displayHeight <= slot.h + 0.5)) return;
+    const tray = cardAreas(this.rect).outbox;
+    const line = this.needs[0]!;
+    this.needs.forEach((t) => t !== line && t.setText(''));
+    line.setOrigin(0, 0).setPosition(tray.x + 12, slot.top).setText([...new Set(needs)].join(', '));
+    fitTextsEvenly([line], tray.w - 24, slot.h, 0.85);
   }
 
   private setGlow(on: boolean, wasEmpty: boolean): void {
