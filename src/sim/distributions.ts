@@ -1,5 +1,6 @@
 /** Time distributions, compiled once from the level so sampling in the hot path is a switch on a number. */
 import type { Distribution } from '../level/schema';
+import { cos, exp, log } from './fdlibm';
 import { rand } from './rng';
 
 export const D_FIXED = 0;
@@ -33,8 +34,8 @@ export function compileDist(d: Distribution): CDist {
 }
 
 export function lognormal(mean: number, sd: number): CDist {
-  const s2 = Math.log(1 + (sd * sd) / (mean * mean));
-  return { k: D_LOGNORMAL, a: Math.log(mean) - s2 / 2, b: Math.sqrt(s2), mean };
+  const s2 = log(1 + (sd * sd) / (mean * mean));
+  return { k: D_LOGNORMAL, a: log(mean) - s2 / 2, b: Math.sqrt(s2), mean };
 }
 
 export function sample(d: CDist, s: number[], o: number): number {
@@ -44,13 +45,13 @@ export function sample(d: CDist, s: number[], o: number): number {
     case D_UNIFORM:
       return d.a + (d.b - d.a) * rand(s, o);
     case D_EXP:
-      return -d.a * Math.log(1 - rand(s, o));
+      return -d.a * log(1 - rand(s, o));
     default: {
       // Box-Muller, one value per pair (keeps the stream state a plain array of words).
       const u1 = 1 - rand(s, o);
       const u2 = rand(s, o);
-      const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-      return Math.exp(d.a + d.b * z);
+      const z = Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
+      return exp(d.a + d.b * z);
     }
   }
 }
@@ -66,13 +67,13 @@ export function sampleGap(spread: string, mean: number, s: number[], o: number):
     case 'uniform':
       return 2 * mean * rand(s, o);
     case 'lognormal': {
-      const s2 = Math.log(1.25);
+      const s2 = log(1.25);
       const u1 = 1 - rand(s, o);
       const u2 = rand(s, o);
-      const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-      return Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * z);
+      const z = Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
+      return exp(log(mean) - s2 / 2 + Math.sqrt(s2) * z);
     }
     default:
-      return -mean * Math.log(1 - rand(s, o));
+      return -mean * log(1 - rand(s, o));
   }
 }

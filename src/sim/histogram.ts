@@ -2,13 +2,15 @@
  * Fixed-size log-spaced histogram for resolution-time percentiles: bins grow by 1% from 0.01 s, so any
  * percentile is within about 0.5% of the exact value (interpolated inside the bin) whatever the run length.
  */
+import { log } from './fdlibm';
+
 const MIN = 0.01;
 const RATIO = 1.01;
-const LOG_R = Math.log(RATIO);
+const LOG_R = log(RATIO);
 export const HIST_BINS = 2400; // 0.01 s .. ~2.4e8 s
 
 export function histAdd(h: number[], x: number): void {
-  let i = x <= MIN ? 0 : 1 + Math.floor(Math.log(x / MIN) / LOG_R);
+  let i = x <= MIN ? 0 : 1 + Math.floor(log(x / MIN) / LOG_R);
   if (i >= HIST_BINS) i = HIST_BINS - 1;
   h[i] = h[i]! + 1;
 }

@@ -60,6 +60,8 @@ export interface LiveBoardInfo {
   acked: number;
   refused: number;
   pending: number;
+  /** The shown table's replica: rebuilds, messages refused, why it last asked for the whole round. */
+  replica: { rebuilds: number; rejected: number; lastReason: string | null } | null;
   /** The official result shown (its hash), if any. */
   result: { run: number; hash: string; total: number } | null;
   connected: boolean;
@@ -411,6 +413,13 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
         ...counts,
         pending: pending.size,
         result: res ? { run: res.run, hash: res.hash, total: res.score.total } : null,
+        replica: r
+          ? {
+              rebuilds: r.status().rebuilds,
+              rejected: r.status().rejected,
+              lastReason: r.status().lastReason,
+            }
+          : null,
         connected: send !== null,
       };
     },

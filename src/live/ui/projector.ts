@@ -45,6 +45,9 @@ export async function projector(raw: string): Promise<void> {
     return;
   }
   room.reconnection.minUptime = 0;
+  // A few quick tries on the same socket; after that (a restarted server does not know it) join again.
+  room.reconnection.maxRetries = 5;
+  room.reconnection.maxDelay = 2000;
   const { board } = mount(compose, code);
   const send = (type: string, msg: unknown) => room.send(type, msg);
   board.link(send);

@@ -137,6 +137,9 @@ export async function joinTable(code: string, team: string): Promise<void> {
     return joinForm(plainError(err));
   }
   room.reconnection.minUptime = 0;
+  // A few quick tries on the same socket; after that (a restarted server does not know it) join again.
+  room.reconnection.maxRetries = 5;
+  room.reconnection.maxDelay = 2000;
   const s = tableScreen(compose, code, team);
   s.room = room;
   s.status.textContent = 'Connected.';
