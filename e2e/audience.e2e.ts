@@ -137,8 +137,10 @@ describe('presenter and projector windows', { timeout: 300_000 }, () => {
     const s = await sim(page);
     const t = s.tickets.find((x) => x.id === picked)!;
     const dest = s.departments.findIndex((d) => d.id !== r.from && d.skills.includes(t.journey[t.step]!));
-    await press(page, String(dest + 1));
     const to = s.departments[dest]!.id;
+    // The number keys follow the desks' numbers on the board (reading order), not the level's order.
+    const numbers = (await page.evaluate(() => window.__ripple!.deskNumbers()))!;
+    await press(page, String(numbers[to]));
     await waitRouted(page, picked!, to);
     await audience.page.waitForFunction(
       ([id, dest]) =>
@@ -314,6 +316,16 @@ describe('presenter and projector windows', { timeout: 300_000 }, () => {
     expect(await desks(audience.page)).toEqual(await desks(page));
     expect(await page.textContent('.lv-reveal-text')).toContain('replay at 1:00');
     await audience.shot('live-12-audience-replay');
+    // The room's replay fits a 1280x720 projector too.
+    const size = audience.page.viewportSize();
+    await audience.page.setViewportSize({ width: 1280, height: 720 });
+    await audience.page.waitForTimeout(400);
+    const out = await audience.page.$$eval('.rx-room-replay *', (els) =>
+      els.filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > innerWidth + 1 || r.bottom > innerHeight + 1); }).length,
+    );
+    expect(out).toBe(0);
+    await audience.shot('live-12b-audience-replay-1280x720');
+    if (size) await audience.page.setViewportSize(size);
     // [ takes the replay away first: the room is back on the journey.
     await page.click('[data-testid="debrief-close"]');
     await press(page, '[');

@@ -138,12 +138,15 @@ export function timeColumn(
   maxHeight = Infinity,
 ): Phaser.GameObjects.Container {
   // The most causes that fit: fewer lines rather than smaller type (the last line sums the rest).
-  // The biggest ripple's sentence goes first, as the causes list says it too.
-  for (let max = 8, ripple = true; ; ripple ? (ripple = false) : max--) {
+  // The biggest ripple's sentence is the lesson in words: it stays while four causes still fit
+  // (large projector text drops causes first), and goes only after that.
+  const tries: Array<[number, boolean]> = [[8, true], [7, true], [6, true], [5, true], [4, true], [4, false], [3, false]];
+  for (const [max, ripple] of tries) {
     const c = buildTimeColumn(scene, s, play, exp, width, max, ripple);
     if (max <= 3 || c.getBounds().height <= maxHeight) return c;
     c.destroy(true);
   }
+  return buildTimeColumn(scene, s, play, exp, width, 3, false);
 }
 
 function buildTimeColumn(
