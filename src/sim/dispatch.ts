@@ -91,11 +91,13 @@ export function enqueue(w: World, T: Ticket, d: Dept, di: number, front: boolean
   } else {
     T.qSeq = ++d.seqBack;
     // Higher priority waits ahead of lower; equal priorities keep their order.
-    let at = d.inbox.length;
     const wts = w.st.wts;
     const pr = wts[T.wt]!.priority;
-    if (pr > 0) while (at > 0 && wts[s.tickets.get(d.inbox[at - 1]!)!.wt]!.priority < pr) at--;
-    d.inbox.splice(at, 0, T.id);
+    if (pr > 0) {
+      let at = d.inbox.length;
+      while (at > 0 && wts[s.tickets.get(d.inbox[at - 1]!)!.wt]!.priority < pr) at--;
+      d.inbox.splice(at, 0, T.id);
+    } else d.inbox.push(T.id);
   }
   T.qEnter = s.t;
   d.arrivals++;
