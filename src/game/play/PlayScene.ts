@@ -17,17 +17,17 @@ import { openSettingsPanel } from '../../ui/settingsPanel';
 import { hideEventBanner, showEventBanner } from '../../ui/eventBanner';
 import { getApp, setProbe } from '../context';
 import type { FinishedPlay, PlayLive } from '../hooks';
-import { assignPlaces, buildBoard, holdTray, trayOrder, trayWords, type Place } from './boardModel';
-import { TrayHold } from './trayHold';
+import { assignPlaces, buildBoard, type Place } from './boardModel';
+import { Desks } from './Desks';
 import { CustomerColumn } from './CustomerColumn';
-import { DeptView, type FocusKind } from './DeptView';
+import { DeptView } from './DeptView';
 import { EventFeed } from './eventFeed';
 import { Hud } from './Hud';
 import { frameSeconds } from './interpolate';
-import { centre, layoutCards, OUTBOX_VISIBLE, outboxCentre, outboxSlotRect, readingOrder, type Rect } from './layout';
+import { centre, layoutCards, outboxCentre, readingOrder, type Rect } from './layout';
 import { PointerRouting } from './PointerRouting';
 import { RippleFx } from './RippleFx';
-import { refusalToast } from './rippleText';
+import { applyEffects, changeSpeed, type EffectDeps } from './effects';
 import { RoutingController, type BoardInfo, type Effect } from './routingController';
 import { SidePanel } from './SidePanel';
 import { makeAllTextures } from './textures';
@@ -65,8 +65,15 @@ export class PlayScene extends Phaser.Scene {
   private live: PlayLive | null = null;
   private audience = false;
   private link!: TicketLink;
-  private readonly trayHold = new TrayHold();
-  private kinds = new Map<string, FocusKind>();
+  private readonly effectDeps: EffectDeps = {
+    sim: () => this.sim,
+    now: () => this.time.now,
+    deptName: (id) => this.deptName(id),
+    clockElsewhere: () => this.live?.clockElsewhere === true,
+    menu: () => this.goMenu(),
+    say: (text, until) => (this.sent = { text, until }),
+  };
+  private desks!: Desks;
   /** "Sent Ben to Billing": the bottom line confirms a send for a few seconds. */
   private sent: { text: string; until: number } | null = null;
   private recording = false;
@@ -168,6 +175,7 @@ export class PlayScene extends Phaser.Scene {
       this.depts.push(new DeptView(this, def, n, r, this.level, handlers, settings.reducedMotion));
     });
     DeptView.fitEvenly(this.depts);
+    this.desks = new Desks(this.depts, this.level);
     this.customers = new CustomerColumn(this, (id) => this.deptName(id), settings.reducedMotion);
     this.tokens = new TokenLayer(this, this.cards);
     const ripples = new RippleFx(this);
@@ -224,12 +232,8 @@ export class PlayScene extends Phaser.Scene {
       },
       ticketPos: (id) => this.tokens.posOf(id),
       linked: () => this.link.shown(),
-      deskKinds: () => Object.fromEntries(this.kinds),
-      touchAreas: () =>
-        this.depts.flatMap((d) => [
-          { what: `desk ${d.def.name}`, ...d.rect },
-          ...[0, 1, 2].slice(0, OUTBOX_VISIBLE).map((i) => ({ what: `tray slot ${i + 1} of ${d.def.name}`, ...outboxSlotRect(d.rect, i) })),
-        ]),
+      deskKinds: () => this.desks.kindsNow(),
+      touchAreas: () => this.desks.touchAreas(),
       deskNumbers: () => Object.fromEntries(this.depts.map((d) => [d.def.id, d.number])),
       ticketLetters: () => this.tokens.letters(),
     });
@@ -269,16 +273,8 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private setSpeed(s: Speed): void {
-    this.changeSpeed(s);
+    changeSpeed(s, this.time.now);
     getApp().audio?.cue('click', this.time.now);
-  }
-
-  /** A speed key or button; while paused it resumes at that speed and says so. */
-  private changeSpeed(s: Speed): void {
-    const st = getApp().store.getState();
-    const wasPaused = st.speed === 0;
-    st.setSpeed(s);
-    if (wasPaused && s !== 0) st.toast(`Resumed at ${s}x`, 'info', this.time.now);
   }
 
   private goMenu(): void {
@@ -317,54 +313,9 @@ export class PlayScene extends Phaser.Scene {
     });
   }
 
-  /** Applies controller effects: commands go to the sim (refusals become toasts), the rest to the store. */
+  /** Applies controller effects (see ./effects.ts), then reads the sim again. */
   private runEffects(fx: readonly Effect[]): void {
-    const app = getApp();
-    const st = app.store.getState();
-    const now = this.time.now;
-    for (const f of fx) {
-      switch (f.type) {
-        case 'command': {
-          const res = this.sim.apply(f.cmd);
-          if (!res.ok) {
-            st.toast(refusalToast(res.reason), 'error', now);
-            app.audio?.cue('invalid', now);
-          } else {
-            app.audio?.cue(f.cmd.type === 'route' || f.cmd.type === 'moveStaff' ? 'drop' : 'click', now);
-            if (f.cmd.type === 'route') {
-              const who = this.sim.ticket(f.cmd.ticket)?.customer ?? 'the ticket';
-              this.sent = { text: `Sent ${who} to ${this.deptName(f.cmd.to)}`, until: now + 3500 };
-            }
-          }
-          break;
-        }
-        case 'speed':
-        case 'togglePause':
-          if (this.live?.clockElsewhere) st.toast('The facilitator runs the clock of this round', 'info', now);
-          else if (f.type === 'speed') this.changeSpeed(f.speed);
-          else st.togglePause();
-          break;
-        case 'care':
-          st.select({ care: f.care });
-          break;
-        case 'quit':
-          if (this.live?.clockElsewhere) break;
-          this.goMenu();
-          return;
-        case 'message':
-          st.toast(f.text, 'info', now);
-          break;
-        case 'warn':
-          // A send the sim took but that will come back: said at once, on a toast and the bottom line.
-          st.toast(f.text, 'warning', now);
-          this.sent = { text: f.text, until: now + 5000 };
-          app.audio?.cue('invalid', now);
-          break;
-        case 'cue':
-          app.audio?.cue(f.name, now);
-          break;
-      }
-    }
+    applyEffects(fx, this.effectDeps);
     this.view = this.sim.view();
     this.board = this.makeBoard();
     this.syncSelection();
@@ -398,37 +349,14 @@ export class PlayScene extends Phaser.Scene {
     const view = this.view;
     const now = this.time.now;
     this.places = assignPlaces(view);
-    const focus = this.control.focusDept();
-    const from = this.control.fromDept();
-    // Mid-drag the tray it came from stands still under the pointer.
-    const dragFrom = this.pointer.dragged() ? from : null;
-    this.trayHold.hold(dragFrom, dragFrom ? trayOrder(this.places, dragFrom) : []);
-    const targeting = from !== null;
     const picked = this.control.pickedTicket();
     const pickedT = picked !== null ? this.sim.ticket(picked) : undefined;
     // The next step of the picked ticket: desks that can do it light up, the others say they can't.
-    const need = pickedT ? pickedT.journey[pickedT.step] : undefined;
-    view.departments.forEach((d, i) => {
-      const dv = this.depts[i];
-      if (!dv) return;
-      const needs =
-        d.id === dragFrom
-          ? holdTray(view, this.places, d.id, this.trayHold, OUTBOX_VISIBLE, this.level.skillNames)
-          : trayWords(view, d, OUTBOX_VISIBLE, this.level.skillNames);
-      dv.update(d, needs, this.level.departments[i]?.queueWarning ?? 4);
-      const can = need === undefined || (this.level.departments[i]?.skills ?? []).includes(need);
-      const kind: FocusKind =
-        d.id === from
-          ? 'from'
-          : targeting && !can
-            ? 'cannot'
-            : d.id === focus
-              ? 'focus'
-              : targeting
-                ? 'target'
-                : 'none';
-      dv.setFocus(kind, targeting);
-      this.kinds.set(d.id, kind);
+    this.desks.sync(view, this.places, {
+      from: this.control.fromDept(),
+      focus: this.control.focusDept(),
+      dragging: this.pointer.dragged() !== null,
+      need: pickedT ? pickedT.journey[pickedT.step] : undefined,
     });
     this.tokens.sync(view, this.places, dt, {
       dragged: this.pointer.dragged(),

@@ -1,0 +1,79 @@
+/**
+ * What the board does with the routing controller's effects: commands go to the sim (a refusal becomes
+ * a toast and a sound), speed and pause to the store, messages and warnings to toasts and the bottom
+ * line. The scene reads the sim again afterwards; the sim stays the only owner of game truth.
+ */
+import type { Sim } from '../../sim/types';
+import type { Speed } from '../../store/store';
+import { getApp } from '../context';
+import type { Effect } from './routingController';
+import { refusalToast } from './rippleText';
+
+export interface EffectDeps {
+  sim(): Sim;
+  now(): number;
+  deptName(id: string): string;
+  /** Someone else (the facilitator, or the live server) runs the clock of this round. */
+  clockElsewhere(): boolean;
+  menu(): void;
+  /** The bottom line says this until `untilMs` (a send confirmed, or warned about). */
+  say(text: string, untilMs: number): void;
+}
+
+/** A speed key or button; while paused it resumes at that speed and says so. */
+export function changeSpeed(s: Speed, now: number): void {
+  const st = getApp().store.getState();
+  const wasPaused = st.speed === 0;
+  st.setSpeed(s);
+  if (wasPaused && s !== 0) st.toast(`Resumed at ${s}x`, 'info', now);
+}
+
+export function applyEffects(fx: readonly Effect[], d: EffectDeps): void {
+  const app = getApp();
+  const st = app.store.getState();
+  const now = d.now();
+  const sim = d.sim();
+  for (const f of fx) {
+    switch (f.type) {
+      case 'command': {
+        const res = sim.apply(f.cmd);
+        if (!res.ok) {
+          st.toast(refusalToast(res.reason), 'error', now);
+          app.audio?.cue('invalid', now);
+        } else {
+          app.audio?.cue(f.cmd.type === 'route' || f.cmd.type === 'moveStaff' ? 'drop' : 'click', now);
+          if (f.cmd.type === 'route') {
+            const who = sim.ticket(f.cmd.ticket)?.customer ?? 'the ticket';
+            d.say(`Sent ${who} to ${d.deptName(f.cmd.to)}`, now + 3500);
+          }
+        }
+        break;
+      }
+      case 'speed':
+      case 'togglePause':
+        if (d.clockElsewhere()) st.toast('The facilitator runs the clock of this round', 'info', now);
+        else if (f.type === 'speed') changeSpeed(f.speed, now);
+        else st.togglePause();
+        break;
+      case 'care':
+        st.select({ care: f.care });
+        break;
+      case 'quit':
+        if (d.clockElsewhere()) break;
+        d.menu();
+        return;
+      case 'message':
+        st.toast(f.text, 'info', now);
+        break;
+      case 'warn':
+        // A send the sim took but that will come back: said at once, on a toast and the bottom line.
+        st.toast(f.text, 'warning', now);
+        d.say(f.text, now + 5000);
+        app.audio?.cue('invalid', now);
+        break;
+      case 'cue':
+        app.audio?.cue(f.name, now);
+        break;
+    }
+  }
+}
