@@ -29,11 +29,11 @@ const HOLDER_WORDS: Record<Exclude<SeatHolder, 'mine'>, string> = {
 export function mountBoardOverlay(scene: Phaser.Scene, level: Level): BoardOverlay {
   const cover = scene.add.graphics().setDepth(52);
   cover.fillStyle(0x08131f, 1);
-  cover.fillRect(692, 2, 544, 80);
+  cover.fillRect(684, 2, 564, 80);
   cover.fillRect(1776, 2, 144, 80);
   // Swallow presses on the covered buttons (the topmost interactive object takes the pointer).
   for (const [x, w] of [
-    [692, 544],
+    [684, 564],
     [1776, 144],
   ] as const)
     scene.add
