@@ -98,8 +98,11 @@ describe('live session in the browser', () => {
     // kill -9 and start again: the session, its tables and their rounds are back.
     server.kill('SIGKILL');
     await new Promise((r) => server.once('exit', r));
+    const note = fac.locator('#live > .msg');
+    await note.filter({ hasText: /room server (stopped|does not answer)/ }).waitFor({ timeout: 20_000 });
     server = await startServer(port);
-    await fac.reload();
+    // The facilitator's page joins the same session again by itself (no reload).
+    await expect.poll(() => note.textContent(), { timeout: 30_000 }).toBe('');
     await fac.locator('.code', { hasText: code }).waitFor({ timeout: 20_000 });
     await fac.locator('.lv-team', { hasText: 'Red' }).waitFor({ timeout: 20_000 });
     await fac.getByText('End all').click();

@@ -71,9 +71,13 @@ async function main(): Promise<void> {
   if (live.resumed.length > 0)
     console.log(`resumed ${live.resumed.length} live session(s): ${live.resumed.join(', ')}`);
   if (http) {
-    const url = `http://${shown}:${live.port}/`;
-    console.log(`\nRipple Effect is running. On this laptop: http://localhost:${live.port}/`);
-    console.log(`Tables open this address (same Wi-Fi), or scan the code:\n\n  ${url}\n`);
+    const local = `http://localhost:${live.port}`;
+    const url = `http://${shown}:${live.port}/live.html`;
+    console.log(`\nRipple Effect is running. On this laptop: ${local}/`);
+    console.log(`For a live workshop, the facilitator opens ${local}/live.html?facilitator=1`);
+    console.log(
+      `Tables open this address (same Wi-Fi), or scan the code, and type the join code:\n\n  ${url}\n`,
+    );
     console.log(await QRCode.toString(url, { type: 'terminal', small: true }));
     console.log(`Stop with Ctrl+C; live sessions are kept and resume at the next start.`);
   }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AckMessage, TableLogMessage, WelcomeMessage } from '../src/live/protocol';
 import { loadLevels } from './levels';
+import { LiveSession } from './session';
 import type { LiveRoom } from './liveRoom';
 import { bootTestServer, createSession, joinTable, until, type Device } from './testing';
 
@@ -127,5 +128,18 @@ describe('live room: seats', () => {
     dev.room.send('cmd', { seq: 0, cmd: { type: 'setPolicy', department: 'tier1', care: 'thorough' } });
     const ack = await dev.next<AckMessage>('ack', (a) => a.seq === 0);
     if (!ack.ok) expect(ack.reason).not.toMatch(/Another device/);
+  });
+});
+
+describe('a whole-board table when its device is gone', () => {
+  it('a new device of the team takes the board while the old one is away, not while it is there', () => {
+    const session = new LiveSession('ABC234', 'digest', 'board', levels.get, () => {});
+    const a = session.joinTable('Blue');
+    const b = session.joinTable('blue');
+    expect(a.table).toBe(b.table);
+    expect(a.table.seats.get('board')).toBe(a.device.token); // b follows a
+    session.setConnected(a.table, a.device, false); // a's tab is closed: its token is lost with it
+    const c = session.joinTable('Blue');
+    expect(c.table.seats.get('board')).toBe(c.device.token);
   });
 });

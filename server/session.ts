@@ -84,8 +84,11 @@ export class LiveSession {
     let device = deviceToken ? table.devices.get(deviceToken) : undefined;
     if (!device) device = this.addDevice(table, deviceToken ?? newToken());
     device.connected = true;
-    // A whole-board table's first device takes the board at once, as at a laptop.
-    if (this.seatMode === 'board' && !table.seats.has(BOARD_SEAT)) this.claim(table, device, BOARD_SEAT);
+    // A whole-board table's first device takes the board at once, as at a laptop; so does a new device
+    // while the board's device is away (a tab closed and opened again has lost its token).
+    const holder = table.seats.get(BOARD_SEAT);
+    if (this.seatMode === 'board' && (holder === undefined || !table.devices.get(holder)?.connected))
+      this.claim(table, device, BOARD_SEAT);
     this.listener.seats(table);
     return { table, device };
   }

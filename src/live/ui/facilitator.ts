@@ -19,12 +19,12 @@ export async function facilitator(): Promise<void> {
   const client = new Client(endpoint);
   let room: Room;
   if (code) {
-    try {
-      room = await client.joinById(code, { role: 'facilitator', version: PROTOCOL_VERSION, key });
-    } catch {
+    const back = await rejoin(code, key, msg);
+    if (back === 'gone') {
       sessionStorage.removeItem(`${STORE}code`);
       return facilitator();
     }
+    room = back;
   } else {
     const mode = el('select');
     for (const [v, label] of [
@@ -59,10 +59,39 @@ export async function facilitator(): Promise<void> {
     }
     sessionStorage.setItem(`${STORE}code`, room.roomId);
   }
-  renderFacilitator(room);
+  renderFacilitator(room, key);
 }
 
-function renderFacilitator(room: Room): void {
+/** Matchmaking's answer for a room id it does not know (a session closed, or not resumed yet). */
+const NO_SUCH_ROOM = 522;
+
+/**
+ * Joins this tab's session again. While the server does not answer (restarting, Wi-Fi) it keeps trying
+ * every 2 s and says so in `msg`; 'gone' once the server has said for 10 s that there is no such session
+ * (a restarted server resumes its sessions a moment after it starts listening).
+ */
+async function rejoin(code: string, key: string, msg: HTMLElement): Promise<Room | 'gone'> {
+  let missing = 0;
+  for (;;) {
+    try {
+      return await new Client(endpoint).joinById(code, {
+        role: 'facilitator',
+        version: PROTOCOL_VERSION,
+        key,
+      });
+    } catch (err) {
+      const answer = (err as { code?: unknown }).code;
+      if (typeof answer === 'number' && (answer !== NO_SUCH_ROOM || ++missing >= 5)) return 'gone';
+      msg.textContent =
+        typeof answer === 'number'
+          ? 'The room server is starting again: waiting for the session\u2026'
+          : 'The room server does not answer: trying again every 2 seconds\u2026';
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}
+
+function renderFacilitator(room: Room, key: string): void {
   const code = room.roomId;
   const joinUrl = `${location.origin}${location.pathname}?code=${code}`;
   const qr = el('img', '', 'qr');
@@ -167,6 +196,16 @@ function renderFacilitator(room: Room): void {
     note.textContent = d.problems?.length ? d.problems.join(' ') : '';
   });
   room.onMessage('welcome', () => {});
+  // The server stopped (a restart, kill -9, the laptop's Wi-Fi): join the same session again when it is back.
+  room.onLeave(() => {
+    tables.stop();
+    note.textContent = 'The room server stopped: joining again as soon as it is back\u2026';
+    void rejoin(code, key, note).then((back) => {
+      if (back !== 'gone') return renderFacilitator(back, key);
+      note.textContent = 'This session is no longer on the room server. Reload the page to start a new one.';
+      sessionStorage.removeItem(`${STORE}code`);
+    });
+  });
   room.onMessage('refused', (r: { reason: string }) => (note.textContent = r.reason));
   room.onStateChange((raw: unknown) => {
     const s = raw as LiveView;
