@@ -80,12 +80,16 @@ export class ResultsScene extends Phaser.Scene {
     const sessionRound = round !== null && data.outcome.savedRound !== null;
     // A session round says under the columns that Try again is not saved: keep that line clear.
     const colMaxH = GAME_HEIGHT - 90 - 46 - 40 - colTop - (sessionRound ? 40 : 0);
-    const left = scoreColumn(this, s, data, 900);
+    // Projector-size text: the score parts take more of the width (their rows then stay on one or two
+    // lines instead of shrinking), and the time column shows fewer causes rather than smaller type.
+    const wide = s.textScale >= 1.4;
+    const lw = wide ? 1120 : 900;
+    const left = scoreColumn(this, s, data, lw);
     left.setPosition(50, colTop);
-    fitColumn(left, 900, colMaxH);
-    const rw = 860;
+    fitColumn(left, lw, colMaxH);
+    const rw = wide ? 680 : 860;
     const right = timeColumn(this, s, data, explainPlay(data), rw, colMaxH - 60);
-    right.setPosition(1010, colTop);
+    right.setPosition(wide ? 1200 : 1010, colTop);
     if (!store.getState().storageOk) {
       const b = right.getBounds();
       right.add(

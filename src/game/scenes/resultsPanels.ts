@@ -43,8 +43,10 @@ export function scoreColumn(
   const g = scene.add.graphics();
   c.add(g);
   const { rows, unserved } = scoreRows(play.level, play.metrics, play.score);
-  const ptsW = 140;
-  const labelW = 250;
+  // The fixed columns grow with the text size, so "17.1 of 23.1" never runs into its measure.
+  const k = Number.isFinite(s.textScale) ? Math.min(1.5, Math.max(1, s.textScale)) : 1;
+  const ptsW = Math.round(140 * k);
+  const labelW = Math.round(250 * k);
   const measureX = labelW + 16;
   const measureW = width - measureX - ptsW - 16;
   let y = 0;
