@@ -13,7 +13,16 @@ import { parseJournal } from './journal';
 import { restoreSession } from './restore';
 import { loadLevels } from './levels';
 import type { LiveRoom } from './liveRoom';
-import { bootTestServer, createSession, FACILITATOR_KEY, joinTable, tempJournalDir, until } from './testing';
+import {
+  bootTestServer,
+  createSession,
+  FACILITATOR_KEY,
+  joinTable,
+  tempJournalDir,
+  until,
+  SPAWN_TEST_MS,
+  SPAWN_WAIT_MS,
+} from './testing';
 
 const levels = loadLevels();
 let stop: Array<() => Promise<void>> = [];
@@ -94,39 +103,43 @@ describe('live room: restart', () => {
     expect((await t3.next<WelcomeMessage>('welcome')).table).toBe('t3');
   });
 
-  it('kill -9 mid-round: the journal already holds every acknowledged command, and a new process resumes it', async () => {
-    const dir = tempJournalDir();
-    const child = startChild(dir);
-    stop.push(async () => void child.kill('SIGKILL'));
-    const url = await childUrl(child);
-    const fac = await createSession(url);
-    const code = fac.room.roomId;
-    const table = await joinTable(url, code, 'Crash Team');
-    await table.next<WelcomeMessage>('welcome');
-    fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 4 });
-    await table.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
-    table.room.send('cmd', { seq: 0, cmd: { type: 'setPolicy', department: 'tier-1', care: 'thorough' } });
-    const ack = await table.next<AckMessage>('ack', (x) => x.seq === 0);
-    expect(ack.seq).toBe(0); // right-desk fixes handoff care, so it is refused: logged all the same
-    await new Promise((r) => setTimeout(r, 1500)); // let the clock run and be noted
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+  it(
+    'kill -9 mid-round: the journal already holds every acknowledged command, and a new process resumes it',
+    async () => {
+      const dir = tempJournalDir();
+      const child = startChild(dir);
+      stop.push(async () => void child.kill('SIGKILL'));
+      const url = await childUrl(child);
+      const fac = await createSession(url);
+      const code = fac.room.roomId;
+      const table = await joinTable(url, code, 'Crash Team');
+      await table.next<WelcomeMessage>('welcome');
+      fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 4 });
+      await table.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
+      table.room.send('cmd', { seq: 0, cmd: { type: 'setPolicy', department: 'tier-1', care: 'thorough' } });
+      const ack = await table.next<AckMessage>('ack', (x) => x.seq === 0);
+      expect(ack.seq).toBe(0); // right-desk fixes handoff care, so it is refused: logged all the same
+      await new Promise((r) => setTimeout(r, 1500)); // let the clock run and be noted
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('exit', r));
 
-    const events = parseJournal(readFileSync(join(dir, `${code}.jsonl`), 'utf8'));
-    expect(events.filter((e) => e.e === 'cmd')).toHaveLength(1);
-    const session = restoreSession(events, levels.get, () => {})!;
-    const round = session.tables.get('t1')!.round!;
-    expect(round.logLength()).toBe(1);
-    expect(round.now()).toBeGreaterThan(0.5);
+      const events = parseJournal(readFileSync(join(dir, `${code}.jsonl`), 'utf8'));
+      expect(events.filter((e) => e.e === 'cmd')).toHaveLength(1);
+      const session = restoreSession(events, levels.get, () => {})!;
+      const round = session.tables.get('t1')!.round!;
+      expect(round.logLength()).toBe(1);
+      expect(round.now()).toBeGreaterThan(0.5);
 
-    const again = startChild(dir);
-    stop.push(async () => void again.kill('SIGKILL'));
-    const url2 = await childUrl(again);
-    const back = await joinTable(url2, code, 'crash team');
-    expect((await back.next<WelcomeMessage>('welcome')).table).toBe('t1');
-    const r = await back.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
-    expect(r.msg.kind === 'round' && r.msg.log).toHaveLength(1);
-  });
+      const again = startChild(dir);
+      stop.push(async () => void again.kill('SIGKILL'));
+      const url2 = await childUrl(again);
+      const back = await joinTable(url2, code, 'crash team');
+      expect((await back.next<WelcomeMessage>('welcome')).table).toBe('t1');
+      const r = await back.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
+      expect(r.msg.kind === 'round' && r.msg.log).toHaveLength(1);
+    },
+    SPAWN_TEST_MS,
+  );
 });
 
 function startChild(dir: string): ChildProcess {
@@ -154,7 +167,13 @@ function startChild(dir: string): ChildProcess {
 function childUrl(child: ChildProcess): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`no address from the server: ${out}`)), 20_000);
+    // A spawned server compiles its TypeScript first: on a busy CI machine that takes long, so the wait
+    // is generous and ends early when the process dies.
+    const timer = setTimeout(() => reject(new Error(`no address from the server: ${out}`)), SPAWN_WAIT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${code}) before giving its address: ${out}`));
+    });
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
       const m = /room server: ws:\/\/([\d.]+:\d+)/.exec(out);

@@ -69,7 +69,7 @@ export function device(room: Room): Device {
     got,
     last: <T>(type: string) => got.get(type)?.at(-1) as T | undefined,
     all: <T>(type: string) => (got.get(type) ?? []) as T[],
-    next<T>(type: string, test: (m: T) => boolean = () => true, timeoutMs = 10_000): Promise<T> {
+    next<T>(type: string, test: (m: T) => boolean = () => true, timeoutMs = 60_000): Promise<T> {
       const seen = (got.get(type) ?? []).find((m) => test(m as T));
       if (seen !== undefined) return Promise.resolve(seen as T);
       return new Promise<T>((resolve, reject) => {
@@ -116,10 +116,19 @@ export async function joinProjector(url: string, code: string): Promise<Device> 
 }
 
 /** Waits until `check` holds, polling; fails with `what` after timeoutMs. */
-export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+export async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * How long a test waits for a spawned process (a room server compiling its TypeScript, redis-server) to
+ * say it is ready. Generous on purpose: a busy CI machine can take many times longer than a quiet one,
+ * and no test may depend on how fast the machine is. Waits end early when the process dies.
+ */
+export const SPAWN_WAIT_MS = 180_000;
+/** The time limit of a test that spawns processes: a few spawns at SPAWN_WAIT_MS and the test's own work. */
+export const SPAWN_TEST_MS = 600_000;
