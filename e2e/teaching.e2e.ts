@@ -77,6 +77,42 @@ describe('results that explain', () => {
     expect(shown.unserved, 'customers not served are one line of their own').toMatch(/not served/);
   });
 
+  it('the live score says what it is, and reads as the results will', async () => {
+    const g = await openGame('?level=right-desk&seed=4');
+    try {
+      const page = g.page;
+      await waitForScreen(page, 'briefing');
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'play');
+      const end = (await sim(page)).end;
+      await press(page, ' ');
+      await page.evaluate((t) => window.__rippleDrive!.playOut('wholistic', t), end * 0.6);
+      // Paused mid-level: the top bar shows the sim's score of that moment, floored as the results do.
+      const live = await page.waitForFunction(
+        () => {
+          const shown = window.__ripple!.texts().find((t) => t.scene === 'play' && /^Score \d+$/.test(t.text));
+          const exact = window.__ripple!.score()!.total;
+          return shown && shown.text === `Score ${Math.floor(exact)}` ? shown.text : null;
+        },
+        undefined,
+        { polling: 'raf', timeout: 10_000 },
+      );
+      const texts = await page.evaluate(() => window.__ripple!.texts().map((t) => t.text));
+      expect(texts, 'the live score says it counts as if the level ended now').toContain('if it ended now');
+      const before = await page.evaluate(() => window.__ripple!.score()!.total);
+      await press(page, ' ');
+      await page.evaluate(() => window.__rippleDrive!.playOut('wholistic'));
+      await waitForScreen(page, 'results');
+      const after = await page.evaluate(() => window.__ripple!.texts().find((t) => /^Score \d+ of 100$/.test(t.text))?.text);
+      const final = (await page.evaluate(() => window.__ripple!.state().progress))['right-desk']!.bestScore;
+      expect(after, 'the results show the final score, floored').toBe(`Score ${final} of 100`);
+      expect(await live.jsonValue(), 'the board showed the score of that moment, floored the same way').toBe(`Score ${Math.floor(before)}`);
+      expect(g.problems).toEqual([]);
+    } finally {
+      await g.close();
+    }
+  });
+
   it('the results read at 1280x720 and 1024x768', async () => {
     const page = game.page;
     for (const [w, h] of [
