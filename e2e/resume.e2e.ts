@@ -239,6 +239,7 @@ describe('a reload mid-round of a session, with the projector open', { timeout: 
     expect(shown.some((t) => t.includes(`${TEAM}'s round of Notes a Peer Can Follow`))).toBe(true);
     await popup.waitForFunction(() => window.__ripple!.audience()?.connected === false, undefined, { timeout: 15_000 });
     await page.waitForTimeout(300);
+    await popup.screenshot({ path: 'e2e/artifacts/resume-07-projector-while-presenter-reloads.png' });
     await presenter.shot('resume-04-session-title-offer');
   });
 
