@@ -30,6 +30,8 @@ export interface LoadFigures {
   jsBytes: number;
   jsFiles: number;
   totalBytes: number;
+  /** Each script fetched: its file name and bytes transferred. */
+  scripts: Array<{ file: string; bytes: number }>;
 }
 
 /** Draw time: the first animation frame after the title scene exists (so it has been rendered once). */
@@ -56,15 +58,22 @@ export async function coldLoad(browser: Browser, url: string): Promise<LoadFigur
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const types = new Map<string, string>();
+    const urls = new Map<string, string>();
+    const scripts: Array<{ file: string; bytes: number }> = [];
     let jsBytes = 0;
     let jsFiles = 0;
     let totalBytes = 0;
-    cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
+    cdp.on('Network.responseReceived', (e) => {
+      types.set(e.requestId, e.type);
+      urls.set(e.requestId, e.response.url);
+    });
     cdp.on('Network.loadingFinished', (e) => {
       totalBytes += e.encodedDataLength;
       if (types.get(e.requestId) === 'Script') {
         jsBytes += e.encodedDataLength;
         jsFiles++;
+        const file = (urls.get(e.requestId) ?? '?').split('/').pop() ?? '?';
+        scripts.push({ file, bytes: e.encodedDataLength });
       }
     });
     await page.goto(url);
@@ -81,7 +90,7 @@ export async function coldLoad(browser: Browser, url: string): Promise<LoadFigur
     );
     await page.waitForTimeout(SETTLE_MS);
     if (errors.length) throw new Error(`page errors at ${url}: ${errors.join('; ')}`);
-    return { titleMs, jsBytes, jsFiles, totalBytes };
+    return { titleMs, jsBytes, jsFiles, totalBytes, scripts };
   } finally {
     await context.close();
   }
@@ -132,6 +141,8 @@ try {
     `  bare Phaser: title drawn ${bTitle.toFixed(0)} ms (${b.map((x) => x.titleMs.toFixed(0)).join(', ')}), ` +
       `JavaScript ${kb(bJs)} transferred`,
   );
+  const first = [...g[0]!.scripts].sort((x, y) => y.bytes - x.bytes);
+  console.log(`  game's first-load scripts: ${first.map((x) => `${x.file} ${kb(x.bytes)}`).join(', ')}`);
   console.log(
     `  ratio game/bare: title ${(gTitle / bTitle).toFixed(2)}x, JavaScript ${(gJs / bJs).toFixed(2)}x`,
   );
