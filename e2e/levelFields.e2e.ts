@@ -156,7 +156,7 @@ describe('a level with the newer fields', () => {
     const brief = (await texts(page)).map((b) => flat(b.text));
     const routine = brief.find((t) => t.startsWith('Welcome the patient'));
     expect(routine).toBe(
-      'Welcome the patient (Check in) (then 40% Needs a test: Blood test) → Explain the results (reply)',
+      'Welcome the patient (Check in), then 4 in 10 need a test (blood test) → Explain the results (reply)',
     );
     expect(brief).toContain('VIP visit');
     await game.shot('fields-briefing');
@@ -169,16 +169,21 @@ describe('a level with the newer fields', () => {
     await page.keyboard.press('p'); // paused while we read the board
     const numbers = await page.evaluate(() => window.__ripple!.deskNumbers());
     expect(numbers).toEqual({ front: 1, pharmacy: 2, lab: 3, records: 4 });
-    // The badge drawn at each card's corner says the same.
+    // The badge drawn at the start of each card's header says the same.
     const board = (await texts(page)).filter((b) => b.scene === 'play');
     (['front', 'lab', 'pharmacy', 'records'] as const).forEach((id, i) => {
       const badge = board.find(
-        (b) => b.text === String(numbers![id]) && Math.abs(b.x + b.w / 2 - (cards[i]!.x - 4)) < 30,
+        (b) =>
+          b.text === String(numbers![id]) &&
+          b.x >= cards[i]!.x &&
+          b.x + b.w <= cards[i]!.x + 60 &&
+          b.y >= cards[i]!.y &&
+          b.y + b.h <= cards[i]!.y + 60,
       );
       expect(badge, `badge of ${id}`).toBeDefined();
     });
     const panel = board.filter((b) => centreIn(b, SIDEBAR)).map((b) => flat(b.text));
-    expect(panel.some((t) => t.includes('Check in (then 40% Needs a test: Blood test) › reply'))).toBe(true);
+    expect(panel.some((t) => t.includes('Check in, then 4 in 10 need a test (blood test) › reply'))).toBe(true);
     // Skills read by their level's names on the cards, never as raw ids.
     expect(board.some((b) => flat(b.text) === 'Can do: Blood test')).toBe(true);
   });

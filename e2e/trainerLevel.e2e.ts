@@ -150,6 +150,33 @@ const inside = (b: Box, r: Rect, slack = 1): boolean =>
 const centreIn = (b: Box, r: Rect): boolean =>
   b.x + b.w / 2 >= r.x && b.x + b.w / 2 <= r.x + r.w && b.y + b.h / 2 >= r.y && b.y + b.h / 2 <= r.y + r.h;
 const SCREEN: Rect = { x: 0, y: 0, w: 1920, h: 1080 };
+const apartBy = (p: Box, q: Box, gap: number): boolean =>
+  p.x + p.w + gap <= q.x || q.x + q.w + gap <= p.x || p.y + p.h + gap <= q.y || q.y + q.h + gap <= p.y;
+
+/**
+ * Each desk's number badge is on its own card's header (its top-left quarter), and at least 4 points
+ * clear of that desk's name (the name's bounds as drawn, two lines included), enlarged or not.
+ */
+function expectBadgesClear(
+  shown: readonly Box[],
+  cards: readonly Rect[],
+  numbers: Record<string, number>,
+  enlarged = false,
+): void {
+  desks.forEach(([id, name], i) => {
+    const card = cards[i]!;
+    const n = String(numbers[id]);
+    const badge = shown.find(
+      (b) => b.text === n && b.x + b.w / 2 < card.x + card.w / 4 && Math.abs(b.y + b.h / 2 - card.y) < 60,
+    );
+    expect(badge, `badge ${n} of "${name}"`).toBeDefined();
+    const label = shown.find((b) => b.text.replace(/\s+/g, ' ') === name)!;
+    expect(label, `desk name "${name}"`).toBeDefined();
+    expect(inside(badge!, card, 0), `badge ${n} sits on card ${i + 1}`).toBe(true);
+    if (enlarged) expect(badge!.w, `badge ${n} enlarged`).toBeGreaterThan(32);
+    expect(apartBy(badge!, label, 4), `badge ${n} touches "${name}"`).toBe(true);
+  });
+}
 
 describe('a trainer level with long words', () => {
   for (const viewport of [
@@ -209,6 +236,7 @@ describe('a trainer level with long words', () => {
       // The desk numbers read left to right, top to bottom (the file lists them column by column).
       const numbers = await page.evaluate(() => window.__ripple!.deskNumbers());
       expect(numbers).toEqual({ reception: 1, lab: 2, records: 3, triage: 4, pharmacy: 5, transport: 6 });
+      expectBadgesClear(board, cards, numbers!);
       expect(skillsAll.length).toBeGreaterThan(10);
       expect(BOARD.w).toBeGreaterThan(0);
 
@@ -219,6 +247,7 @@ describe('a trainer level with long words', () => {
       await page.waitForTimeout(600);
       await game.shot(`trainer-board-busy-${viewport.width}`);
       const busy = (await texts(page)).filter((b) => b.scene === 'play');
+      expectBadgesClear(busy, cards, numbers!);
       const captions = busy.filter((b) => centreIn(b, cards[0]!) && b.y > cards[0]!.y + 250);
       expect(captions.length, 'tray captions on the reception card').toBeGreaterThanOrEqual(3);
       cards.forEach((card, i) => {
@@ -233,6 +262,14 @@ describe('a trainer level with long words', () => {
             expect(apart, `"${p.text}" and "${q.text}" overlap on card ${i + 1}`).toBe(true);
           }
       });
+
+      // A ticket picked (Tab, Enter): the number badges grow to show they are keys, and meet no name.
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(200);
+      await page.keyboard.press('Enter');
+      await page.waitForTimeout(400);
+      await game.shot(`trainer-board-keys-${viewport.width}`);
+      expectBadgesClear((await texts(page)).filter((b) => b.scene === 'play'), cards, numbers!, true);
     });
   }
 });

@@ -9,6 +9,7 @@ import { commandEnabled } from '../../sim/index';
 import type { DepartmentView } from '../../sim/types';
 import {
   cardAreas,
+  cardHeader,
   cardNameRoom,
   centre,
   inboxMorePos,
@@ -124,10 +125,11 @@ export class DeptView {
       .setOrigin(0, 0)
       .setVisible(false);
     const hy = a.header.y + a.header.h / 2;
-    scene.add.image(a.header.x + 24, hy, TEX.icons, iconFrame(look.icon, look.colour)).setScale(0.8);
+    const head = cardHeader(rect);
+    scene.add.image(a.header.x + head.iconX, hy, TEX.icons, iconFrame(look.icon, look.colour)).setScale(0.8);
     // Name and skill list are fitted to the card by fitEvenly, one size across the board.
     this.nameText = scene.add
-      .text(a.header.x + 54, hy, def.name, style(px(30), { bold: true }))
+      .text(a.header.x + head.nameX, hy, def.name, style(px(30), { bold: true }))
       .setOrigin(0, 0.5);
     // The status pill: its own row on tall cards (left), in the header's right end on small ones.
     this.pillRight = a.status.y === a.header.y;
@@ -141,7 +143,7 @@ export class DeptView {
       )
       .setOrigin(this.pillRight ? 1 : 0, 0.5);
     this.keyBadge = scene.add
-      .text(rect.x - 4, rect.y - 4, String(number), style(px(24), { bold: true, color: '#0b1320' }))
+      .text(head.badge.x, head.badge.y, String(number), style(px(24), { bold: true, color: '#0b1320' }))
       .setOrigin(0.5)
       .setBackgroundColor('#c3d0dd')
       .setPadding(8, 2, 8, 2);

@@ -185,10 +185,25 @@ export function cardAreas(c: Rect): CardAreas {
   };
 }
 
+/**
+ * The card header from left to right: the desk's number badge, the icon, the name. On tall cards the
+ * badge has its own room at the header's start (a two-line name then never meets it, even with the
+ * badge enlarged while routing keys show); small cards keep it on the card's top-left corner.
+ * Offsets from the header's x.
+ */
+export function cardHeader(card: Rect): { badge: Pt; iconX: number; nameX: number } {
+  const a = cardAreas(card);
+  const hy = a.header.y + a.header.h / 2;
+  if (a.status.y === a.header.y) return { badge: { x: card.x - 4, y: card.y - 4 }, iconX: 24, nameX: 54 };
+  return { badge: { x: a.header.x + BADGE_ROOM / 2 - 2, y: hy }, iconX: 24 + BADGE_ROOM, nameX: 54 + BADGE_ROOM };
+}
+/** Room kept for the number badge at the start of a tall card's header (its widest, enlarged, is 40). */
+const BADGE_ROOM = 44;
+
 /** Room for the desk's name in its header, after the icon (and before the status pill on small cards). */
 export function cardNameRoom(card: Rect): number {
   const a = cardAreas(card);
-  return (a.status.y === a.header.y ? a.status.x - a.header.x : a.header.w) - 54 - 6;
+  return (a.status.y === a.header.y ? a.status.x - a.header.x : a.header.w) - cardHeader(card).nameX - 6;
 }
 
 /**

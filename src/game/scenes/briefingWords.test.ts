@@ -60,6 +60,6 @@ describe('journeyWords', () => {
         { skill: 'explain', then: [{ chance: 0.1, steps: [], end: true }] },
         { skill: 'book' },
       ]),
-    ).toBe('Assess (then 30% Needs a test: Lab, Assess)  →  Explain (then 10% done here)  →  Book');
+    ).toBe('Assess, then 3 in 10 need a test (lab, assess)  →  Explain, then 1 in 10 are done here  →  Book');
   });
 });
