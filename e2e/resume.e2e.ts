@@ -213,6 +213,7 @@ describe('a reload mid-round of a session, with the projector open', { timeout: 
     const [p] = await Promise.all([presenter.browser.context.waitForEvent('page'), press(page, 'o')]);
     popup = p;
     await popup.waitForFunction(() => window.__ripple?.audience()?.showing === 'play', undefined, { timeout: 60_000 });
+    await waitForScreen(popup, 'play', 60_000);
   }, 150_000);
   afterAll(async () => presenter?.close());
 
@@ -225,7 +226,8 @@ describe('a reload mid-round of a session, with the projector open', { timeout: 
     await page.keyboard.press('Enter');
     before = await pauseAndKeep(page);
     expect(await page.evaluate(() => window.__ripple!.kept()!.stored)).toMatchObject({ roundId: 'r1', attempt: 1, paused: true });
-    await popup.waitForFunction((t) => window.__ripple!.audience()?.replicaT === t, before.t, { timeout: 30_000 });
+    // The room's board shows that moment (its play scene may still be starting when the replica is there).
+    await popup.waitForFunction((t) => window.__ripple!.audience()?.replicaT === t && window.__ripple!.sim()?.t === t, before.t, { timeout: 30_000 });
     expect((await sim(popup)).hash).toBe(before.hash);
     expect((await round())?.bookmarks).toHaveLength(1);
   });
@@ -265,7 +267,7 @@ describe('a reload mid-round of a session, with the projector open', { timeout: 
     await popup.waitForFunction(
       (t) => {
         const a = window.__ripple!.audience();
-        return !!a && a.connected && a.showing === 'play' && a.replicaT === t;
+        return !!a && a.connected && a.showing === 'play' && a.replicaT === t && window.__ripple!.sim()?.t === t;
       },
       before.t,
       { timeout: 30_000 },
