@@ -196,6 +196,12 @@ function renderFacilitator(room: Room, key: string): void {
     note.textContent = d.problems?.length ? d.problems.join(' ') : '';
   });
   room.onMessage('welcome', () => {});
+  // A dropped socket tries a few quick reconnections (as tables do), then the page joins afresh.
+  room.reconnection.minUptime = 0;
+  room.reconnection.maxRetries = 5;
+  room.reconnection.maxDelay = 2000;
+  room.onDrop(() => (note.textContent = 'The room server does not answer: trying again\u2026'));
+  room.onReconnect(() => (note.textContent = ''));
   // The server stopped (a restart, kill -9, the laptop's Wi-Fi): join the same session again when it is back.
   room.onLeave(() => {
     tables.stop();
