@@ -208,6 +208,7 @@ describe('properties', () => {
 
   it('policies on random levels keep the invariants and replay exactly', () => {
     let handoffs = 0;
+    let runsWithHandoffs = 0;
     fc.assert(
       fc.property(levelArb, fc.constantFrom('random' as const, 'siloed' as const, 'wholistic' as const), fc.integer(), (level, policy, seed) => {
         const sim = runPolicy(level, seed, policy, { recordEvents: true });
@@ -215,10 +216,15 @@ describe('properties', () => {
         checkFinished(sim.drainEvents());
         const m = sim.metrics();
         handoffs += m.handoffs.total;
+        if (m.handoffs.total > 0) runsWithHandoffs++;
         expect(replay(level, seed, sim.commandLog(), undefined, { recordEvents: false }).hash()).toBe(sim.hash());
       }),
       { numRuns: 60 },
     );
-    expect(handoffs).toBeGreaterThan(100);
+    // The generated worlds are not trivially empty. The total number of handoffs is heavy-tailed (93 to
+    // 699 over 60 runs, so a fixed floor of 100 failed now and then); the number of runs that hand any
+    // work on is about 18 of 60 (14 to 21 seen), so at least 5 fails only when the generator is broken.
+    expect(handoffs).toBeGreaterThan(0);
+    expect(runsWithHandoffs).toBeGreaterThanOrEqual(5);
   });
 });
