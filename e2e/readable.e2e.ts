@@ -82,6 +82,25 @@ describe('text and touch targets at 1280x720 and 1024x768', () => {
     await measure('briefing');
   });
 
+  it('the briefing of level 2: the story and its goal end above the buttons', async () => {
+    // Level 2's story is the longest: at the smallest readable size its goal ran under Back and the key line.
+    const page = game.page;
+    await page.goto(`${page.url().split('?')[0]}?level=clear-notes&seed=3`);
+    await waitForScreen(page, 'briefing');
+    await measure('briefing-2');
+    for (const [w, h] of VIEWPORTS) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(400);
+      const texts = await page.evaluate(() => window.__ripple!.texts());
+      const buttonRow = ['Back', 'Start', 'Enter: start  ·  Escape: back'];
+      const goal = texts.find((t) => t.text === 'Your goal');
+      expect(goal, `${w}x${h}: the goal is shown`).toBeTruthy();
+      // The buttons' row starts 140 points above the bottom (Back and Start are 90 high at 1080 - 95).
+      const low = texts.filter((t) => !buttonRow.includes(t.text) && t.y + t.h > 1080 - 140);
+      expect(low.map((t) => `${w}x${h} "${t.text.slice(0, 40)}" ends at ${Math.round(t.y + t.h)}`)).toEqual([]);
+    }
+  });
+
   it('a busy board with a ticket picked (level 7, half way)', async () => {
     const page = game.page;
     await page.keyboard.press('Enter');

@@ -29,6 +29,10 @@ describe('other toasts', () => {
     expect(abandonedToast('Sam', 300, { words: 'waiting in the line at Billing', seconds: 200 })).toBe(
       'Sam gave up after waiting 5 min and left: mostly waiting in the line at Billing (3 min 20 s)',
     );
+    // A main cause that is less than half the wait is the longest part, not "mostly".
+    expect(abandonedToast('Aiko', 160, { words: 'waiting in the line at Tier 1', seconds: 33 })).toBe(
+      'Aiko gave up after waiting 2 min 40 s and left. Longest part: waiting in the line at Tier 1 (33 s)',
+    );
     expect(levelEventToast({ type: 'levelEvent', t: 0, event: 'e', kind: 'outage', phase: 'start', dept: 'tech', text: null }, name)).toBe(
       "Tech Support can't work: their systems are down",
     );

@@ -41,14 +41,20 @@ export function rippleToast(ev: Ripple, deptName: DeptName): string {
   }
 }
 
-/** "Sam gave up after waiting 5 min and left", then what they waited on most: "mostly in the line at Billing (3 min)". */
+/**
+ * "Sam gave up after waiting 5 min and left", then what they waited on most: "mostly waiting in the line
+ * at Billing (3 min)" when that was at least half the wait, else ". Longest part: waiting in the line at
+ * Billing (33 s)" (33 s of 2 min 40 s is not "mostly").
+ */
 export function abandonedToast(
   customer: string,
   seconds: number,
   main?: { words: string; seconds: number },
 ): string {
   const head = `${customer} gave up after waiting ${formatSeconds(seconds)} and left`;
-  return main ? `${head}: mostly ${main.words} (${formatSeconds(main.seconds)})` : head;
+  if (!main) return head;
+  const part = `${main.words} (${formatSeconds(main.seconds)})`;
+  return main.seconds * 2 >= seconds ? `${head}: mostly ${part}` : `${head}. Longest part: ${part}`;
 }
 
 export function escalatedToast(customer: string): string {

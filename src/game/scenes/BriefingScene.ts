@@ -39,7 +39,7 @@ export class BriefingScene extends Phaser.Scene {
     const kicker = round ? `${round.label}  ·  ${where}` : where;
 
     const maxH = GAME_HEIGHT - 60 - 200;
-    this.column(100, 880, maxH, (c, w) => this.story(c, w, level, kicker));
+    this.column(100, 880, maxH, (c, w, less) => this.story(c, w, level, kicker, less));
     this.column(1060, 760, maxH, (c, w, less) => this.howTo(c, w, level, less));
 
     // Buttons.
@@ -98,8 +98,11 @@ export class BriefingScene extends Phaser.Scene {
     }
   }
 
-  /** The story column; returns its height. */
-  private story(c: Phaser.GameObjects.Container, colW: number, level: Level, kicker: string): number {
+  /**
+   * The story column; returns its height. `less` (too tall even at the smallest readable size): the
+   * briefing's lines run on as one paragraph and the gaps are tighter, so the goal stays above the buttons.
+   */
+  private story(c: Phaser.GameObjects.Container, colW: number, level: Level, kicker: string, less: boolean): number {
     const s = settings();
     const pal = palette(s);
     let y = 0;
@@ -108,11 +111,12 @@ export class BriefingScene extends Phaser.Scene {
       c.add(t);
       y += t.height + gapAfter;
     };
-    add(this.add.text(0, 0, kicker, textStyle(s, 'small', { color: pal.accentCss, bold: true })), 8);
-    add(this.add.text(0, 0, level.title, textStyle(s, 'heading', { wrap: colW })), 30);
-    for (const line of level.texts.briefing) add(this.add.text(0, 0, line, textStyle(s, 'body', { wrap: colW })), 16);
-    y += 14;
-    if (level.texts.newThisLevel) y += this.callout(c, y, colW, 'New here', level.texts.newThisLevel, pal.accent) + 24;
+    add(this.add.text(0, 0, kicker, textStyle(s, 'small', { color: pal.accentCss, bold: true })), less ? 4 : 8);
+    add(this.add.text(0, 0, level.title, textStyle(s, 'heading', { wrap: colW })), less ? 14 : 30);
+    const lines = less ? [level.texts.briefing.join(' ')] : level.texts.briefing;
+    for (const line of lines) add(this.add.text(0, 0, line, textStyle(s, 'body', { wrap: colW })), less ? 8 : 16);
+    y += less ? 6 : 14;
+    if (level.texts.newThisLevel) y += this.callout(c, y, colW, 'New here', level.texts.newThisLevel, pal.accent) + (less ? 12 : 24);
     y += this.callout(c, y, colW, 'Your goal', level.texts.goal, pal.star);
     return y;
   }
