@@ -199,6 +199,14 @@ describe('level 1 played as a person would', () => {
     // A fresh start of the level (the Menu button, top right), so there is time for all of it.
     await press(page, '1');
     const menu = await page.evaluate(() => window.__ripple!.toScreen({ x: 1848, y: 42 }));
+    // Menu asks first (the game here would end): the board stays, with the question over it.
+    await page.mouse.click(menu.x, menu.y);
+    await expect
+      .poll(() => page.evaluate(() => window.__ripple!.texts().some((t) => t.text.startsWith('Leave this level?'))))
+      .toBe(true);
+    expect(await page.evaluate(() => window.__ripple!.state().screen)).toBe('play');
+    await game.shot('game-09b-menu-asks');
+    // Pressed again, it leaves.
     await page.mouse.click(menu.x, menu.y);
     await waitForScreen(page, 'select');
     const card = await levelCardPos(page, LEVEL);

@@ -183,7 +183,7 @@ export class PlayScene extends Phaser.Scene {
       this,
       this.level.title,
       this.level.texts.hints,
-      { onSpeed: (s) => this.setSpeed(s), onMenu: () => this.goMenu() },
+      { onSpeed: (s) => this.setSpeed(s), onMenu: () => this.menuButton() },
       settings.textScale,
       app.hooks.facilitator.round()?.label ?? null,
     );
@@ -275,6 +275,12 @@ export class PlayScene extends Phaser.Scene {
   private setSpeed(s: Speed): void {
     changeSpeed(s, this.time.now);
     getApp().audio?.cue('click', this.time.now);
+  }
+
+  /** The Menu button asks first, as Escape does (the game here would end); pressed again, it leaves. */
+  private menuButton(): void {
+    if (this.control.state.mode === 'quit') this.goMenu();
+    else this.control.askQuit();
   }
 
   private goMenu(): void {
@@ -395,7 +401,7 @@ export class PlayScene extends Phaser.Scene {
     for (const d of this.depts) d.setKeyHints(keys);
     const quitting = this.control.state.mode === 'quit';
     const banner = quitting
-      ? 'Leave this level?\nEnter: menu  ·  Escape: keep playing'
+      ? 'Leave this level? This game ends.\nEnter or Menu again: leave  ·  Escape: keep playing'
       : st.speed === 0
         ? 'Paused\nPress Space or P to continue'
         : '';

@@ -61,6 +61,11 @@ describe('keyboard routing', () => {
     c.key('Escape', false, b);
     expect(c.state.mode).toBe('quit');
     expect(c.key('Enter', false, b)).toEqual([{ type: 'quit' }]);
+    // The Menu button asks the same question; Escape keeps playing.
+    c.askQuit();
+    expect(c.state.mode).toBe('quit');
+    expect(c.key('Escape', false, b)).toEqual([]);
+    expect(c.state.mode).toBe('idle');
   });
 
   it('digits are speeds unless a destination is being chosen; Space and P pause', () => {

@@ -122,6 +122,11 @@ export class RoutingController {
     return [{ type: 'cue', name: 'pickup' }];
   }
 
+  /** Asks whether to leave the level (the Menu button), as Escape does when nothing is picked. */
+  askQuit(): void {
+    this.state = { mode: 'quit' };
+  }
+
   cancel(): void {
     const s = this.state;
     this.state = s.mode === 'target' ? { mode: 'source', dept: s.from } : { mode: 'idle' };
