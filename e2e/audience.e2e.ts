@@ -314,7 +314,10 @@ describe('presenter and projector windows', { timeout: 300_000 }, () => {
     const desks = (p: Page) =>
       p.$$eval('.rx-scrub-board .rx-desk', (els) => els.map((e) => e.textContent?.replace(/\s+/g, ' ').trim()));
     expect(await desks(audience.page)).toEqual(await desks(page));
-    expect(await page.textContent('.lv-reveal-text')).toContain('replay at 1:00');
+    // The presenter's strip is redrawn on its own beat, so it may say so a moment after the room shows it.
+    await expect
+      .poll(() => page.textContent('.lv-reveal-text'), { timeout: 15_000 })
+      .toContain('replay at 1:00');
     await audience.shot('live-12-audience-replay');
     // The room's replay fits a 1280x720 projector too.
     const size = audience.page.viewportSize();
