@@ -112,6 +112,8 @@ describe('keeping the game in progress', () => {
   it('offers the kept game after a reload and resumes it paused at the same state hash', async () => {
     const first = rig();
     const sim = board(first);
+    sim.advanceTo(10);
+    sim.apply({ type: 'extend', seconds: 30 });
     sim.advanceTo(42);
     first.store.getState().setSpeed(2);
     first.store.getState().setSpeed(0);
@@ -119,7 +121,8 @@ describe('keeping the game in progress', () => {
     // The next page load: a new service on the same storage.
     const next = rig({}, first.storage);
     const offer = next.kept.offer();
-    expect(offer).toMatchObject({ levelTitle: tinyLevel.title, at: '0:42', team: null });
+    // In the board's terms: 300 s plus 30 more, 42 played, so 4:48 left.
+    expect(offer).toMatchObject({ levelTitle: tinyLevel.title, at: '0:42', left: '4:48', team: null });
     expect(await next.kept.resume()).toBeNull();
     expect(next.started).toHaveLength(1);
     const data = next.started[0]!;

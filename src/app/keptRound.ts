@@ -1,6 +1,6 @@
 /**
  * The round in progress kept in this browser's storage (src/roundlog/kept.ts) as it grows, and the
- * "Resume at 2:31" offer after a reload or a crash.
+ * "Resume with 4:30 left" offer after a reload or a crash (in the board's terms: time left).
  *
  *  - When a board starts (fresh or resumed), `began` wraps its sim so a command marks the record dirty;
  *    each frame (`frame`) writes it when a command came in, the pause or speed changed, or 3 sim seconds
@@ -33,6 +33,7 @@ import { replay } from '../sim/index';
 import type { Sim } from '../sim/types';
 import type { PlayData } from '../game/scenes/sceneData';
 import type { UiStoreApi } from '../store/store';
+import { choicesFromLog, endOf, timeLeftText } from './runChoices';
 
 /** Sim seconds between two writes while nothing else happens. */
 export const KEPT_EVERY = 3;
@@ -156,6 +157,15 @@ export function createKeptService(deps: KeptDeps): KeptService {
     return message;
   }
 
+  /** A board that starts mid-round: the player's own choices back from its log, and where it stands. */
+  function resumed(s: Sim): void {
+    const { care } = choicesFromLog(s.level, s.commandLog());
+    if (care) store.getState().select({ care });
+    const left = timeLeftText(s.view().end, s.now());
+    const notes = care ? ` Notes for the next handoff: ${care}.` : '';
+    store.getState().toast(`Back where the game was left, with ${left} left.${notes} Paused: press Space to go on.`, 'info', nowMs());
+  }
+
   return {
     began(play) {
       // A new game replaces whatever was kept (cleared first: should its first write fail, an older game
@@ -204,8 +214,7 @@ export function createKeptService(deps: KeptDeps): KeptService {
         hash: () => s.hash(),
       };
       write(c);
-      if (s.now() > 0)
-        store.getState().toast(`Back where the game was left, at ${clockOf(s.now())}. Paused: press Space to go on.`, 'info', nowMs());
+      if (s.now() > 0) resumed(s);
       return sim;
     },
     frame() {
@@ -228,6 +237,7 @@ export function createKeptService(deps: KeptDeps): KeptService {
       return {
         levelTitle: k.round.level.title,
         at: clockOf(k.round.t),
+        left: timeLeftText(endOf(k.round.level, k.round.log), k.round.t),
         team: k.session?.team ?? null,
         roundId: k.session?.roundId ?? null,
         attempt: k.session?.attempt ?? 1,

@@ -93,8 +93,10 @@ export interface PlayLive {
 /** A game left in progress when this page was last closed or reloaded, offered to resume (src/app/keptRound.ts). */
 export interface KeptOffer {
   levelTitle: string;
-  /** The sim time it resumes at, m:ss ("Resume at 2:31"). */
+  /** The sim time it resumes at, m:ss (time played). */
   at: string;
+  /** The time left then, as the board's clock shows it ("Resume with 4:30 left"). */
+  left: string;
   /** The facilitator's round it belongs to (team, round id, attempt), or null. */
   team: string | null;
   roundId: string | null;

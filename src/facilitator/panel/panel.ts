@@ -378,7 +378,7 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
     for (const r of rows) {
       const round = st.session.rounds.find((x) => x.id === r.id);
       const mine = kept && round && kept.roundId === r.id && round.status === 'playing' && (round.restarts ?? 0) + 1 === kept.attempt;
-      const keptRow = mine ? { at: kept.at, resume: resumeKept, discard: discardKept } : undefined;
+      const keptRow = mine ? { left: kept.left, resume: resumeKept, discard: discardKept } : undefined;
       tbody.append(roundRowElement(r, round, keptRow ? { ...on, kept: keptRow } : on));
     }
     table.hidden = rows.length === 0;

@@ -12,7 +12,7 @@ export interface RoundRowActions {
   /** Removing asks first unless the round is only planned (see the panel). */
   remove(round: Round): void;
   /** The game of this round left in progress (a reload, a crash), when there is one to resume. */
-  kept?: { at: string; resume(): void; discard(): void };
+  kept?: { left: string; resume(): void; discard(): void };
 }
 
 export function roundRowElement(r: RoundRow, round: Round | undefined, on: RoundRowActions): HTMLTableRowElement {
@@ -20,7 +20,7 @@ export function roundRowElement(r: RoundRow, round: Round | undefined, on: Round
   tr.dataset.round = r.id;
   const actions = el('td', 'rx-actions');
   if (on.kept) {
-    actions.append(button(`Resume at ${on.kept.at}`, 'rx-btn-primary', on.kept.resume, `resume-${r.id}`));
+    actions.append(button(`Resume with ${on.kept.left} left`, 'rx-btn-primary', on.kept.resume, `resume-${r.id}`));
     actions.append(button('Discard it', '', on.kept.discard, `discard-${r.id}`));
   }
   if (r.canStart && round) {

@@ -59,7 +59,7 @@ export class TitleScene extends Phaser.Scene {
     if (kept) {
       const whose = kept.team ? `${kept.team}'s round of ` : '';
       const line = this.add
-        .text(0, y, `A game was left in progress: ${whose}${kept.levelTitle}, at ${kept.at}.`, textStyle(s, 'body', { wrap: 1400, align: 'center' }))
+        .text(0, y, `A game was left in progress: ${whose}${kept.levelTitle}, with ${kept.left} left on its clock.`, textStyle(s, 'body', { wrap: 1400, align: 'center' }))
         .setOrigin(0.5, 0);
       block.add(line);
       y += line.height + 24;
@@ -111,8 +111,8 @@ export class TitleScene extends Phaser.Scene {
     const resumeRow: Button[] = [];
     if (kept) {
       // One row: resume (first, the default) and discard.
-      const resume: Button = new Button(this, s, { x: -162, y: 0, width: 560, height: bh, label: `Resume at ${kept.at}`, primary: true, size: 'heading', onActivate: () => this.resumeKept(), onHover: () => focus.focusOf(resume) });
-      const discard: Button = new Button(this, s, { x: 292, y: 0, width: 300, height: bh, label: 'Discard it', onActivate: () => this.discardKept(), onHover: () => focus.focusOf(discard) });
+      const resume: Button = new Button(this, s, { x: -162, y: 0, width: 720, height: bh, label: `Resume with ${kept.left} left`, primary: true, size: 'heading', onActivate: () => this.resumeKept(), onHover: () => focus.focusOf(resume) });
+      const discard: Button = new Button(this, s, { x: 372, y: 0, width: 300, height: bh, label: 'Discard it', onActivate: () => this.discardKept(), onHover: () => focus.focusOf(discard) });
       for (const b of [resume, discard]) b.container.setY(y + bh / 2);
       y += bh + 32;
       resumeRow.push(resume, discard);
