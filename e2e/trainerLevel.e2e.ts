@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { openGame, waitForScreen, type GamePage } from './harness';
 import { BOARD, ENTRANCE, layoutCards, SIDEBAR, type Rect } from '../src/game/play/layout';
+import { clinicLevel, desks, positions, skillsAll } from './clinicLevel';
 
 let game: GamePage | null = null;
 let browser: LaunchedBrowser | null = null;
@@ -19,116 +20,6 @@ afterEach(async () => {
   browser = null;
   expect(problems, 'console errors, warnings or failed requests').toEqual([]);
 });
-
-// Column by column in the file; the board numbers them row by row.
-const positions = [
-  { x: 17, y: 27 },
-  { x: 17, y: 73 },
-  { x: 50, y: 27 },
-  { x: 50, y: 73 },
-  { x: 83, y: 27 },
-  { x: 83, y: 73 },
-];
-const desks = [
-  ['reception', 'Outpatient Reception', 'health', ['check-in', 'explain-results', 'book-follow-up']],
-  ['triage', 'Triage and Assessment', 'health', ['assess', 'medication-review', 'explain-results']],
-  ['lab', 'Laboratory Services', 'health', ['blood-test', 'urine-test', 'imaging-request']],
-  ['pharmacy', 'Hospital Pharmacy Desk', 'retail', ['medication-review', 'dispense']],
-  ['records', 'Medical Records Office', 'public', ['records-request', 'insurance-check']],
-  ['transport', 'Patient Transport Team', 'logistics', ['arrange-transport']],
-] as const;
-const skillsAll = [...new Set(desks.flatMap((d) => [...d[3]]))];
-
-function clinicLevel(): Record<string, unknown> {
-  const step = (skill: string, label?: string) => (label ? { skill, label } : { skill });
-  return {
-    formatVersion: 1,
-    id: 'long-clinic',
-    title: 'A Very Busy Morning at the Outpatient Clinic',
-    texts: {
-      briefing: [
-        'Patients arrive at Outpatient Reception and move between six desks before they can go home.',
-        'Some need a blood test, some need their medication reviewed, some need transport home.',
-      ],
-      goal: 'Every patient leaves with their results explained and a follow-up booked.',
-    },
-    durationSeconds: 300,
-    entry: 'reception',
-    departments: desks.map(([id, name, role, skills], i) => ({
-      id,
-      name,
-      role,
-      position: positions[i],
-      staff: 2,
-      skills,
-      serviceTime: Object.fromEntries(skills.map((s) => [s, 20])),
-    })),
-    workTypes: [
-      {
-        id: 'routine',
-        name: 'Routine follow-up visit',
-        shape: 'circle',
-        journey: [
-          step('check-in', 'Check the patient in'),
-          {
-            ...step('assess', 'Assess the symptoms'),
-            then: [{ chance: 0.3, label: 'Needs a blood test', steps: [step('blood-test')] }],
-          },
-          step('explain-results'),
-          step('book-follow-up'),
-        ],
-      },
-      {
-        id: 'medication',
-        name: 'Medication review',
-        shape: 'square',
-        journey: [
-          step('check-in'),
-          step('medication-review'),
-          step('dispense'),
-          step('explain-results'),
-          step('book-follow-up'),
-        ],
-      },
-      {
-        id: 'imaging',
-        name: 'Imaging appointment',
-        shape: 'triangle',
-        journey: [
-          step('check-in'),
-          step('assess'),
-          step('imaging-request'),
-          step('records-request'),
-          step('explain-results'),
-        ],
-      },
-      {
-        id: 'records',
-        name: 'Records and insurance',
-        shape: 'diamond',
-        journey: [
-          step('check-in'),
-          step('records-request'),
-          step('insurance-check'),
-          step('explain-results'),
-        ],
-      },
-      {
-        id: 'transport',
-        name: 'Transport home',
-        shape: 'hexagon',
-        journey: [step('check-in'), step('assess'), step('arrange-transport'), step('book-follow-up')],
-      },
-    ],
-    arrivals: { ratePerMinute: 3 },
-    skillNames: { 'insurance-check': 'Check insurance cover' },
-    actions: { route: true },
-    scoring: {
-      targets: { meanResolutionSeconds: 200, p95ResolutionSeconds: 400, staffSecondsPerCustomer: 120 },
-      stars: [40, 60, 80],
-    },
-  };
-}
 
 function filePicker(page: Page): { next(name: string, text: string): void } {
   const queue: { name: string; text: string }[] = [];

@@ -7,6 +7,7 @@ import type { Care, SimView, TicketView } from '../../sim/types';
 import type { BoardInfo, DeptInfo, TicketInfo } from './routingController';
 import type { Pt } from './interpolate';
 import { skillWords } from './playTheme';
+import { stepLabelAt } from '../../level/stepLabels';
 import { journeyText } from '../journeyText';
 import { INBOX_VISIBLE, OUTBOX_VISIBLE, WORK_VISIBLE } from './layout';
 import type { TrayHold } from './trayHold';
@@ -164,7 +165,12 @@ export function buildBoard({ level, view, positions, care, order }: BoardInputs)
     ticket(id: number): TicketInfo | null {
       const t = getTicket(view, id);
       if (!t) return null;
-      return { customer: t.customer, workName: wtNames.get(t.workType) ?? t.workType, needs: needsOf(t, level.skillNames) };
+      return {
+        customer: t.customer,
+        workName: wtNames.get(t.workType) ?? t.workType,
+        needs: needsOf(t, level.skillNames),
+        step: stepLabelAt(level, t) ?? '',
+      };
     },
     canDo(dept: string, id: number): boolean {
       const t = getTicket(view, id);

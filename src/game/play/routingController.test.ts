@@ -9,7 +9,12 @@ function board(over: Partial<BoardInfo> = {}, outbox: Record<string, number[]> =
   ];
   return {
     depts,
-    ticket: (id) => ({ customer: id === 7 ? 'Dana' : 'Sam', workName: 'Billing issue', needs: 'billing fix' }),
+    ticket: (id) => ({
+      customer: id === 7 ? 'Dana' : 'Sam',
+      workName: 'Billing issue',
+      needs: 'billing fix',
+      step: id === 8 ? 'Correct the bill' : '',
+    }),
     actions: { route: true, handoffCare: false, moveStaff: false, reprioritise: false, grantRequests: false },
     care: 'quick',
     grantable: [],
@@ -43,6 +48,10 @@ describe('keyboard routing', () => {
     c.key('Enter', false, b);
     c.key('n', false, b);
     expect(c.pickedTicket()).toBe(8);
+    // Sam's step has the trainer's own label: the hint says it, and the skill that routes it.
+    expect(c.hint(b)).toBe(
+      "Where does Sam's billing issue go (next: Correct the bill, needs billing fix)? Press 1-3 or click a department. Escape cancels.",
+    );
     c.key('ArrowRight', false, b);
     expect(c.focusDept()).not.toBeNull();
     const dest = c.focusDept();

@@ -25,6 +25,8 @@ export interface TicketInfo {
   workName: string;
   /** The next step in words, e.g. "billing fix". */
   needs: string;
+  /** The trainer's label for that step (a work type's step label), e.g. "Fix the invoice"; '' if none. */
+  step: string;
 }
 
 export interface BoardInfo {
@@ -290,7 +292,7 @@ export class RoutingController {
         if (s.what === 'staff') return `Where should one person from ${name(s.from)} go? Press ${keys} or click a department. Escape cancels.`;
         const t = board.ticket(s.ticket);
         const who = t ? `${t.customer}'s ${t.workName.toLowerCase()}` : 'this ticket';
-        const needs = t ? ` (needs: ${t.needs})` : '';
+        const needs = !t ? '' : t.step ? ` (next: ${t.step}, needs ${t.needs})` : ` (needs: ${t.needs})`;
         const care = careIsChosen(board.actions) ? ` Notes: ${board.care} (Q/T).` : '';
         return `Where does ${who} go${needs}? Press ${keys} or click a department. Escape cancels.${care}`;
       }
