@@ -29,6 +29,7 @@ import {
   type KeptStorage,
 } from '../roundlog/kept';
 import type { ReplayFn } from '../roundlog/index';
+import { forwardingSim } from '../roundlog/forwardingSim';
 import { replay } from '../sim/index';
 import type { Sim } from '../sim/types';
 import type { PlayData } from '../game/scenes/sceneData';
@@ -187,32 +188,10 @@ export function createKeptService(deps: KeptDeps): KeptService {
         c.dirty = true;
         return r;
       };
-      const sim: Sim = {
-        get level() {
-          return s.level;
-        },
-        get seed() {
-          return s.seed;
-        },
-        now: () => s.now(),
-        advanceTo: (t) => s.advanceTo(t),
-        step: () => s.step(),
-        runToEnd: () => s.runToEnd(),
-        isOver: () => s.isOver(),
+      const sim = forwardingSim(() => s, {
         apply: (cmd) => mark(s.apply(cmd)),
-        view: () => s.view(),
-        ticket: (id) => s.ticket(id),
-        eventsProcessed: () => s.eventsProcessed(),
-        pendingEvents: () => s.pendingEvents(),
         applyAfter: (entry) => mark(s.applyAfter(entry)),
-        drainEvents: () => s.drainEvents(),
-        metrics: () => s.metrics(),
-        score: () => s.score(),
-        timeline: () => s.timeline(),
-        commandLog: () => s.commandLog(),
-        snapshot: () => s.snapshot(),
-        hash: () => s.hash(),
-      };
+      });
       write(c);
       if (s.now() > 0) resumed(s);
       return sim;

@@ -15,6 +15,7 @@ import type { Level } from '../level/schema';
 import type { ApplyResult, Sim, TimedCommand } from '../sim/types';
 import { CommandSchema } from '../contract/commands';
 import { advanceChecked } from './checks';
+import { forwardingSim } from './forwardingSim';
 import type { CheckMsg, EntryMsg, LogMessage, RoundMsg, TickMsg } from './messages';
 
 export interface AuthorityOptions {
@@ -90,44 +91,17 @@ export function createAuthority(opts: AuthorityOptions): Authority {
         reconcile();
         advanceChecked(s, t, onCheck);
       };
-      return {
-        get level() {
-          return s.level;
-        },
-        get seed() {
-          return s.seed;
-        },
-        now: () => s.now(),
-        advanceTo,
-        step: () => {
-          const r = s.step();
-          reconcile();
-          return r;
-        },
-        runToEnd: () => advanceTo(s.view().end),
-        isOver: () => s.isOver(),
-        apply: (cmd) => {
-          const r = s.apply(cmd);
-          reconcile();
-          return r;
-        },
-        view: () => s.view(),
-        ticket: (tid) => s.ticket(tid),
-        eventsProcessed: () => s.eventsProcessed(),
-        pendingEvents: () => s.pendingEvents(),
-        applyAfter: (entry) => {
-          const r = s.applyAfter(entry);
-          reconcile();
-          return r;
-        },
-        drainEvents: () => s.drainEvents(),
-        metrics: () => s.metrics(),
-        score: () => s.score(),
-        timeline: () => s.timeline(),
-        commandLog: () => s.commandLog(),
-        snapshot: () => s.snapshot(),
-        hash: () => s.hash(),
+      const after = <T>(r: T): T => {
+        reconcile();
+        return r;
       };
+      return forwardingSim(() => s, {
+        advanceTo,
+        step: () => after(s.step()),
+        runToEnd: () => advanceTo(s.view().end),
+        apply: (cmd) => after(s.apply(cmd)),
+        applyAfter: (entry) => after(s.applyAfter(entry)),
+      });
     },
     submit(raw) {
       if (!sim) return { ok: false, reason: 'No round is running.' };

@@ -13,9 +13,9 @@ import type Phaser from 'phaser';
 import type { GameAudio } from '../../audio/index';
 import { startScene } from '../../game/scenes/sceneData';
 import type { Level } from '../../level/schema';
-import type { Sim } from '../../sim/types';
+import type { ApplyResult, Sim } from '../../sim/types';
 import type { Speed, UiStoreApi } from '../../store/store';
-import { followerSim, quietReplay } from './audienceSim';
+import { followingSim, quietReplay } from '../../roundlog/forwardingSim';
 import { compareRounds } from '../debrief/compare';
 import { renderDebrief, type DebriefHandle } from '../debrief/debriefView';
 import { mountScrubber, type ScrubberHandle } from '../debrief/scrubber';
@@ -120,6 +120,9 @@ export function linkFromPage(sessionId: string): { link: LinkKey | null; save: (
   }
   return { link: null, save };
 }
+
+/** This window only shows the game: every command is refused. */
+const REFUSED: ApplyResult = { ok: false, reason: 'This window only shows the facilitator’s game.' };
 
 const toSpeed = (s: number, paused: boolean): Speed => (paused || s <= 0 ? 0 : s >= 4 ? 4 : s >= 2 ? 2 : 1);
 
@@ -422,7 +425,8 @@ export function startAudience(deps: AudienceDeps): AudienceController {
       replay: replayView ? state.revealed.replay : null,
       customer: state.revealed.customer,
     }),
-    playSim: (fallback) => followerSim(() => replica, fallback),
+    playSim: (fallback) =>
+      followingSim(() => replica.sim() ?? fallback, () => REFUSED, () => REFUSED),
     frame(wallSeconds) {
       syncNow();
       replica.frame(wallSeconds);

@@ -12,7 +12,7 @@ import type { Sim } from '../../sim/types';
 import { setActiveRound } from '../session/activeRound';
 import { FakeBroadcastChannel } from '../testing/fakeChannel';
 import { routeOutboxes, testRng, tinyLevel } from '../testing/simFixtures';
-import { quietReplay } from './audienceSim';
+import { quietReplay } from '../../roundlog/forwardingSim';
 import { createLiveHub, type LinkKey, type LiveHub } from './liveHub';
 import { createRoomLink, type RoomLink } from './roomLink';
 import { channelName, createSyncChannel, type SyncChannel, type Wire } from './sync';

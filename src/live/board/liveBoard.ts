@@ -25,9 +25,9 @@ import type { ApplyResult, Command } from '../../sim/types';
 import type { Speed, UiStoreApi } from '../../store/store';
 import { BOARD_SEAT, type AckMessage, type ResultMessage, type SeatMode } from '../protocol';
 import { createTableReplicas } from '../replicas';
+import { followingSim, quietReplay } from '../../roundlog/forwardingSim';
 import { commandDepartment, notYourDesk } from '../seatRules';
 import { mountBoardOverlay, type SeatHolder } from './boardOverlay';
-import { quietReplay, seatSim } from './seatSim';
 
 /** The room's public picture as the board reads it (the synced Colyseus state). */
 export interface RoomView {
@@ -103,6 +103,9 @@ export interface LiveBoardDeps {
 const toSpeed = (s: number, paused: boolean): Speed => (paused || s <= 0 ? 0 : s >= 4 ? 4 : s >= 2 ? 2 : 1);
 /** Unanswered commands older than this are not sent again after a reconnect (the moment has passed). */
 const RESEND_MS = 15_000;
+
+/** A board never places a logged command itself: the room server orders the log. */
+const SERVER_PLACES: ApplyResult = { ok: false, reason: 'Only the room server places commands in this round.' };
 
 export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
   const replicas = createTableReplicas(deps.code, quietReplay);
@@ -244,7 +247,8 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
       if (scene.input?.keyboard) scene.input.keyboard.enabled = false;
     }
     const overlay = mountBoardOverlay(scene, ctx.level);
-    const sim = seatSim(() => r.sim(), fallback(), submit);
+    const fb = fallback();
+    const sim = followingSim(() => r.sim() ?? fb, submit, () => SERVER_PLACES);
     const onPre = (_t: number, delta: number) => {
       r.frame(Math.min(0.25, Math.max(0, delta / 1000)));
       const t = r.target();
