@@ -13,6 +13,7 @@ import { chooseName, nameLeft, nameTaken, newNameBook, type NameBook } from './n
 import { rand, STREAM_ARRIVALS } from './rng';
 import { B_NONE, TM_INBOX, type Ticket, type World } from './state';
 import type { WorkTypeInfo } from './compile';
+import { indexAdd, indexDelete } from './ticketIndex';
 
 /** Current arrival rate per minute: schedule rate times active surges. */
 export function arrivalRate(w: World): number {
@@ -168,6 +169,7 @@ export function newTicket(w: World, wtIdx: number, name: string | null): Ticket 
   };
   nameTaken(book, customer);
   s.tickets.set(id, T);
+  indexAdd(w.ix, T);
   s.counts.arrived++;
   if (st.anyScoreWeight) s.agg.wArrived = (s.agg.wArrived ?? 0) + wt.scoreWeight;
   s.counts.inSystem++;
@@ -312,6 +314,7 @@ export function finish(w: World, T: Ticket, resolved: boolean): void {
   }
   s.counts.inSystem--;
   s.tickets.delete(T.id);
+  indexDelete(w.ix, T.id);
   if (T.timers & 3) timersLeft(w, (T.timers & 1) + ((T.timers >> 1) & 1));
   // The name book is built at the first arrival; absent (a restored sim), it is built from the tickets left.
   if (w.names) nameLeft(w.names, T.customer);

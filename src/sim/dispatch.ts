@@ -28,13 +28,14 @@ import {
   type World,
 } from './state';
 import type { Care } from './types';
+import { indexGet } from './ticketIndex';
 
 /** Start as many jobs as free people allow: notes/clarify first, then inbox and requests in turn. */
 export function startJobs(w: World, d: Dept, di: number): void {
   const s = w.s;
   while (freePeople(d) > 0) {
     if (d.pending.length > 0) {
-      const T = s.tickets.get(d.pending.shift()!)!;
+      const T = indexGet(w.ix, d.pending.shift()!)!;
       const kind = d.pendKind.shift()!;
       T.inPending = false;
       const H = w.st.level.handoffs;
@@ -49,12 +50,12 @@ export function startJobs(w: World, d: Dept, di: number): void {
     const nIn = d.inbox.length;
     const nReq = d.reqQ.length;
     if (nIn === 0 && nReq === 0) break;
-    if (nReq > 0 && (nIn === 0 || d.reqSeq[0]! < s.tickets.get(d.inbox[0]!)!.qSeq)) {
+    if (nReq > 0 && (nIn === 0 || d.reqSeq[0]! < indexGet(w.ix, d.inbox[0]!)!.qSeq)) {
       startRequestJob(w, d, di);
       continue;
     }
     touch(s, d);
-    const T = s.tickets.get(d.inbox.shift()!)!;
+    const T = indexGet(w.ix, d.inbox.shift()!)!;
     updateStatus(w, d, di);
     pickup(w, T, d, di);
   }
@@ -95,7 +96,7 @@ export function enqueue(w: World, T: Ticket, d: Dept, di: number, front: boolean
     const pr = wts[T.wt]!.priority;
     if (pr > 0) {
       let at = d.inbox.length;
-      while (at > 0 && wts[s.tickets.get(d.inbox[at - 1]!)!.wt]!.priority < pr) at--;
+      while (at > 0 && wts[indexGet(w.ix, d.inbox[at - 1]!)!.wt]!.priority < pr) at--;
       d.inbox.splice(at, 0, T.id);
     } else d.inbox.push(T.id);
   }

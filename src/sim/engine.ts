@@ -14,6 +14,7 @@ import {
 import { heapPop } from './heap';
 import { onNeglectStep, onRequestDue } from './requests';
 import type { Ticket, World } from './state';
+import { indexGet } from './ticketIndex';
 
 /** Schedule everything known at t = 0. */
 export function initWorld(w: World): void {
@@ -48,7 +49,7 @@ export function processNext(w: World): boolean {
   const a = code >>> KIND_BITS;
   let T: Ticket | undefined;
   if (kind === E_PATIENCE || kind === E_ABANDON || kind === E_MOOD) {
-    T = s.tickets.get(a);
+    T = indexGet(w.ix, a);
     if (!T) {
       if (kind !== E_MOOD && s.stale > 0) s.stale--;
       return false;
@@ -65,12 +66,12 @@ export function processNext(w: World): boolean {
       }
       return true;
     case E_JOB: {
-      T = s.tickets.get(a);
+      T = indexGet(w.ix, a);
       if (T) jobEnd(w, T, b);
       return true;
     }
     case E_TRANSIT: {
-      T = s.tickets.get(a);
+      T = indexGet(w.ix, a);
       if (T) transitArrive(w, T);
       return true;
     }

@@ -2,8 +2,9 @@
  * Event kinds in the heap and the scheduling helper. An event's code packs its kind into the low
  * KIND_BITS bits and its subject `a` (a ticket id, a request index, ...) above them; `b` is the payload.
  */
-import { heapFilter, heapInsert, heapPush } from './heap';
+import { heapInsert, heapKeepFront, heapPush } from './heap';
 import type { State, World } from './state';
+import { indexHas } from './ticketIndex';
 
 /** Every event kind, in code order. The codes below are their positions; add a kind at the end. */
 export const EVENT_KINDS = [
@@ -85,12 +86,37 @@ export function timersLeft(w: World, armed: number): void {
   s.stale += armed;
   const h = s.heap;
   if (s.stale > STALE_MIN && s.stale * 4 > h.n) {
-    const ticks = w.ticks;
-    heapFilter(h, (code, b, t, q) => {
-      if (!isStaleTimer(s, code)) return true;
-      if (ticks) heapInsert(ticks, t, q, code, b);
-      return false;
-    });
+    sweepStale(w);
     s.stale = 0;
   }
+}
+
+/** Take every stale timer out of the heap (into w.ticks when the headless players keep them). */
+function sweepStale(w: World): void {
+  const s = w.s;
+  const h = s.heap;
+  const ticks = w.ticks;
+  const ix = w.ix;
+  const T = h.t;
+  const Q = h.q;
+  const C = h.c;
+  const B = h.b;
+  const n0 = h.n;
+  let n = 0;
+  for (let i = 0; i < n0; i++) {
+    const code = C[i]!;
+    const kind = code & KIND_MASK;
+    if ((kind === E_PATIENCE || kind === E_ABANDON || kind === E_MOOD) && !indexHas(ix, code >>> KIND_BITS)) {
+      if (ticks) heapInsert(ticks, T[i]!, Q[i]!, code, B[i]!);
+      continue;
+    }
+    if (n !== i) {
+      T[n] = T[i]!;
+      Q[n] = Q[i]!;
+      C[n] = code;
+      B[n] = B[i]!;
+    }
+    n++;
+  }
+  heapKeepFront(h, n);
 }

@@ -48,8 +48,9 @@ const LG7 = 1.479819860511658591e-1;
 
 /** Natural logarithm (fdlibm e_log.c). */
 export function log(x: number): number {
-  let hx = hiWord(x);
-  const lx = loWord(x);
+  f64[0] = x;
+  let hx = i32[1]!;
+  const lx = i32[0]!;
   let k = 0;
   if (hx < 0x00100000) {
     if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
@@ -62,7 +63,8 @@ export function log(x: number): number {
   k += (hx >> 20) - 1023;
   hx &= 0x000fffff;
   let i = (hx + 0x95f64) & 0x100000;
-  x = withHi(x, hx | (i ^ 0x3ff00000));
+  i32[1] = hx | (i ^ 0x3ff00000); // f64 holds x (the low word is x's)
+  x = f64[0]!;
   k += i >> 20;
   const f = x - 1.0;
   if ((0x000fffff & (2 + hx)) < 3) {

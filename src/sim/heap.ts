@@ -111,32 +111,13 @@ export function heapCopy(h: HeapData): HeapData {
 }
 
 /**
- * Drop every event `keep` refuses and restore the heap order (Floyd's bottom-up build). Events run in
- * (time, sequence) order, which is total, so the events kept still come out in the same order.
- * Returns how many were dropped.
+ * The caller moved the `n` events it keeps to the front of the arrays: make them the heap again
+ * (Floyd's bottom-up build). Events run in (time, sequence) order, which is total, so the events kept
+ * still come out in the same order. The arrays keep their length (the places past n are unused).
  */
-export function heapFilter(
-  h: HeapData,
-  keep: (code: number, b: number, time: number, seq: number) => boolean,
-): number {
-  const T = h.t;
-  const Q = h.q;
-  const C = h.c;
-  const B = h.b;
-  const n0 = h.n;
-  let n = 0;
-  for (let i = 0; i < n0; i++) {
-    if (!keep(C[i]!, B[i]!, T[i]!, Q[i]!)) continue;
-    T[n] = T[i]!;
-    Q[n] = Q[i]!;
-    C[n] = C[i]!;
-    B[n] = B[i]!;
-    n++;
-  }
-  T.length = Q.length = C.length = B.length = n;
+export function heapKeepFront(h: HeapData, n: number): void {
   h.n = n;
   for (let i = (n >> 1) - 1; i >= 0; i--) siftDown(h, i);
-  return n0 - n;
 }
 
 function siftDown(h: HeapData, at: number): void {

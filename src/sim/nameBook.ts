@@ -21,6 +21,10 @@ interface NameRec {
   n: number;
   /** As a base: "this k" is taken for every 2 <= k < low. */
   low: number;
+  /** The name itself. */
+  name: string;
+  /** As a base: the record of "this k" at k, once there is one (a busy level builds no name twice). */
+  copies: (NameRec | undefined)[] | null;
 }
 
 export interface NameBook {
@@ -47,11 +51,13 @@ export function newNameBook(list: readonly string[], carried: Iterable<string>):
 function recordOf(book: NameBook, name: string): NameRec {
   const known = book.names.get(name);
   if (known) return known;
-  const rec: NameRec = { c: 0, places: book.places.get(name) ?? null, of: null, n: 0, low: 2 };
+  const rec: NameRec = { c: 0, places: book.places.get(name) ?? null, of: null, n: 0, low: 2, name, copies: null };
   const n = numberAtEnd(name);
   if (n >= 2) {
-    rec.of = recordOf(book, name.slice(0, name.lastIndexOf(' ')));
+    const of = recordOf(book, name.slice(0, name.lastIndexOf(' ')));
+    rec.of = of;
     rec.n = n;
+    (of.copies ??= [])[n] = rec;
   }
   book.names.set(name, rec);
   return rec;
@@ -68,11 +74,6 @@ function numberAtEnd(name: string): number {
     n = n * 10 + d;
   }
   return n;
-}
-
-function taken(book: NameBook, name: string): boolean {
-  const r = book.names.get(name);
-  return r !== undefined && r.c > 0;
 }
 
 export function nameTaken(book: NameBook, name: string): void {
@@ -113,13 +114,15 @@ export function chooseName(
     next = n > 0 ? (at + k + 1) % n : at;
   }
   const first = base ?? list[0]!;
-  if (!taken(book, first)) return { name: first, next };
   const rec = recordOf(book, first);
+  if (rec.c === 0) return { name: first, next };
+  // "first i" has a record exactly when the book has met that name (recordOf files it under first).
+  const copies = rec.copies;
   for (let i = rec.low; ; i++) {
-    const name = `${first} ${i}`;
-    if (!taken(book, name)) {
+    const copy = copies === null ? undefined : copies[i];
+    if (copy === undefined || copy.c === 0) {
       rec.low = i;
-      return { name, next };
+      return { name: copy === undefined ? `${first} ${i}` : copy.name, next };
     }
   }
 }

@@ -7,6 +7,7 @@ import { computeMetrics, inSystemSatisfaction, weightedCustomers } from './metri
 import { scoreFrom } from './scoring';
 import { hashState, restoreState, takeSnapshot } from './snapshot';
 import { newState, type State, type World } from './state';
+import { newTicketIndex } from './ticketIndex';
 import type {
   ApplyResult, Command, Metrics, ScoreReport, Sim, SimEvent, SimOptions, SimSnapshot, SimView, TicketId, TicketView,
   TimedCommand, TimelineSample,
@@ -28,7 +29,8 @@ export class SimImpl implements Sim {
     const st = compileLevel(level);
     const fresh = state === null;
     const s = state ?? newState(st, seed);
-    this.w = { s, st, rec: opts?.recordEvents ?? true, out: [], sampleEvery: opts?.sampleEvery ?? 10 };
+    const ix = newTicketIndex(s.tickets.values());
+    this.w = { s, st, rec: opts?.recordEvents ?? true, out: [], sampleEvery: opts?.sampleEvery ?? 10, ix };
     if (fresh) initWorld(this.w);
     this.v = { t: s.t, end: s.end, departments: s.depts, tickets: s.tickets, requests: s.reqs, counts: s.counts };
   }

@@ -6,6 +6,7 @@ import type { DepartmentState, RequestState, SimEvent, TicketState, TimedCommand
 import type { Static } from './compile';
 import { newHeap, type HeapData } from './heap';
 import type { NameBook } from './nameBook';
+import type { TicketIndex } from './ticketIndex';
 import { seedRng } from './rng';
 import { HIST_BINS } from './histogram';
 
@@ -160,6 +161,8 @@ export interface World {
   ticks?: HeapData;
   /** The customer names in use: a cache derived from s.tickets, never saved. */
   names?: NameBook;
+  /** The tickets by id for the hot path: a cache of s.tickets, never saved (ticketIndex.ts). */
+  ix: TicketIndex;
 }
 
 export function newAgg(): Agg {

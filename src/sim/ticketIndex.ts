@@ -1,0 +1,107 @@
+/**
+ * The tickets by id for the hot path: a cache of s.tickets (the Map stays the truth that views, the
+ * snapshot and the hash see), kept in step where a ticket comes and goes (newTicket, finish). Open
+ * addressing with linear probing: ids are handed out in turn, so `id & mask` hardly ever collides, and
+ * a look-up is an array read where a Map look-up hashes. Its size follows the tickets in the company
+ * (at most half full), not how many ever came, so a long run holds no more than a short one.
+ */
+import type { Ticket } from './state';
+
+export interface TicketIndex {
+  /** Ticket id at each place, 0 for an empty place (ids start at 1). */
+  keys: Int32Array;
+  vals: (Ticket | undefined)[];
+  mask: number;
+  n: number;
+}
+
+const MIN_SIZE = 64;
+
+export function newTicketIndex(tickets: Iterable<Ticket>): TicketIndex {
+  const ix: TicketIndex = {
+    keys: new Int32Array(MIN_SIZE),
+    vals: new Array<Ticket | undefined>(MIN_SIZE).fill(undefined),
+    mask: MIN_SIZE - 1,
+    n: 0,
+  };
+  for (const T of tickets) indexAdd(ix, T);
+  return ix;
+}
+
+export function indexGet(ix: TicketIndex, id: number): Ticket | undefined {
+  const keys = ix.keys;
+  const mask = ix.mask;
+  let i = id & mask;
+  for (;;) {
+    const k = keys[i]!;
+    if (k === id) return ix.vals[i];
+    if (k === 0) return undefined;
+    i = (i + 1) & mask;
+  }
+}
+
+export function indexHas(ix: TicketIndex, id: number): boolean {
+  const keys = ix.keys;
+  const mask = ix.mask;
+  let i = id & mask;
+  for (;;) {
+    const k = keys[i]!;
+    if (k === id) return true;
+    if (k === 0) return false;
+    i = (i + 1) & mask;
+  }
+}
+
+export function indexAdd(ix: TicketIndex, T: Ticket): void {
+  if ((ix.n + 1) * 2 > ix.keys.length) resize(ix, ix.keys.length * 2);
+  place(ix, T.id, T);
+  ix.n++;
+}
+
+function place(ix: TicketIndex, id: number, T: Ticket): void {
+  const keys = ix.keys;
+  const mask = ix.mask;
+  let i = id & mask;
+  while (keys[i] !== 0 && keys[i] !== id) i = (i + 1) & mask;
+  keys[i] = id;
+  ix.vals[i] = T;
+}
+
+export function indexDelete(ix: TicketIndex, id: number): void {
+  const keys = ix.keys;
+  const vals = ix.vals;
+  const mask = ix.mask;
+  let i = id & mask;
+  for (;;) {
+    const k = keys[i]!;
+    if (k === 0) return;
+    if (k === id) break;
+    i = (i + 1) & mask;
+  }
+  ix.n--;
+  // Backward-shift deletion: move later entries of the run up into the gap when their home allows.
+  let j = i;
+  for (;;) {
+    j = (j + 1) & mask;
+    const k = keys[j]!;
+    if (k === 0) break;
+    const home = k & mask;
+    const between = i <= j ? i < home && home <= j : i < home || home <= j;
+    if (between) continue;
+    keys[i] = k;
+    vals[i] = vals[j];
+    i = j;
+  }
+  keys[i] = 0;
+  vals[i] = undefined;
+  if (ix.keys.length > MIN_SIZE && ix.n * 8 < ix.keys.length) resize(ix, ix.keys.length / 2);
+}
+
+function resize(ix: TicketIndex, size: number): void {
+  const keys = ix.keys;
+  const vals = ix.vals;
+  ix.keys = new Int32Array(size);
+  ix.vals = new Array<Ticket | undefined>(size).fill(undefined);
+  ix.mask = size - 1;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) place(ix, keys[i]!, vals[i]!);
+}
