@@ -34,8 +34,8 @@ export function indexGet(ix: TicketIndex, id: number): Ticket | undefined {
   let i = id & mask;
   for (;;) {
     const k = keys[i]!;
-    if (k === id) return ix.vals[i];
     if (k === 0) return undefined;
+    if (k === id) return ix.vals[i];
     i = (i + 1) & mask;
   }
 }
@@ -46,8 +46,8 @@ export function indexHas(ix: TicketIndex, id: number): boolean {
   let i = id & mask;
   for (;;) {
     const k = keys[i]!;
-    if (k === id) return true;
     if (k === 0) return false;
+    if (k === id) return true;
     i = (i + 1) & mask;
   }
 }

@@ -1,0 +1,63 @@
+/** The ticket index finds what the Map of tickets holds, through arrivals and leavers in any order. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Ticket } from './state';
+import { indexAdd, indexDelete, indexGet, indexHas, newTicketIndex } from './ticketIndex';
+
+const ticket = (id: number): Ticket => ({ id }) as Ticket;
+
+describe('ticket index', () => {
+  it('agrees with a Map through arrivals (ids in turn) and leavers', () => {
+    const step = fc.oneof(
+      { arbitrary: fc.integer({ min: 1, max: 40 }).map((k) => ({ kind: 'arrive' as const, k })), weight: 3 },
+      { arbitrary: fc.nat().map((i) => ({ kind: 'leave' as const, i })), weight: 3 },
+      // ids far apart share places of a small table (the same id & mask)
+      { arbitrary: fc.integer({ min: 1, max: 8 }).map((k) => ({ kind: 'jump' as const, k })), weight: 1 },
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 300 }), (steps) => {
+        const map = new Map<number, Ticket>();
+        const ix = newTicketIndex([]);
+        let next = 1;
+        for (const s of steps) {
+          if (s.kind === 'arrive' || s.kind === 'jump') {
+            if (s.kind === 'jump') next += 64 * s.k;
+            const n = s.kind === 'arrive' ? s.k : 1;
+            for (let j = 0; j < n; j++) {
+              const T = ticket(next++);
+              map.set(T.id, T);
+              indexAdd(ix, T);
+            }
+          } else if (map.size > 0) {
+            const ids = [...map.keys()];
+            const id = ids[s.i % ids.length]!;
+            map.delete(id);
+            indexDelete(ix, id);
+          }
+          expect(ix.n).toBe(map.size);
+          for (let id = 0; id <= next; id++) {
+            expect(indexGet(ix, id)).toBe(map.get(id));
+            expect(indexHas(ix, id)).toBe(map.has(id));
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('is built from the tickets carried (a restored sim)', () => {
+    const ts = [5, 69, 133, 6, 1000].map(ticket);
+    const ix = newTicketIndex(ts);
+    for (const T of ts) expect(indexGet(ix, T.id)).toBe(T);
+    expect(indexGet(ix, 7)).toBeUndefined();
+  });
+
+  it('shrinks back as the company empties, so a long run holds no more than a short one', () => {
+    const ix = newTicketIndex([]);
+    for (let id = 1; id <= 5000; id++) indexAdd(ix, ticket(id));
+    const big = ix.keys.length;
+    for (let id = 1; id <= 4990; id++) indexDelete(ix, id);
+    expect(ix.keys.length).toBeLessThan(big / 16);
+    for (let id = 4991; id <= 5000; id++) expect(indexGet(ix, id)?.id).toBe(id);
+  });
+});
