@@ -1,80 +1,50 @@
 /**
- * Entry point: the app's services (src/app/compose.ts), URL parameters, level drop and hot reload, the
- * test hook, then the Phaser game.
+ * Entry point, and all of the first load: the store with the saved settings, the audio (without
+ * howler), URL parameters, the settings panel, and Phaser with the boot and title scenes. Everything
+ * else (the level catalog, zod and the checker, the sim, the later scenes, howler, the facilitator
+ * tools) is in ./app/late.ts, fetched idly once the title is drawn, or at once when boot needs it (a
+ * level link, the projector window, facilitator mode, a game kept in progress), or when a screen past
+ * the title is asked for before it arrived.
  */
 import Phaser from 'phaser';
 import './ui/styles.css';
-import { composeApp } from './app/compose';
-import { installTestHook } from './app/testHook';
+import { prefetchHowler } from './audio/index';
+import { composeShell } from './app/compose';
+import type { LateApp } from './app/late';
 import { installProjectorKey } from './facilitator/live/projector';
 import { createGameConfig } from './game/config';
-import { getApp } from './game/context';
-import { installDrop, showProblems } from './game/levelUi';
-import { bootTarget } from './game/scenes/BootScene';
+import { BootScene, bootTarget } from './game/scenes/BootScene';
 import { SCENES } from './game/scenes/common';
-import { restartScene, startScene } from './game/scenes/sceneData';
+import { lateScenes, restartScene } from './game/scenes/sceneData';
 import { palette } from './game/scenes/theme';
+import { TitleScene } from './game/scenes/TitleScene';
 import { shell } from './game/shell';
-import { parseUrlParams, rendererFrom, unknownLevelMessage } from './game/urlParams';
-import { getAllLevels, getLevelById, onLevelsChanged } from './level/catalog';
-import type { Level } from './level/schema';
-import type { Settings } from './store/store';
+import { parseUrlParams, rendererFrom } from './game/urlParams';
+import { KEPT_KEY } from './roundlog/keptKey';
+import { browserStorage } from './store/persist';
 import { isDomOverlayOpen } from './ui/overlay';
-import { applyPageSettings, openSettingsPanel } from './ui/settingsPanel';
+import { openSettingsPanel } from './ui/settingsPanel';
 
 const prefersReducedMotion =
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-const { store, audio, tools, kept } = composeApp({ reducedMotion: prefersReducedMotion });
 
-const audioSettings = (s: Settings) => ({
-  masterVolume: s.masterVolume,
-  sfx: s.sfx,
-  music: s.music,
-  muted: s.muted,
-});
-audio?.applySettings(audioSettings(store.getState().settings));
-applyPageSettings(store.getState().settings);
-store.subscribe((s, prev) => {
-  if (s.settings === prev.settings) return;
-  audio?.applySettings(audioSettings(s.settings));
-  applyPageSettings(s.settings);
-});
-const unlockAudio = () => {
-  audio?.unlock();
-  window.removeEventListener('pointerdown', unlockAudio);
-  window.removeEventListener('keydown', unlockAudio);
-};
-window.addEventListener('pointerdown', unlockAudio);
-window.addEventListener('keydown', unlockAudio);
+let late: Promise<LateApp> | null = null;
+/** The rest of the game, loaded (and started) once. */
+const loadLate = (): Promise<LateApp> =>
+  (late ??= import('./app/late').then((m) => {
+    const app = m.startLate({ store, audio, params });
+    lateScenes.ready = true;
+    return app;
+  }));
 
 // URL parameters: ?level=<id>, ?seed=N, ?facilitator=1. Mistakes become messages; nothing is lost.
 const params = parseUrlParams(window.location.search);
 for (const m of params.messages) shell.messages.push(m);
+const { store, audio } = composeShell({ reducedMotion: prefersReducedMotion, late: () => loadLate() });
+lateScenes.ready = false;
+lateScenes.load = () => loadLate();
 if (params.seed !== null) store.getState().setSeed(params.seed);
 if (params.facilitator !== null) store.getState().updateSettings({ facilitator: params.facilitator });
-if (params.audience !== null) {
-  // Projector window: an empty play scene until the facilitator's window runs a round (see below).
-  bootTarget.next = (from) => startScene(from, SCENES.play, { waiting: true });
-} else if (params.level !== null) {
-  const entry = getLevelById(params.level);
-  if (!entry) {
-    const known = getAllLevels().flatMap((l) => (l.id ? [l.id] : []));
-    shell.messages.push(unknownLevelMessage(params.level, known));
-  } else if (entry.level) {
-    const level = entry.level;
-    bootTarget.next = (from) => startScene(from, SCENES.briefing, { levelId: level.id, level });
-  } else {
-    shell.messages.push(`The level '${params.level}' has problems, so it cannot be played yet.`);
-    const problems = entry.problems;
-    window.setTimeout(
-      () => showProblems(problems, { title: `The level '${params.level}' has problems`, onClose: () => {} }),
-      300,
-    );
-  }
-}
-
-// A game left in progress (a reload, a crash) is offered on the title, whatever the link asked for.
-if (params.audience === null && kept.offer()) bootTarget.next = (from) => startScene(from, SCENES.title);
 
 /** Restarts the active shell scene so new text size or contrast take effect. */
 function restartActiveScene(): void {
@@ -93,61 +63,43 @@ shell.openSettings = () =>
     if (changed) restartActiveScene();
     document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
   });
+shell.pickFile = () => void loadLate().then((l) => l.pickFile());
+installProjectorKey(store, restartActiveScene, isDomOverlayOpen);
 
-/** Opens a level's briefing, stopping whatever runs. */
-function openBriefing(level: Level): void {
-  const game = shell.game;
-  if (!game) return;
-  for (const s of game.scene.getScenes(true))
-    if (s.scene.key !== SCENES.briefing) game.scene.stop(s.scene.key);
-  startScene(game.scene, SCENES.briefing, { levelId: level.id, level });
+/** A game kept in progress (its record only looked up here; the rest of the game reads it). */
+function keptGame(): boolean {
+  try {
+    return browserStorage()?.getItem(KEPT_KEY) != null;
+  } catch {
+    return false;
+  }
 }
 
-const drop = installDrop({
-  onLevel(level) {
-    shell.loose.set(level.id, level);
-    openBriefing(level);
-  },
-  onProblems(problems, name) {
-    showProblems(problems, {
-      title: `${name} has problems`,
-      onClose: () => {},
-      onPickFile: () => drop.pickFile(),
+// Boot goes on to the title at once, unless where it goes (or what it shows there) needs the rest.
+if (params.audience !== null || params.level !== null || store.getState().settings.facilitator || keptGame())
+  bootTarget.wait = loadLate().then((l) => l.ready);
+
+// Once the title has been drawn (a frame after it was created), the rest is fetched while idle.
+const idle = (fn: () => void) =>
+  typeof requestIdleCallback === 'function'
+    ? requestIdleCallback(fn, { timeout: 300 })
+    : window.setTimeout(fn, 50);
+const stopWatching = store.subscribe((s) => {
+  if (s.screen !== 'title') return;
+  stopWatching();
+  requestAnimationFrame(() => {
+    performance.mark('ripple:title-drawn');
+    idle(() => {
+      void loadLate();
+      void prefetchHowler().catch(() => undefined);
     });
-  },
-});
-shell.pickFile = () => drop.pickFile();
-
-// Dev hot reload: when the current level's file changes, restart it with the new version.
-onLevelsChanged(() => {
-  const st = getApp().store.getState();
-  const id = st.levelId;
-  const game = shell.game;
-  if (!id || !game || (st.screen !== 'briefing' && st.screen !== 'play')) return;
-  const entry = getLevelById(id);
-  if (!entry) return;
-  if (!entry.level) {
-    showProblems(entry.problems, { title: `The level '${id}' now has problems`, onClose: () => {} });
-    return;
-  }
-  const key = st.screen === 'play' ? SCENES.play : SCENES.briefing;
-  game.scene.getScenes(true).forEach((s) => {
-    if (s.scene.key !== key) game.scene.stop(s.scene.key);
   });
-  if (key === SCENES.play) startScene(game.scene, SCENES.play, { levelId: id, level: entry.level, seed: st.seed });
-  else startScene(game.scene, SCENES.briefing, { levelId: id, level: entry.level });
 });
 
-installProjectorKey(store, restartActiveScene, isDomOverlayOpen);
-installTestHook({ audience: tools.audienceInfo, live: tools.liveInfo, kept: () => kept.info() });
-// A facilitator's first level waits for the live tools; a projector window for its own.
-if (params.audience !== null) bootTarget.wait = tools.loadAudience();
-else if (store.getState().settings.facilitator) bootTarget.wait = tools.loadLive();
 const parent = document.getElementById('game') ?? document.body;
 shell.game = new Phaser.Game(
-  createGameConfig(parent, palette(store.getState().settings).bgCss, rendererFrom(window.location.search)),
+  createGameConfig(parent, palette(store.getState().settings).bgCss, rendererFrom(window.location.search), [
+    BootScene,
+    TitleScene,
+  ]),
 );
-if (params.audience !== null) {
-  const sessionId = params.audience;
-  void tools.loadAudience().then((a) => a.startAudience({ sessionId, store, audio, game: () => shell.game }));
-}

@@ -1,31 +1,46 @@
 /**
- * The composition root: the app's services are built here, once, and handed to the game through its
- * context (src/game/context.ts) and hooks (src/game/hooks.ts). The game never imports the facilitator
- * tools; this module wires them, loaded on first use (./facilitatorTools.ts).
+ * The composition root of the first load: what the title screen needs and no more. The UI store with
+ * the saved settings, the audio (howler itself comes later, ../audio/lazyBackend.ts), and hooks that
+ * hand over to the rest of the game once it is loaded (./late.ts: the level catalog, the sim and the
+ * checker, the later scenes, the results service, the kept round and the facilitator tools).
  */
 import { createGameAudio, type GameAudio } from '../audio/index';
 import { setApp } from '../game/context';
-import { shell } from '../game/shell';
-import { getLevelById } from '../level/catalog';
-import type { GameHooks } from '../game/hooks';
+import { NO_HOOKS, type GameHooks } from '../game/hooks';
 import { attachPersistence, browserStorage } from '../store/persist';
-import { createUiStore, type UiStoreApi } from '../store/store';
-import { createFacilitatorTools, type FacilitatorTools } from './facilitatorTools';
-import { createResultsService, type ResultsService } from './results';
-import { createKeptService, type KeptService } from './keptRound';
-import { SCENES } from '../game/scenes/common';
-import { startScene } from '../game/scenes/sceneData';
+import { createUiStore, type Settings, type UiStoreApi } from '../store/store';
+import { applyPageSettings } from '../ui/settingsPanel';
 
-export interface AppServices {
+export interface ShellServices {
   store: UiStoreApi;
   audio: GameAudio | null;
-  results: ResultsService;
-  tools: FacilitatorTools;
-  kept: KeptService;
-  hooks: GameHooks;
 }
 
-export function composeApp(opts: { reducedMotion: boolean }): AppServices {
+const audioSettings = (s: Settings) => ({
+  masterVolume: s.masterVolume,
+  sfx: s.sfx,
+  music: s.music,
+  muted: s.muted,
+});
+
+/**
+ * Hooks until the rest is loaded: no kept game to offer (when one is kept, boot waits for the rest
+ * first), and the facilitator's session panel opens once its code is there.
+ */
+function earlyHooks(late: () => Promise<{ hooks: GameHooks }>): GameHooks {
+  return {
+    ...NO_HOOKS,
+    facilitator: {
+      ...NO_HOOKS.facilitator,
+      openSession: () => void late().then((l) => l.hooks.facilitator.openSession()),
+    },
+  };
+}
+
+export function composeShell(opts: {
+  reducedMotion: boolean;
+  late: () => Promise<{ hooks: GameHooks }>;
+}): ShellServices {
   const store = createUiStore();
   store.getState().updateSettings({ reducedMotion: opts.reducedMotion });
   attachPersistence(store, browserStorage());
@@ -36,63 +51,21 @@ export function composeApp(opts: { reducedMotion: boolean }): AppServices {
   } catch {
     audio = null; // The game plays silently.
   }
-
-  // The two refer to each other only through these closures: the recorder exists once the session
-  // tools are loaded, and the debrief of a play alone reads the journeys the results service kept.
-  let tools: FacilitatorTools | null = null;
-  const results = createResultsService({
-    store,
-    rounds: () => tools?.rounds() ?? null,
-    preview: (play) =>
-      shell.loose.get(play.levelId) !== play.level ? 'no' : getLevelById(play.levelId) ? 'shadows' : 'own-id',
-  });
-  tools = createFacilitatorTools({ journeysOf: (play) => results.journeysOf(play) });
-
-  const toolsNow = tools;
-  const kept = createKeptService({
-    store,
-    storage: browserStorage(),
-    levelOf: (id) => getLevelById(id)?.level ?? null,
-    adoptLevel: (level) => shell.loose.set(level.id, level),
-    session: () => toolsNow.playingAttempt(),
-    resumeSession: (k) => toolsNow.resumeKeptRound(k),
-    dropSession: (k) => toolsNow.dropKeptRound(k),
-    start(data) {
-      const game = shell.game;
-      if (!game) return;
-      for (const s of game.scene.getScenes(true)) game.scene.stop(s.scene.key);
-      startScene(game.scene, SCENES.play, data);
-    },
-    messages: shell.messages,
-  });
-  if (typeof window !== 'undefined') window.addEventListener('pagehide', () => kept.flush());
-
-  const hooks: GameHooks = {
-    // The board's frames and its end also keep (or clear) the round in progress.
-    play: {
-      started: (p) => results.started(p),
-      events(events) {
-        results.events(events);
-        kept.frame();
-      },
-      finished(play) {
-        kept.finished();
-        return results.finished(play);
-      },
-    },
-    kept,
-    attachLive: tools.attachLive,
-    facilitator: tools.hooks,
-  };
-  setApp({ store, audio, probe: null, hooks });
-
-  // Facilitator mode brings the live tools (presenter bar, projector sync) before a level starts.
-  const wantLive = () => {
-    if (store.getState().settings.facilitator) void tools.loadLive().catch(() => undefined);
-  };
-  wantLive();
+  audio?.applySettings(audioSettings(store.getState().settings));
+  applyPageSettings(store.getState().settings);
   store.subscribe((s, prev) => {
-    if (s.settings.facilitator !== prev.settings.facilitator) wantLive();
+    if (s.settings === prev.settings) return;
+    audio?.applySettings(audioSettings(s.settings));
+    applyPageSettings(s.settings);
   });
-  return { store, audio, results, tools, kept, hooks };
+  const unlockAudio = () => {
+    audio?.unlock();
+    window.removeEventListener('pointerdown', unlockAudio);
+    window.removeEventListener('keydown', unlockAudio);
+  };
+  window.addEventListener('pointerdown', unlockAudio);
+  window.addEventListener('keydown', unlockAudio);
+
+  setApp({ store, audio, probe: null, hooks: earlyHooks(opts.late) });
+  return { store, audio };
 }

@@ -9,9 +9,11 @@ import Phaser from 'phaser';
 import '../ui/styles.css';
 import { createGameAudio, type GameAudio } from '../audio/index';
 import { createGameConfig } from '../game/config';
+import { LATE_SCENES } from '../game/lateScenes';
+import { BootScene, bootTarget } from '../game/scenes/BootScene';
+import { TitleScene } from '../game/scenes/TitleScene';
 import { setApp } from '../game/context';
 import { NO_HOOKS, type GameHooks } from '../game/hooks';
-import { bootTarget } from '../game/scenes/BootScene';
 import { SCENES } from '../game/scenes/common';
 import { startScene } from '../game/scenes/sceneData';
 import { palette } from '../game/scenes/theme';
@@ -64,7 +66,11 @@ export function composeLiveBoard(
   installTestHook({});
   window.__rippleLive = { info: () => board.info() };
   const game = new Phaser.Game(
-    createGameConfig(parent, palette(s).bgCss, rendererFrom(window.location.search)),
+    createGameConfig(parent, palette(s).bgCss, rendererFrom(window.location.search), [
+      BootScene,
+      TitleScene,
+      ...LATE_SCENES.map((l) => l.scene),
+    ]),
   );
   shell.game = game;
   return { board, audio, game };

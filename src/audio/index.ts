@@ -7,7 +7,7 @@
  */
 import type { SimEvent } from '../sim/types';
 import type { AudioBackend, SpriteMap } from './backend';
-import { createHowlerBackend } from './howlerBackend';
+import { createLazyHowlerBackend } from './lazyBackend';
 import { GAIN, soundForCue, soundsForEvents, type SoundRequest, type UiCue } from './mapping';
 import { defaultBaseUrl, fileSources, INLINE_SOURCES, inlineSources } from './sources';
 import { SPRITE, type SoundName } from './sprite.generated';
@@ -17,6 +17,7 @@ export type { UiCue } from './mapping';
 export type { AudioBackend, BackendEvents, SpriteMap } from './backend';
 export type { SoundName } from './sprite.generated';
 export { createSilentBackend } from './backend';
+export { prefetchHowler } from './lazyBackend';
 
 export interface AudioSettings {
   /** 0..1 */
@@ -105,7 +106,7 @@ function clamp01(v: number): number {
 const GESTURE_EVENTS = ['pointerdown', 'pointerup', 'keydown', 'touchend', 'click'] as const;
 
 export function createGameAudio(opts: GameAudioOptions = {}): GameAudio {
-  const backend = opts.backend ?? createHowlerBackend();
+  const backend = opts.backend ?? createLazyHowlerBackend();
   // In the single-file build, unless told otherwise, the sprite is inlined (resolved on unlock).
   const inline = !opts.src && !opts.baseUrl && INLINE_SOURCES;
   const src = opts.src ?? fileSources(opts.baseUrl ?? defaultBaseUrl());

@@ -1,21 +1,17 @@
 /**
  * The Phaser game configuration: Canvas (WebGL on request), 1920x1080 design size scaled to fit any screen (16:9,
- * letterboxed), and the scene list. Sound is played by src/audio (howler), so Phaser's own audio is off.
+ * letterboxed), and the scenes it starts with (boot and title; the game's main.ts adds the later ones,
+ * src/game/lateScenes.ts, once their bundle is loaded). Sound is played by src/audio (howler), so Phaser's own audio is off.
  */
 import Phaser from 'phaser';
-import { PlayScene } from './play/PlayScene';
-import { BootScene } from './scenes/BootScene';
-import { BriefingScene } from './scenes/BriefingScene';
-import { LevelSelectScene } from './scenes/LevelSelectScene';
-import { ResultsScene } from './scenes/ResultsScene';
-import { TitleScene } from './scenes/TitleScene';
 import { GAME_HEIGHT, GAME_WIDTH } from './scenes/theme';
 import type { Renderer } from './urlParams';
 
 export function createGameConfig(
   parent: HTMLElement,
   backgroundColor: string,
-  renderer: Renderer = 'canvas',
+  renderer: Renderer,
+  scenes: Phaser.Types.Scenes.SceneType[],
 ): Phaser.Types.Core.GameConfig {
   return {
     type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
@@ -33,6 +29,6 @@ export function createGameConfig(
     },
     render: { antialias: true, roundPixels: false },
     input: { keyboard: { target: window }, activePointers: 2 },
-    scene: [BootScene, TitleScene, LevelSelectScene, BriefingScene, PlayScene, ResultsScene],
+    scene: scenes,
   };
 }

@@ -17,8 +17,9 @@ import type { Sim } from '../sim/types';
 import { hashString } from '../sim/snapshot';
 import { parseLogMessage, type RoundMsg } from './messages';
 import { createReplica, type ReplayFn } from './replica';
+import { KEPT_KEY } from './keptKey';
 
-export const KEPT_KEY = 'ripple-effect:round-in-progress:v1';
+export { KEPT_KEY };
 export const KEPT_SET_ASIDE_KEY = `${KEPT_KEY}:set-aside`;
 export const KEPT_FORMAT = 'ripple-effect-round-in-progress';
 export const KEPT_VERSION = 1;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { makeLevel } from '../../sim/testing/levels';
-import { restartScene, startScene, type SceneKey, type SceneStarter } from './sceneData';
+import { lateScenes, restartScene, startScene, type SceneKey, type SceneStarter } from './sceneData';
 
 function recorder(): SceneStarter & { calls: Array<[string, object | undefined]> } {
   const calls: Array<[string, object | undefined]> = [];
@@ -15,6 +15,37 @@ function recorder(): SceneStarter & { calls: Array<[string, object | undefined]>
 const level = makeLevel({});
 
 describe('startScene', () => {
+  it('waits for the later scenes to load before starting one of them; boot and title start at once', async () => {
+    const r = recorder();
+    let arrive = () => {};
+    const loaded = new Promise<void>((ok) => (arrive = ok));
+    let loads = 0;
+    lateScenes.ready = false;
+    lateScenes.load = () => {
+      loads++;
+      return loaded.then(() => void (lateScenes.ready = true));
+    };
+    try {
+      startScene(r, 'title');
+      startScene(r, 'select');
+      expect(r.calls).toEqual([['title', undefined]]);
+      expect(loads).toBe(1);
+      arrive();
+      await loaded;
+      await Promise.resolve();
+      expect(r.calls).toEqual([
+        ['title', undefined],
+        ['select', undefined],
+      ]);
+      startScene(r, 'briefing', { levelId: 'a', level });
+      expect(r.calls).toHaveLength(3);
+      expect(loads).toBe(1);
+    } finally {
+      lateScenes.ready = true;
+      lateScenes.load = null;
+    }
+  });
+
   it('starts the scene under its key with exactly the data given', () => {
     const r = recorder();
     const data = { level, levelId: level.id, seed: 7 };

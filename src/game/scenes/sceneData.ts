@@ -79,9 +79,25 @@ export interface SceneRestarter {
   restart(data?: object): unknown;
 }
 
+/**
+ * The scenes past the title (level select, briefing, board, results) may come in a later bundle, so the
+ * title draws without them: main.ts sets `load` (which registers them) and clears `ready` until then.
+ * A start of one of them before that waits for the load. Benches and tests that build the game with
+ * every scene leave it ready.
+ */
+export const lateScenes: { ready: boolean; load: (() => Promise<unknown>) | null } = {
+  ready: true,
+  load: null,
+};
+
 /** Starts (or, from within itself, restarts) a scene with its data; stops the calling scene when called on this.scene. */
 export function startScene<K extends SceneKey>(target: SceneStarter, key: K, ...args: SceneArgs<K>): void {
-  target.start(key, args[0]);
+  const early = key === 'boot' || key === 'title';
+  if (early || lateScenes.ready || !lateScenes.load) {
+    target.start(key, args[0]);
+    return;
+  }
+  void lateScenes.load().then(() => target.start(key, args[0]));
 }
 
 /** Restarts a scene with the data it was started with (Phaser keeps it), e.g. after new text size. */
