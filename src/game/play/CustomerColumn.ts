@@ -42,6 +42,8 @@ export class CustomerColumn {
     private readonly scene: Phaser.Scene,
     private readonly deptName: (id: string) => string,
     private readonly reducedMotion: boolean,
+    /** The desk's short name ("Tech" for Tech Support), for a row too narrow for the whole name. */
+    private readonly deptShort: (id: string) => string = deptName,
   ) {
     bakedShape(scene, 'entrance', ENTRANCE.x, ENTRANCE.y, ENTRANCE.w, ENTRANCE.h, (g) => {
       g.fillStyle(0x132638, 1).fillRoundedRect(0, 0, ENTRANCE.w, ENTRANCE.h, 18);
@@ -91,15 +93,23 @@ export class CustomerColumn {
       .setOrigin(0, 0);
   }
 
-  /** `cut`: letters taken off the end of desk names (with an ellipsis) when even the short form is too wide. */
-  private whereText(t: TicketView, now: number, short = false, cut = 0): string {
-    const base = this.placeText(t, now, short, cut);
+  /**
+   * Where a customer's ticket is, longest first: the row shows the first that fits. `level` 0 is the
+   * full words ("in line: Billing"), 1 shorter words ("waits: Billing"), 2 with the desks' short names
+   * ("with Tech" for Tech Support), 3 the fewest words ("manager · Tier 2"); `cut` letters come off the
+   * end of the desk names (with an ellipsis), a last resort for a long name with no short form.
+   */
+  private whereText(t: TicketView, now: number, level = 0, cut = 0): string {
+    const short = level >= 1;
+    const base = this.placeText(t, now, level, cut);
     return t.escalated ? `${short ? 'manager' : 'wants a manager'} · ${base}` : base;
   }
 
-  private placeText(t: TicketView, now: number, short: boolean, cut = 0): string {
+  private placeText(t: TicketView, now: number, level: number, cut = 0): string {
+    const short = level >= 1;
+    const bare = level >= 3;
     const name = (id: string): string => {
-      const n = this.deptName(id);
+      const n = level >= 2 ? this.deptShort(id) : this.deptName(id);
       return cut > 0 && n.length - cut >= 3 ? `${n.slice(0, n.length - cut).trimEnd()}…` : n;
     };
     const d = name(t.dept);
@@ -109,18 +119,42 @@ export class CustomerColumn {
     }
     switch (t.phase) {
       case 'queued':
-        return short ? `waits: ${d}` : `in line: ${d}`;
+        return bare ? `line ${d}` : short ? `waits: ${d}` : `in line: ${d}`;
       case 'service':
-        return `with ${d}`;
+        return bare ? d : `with ${d}`;
       case 'outbox': {
         // The ripple of a slow handoff: the wait in the tray grows on the customer's line.
         const since = this.trayAt.get(t.id) ?? now;
         const w = formatSeconds(Math.floor(now - since));
-        return short ? `tray ${d} ${w}` : `in ${d}'s tray ${w}`;
+        return bare ? `tray ${w}` : short ? `tray ${d} ${w}` : `in ${d}'s tray ${w}`;
       }
       case 'transit':
         return short ? `→ ${d}` : `going to ${d}`;
     }
+  }
+
+  /**
+   * Sets a row's place line to the first wording that fits its room at a readable size (never cut off
+   * by the column's edge): longer words, then shorter, the desks' short names, the fewest words, and
+   * last desk names with an ellipsis. When nothing fits, the narrowest.
+   */
+  private fitWhere(text: Phaser.GameObjects.Text, t: TicketView, now: number): void {
+    const room = ENTRANCE.x + ENTRANCE.w - 10 - text.x;
+    let best = '';
+    let bestW = Infinity;
+    const tries = [0, 1, 2, 3].map((l) => this.whereText(t, now, l));
+    for (let cut = 1; cut < 24; cut++) tries.push(this.whereText(t, now, 3, cut));
+    for (const words of new Set(tries)) {
+      text.setText(words).setScale(1);
+      shrinkTo(text, room);
+      if (text.displayWidth <= room + 0.5) return;
+      if (text.displayWidth < bestW) {
+        best = words;
+        bestW = text.displayWidth;
+      }
+    }
+    text.setText(best).setScale(1);
+    shrinkTo(text, room);
   }
 
   sync(view: SimView): void {
@@ -181,14 +215,7 @@ export class CustomerColumn {
       const where = this.whereText(t, view.t);
       if (where !== row.whereText) {
         row.whereText = where;
-        row.where.setText(where).setScale(1);
-        const room = ENTRANCE.x + ENTRANCE.w - 10 - row.where.x;
-        // Readable from the back of a room: never smaller than the smallest readable size; say it shorter.
-        if (row.where.width > room) row.where.setText(this.whereText(t, view.t, true));
-        shrinkTo(row.where, room);
-        // A long desk name still too wide at the readable size: shortened with an ellipsis, never past the panel.
-        for (let cut = 1; row.where.displayWidth > room + 0.5 && cut < 40; cut++)
-          shrinkTo(row.where.setText(this.whereText(t, view.t, true, cut)), room);
+        this.fitWhere(row.where, t, view.t);
       }
     }
   }

@@ -32,7 +32,8 @@ import {
   type Status,
 } from './playTheme';
 import { iconFrame, TEX } from './textures';
-import { bakedShape, fitTextsEvenly, bakeShape, PlayButton, shrinkTo, style } from './ui';
+import { bakedShape, fitTextsEvenly, bakeShape, minScale, PlayButton, shrinkTo, style } from './ui';
+import { trayLabels } from './boardModel';
 import { getApp } from '../context';
 
 /** Card text grows with the text-size setting, capped so it stays inside the card's rows. */
@@ -315,7 +316,8 @@ export class DeptView {
   }
 
   /** Outbox centre etc. come from layout; this updates texts and glyphs from the department state. */
-  update(d: DepartmentView, needs: readonly string[], warnAt: number): void {
+  /** `writing`: tickets in the tray already sent, waiting for someone here to write their notes. */
+  update(d: DepartmentView, needs: readonly string[], warnAt: number, writing = 0): void {
     const last = this.last;
     // Nobody able to work (outage, or everyone away) shows as down, whatever the queue says.
     const down = d.staff > 0 && d.away >= d.staff;
@@ -371,7 +373,7 @@ export class DeptView {
       const hidden = line - inboxShown(this.rect);
       this.lineMore.setText(hidden > 0 ? `+${hidden}` : '');
     }
-    const needsKey = needs.join('|');
+    const needsKey = `${needs.join('|')}#${writing}`;
     if (d.outbox.length !== last.outbox || needsKey !== last.needs) {
       const wasEmpty = last.outbox <= 0;
       last.outbox = d.outbox.length;
@@ -379,21 +381,18 @@ export class DeptView {
       const n = d.outbox.length;
       // Beside the "Usual notes" button the label is shorter, and shrinks rather than run under it.
       const short = this.policyBtn !== null;
-      this.trayLabel
-        .setText(
-          n > 0
-            ? short
-              ? `Ready (${n})`
-              : `Ready to send (${n})`
-            : short
-              ? 'Ready: none'
-              : 'Ready to send: none',
-        )
-        .setColor(n > 0 ? '#ffe066' : BOARD_COLOURS.dim)
-        .setScale(1);
-      shrinkTo(this.trayLabel, this.rect.w - (short ? 264 : 48));
+      const room = this.rect.w - (short ? 264 : 48);
+      // The first label that fits at a readable size; tickets still being written up are counted apart.
+      const labels = trayLabels(n, writing, short);
+      for (const label of labels) {
+        this.trayLabel.setText(label).setScale(1);
+        if (this.trayLabel.width * minScale(this.trayLabel) <= room) break;
+      }
+      this.trayLabel.setColor(n > 0 ? '#ffe066' : writing > 0 ? BOARD_COLOURS.text : BOARD_COLOURS.dim);
+      shrinkTo(this.trayLabel, room);
       this.fitCaptions(needs);
-      this.trayMore.setText(n > OUTBOX_VISIBLE ? `+${n - OUTBOX_VISIBLE}` : '');
+      const inTray = n + writing;
+      this.trayMore.setText(inTray > OUTBOX_VISIBLE ? `+${inTray - OUTBOX_VISIBLE}` : '');
       this.setGlow(n > 0, wasEmpty);
     }
     if (this.policyBtn && d.care !== last.care) {

@@ -6,7 +6,7 @@
  */
 import type { Level } from '../../level/schema';
 import type { SimView } from '../../sim/types';
-import { holdTray, trayOrder, trayWords, type Place } from './boardModel';
+import { holdTray, trayOrder, trayWords, writingCount, type Place } from './boardModel';
 import type { DeptView, FocusKind } from './DeptView';
 import { OUTBOX_VISIBLE, outboxSlotRect } from './layout';
 import { TrayHold } from './trayHold';
@@ -46,7 +46,7 @@ export class Desks {
         d.id === held
           ? holdTray(view, places, d.id, this.hold, OUTBOX_VISIBLE, names)
           : trayWords(view, d, OUTBOX_VISIBLE, names);
-      dv.update(d, needs, def?.queueWarning ?? 4);
+      dv.update(d, needs, def?.queueWarning ?? 4, writingCount(view, d));
       const can = f.need === undefined || (def?.skills ?? []).includes(f.need);
       const kind: FocusKind =
         d.id === f.from

@@ -17,9 +17,10 @@ import { openSettingsPanel } from '../../ui/settingsPanel';
 import { hideEventBanner, showEventBanner } from '../../ui/eventBanner';
 import { getApp, setProbe } from '../context';
 import type { FinishedPlay, PlayLive } from '../hooks';
-import { assignPlaces, buildBoard, type Place } from './boardModel';
+import { assignPlaces, buildBoard, shortDeskNames, type Place } from './boardModel';
 import { Desks } from './Desks';
 import { CustomerColumn } from './CustomerColumn';
+import { CareMarks } from './careMarks';
 import { DeptView } from './DeptView';
 import { EventFeed } from './eventFeed';
 import { Hud } from './Hud';
@@ -53,6 +54,8 @@ export class PlayScene extends Phaser.Scene {
   private hud!: Hud;
   private side!: SidePanel;
   private toasts!: Toasts;
+  /** Quick or thorough, on each ticket sent, while its notes matter. */
+  private readonly careMarks = new CareMarks();
   private feed!: EventFeed;
   private pointer!: PointerRouting;
   private readonly control = new RoutingController();
@@ -99,6 +102,7 @@ export class PlayScene extends Phaser.Scene {
     this.cleanup = [];
     this.scoreAt = -Infinity;
     this.control.state = { mode: 'idle' };
+    this.careMarks.clear();
   }
 
   create(): void {
@@ -149,7 +153,11 @@ export class PlayScene extends Phaser.Scene {
       this.sim = app.hooks.kept.began({ ...play, sim: this.sim });
       app.hooks.play.started(play);
       // The rebuilt part of a resumed game: its customers' journeys, without a toast for each event.
-      if (this.resume) app.hooks.play.events(this.sim.drainEvents());
+      if (this.resume) {
+        const rebuilt = this.sim.drainEvents();
+        app.hooks.play.events(rebuilt);
+        this.careMarks.handle(rebuilt);
+      }
     }
     this.view = this.sim.view();
     this.names = new Map(this.level.departments.map((d) => [d.id, d.name]));
@@ -176,7 +184,14 @@ export class PlayScene extends Phaser.Scene {
     });
     DeptView.fitEvenly(this.depts);
     this.desks = new Desks(this.depts, this.level);
-    this.customers = new CustomerColumn(this, (id) => this.deptName(id), settings.reducedMotion);
+    const shorts = shortDeskNames(this.level.departments.map((d) => d.name));
+    const shortNames = new Map(this.level.departments.map((d, i) => [d.id, shorts[i]!]));
+    this.customers = new CustomerColumn(
+      this,
+      (id) => this.deptName(id),
+      settings.reducedMotion,
+      (id) => shortNames.get(id) ?? this.deptName(id),
+    );
     this.tokens = new TokenLayer(this, this.cards);
     const ripples = new RippleFx(this);
     this.hud = new Hud(
@@ -342,6 +357,7 @@ export class PlayScene extends Phaser.Scene {
     this.view = this.sim.view();
     const events = this.sim.drainEvents();
     this.feed.handle(events, time);
+    this.careMarks.handle(events);
     if (this.recording) getApp().hooks.play.events(events);
     this.board = this.makeBoard();
     this.control.sync(this.board);
@@ -369,6 +385,7 @@ export class PlayScene extends Phaser.Scene {
       picked: this.control.pickedTicket(),
       snap: snap || st.settings.reducedMotion,
       linked: this.link.ticket(),
+      careOf: (id) => this.careMarks.of(id),
     });
     this.customers.sync(view);
     this.link.draw();

@@ -11,7 +11,7 @@ import { journeyWords } from './boardModel';
 import { BOARD_COLOURS } from './playTheme';
 import { askText, formatClock } from './rippleText';
 import { TEX } from './textures';
-import { bakedShape, PlayButton, shrinkTo, style } from './ui';
+import { bakedShape, CARE_MARK, careMarkTexture, PlayButton, shrinkTo, style } from './ui';
 
 export interface SideHandlers {
   onCare(c: Care): void;
@@ -78,13 +78,25 @@ export class SidePanel {
 
     if (careIsChosen(level.actions)) {
       // The one notes control: the choice lit here goes with every ticket the player sends.
-      const help = scene.add
-        .text(x + 16, 0, 'Quick: faster for you now. Thorough: less rework later.', style(27, { color: BOARD_COLOURS.dim, wrap: w - 32 }))
-        .setOrigin(0, 0);
-      const h = 40 + 62 + help.height + 10;
+      // What each choice does, each beside the mark a ticket sent with it carries on the board.
+      const helpX = x + 16 + CARE_MARK + 8;
+      const help = (['quick', 'thorough'] as const).map((c) => ({
+        mark: scene.add.image(x + 16 + CARE_MARK / 2, 0, careMarkTexture(scene, c)),
+        text: scene.add
+          .text(helpX, 0, c === 'quick' ? 'Quick: faster for you now.' : 'Thorough: less rework later.', style(27, { color: BOARD_COLOURS.dim, wrap: x + w - 10 - helpX }))
+          .setOrigin(0, 0),
+      }));
+      const h = 40 + 62 + help.reduce((a, l) => a + Math.max(CARE_MARK + 2, l.text.height), 0) + 10;
       panel(h);
-      scene.children.bringToTop(help);
-      help.setY(y + 102);
+      let hy = y + 102;
+      for (const l of help) {
+        scene.children.bringToTop(l.mark);
+        scene.children.bringToTop(l.text);
+        const lh = Math.max(CARE_MARK + 2, l.text.height);
+        l.text.setY(hy + (lh - l.text.height) / 2);
+        l.mark.setY(hy + lh / 2);
+        hy += lh;
+      }
       scene.add.text(x + 16, y + 22, 'Notes on what you send', style(27, { bold: true })).setOrigin(0, 0.5);
       const opts: Array<{ c: Care; label: string }> = [
         { c: 'quick', label: 'Quick (Q)' },

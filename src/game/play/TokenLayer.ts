@@ -4,7 +4,7 @@
  * sim clock; moves inside a card glide towards their slot. The view never owns truth.
  */
 import type Phaser from 'phaser';
-import type { SimView, TicketView } from '../../sim/types';
+import type { Care, SimView, TicketView } from '../../sim/types';
 import { approach, arcPoint, transitProgress, type Pt } from './interpolate';
 import {
   doorPos,
@@ -19,6 +19,7 @@ import {
 import { forEachTicket, shownOnBoard, type Place } from './boardModel';
 import { LetterBook } from './letters';
 import { TEX, tokenFrame } from './textures';
+import { CARE_MARK, careMarkTexture } from './ui';
 
 interface Token {
   img: Phaser.GameObjects.Image | null;
@@ -30,12 +31,18 @@ interface Token {
   depth: number;
   /** The letter it showed when last drawn, asked for again when it is drawn again. */
   letter?: string;
+  /** Where it was last drawn ("inbox:billing"): a move elsewhere may give it its initial back. */
+  at?: string;
+  /** The mark of the notes it was sent with (quick or thorough), while they matter. */
+  mark?: Phaser.GameObjects.Image | null;
+  care?: Care;
 }
 
 const SCALE = { inbox: 0.72, work: 0.6, outbox: 1, transit: 0.85 } as const;
 
 export class TokenLayer {
   private readonly pool: Phaser.GameObjects.Image[] = [];
+  private readonly markPool: Phaser.GameObjects.Image[] = [];
   private readonly tokens = new Map<number, Token>();
   /** No two tickets on screen show the same letter. */
   private readonly book = new LetterBook();
@@ -96,6 +103,8 @@ export class TokenLayer {
       snap: boolean;
       /** A ticket linked by hovering it or its customer: ringed too. */
       linked?: number | null;
+      /** The notes a ticket was sent with, shown as a mark on it (see CareMarks). */
+      careOf?: (ticket: number) => Care | undefined;
     },
   ): void {
     this.frame++;
@@ -126,16 +135,24 @@ export class TokenLayer {
         tok.x = approach(tok.x, target.p.x, dtReal);
         tok.y = approach(tok.y, target.p.y, dtReal);
       }
+      const place = places.get(t.id);
+      const at = drag ? tok.at : place ? `${place.area}:${place.dept}` : undefined;
       if (!tok.img) {
         tok.img = this.acquire(t, tok);
         tok.scale = NaN;
         tok.depth = NaN;
+      } else if (at !== tok.at && tok.letter !== undefined) {
+        // Moved on: a stand-in letter gives way to the customer's initial when that is free now.
+        const letter = this.book.prefer(t.id, t.customer);
+        if (letter !== undefined && letter !== tok.letter) tok.img.setFrame(tokenFrame(t.workType, (tok.letter = letter)));
       }
+      tok.at = at;
       const img = tok.img;
       if (img.x !== tok.x || img.y !== tok.y) img.setPosition(tok.x, tok.y);
       if (tok.scale !== target.s) img.setScale((tok.scale = target.s));
       const depth = drag ? 30 : t.phase === 'transit' ? 12 : 10;
       if (tok.depth !== depth) img.setDepth((tok.depth = depth));
+      this.syncMark(tok, opts.careOf?.(t.id), target.s, depth);
       drawn++;
     });
     for (const [id, tok] of this.tokens) {
@@ -176,8 +193,34 @@ export class TokenLayer {
     return img.setFrame(frame).setVisible(true).setAlpha(1);
   }
 
+  /** The notes mark at the token's top-right corner: on while the ticket carries notes, else pooled. */
+  private syncMark(tok: Token, care: Care | undefined, s: number, depth: number): void {
+    if (care === undefined) {
+      if (tok.mark) this.dropMark(tok);
+      return;
+    }
+    if (!tok.mark || tok.care !== care) {
+      const tex = careMarkTexture(this.scene, care);
+      tok.mark = (tok.mark ?? this.markPool.pop() ?? this.scene.add.image(0, 0, tex)).setTexture(tex).setVisible(true);
+      tok.care = care;
+    }
+    // Never smaller than a line's token (a room reads it from the back), on the token's top-right edge.
+    const k = Math.max(0.72, s);
+    const off = (CARE_MARK / 2) * k;
+    tok.mark.setPosition(tok.x + off * 0.6, tok.y - off * 1.1).setScale(k).setDepth(depth + 1);
+  }
+
+  private dropMark(tok: Token): void {
+    if (!tok.mark) return;
+    tok.mark.setVisible(false);
+    this.markPool.push(tok.mark);
+    tok.mark = null;
+    tok.care = undefined;
+  }
+
   private release(tok: Token, id: number): void {
     this.book.release(id);
+    this.dropMark(tok);
     if (!tok.img) return;
     tok.img.setVisible(false);
     this.pool.push(tok.img);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deptState, ticketState } from '../../sim/testing/views';
 import type { DepartmentState, SimView, TicketState } from '../../sim/types';
-import { assignPlaces, needsOf, trayWords } from './boardModel';
+import { assignPlaces, needsOf, shortDeskNames, trayLabels, trayWords, writingCount } from './boardModel';
 
 const dept = (id: string, over: Partial<DepartmentState> = {}): DepartmentState =>
   deptState(id, { staff: 2, ...over });
@@ -58,5 +58,42 @@ describe('assignPlaces', () => {
     expect(p.get(1)).toEqual({ area: 'inbox', dept: 'a', index: 0 });
     expect(trayWords(view, a, 3)).toEqual(['billing fix', 'writing notes']);
     expect(trayWords(view, a, 1)).toEqual(['billing fix']);
+  });
+});
+
+describe('trayLabels', () => {
+  it('counts tickets still being written up apart, so the numbers add up to the tray as drawn', () => {
+    expect(trayLabels(2, 0, false)[0]).toBe('Ready to send (2)');
+    expect(trayLabels(0, 0, false)[0]).toBe('Ready to send: none');
+    expect(trayLabels(2, 1, false)[0]).toBe('Ready to send (2) · 1 writing notes');
+    expect(trayLabels(0, 2, false)[0]).toBe('Ready to send: none · 2 writing notes');
+    expect(trayLabels(1, 1, true)[0]).toBe('Ready (1) · 1 writing notes');
+    // Every shorter form still names both numbers.
+    for (const l of trayLabels(3, 2, false)) expect(l).toMatch(/3.*2 writing/);
+  });
+
+  it('writingCount counts only the pending tickets that were sent (not one fixing its notes)', () => {
+    const tickets = new Map<number, TicketState>([
+      [1, ticket(1, { phase: 'queued', sendingTo: 'b' })],
+      [2, ticket(2, { phase: 'queued' })],
+    ]);
+    const view: SimView = {
+      t: 1,
+      end: 100,
+      tickets,
+      requests: [],
+      counts: { arrived: 2, resolved: 0, abandoned: 0, inSystem: 2 },
+      departments: [dept('a', { pending: [1, 2] }), dept('b')],
+    };
+    expect(writingCount(view, view.departments[0]!)).toBe(1);
+  });
+});
+
+describe('shortDeskNames', () => {
+  it('gives each long name a short form no other desk shares', () => {
+    expect(shortDeskNames(['Front Desk', 'Tech Support', 'Billing'])).toEqual(['Front', 'Tech', 'Billing']);
+    // "Tier" alone would be two desks: the names stay.
+    expect(shortDeskNames(['Tier 1', 'Tier 2', 'HR'])).toEqual(['Tier 1', 'Tier 2', 'HR']);
+    expect(shortDeskNames(['Customer Care', 'Customer Billing'])).toEqual(['Customer C.', 'Customer B.']);
   });
 });

@@ -98,6 +98,31 @@ export function trayWords(
   return out;
 }
 
+/** How many tickets in a tray were sent already and wait for someone here to write their notes. */
+export function writingCount(view: SimView, dept: { pending: readonly number[] }): number {
+  let n = 0;
+  for (const id of dept.pending) if (getTicket(view, id)?.sendingTo) n++;
+  return n;
+}
+
+/**
+ * The tray's label, longest first: the caller shows the first that fits. Tickets still being written
+ * up sit in the tray too, so the label counts them apart ("Ready to send (2) · 1 writing notes"): its
+ * numbers add up to the tickets a player sees there. `short`: beside a desk button, less room.
+ */
+export function trayLabels(ready: number, writing: number, short: boolean): string[] {
+  const base = ready > 0 ? (short ? [`Ready (${ready})`] : [`Ready to send (${ready})`, `Ready (${ready})`]) : short ? ['Ready: none'] : ['Ready to send: none', 'Ready: none'];
+  if (writing === 0) return base;
+  const r = ready > 0 ? `Ready (${ready})` : 'Ready: none';
+  return [
+    ...(short ? [] : [`${base[0]} · ${writing} writing notes`]),
+    `${r} · ${writing} writing notes`,
+    `${r} · ${writing} writing`,
+    `${ready} ready · ${writing} writing`,
+    `${ready} + ${writing} writing`,
+  ];
+}
+
 /** The tickets in a department's tray as drawn, front first (ready ones, then those having notes written). */
 export function trayOrder(places: ReadonlyMap<number, Place>, dept: string): number[] {
   const list: Array<[number, number]> = [];
@@ -193,6 +218,24 @@ export function buildBoard({ level, view, positions, care, order }: BoardInputs)
       return best ? best.id : null;
     },
   };
+}
+
+/**
+ * Short forms of the desks' names, for the customer rows where a long name does not fit ("with Tech"
+ * for Tech Support): the first word when no other desk's name starts with it, else the first word and
+ * the other words' initials ("Customer C." beside "Customer B."), else the name itself.
+ */
+export function shortDeskNames(names: readonly string[]): string[] {
+  const words = names.map((n) => n.trim().split(/\s+/));
+  const firsts = words.map((w) => w[0]!.toLowerCase());
+  const initialed = words.map((w) => [w[0]!, ...w.slice(1).map((x) => `${[...x][0]!.toUpperCase()}.`)].join(' '));
+  return names.map((n, i) => {
+    const w = words[i]!;
+    if (w.length < 2) return n;
+    if (firsts.filter((f) => f === firsts[i]).length === 1) return w[0]!;
+    const alt = initialed[i]!;
+    return alt.length < n.length && initialed.filter((x) => x === alt).length === 1 ? alt : n;
+  });
 }
 
 /** Journey of a work type in words: "triage › billing fix › reply". */

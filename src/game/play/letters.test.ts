@@ -20,6 +20,26 @@ describe('LetterBook', () => {
     expect(b.take(1, 'Ann', 'A')).not.toBe('A');
   });
 
+  it('prefers the initial over the letter shown before, and takes it back when it is freed', () => {
+    const b = new LetterBook();
+    b.take(1, 'Tina');
+    b.take(2, 'Otto');
+    b.take(3, 'Mo');
+    // T, O and M are taken: Tomasz shows A.
+    expect(b.take(4, 'Tomasz')).toBe('A');
+    b.release(1);
+    // Drawn again, the initial comes before the letter shown last time.
+    b.release(4);
+    expect(b.take(4, 'Tomasz', 'A')).toBe('T');
+    // Still drawn with a stand-in: it takes the initial back when it moves and the initial is free.
+    expect(b.take(5, 'Tara')).toBe('A');
+    expect(b.prefer(5, 'Tara')).toBe('A');
+    b.release(4);
+    expect(b.prefer(5, 'Tara')).toBe('T');
+    expect([...b.letters().values()].filter((l) => l === 'T')).toHaveLength(1);
+    expect(b.take(6, 'Ada')).toBe('A');
+  });
+
   it('never shows one letter twice among up to 26 tickets, whatever the names', () => {
     const b = new LetterBook();
     const names = ['Lucia', 'Luis', 'Li', 'Lo', 'L', 'Émile', 'Zoë', '李', 'Al', 'Ali', 'Alan', 'Bo'];

@@ -219,3 +219,39 @@ export function fitTextsEvenly(
   }
   return scale;
 }
+
+/** Size of the notes mark on a sent ticket (game points at token scale 1). */
+export const CARE_MARK = 36;
+
+/**
+ * The mark of the notes a ticket was sent with, baked once: quick is an orange disc with a lightning
+ * bolt, thorough a blue square with the lines of a full note. Shape, colour and glyph all differ, so it
+ * reads without colour too. The side panel shows the same marks beside Quick and Thorough.
+ */
+export function careMarkTexture(scene: Phaser.Scene, care: 'quick' | 'thorough'): string {
+  const s = CARE_MARK;
+  return bakeShape(scene, `care-mark:${care}`, s, s, (g) => {
+    if (care === 'quick') {
+      g.fillStyle(0xe69f00, 1).fillCircle(s / 2, s / 2, s / 2 - 1);
+      g.lineStyle(3, 0x0b1320, 1).strokeCircle(s / 2, s / 2, s / 2 - 1);
+      const k = s / 36;
+      g.fillStyle(0x0b1320, 1).fillPoints(
+        [
+          [21, 5],
+          [9, 20],
+          [17, 20],
+          [14, 31],
+          [27, 15],
+          [19, 15],
+          [22, 5],
+        ].map(([x, y]) => new Phaser.Math.Vector2(x! * k, y! * k)),
+        true,
+      );
+    } else {
+      g.fillStyle(0x56b4e9, 1).fillRoundedRect(1, 1, s - 2, s - 2, 6);
+      g.lineStyle(3, 0x0b1320, 1).strokeRoundedRect(1, 1, s - 2, s - 2, 6);
+      g.lineStyle(4, 0x0b1320, 1);
+      for (const y of [0.3, 0.5, 0.7]) g.lineBetween(s * 0.22, s * y, s * 0.78, s * y);
+    }
+  }, 3);
+}
