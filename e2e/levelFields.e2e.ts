@@ -12,6 +12,7 @@ import { launchBrowser, type LaunchedBrowser } from './browser';
 import { openGame, waitForScreen, type GamePage } from './harness';
 import { press, sim, skipUntil, waitRouted } from './helpers';
 import { layoutCards, SIDEBAR, type Rect } from '../src/game/play/layout';
+import { clinicLevel } from './clinicLevel';
 
 // File order is not reading order: Lab is second in the file but sits bottom left.
 const positions = [
@@ -118,6 +119,15 @@ const texts = (page: Page): Promise<Box[]> => page.evaluate(() => window.__rippl
 const centreIn = (b: Box, r: Rect): boolean =>
   b.x + b.w / 2 >= r.x && b.x + b.w / 2 <= r.x + r.w && b.y + b.h / 2 >= r.y && b.y + b.h / 2 <= r.y + r.h;
 const flat = (s: string) => s.replace(/\s+/g, ' ');
+const inside = (b: Box, r: Rect, slack = 1): boolean =>
+  b.x >= r.x - slack &&
+  b.y >= r.y - slack &&
+  b.x + b.w <= r.x + r.w + slack &&
+  b.y + b.h <= r.y + r.h + slack;
+const apart = (p: Box, q: Box): boolean =>
+  p.x + p.w <= q.x + 1 || q.x + q.w <= p.x + 1 || p.y + p.h <= q.y + 1 || q.y + q.h <= p.y + 1;
+const SCREEN: Rect = { x: 0, y: 0, w: 1920, h: 1080 };
+const clinicWorkTypes = (clinicLevel().workTypes as { name: string }[]).map((w) => w.name);
 const cards = layoutCards(positions);
 
 /** The status pill's words on a desk's card ("● OK", "✖ Down", ...). */
@@ -183,7 +193,9 @@ describe('a level with the newer fields', () => {
       expect(badge, `badge of ${id}`).toBeDefined();
     });
     const panel = board.filter((b) => centreIn(b, SIDEBAR)).map((b) => flat(b.text));
-    expect(panel.some((t) => t.includes('Check in, then 4 in 10 need a test (blood test) › reply'))).toBe(true);
+    expect(panel.some((t) => t.includes('Check in, then 4 in 10 need a test (blood test) › reply'))).toBe(
+      true,
+    );
     // Skills read by their level's names on the cards, never as raw ids.
     expect(board.some((b) => flat(b.text) === 'Can do: Blood test')).toBe(true);
   });
@@ -249,4 +261,97 @@ describe('a level with the newer fields', () => {
     const open = (await sim(page)).departments.find((d) => d.id === 'records')!;
     expect(open.away).toBe(0);
   });
+});
+
+/**
+ * The six-desk clinic's briefing is too tall for its kinds of work in full beside the story: the first
+ * page names them and offers their page (W), which shows every step label and the branch. At 1280x720
+ * and 1024x768 (the same 1920x1080 game scaled), both pages keep their text on the screen, at 14 CSS px
+ * or more, and out of the buttons' row.
+ */
+describe("the six-desk clinic's briefing at 1280x720 and 1024x768", () => {
+  const BUTTON_ROW = ['Back', 'Start', 'Kinds of work (W)', 'Briefing (W)'];
+  let clinic: GamePage;
+  const shown = (page: Page) => texts(page).then((all) => all.filter((b) => b.scene === 'briefing'));
+
+  beforeAll(async () => {
+    clinic = await openGame('', { browser });
+    const page = clinic.page;
+    const text = JSON.stringify(clinicLevel(), null, 2);
+    page.on('filechooser', (fc) => {
+      void fc.setFiles({ name: 'long-clinic.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    });
+    await waitForScreen(page, 'title');
+    await page.keyboard.press('l');
+    await waitForScreen(page, 'briefing');
+  });
+
+  afterAll(async () => {
+    const problems = clinic?.problems ?? [];
+    await clinic?.close();
+    expect(problems, 'console errors, warnings or failed requests').toEqual([]);
+  });
+
+  /** Every text of the page on screen, at least 14 CSS px, and above the buttons' row unless it is a button's. */
+  async function expectReadable(page: Page, where: string, w: number): Promise<Box[]> {
+    const k = w / 1920;
+    const all = await shown(page);
+    expect(all.length, where).toBeGreaterThan(5);
+    for (const b of all) {
+      expect(inside(b, SCREEN), `${where}: "${b.text}" is off screen`).toBe(true);
+      expect(
+        b.px * k,
+        `${where}: "${b.text.slice(0, 40)}" at ${(b.px * k).toFixed(1)} CSS px`,
+      ).toBeGreaterThan(14 - 0.05);
+      const inRow = b.y + b.h > 1080 - 140;
+      const button = BUTTON_ROW.includes(b.text) || b.text.startsWith('Enter: start');
+      expect(!inRow || button, `${where}: "${b.text.slice(0, 40)}" ends at ${Math.round(b.y + b.h)}`).toBe(
+        true,
+      );
+    }
+    return all;
+  }
+
+  for (const [w, h] of [
+    [1280, 720],
+    [1024, 768],
+  ] as const) {
+    it(`${w}x${h}: the first page names the kinds and offers their page; that page shows every step label and the branch`, async () => {
+      const page = clinic.page;
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForFunction(
+        (cw) => Math.abs(document.querySelector('#game canvas')!.getBoundingClientRect().width - cw) < 1,
+        w,
+      );
+      const first = await expectReadable(page, `${w}x${h} briefing`, w);
+      await clinic.shot(`fields-clinic-briefing-${w}`);
+      const firstTexts = first.map((b) => flat(b.text));
+      for (const wt of clinicWorkTypes)
+        expect(firstTexts, `${w}x${h}: "${wt}" on the briefing`).toContain(wt);
+      expect(firstTexts).toContain('Your goal');
+      expect(firstTexts).toContain('Kinds of work (W)');
+
+      await page.keyboard.press('w');
+      await page.waitForFunction(() => window.__ripple!.texts().some((b) => b.text === 'Briefing (W)'));
+      const kinds = await expectReadable(page, `${w}x${h} kinds of work`, w);
+      await clinic.shot(`fields-clinic-kinds-${w}`);
+      const kindTexts = kinds.map((b) => flat(b.text));
+      expect(kindTexts).toContain(
+        'Check the patient in (check in) → Assess the symptoms (assess), then 3 in 10 need a blood test → Explain results → Book follow up',
+      );
+      for (const wt of clinicWorkTypes) expect(kindTexts, `${w}x${h}: "${wt}" on its page`).toContain(wt);
+      // Each kind's steps sit under its name, and no two texts of the page run into each other.
+      for (let x = 0; x < kinds.length; x++)
+        for (let y = x + 1; y < kinds.length; y++) {
+          const [p, q] = [kinds[x]!, kinds[y]!];
+          expect(apart(p, q), `"${p.text.slice(0, 30)}" and "${q.text.slice(0, 30)}" overlap`).toBe(true);
+        }
+
+      // Escape on that page goes back to the briefing, not out of it; W flips as well.
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => window.__ripple!.texts().some((b) => b.text === 'Kinds of work (W)'));
+      expect(await page.evaluate(() => window.__ripple!.state().screen)).toBe('briefing');
+      expect((await shown(page)).map((b) => flat(b.text))).toContain('Your goal');
+    });
+  }
 });
