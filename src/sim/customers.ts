@@ -9,11 +9,11 @@ import { sample, sampleGap } from './distributions';
 import { E_ABANDON, E_ARRIVAL, E_MOOD, E_PATIENCE, E_SCRIPT, schedule, timersLeft } from './events';
 import { touch, updateStatus } from './desks';
 import { histAdd } from './histogram';
-import { chooseName, nameLeft, nameTaken, newNameBook, type NameBook } from './nameBook';
+import { nameLeft, newNameBook, recLeft, takeName, type NameBook, type NameRec } from './nameBook';
 import { rand, STREAM_ARRIVALS } from './rng';
 import { B_NONE, TM_INBOX, type Ticket, type World } from './state';
 import type { WorkTypeInfo } from './compile';
-import { indexAdd, indexDelete } from './ticketIndex';
+import { indexAdd, indexAux, indexDelete } from './ticketIndex';
 
 /** Current arrival rate per minute: schedule rate times active surges. */
 export function arrivalRate(w: World): number {
@@ -112,9 +112,9 @@ export function newTicket(w: World, wtIdx: number, name: string | null): Ticket 
   const patience = sample(wt.patience ?? st.patience, s.rng, STREAM_ARRIVALS);
   const willEscalate = wt.escalateChance > 0 && rand(s.rng, STREAM_ARRIVALS) < wt.escalateChance;
   const book = nameBook(w);
-  const chosen = chooseName(book, st.names, s.nameIdx, name);
-  const customer = chosen.name;
-  s.nameIdx = chosen.next;
+  const nameRec = takeName(book, st.names, s.nameIdx, name);
+  const customer = nameRec.name;
+  s.nameIdx = book.next;
   const path = drawJourney(w, wt);
   const entry = st.entry;
   const d = s.depts[entry]!;
@@ -167,9 +167,8 @@ export function newTicket(w: World, wtIdx: number, name: string | null): Ticket 
     rippleKeys: null,
     timers: 0,
   };
-  nameTaken(book, customer);
   s.tickets.set(id, T);
-  indexAdd(w.ix, T);
+  indexAdd(w.ix, T, nameRec);
   s.counts.arrived++;
   if (st.anyScoreWeight) s.agg.wArrived = (s.agg.wArrived ?? 0) + wt.scoreWeight;
   s.counts.inSystem++;
@@ -314,10 +313,15 @@ export function finish(w: World, T: Ticket, resolved: boolean): void {
   }
   s.counts.inSystem--;
   s.tickets.delete(T.id);
+  // The name book is built at the first arrival; absent (a restored sim), it is built from the tickets left.
+  // A ticket carried into a restored sim has no record beside it: its name is looked up.
+  if (w.names) {
+    const rec = indexAux(w.ix, T.id) as NameRec | undefined;
+    if (rec) recLeft(w.names, rec);
+    else nameLeft(w.names, T.customer);
+  }
   indexDelete(w.ix, T.id);
   if (T.timers & 3) timersLeft(w, (T.timers & 1) + ((T.timers >> 1) & 1));
-  // The name book is built at the first arrival; absent (a restored sim), it is built from the tickets left.
-  if (w.names) nameLeft(w.names, T.customer);
   if (w.rec) {
     w.out.push({
       type: resolved ? 'resolved' : 'abandoned',

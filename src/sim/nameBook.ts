@@ -11,7 +11,7 @@
  * every arrival (there are as many as customers in the company at its busiest, not more).
  */
 /** One name ever carried in the company (kept when its customer leaves: a busy level reuses them). */
-interface NameRec {
+export interface NameRec {
   /** How many customers in the company carry it now. */
   c: number;
   /** The places of the list that hold it. */
@@ -32,6 +32,10 @@ export interface NameBook {
   readonly places: ReadonlyMap<string, readonly number[]>;
   /** Bit j set while nobody in the company has the name at place j. */
   readonly free: Uint32Array;
+  /** The record of the name at each place of the list, once looked up. */
+  readonly atPlace: (NameRec | undefined)[];
+  /** The list place to go on from after takeName. */
+  next: number;
 }
 
 export function newNameBook(list: readonly string[], carried: Iterable<string>): NameBook {
@@ -43,7 +47,13 @@ export function newNameBook(list: readonly string[], carried: Iterable<string>):
   });
   const free = new Uint32Array((list.length + 31) >>> 5);
   for (let j = 0; j < list.length; j++) free[j >>> 5]! |= 1 << (j & 31);
-  const book: NameBook = { names: new Map(), places, free };
+  const book: NameBook = {
+    names: new Map(),
+    places,
+    free,
+    atPlace: new Array<undefined>(list.length).fill(undefined),
+    next: 0,
+  };
   for (const n of carried) nameTaken(book, n);
   return book;
 }
@@ -51,7 +61,15 @@ export function newNameBook(list: readonly string[], carried: Iterable<string>):
 function recordOf(book: NameBook, name: string): NameRec {
   const known = book.names.get(name);
   if (known) return known;
-  const rec: NameRec = { c: 0, places: book.places.get(name) ?? null, of: null, n: 0, low: 2, name, copies: null };
+  const rec: NameRec = {
+    c: 0,
+    places: book.places.get(name) ?? null,
+    of: null,
+    n: 0,
+    low: 2,
+    name,
+    copies: null,
+  };
   const n = numberAtEnd(name);
   if (n >= 2) {
     const of = recordOf(book, name.slice(0, name.lastIndexOf(' ')));
@@ -77,7 +95,10 @@ function numberAtEnd(name: string): number {
 }
 
 export function nameTaken(book: NameBook, name: string): void {
-  const rec = recordOf(book, name);
+  recTaken(book, recordOf(book, name));
+}
+
+function recTaken(book: NameBook, rec: NameRec): void {
   // The next search for base's numbered copies starts past this one.
   if (rec.of && rec.of.low === rec.n) rec.of.low = rec.n + 1;
   if (rec.c++ > 0 || !rec.places) return;
@@ -86,7 +107,12 @@ export function nameTaken(book: NameBook, name: string): void {
 
 export function nameLeft(book: NameBook, name: string): void {
   const rec = book.names.get(name);
-  if (!rec || rec.c === 0 || --rec.c > 0) return;
+  if (rec) recLeft(book, rec);
+}
+
+/** nameLeft for the record the customer's name was taken with (takeName). */
+export function recLeft(book: NameBook, rec: NameRec): void {
+  if (rec.c === 0 || --rec.c > 0) return;
   if (rec.places) for (const j of rec.places) book.free[j >>> 5]! |= 1 << (j & 31);
   // "base n" is free again: base's search starts there again.
   if (rec.of && rec.n < rec.of.low) rec.of.low = rec.n;
@@ -102,27 +128,40 @@ export function chooseName(
   at: number,
   given: string | null,
 ): { name: string; next: number } {
-  let base = given;
-  let next = at;
-  if (base === null) {
+  const rec = pick(book, list, at, given);
+  return { name: rec.name, next: book.next };
+}
+
+/** chooseName and nameTaken at once, without looking the names up: the record (rec.name), book.next set. */
+export function takeName(book: NameBook, list: readonly string[], at: number, given: string | null): NameRec {
+  const rec = pick(book, list, at, given);
+  recTaken(book, rec);
+  return rec;
+}
+
+function pick(book: NameBook, list: readonly string[], at: number, given: string | null): NameRec {
+  let base: NameRec;
+  book.next = at;
+  if (given !== null) base = recordOf(book, given);
+  else if (list.length === 0) base = recordOf(book, list[0]!);
+  else {
     // The first free place from `at` on, round the list; with none before the last place of the
     // turn, that last place (the one before `at`), taken or not.
     const n = list.length;
     const j = firstFree(book.free, at, n);
     const k = j < 0 ? n - 1 : Math.min((j - at + n) % n, n - 1);
-    base = list[(at + k) % n] ?? null;
-    next = n > 0 ? (at + k + 1) % n : at;
+    const p = (at + k) % n;
+    base = book.atPlace[p] ??= recordOf(book, list[p]!);
+    book.next = (at + k + 1) % n;
   }
-  const first = base ?? list[0]!;
-  const rec = recordOf(book, first);
-  if (rec.c === 0) return { name: first, next };
-  // "first i" has a record exactly when the book has met that name (recordOf files it under first).
-  const copies = rec.copies;
-  for (let i = rec.low; ; i++) {
+  if (base.c === 0) return base;
+  // "base i" has a record exactly when the book has met that name (recordOf files it under base).
+  const copies = base.copies;
+  for (let i = base.low; ; i++) {
     const copy = copies === null ? undefined : copies[i];
     if (copy === undefined || copy.c === 0) {
-      rec.low = i;
-      return { name: copy === undefined ? `${first} ${i}` : copy.name, next };
+      base.low = i;
+      return copy ?? recordOf(book, `${base.name} ${i}`);
     }
   }
 }

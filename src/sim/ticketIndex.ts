@@ -11,6 +11,8 @@ export interface TicketIndex {
   /** Ticket id at each place, 0 for an empty place (ids start at 1). */
   keys: Int32Array;
   vals: (Ticket | undefined)[];
+  /** Something the engine keeps beside each ticket (its name's record), or undefined. */
+  aux: unknown[];
   mask: number;
   n: number;
 }
@@ -21,6 +23,7 @@ export function newTicketIndex(tickets: Iterable<Ticket>): TicketIndex {
   const ix: TicketIndex = {
     keys: new Int32Array(MIN_SIZE),
     vals: new Array<Ticket | undefined>(MIN_SIZE).fill(undefined),
+    aux: new Array<unknown>(MIN_SIZE).fill(undefined),
     mask: MIN_SIZE - 1,
     n: 0,
   };
@@ -52,24 +55,39 @@ export function indexHas(ix: TicketIndex, id: number): boolean {
   }
 }
 
-export function indexAdd(ix: TicketIndex, T: Ticket): void {
+/** What was kept beside the ticket `id` (undefined when none or no such ticket). */
+export function indexAux(ix: TicketIndex, id: number): unknown {
+  const keys = ix.keys;
+  const mask = ix.mask;
+  let i = id & mask;
+  for (;;) {
+    const k = keys[i]!;
+    if (k === 0) return undefined;
+    if (k === id) return ix.aux[i];
+    i = (i + 1) & mask;
+  }
+}
+
+export function indexAdd(ix: TicketIndex, T: Ticket, aux?: unknown): void {
   if ((ix.n + 1) * 2 > ix.keys.length) resize(ix, ix.keys.length * 2);
-  place(ix, T.id, T);
+  place(ix, T.id, T, aux);
   ix.n++;
 }
 
-function place(ix: TicketIndex, id: number, T: Ticket): void {
+function place(ix: TicketIndex, id: number, T: Ticket, aux: unknown): void {
   const keys = ix.keys;
   const mask = ix.mask;
   let i = id & mask;
   while (keys[i] !== 0 && keys[i] !== id) i = (i + 1) & mask;
   keys[i] = id;
   ix.vals[i] = T;
+  ix.aux[i] = aux;
 }
 
 export function indexDelete(ix: TicketIndex, id: number): void {
   const keys = ix.keys;
   const vals = ix.vals;
+  const aux = ix.aux;
   const mask = ix.mask;
   let i = id & mask;
   for (;;) {
@@ -90,18 +108,22 @@ export function indexDelete(ix: TicketIndex, id: number): void {
     if (between) continue;
     keys[i] = k;
     vals[i] = vals[j];
+    aux[i] = aux[j];
     i = j;
   }
   keys[i] = 0;
   vals[i] = undefined;
+  aux[i] = undefined;
   if (ix.keys.length > MIN_SIZE && ix.n * 8 < ix.keys.length) resize(ix, ix.keys.length / 2);
 }
 
 function resize(ix: TicketIndex, size: number): void {
   const keys = ix.keys;
   const vals = ix.vals;
+  const aux = ix.aux;
   ix.keys = new Int32Array(size);
   ix.vals = new Array<Ticket | undefined>(size).fill(undefined);
+  ix.aux = new Array<unknown>(size).fill(undefined);
   ix.mask = size - 1;
-  for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) place(ix, keys[i]!, vals[i]!);
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) place(ix, keys[i]!, vals[i]!, aux[i]);
 }
