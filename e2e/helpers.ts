@@ -290,24 +290,25 @@ export async function waitRouted(page: Page, ticket: number, to: string, timeout
 }
 
 /**
- * Median sim seconds the board advances per animation frame, over `frames` frames. Compare two speeds
- * with it (their ratio): how much real time a frame stands for is Phaser's call (it smooths and clamps
- * frame times, more so on a slow machine), but within a few seconds it is the same for both.
+ * Sim seconds per real second, the median over `frames` animation frames: each frame's sim step over its
+ * own real time (capped at 0.1 s, as the game caps a frame), so a busy machine's long or uneven frames
+ * do not change the figure, only the speed the player chose does.
  */
-export async function simPerFrame(page: Page, frames = 20): Promise<number> {
+export async function simRate(page: Page, frames = 30): Promise<number> {
   return page.evaluate(
     (n) =>
       new Promise<number>((resolve) => {
-        const steps: number[] = [];
-        let last: number | null = null;
-        const tick = () => {
+        const rates: number[] = [];
+        let last: { t: number; at: number } | null = null;
+        const tick = (at: number) => {
           const t = window.__ripple!.sim()?.t ?? 0;
-          if (last !== null && t > last) steps.push(t - last);
-          last = t;
+          const wall = last ? Math.min(at - last.at, 100) / 1000 : 0;
+          if (last && t > last.t && wall > 0) rates.push((t - last.t) / wall);
+          last = { t, at };
           if (--n > 0) requestAnimationFrame(tick);
           else {
-            steps.sort((x, y) => x - y);
-            resolve(steps[Math.floor(steps.length / 2)] ?? 0);
+            rates.sort((x, y) => x - y);
+            resolve(rates[Math.floor(rates.length / 2)] ?? 0);
           }
         };
         requestAnimationFrame(tick);

@@ -4,11 +4,12 @@
  * for all, a table reloads and keeps its seat, the server is killed (kill -9) and started again and the
  * tables are still there, and the export holds every table's official result.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnRoomServer, type SpawnedServer } from '../server/testing';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
@@ -21,42 +22,17 @@ afterAll(async () => {
   }
 });
 
-function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/main.ts',
-      '--dist',
-      dist,
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--journal',
-      journal,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, REDIS_URL: '' } },
-  );
-  open.push(child);
-  return new Promise((res, rej) => {
-    let out = '';
-    const timer = setTimeout(() => rej(new Error(`no room server: ${out}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('room server:')) {
-        clearTimeout(timer);
-        res(child);
-      }
-    });
-  });
+/** The room server in its own process; port 0 picks a free one, a number restarts it where the pages look. */
+async function startServer(port = 0): Promise<SpawnedServer> {
+  const server = await spawnRoomServer(['--dist', dist, '--journal', journal], port);
+  open.push(server.child);
+  return server;
 }
 
 describe('live session in the browser', () => {
   it('a facilitator and two tables on their own browsers: join, start, reload, server restart, export', async () => {
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    let server = await startServer(port);
+    let server = await startServer();
+    const port = server.port;
     const base = `http://127.0.0.1:${port}/live.html`;
     const facB = await launchBrowser({ width: 1280, height: 720 });
     open.push(facB);
@@ -96,8 +72,8 @@ describe('live session in the browser', () => {
     );
 
     // kill -9 and start again: the session, its tables and their rounds are back.
-    server.kill('SIGKILL');
-    await new Promise((r) => server.once('exit', r));
+    server.child.kill('SIGKILL');
+    await new Promise((r) => server.child.once('exit', r));
     const note = fac.locator('#live > .msg');
     await note.filter({ hasText: /room server (stopped|does not answer)/ }).waitFor({ timeout: 20_000 });
     server = await startServer(port);

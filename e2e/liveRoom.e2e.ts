@@ -6,12 +6,12 @@
  * their boards and do nothing, so their customers pile up). The round (Every job, six desks: the most a card shows) runs at 8x.
  */
 import '../server/nodeWebSocket';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { joinTable, type Device } from '../server/testing';
+import { joinTable, spawnRoomServer, type Device, type SpawnedServer } from '../server/testing';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
@@ -25,34 +25,19 @@ afterAll(async () => {
   }
 });
 
-function startServer(port: number): Promise<ChildProcess> {
+/** The room server in its own process, on a free port it picks. */
+async function startServer(): Promise<SpawnedServer> {
   const journal = mkdtempSync(join(tmpdir(), 'ripple-room-e2e-'));
-  const args = ['--import', 'tsx', 'server/main.ts', '--dist', dist, '--port', String(port)];
-  args.push('--host', '127.0.0.1', '--journal', journal, '--speed', '8');
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, REDIS_URL: '' },
-  });
-  open.push(child);
-  return new Promise((res, rej) => {
-    let out = '';
-    const timer = setTimeout(() => rej(new Error(`no room server: ${out}`)), 30_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('room server:')) {
-        clearTimeout(timer);
-        res(child);
-      }
-    });
-  });
+  const server = await spawnRoomServer(['--dist', dist, '--journal', journal, '--speed', '8']);
+  open.push(server.child);
+  return server;
 }
 
 export const TEAMS = ['Blue <b>Team</b>', 'Red', 'Green', 'Amber', 'Violet', 'Teal'];
 
 describe("the facilitator's room view", () => {
   it('six tables live at 1280x720 (a card each, with desks and the round so far, all on screen), then the debrief side by side', async () => {
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    await startServer(port);
+    const { port } = await startServer();
     const facB = await launchBrowser({ width: 1280, height: 720 });
     open.push(facB);
     const fac = await facB.context.newPage();

@@ -10,12 +10,13 @@
  * equals the server's. Every wait is for a state, never a fixed sleep (the 20 s offline is the
  * scenario itself, not a wait for something to happen).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawnRoomServer, type SpawnedServer } from '../server/testing';
 import type { LiveBoardInfo } from '../src/live/board/liveBoard';
 import { CHROMIUM_ARGS, findChromium } from './browser';
 import { dragTicket, findReady, sim } from './helpers';
@@ -31,25 +32,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function startServer(port: number): Promise<ChildProcess> {
-  const args = ['--import', 'tsx', 'server/main.ts', '--dist', dist, '--port', String(port)];
-  args.push('--host', '127.0.0.1', '--journal', journal, '--speed', String(SPEED));
-  const child = spawn(process.execPath, args, {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, REDIS_URL: '' },
-  });
-  children.push(child);
-  return new Promise((res, rej) => {
-    let out = '';
-    const timer = setTimeout(() => rej(new Error(`no room server: ${out}`)), 60_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('room server:')) {
-        clearTimeout(timer);
-        res(child);
-      }
-    });
-  });
+/** The room server in its own process; port 0 picks a free one, a number restarts it where the tables look. */
+async function startServer(port = 0): Promise<SpawnedServer> {
+  const server = await spawnRoomServer(
+    ['--dist', dist, '--journal', journal, '--speed', String(SPEED)],
+    port,
+  );
+  children.push(server.child);
+  return server;
 }
 
 const info = (p: Page): Promise<LiveBoardInfo> => p.evaluate(() => window.__rippleLive!.info());
@@ -110,8 +100,8 @@ describe('live workshop: six tables and a projector', () => {
     { timeout: 420_000 },
     async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
-      const port = 20000 + Math.floor(Math.random() * 20000);
-      let server = await startServer(port);
+      let server = await startServer();
+      const port = server.port;
       const base = `http://127.0.0.1:${port}/live.html`;
       browser = await chromium.launch({
         executablePath: findChromium(),
@@ -276,8 +266,8 @@ describe('live workshop: six tables and a projector', () => {
       expect(beforeKill, 'the server is killed mid-round').toBeLessThan(
         (await sim(tables[0]!.page)).end - 30,
       );
-      server.kill('SIGKILL');
-      await new Promise((r) => server.once('exit', r));
+      server.child.kill('SIGKILL');
+      await new Promise((r) => server.child.once('exit', r));
       for (const t of tables.slice(0, 5))
         await until(t.page, (i) => !i.connected, null, `${t.team} sees the server gone`, 30_000);
       server = await startServer(port);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ import {
   tempJournalDir,
   until,
   SPAWN_TEST_MS,
-  SPAWN_WAIT_MS,
+  spawnRoomServer,
 } from './testing';
 
 const levels = loadLevels();
@@ -107,9 +107,7 @@ describe('live room: restart', () => {
     'kill -9 mid-round: the journal already holds every acknowledged command, and a new process resumes it',
     async () => {
       const dir = tempJournalDir();
-      const child = startChild(dir);
-      stop.push(async () => void child.kill('SIGKILL'));
-      const url = await childUrl(child);
+      const { child, url } = await startChild(dir);
       const fac = await createSession(url);
       const code = fac.room.roomId;
       const table = await joinTable(url, code, 'Crash Team');
@@ -130,9 +128,7 @@ describe('live room: restart', () => {
       expect(round.logLength()).toBe(1);
       expect(round.now()).toBeGreaterThan(0.5);
 
-      const again = startChild(dir);
-      stop.push(async () => void again.kill('SIGKILL'));
-      const url2 = await childUrl(again);
+      const { url: url2 } = await startChild(dir);
       const back = await joinTable(url2, code, 'crash team');
       expect((await back.next<WelcomeMessage>('welcome')).table).toBe('t1');
       const r = await back.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
@@ -142,45 +138,9 @@ describe('live room: restart', () => {
   );
 });
 
-function startChild(dir: string): ChildProcess {
-  return spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(import.meta.dirname, 'main.ts'),
-      '--port',
-      '0',
-      '--host',
-      '127.0.0.1',
-      '--journal',
-      dir,
-      '--no-game',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, REDIS_URL: '' },
-    },
-  );
-}
-
-function childUrl(child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    // A spawned server compiles its TypeScript first: on a busy CI machine that takes long, so the wait
-    // is generous and ends early when the process dies.
-    const timer = setTimeout(() => reject(new Error(`no address from the server: ${out}`)), SPAWN_WAIT_MS);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the server exited (${code}) before giving its address: ${out}`));
-    });
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /room server: ws:\/\/([\d.]+:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(`ws://${m[1]}`);
-      }
-    });
-  });
+/** A room server in its own process with no game files, journaling into `dir`; resolves with its address. */
+async function startChild(dir: string): Promise<{ child: ChildProcess; url: string }> {
+  const { child, port } = await spawnRoomServer(['--journal', dir, '--no-game']);
+  stop.push(async () => void child.kill('SIGKILL'));
+  return { child, url: `ws://127.0.0.1:${port}` };
 }

@@ -3,6 +3,7 @@
  * folder, and devices (Colyseus SDK clients) that record what they were sent. Used by the room tests,
  * the restore tests and the bench; never by the app.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,3 +133,55 @@ export async function until(check: () => boolean, what: string, timeoutMs = 60_0
 export const SPAWN_WAIT_MS = 180_000;
 /** The time limit of a test that spawns processes: a few spawns at SPAWN_WAIT_MS and the test's own work. */
 export const SPAWN_TEST_MS = 600_000;
+
+/** A room server in its own process, as a venue runs it, and the port it listens on. */
+export interface SpawnedServer {
+  child: ChildProcess;
+  port: number;
+}
+
+/**
+ * Starts `server/main.ts` in a child process on loopback with `args` (`--journal`, `--dist`, `--speed`, ...)
+ * and resolves once it prints its address. Port 0 (the default) lets the system pick a free port, so
+ * tests never collide with another process on a busy machine; pass the port back in to restart a server
+ * where its clients will look for it. The wait is SPAWN_WAIT_MS and ends early, with the output, when the
+ * process dies (a port in use, a crash while loading).
+ */
+export function spawnRoomServer(args: readonly string[], port = 0): Promise<SpawnedServer> {
+  const main = join(import.meta.dirname, 'main.ts');
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', main, '--host', '127.0.0.1', '--port', String(port), ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDIS_URL: '' } },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const keep = (d: Buffer) => {
+      out += d.toString();
+    };
+    child.stderr!.on('data', (d: Buffer) => {
+      keep(d);
+      process.stderr.write(d);
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(
+        new Error(`the room server gave no address within ${SPAWN_WAIT_MS / 1000} s: ${out.slice(-800)}`),
+      );
+    }, SPAWN_WAIT_MS);
+    const exited = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`the room server exited (${code}) before it gave its address: ${out.slice(-800)}`));
+    };
+    child.once('exit', exited);
+    child.stdout!.on('data', (d: Buffer) => {
+      keep(d);
+      const m = /room server: ws:\/\/[^\s:]+:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        child.off('exit', exited);
+        resolve({ child, port: Number(m[1]) });
+      }
+    });
+  });
+}

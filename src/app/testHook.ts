@@ -88,6 +88,11 @@ export interface RippleHook {
   live(): LiveInfo | null;
   /** The game in progress kept in this browser's storage (read back from it), and how its writes went. */
   kept(): KeptInfo | null;
+  /**
+   * Every toast's text since the hook was installed, in order. A toast shows for seconds only, so a test on
+   * a busy machine may look after it went: this says whether, and how often, it was shown.
+   */
+  toastLog(): string[];
 }
 
 export interface ShownText {
@@ -184,8 +189,23 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
     return { x: r.left + p.x * sx, y: r.top + p.y * sy };
   };
   const via = (p: GamePoint | null | undefined): ClientPoint | null => (p ? toScreen(p) : null);
+  const toasts: string[] = [];
+  let lastToast = 0;
+  try {
+    getApp().store.subscribe((s) => {
+      for (const t of s.toasts)
+        if (t.id > lastToast) {
+          lastToast = t.id;
+          toasts.push(t.text);
+        }
+      toasts.splice(0, Math.max(0, toasts.length - 500));
+    });
+  } catch {
+    // No app context (a hook made before the game's services): no toast log.
+  }
   return {
     version: HOOK_VERSION,
+    toastLog: () => [...toasts],
     texts() {
       const g = game();
       if (!g) return [];
