@@ -92,6 +92,9 @@ describe('boardAt', () => {
     // The absence event of the tiny level starts at 120 s.
     const withIncident = boardAt(tinyLevel, 4, log, 121, 50);
     expect(withIncident.recent.some((r) => r.text === 'Incident: Billing is off sick.')).toBe(true);
+    // A customer helped is news too: the list is never 'nothing yet' once someone was served.
+    const served = boardAt(tinyLevel, 4, log, 200, 200).recent.filter((r) => / was helped, after \d/.test(r.text));
+    expect(served.length).toBe(boardAt(tinyLevel, 4, log, 200).served);
     // Handoffs name the customer (from their arrival) and the notes chosen.
     const handoffs = withIncident.recent.filter((r) => r.text.includes(' passed '));
     expect(handoffs.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
 import type { Level } from '../../level/schema';
 import { replay } from '../../sim/index';
 import type { SimEvent, TimedCommand } from '../../sim/types';
-import { deptNames, eventText, formatClock, nameOf, type Names } from './causes';
+import { deptNames, eventText, formatClock, formatDuration, nameOf, type Names } from './causes';
 import type { HandoffNote } from './debriefData';
 
 export interface DeptAt {
@@ -59,6 +59,8 @@ function describe(e: SimEvent, names: Names, level: Level, who: ReadonlyMap<numb
     }
     case 'abandoned':
       return `${e.customer} gave up waiting.`;
+    case 'resolved':
+      return `${e.customer} was helped, after ${formatDuration(e.totalSeconds)}.`;
     case 'levelEvent': {
       if (e.phase !== 'start') return null;
       return `Incident: ${e.text ?? eventText(level, e.event, names) ?? e.kind}.`;
