@@ -71,6 +71,27 @@ describe('results that explain', () => {
     for (const name of gaveUp) expect(text, `${name} gave up`).toContain(name);
     expect(shown.notes, 'the staff time notes took is shown').toMatch(/notes took staff/);
 
+    // Every line names a kind and a place: no "13 smaller waits together" that says nothing. Each cause
+    // of the attribution is on exactly one line, and a line adding up several kinds is never a big lump.
+    const desks = level.departments.map((d) => d.name);
+    for (const c of shown.causes) {
+      expect(c.text, 'no bare lump of smaller waits').not.toMatch(/smaller wait|together/);
+      if (!/^travelling between desks$|the work itself/.test(c.text))
+        expect(desks.some((n) => c.text.includes(n)), `"${c.text}" names a desk`).toBe(true);
+      const kinds = new Set(c.causes.map((k) => k.split(':')[0]));
+      // Kinds are put together only within a family (waiting, notes, handoffs that rippled), never in a
+      // lump of everything small; and no line of waits holds most of the time.
+      const family = (k: string) => (/^(rework|clarify|misroute)/.test(k) ? 'ripples' : /^notes/.test(k) ? 'notes' : /^service/.test(k) ? 'work' : 'waiting');
+      if (kinds.size > 1) expect(new Set(c.causes.map(family)).size, `"${c.text}" stays within one family`).toBe(1);
+      if (!c.text.includes('the work itself')) expect(c.seconds / allTime, `"${c.text}" is not most of the time`).toBeLessThan(0.5);
+    }
+    const attributed = Object.keys(m.attribution).filter((k) => m.attribution[k]! > 0);
+    expect(shown.causes.flatMap((c) => c.causes).sort()).toEqual(attributed.sort());
+    // Try this next time: from this run's causes, in the level's own actions (a careless run: thorough notes).
+    expect(shown.advice.length).toBeGreaterThanOrEqual(1);
+    expect(shown.advice.length).toBeLessThanOrEqual(2);
+    expect(shown.advice.join(' ')).toMatch(/Write thorough notes for handoffs to (Tier 1|Tier 2|Billing)/);
+
     // Each part shows its own measure: two parts read the same only when their measures do.
     const measures = shown.parts.map((p) => p.measure);
     expect(new Set(measures).size).toBe(measures.length);
@@ -113,6 +134,48 @@ describe('results that explain', () => {
     }
   });
 
+  it('at the very end, the board\'s last live score is the results\' score, floored the same way', async () => {
+    const g = await openGame('?level=clear-notes&facilitator=1&seed=5');
+    try {
+      const page = g.page;
+      await waitForScreen(page, 'briefing');
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'play');
+      const end = (await sim(page)).end;
+      await press(page, ' ');
+      // Played by the policy to a minute before the end, while customers still come (a step may pass that mark).
+      const at = await page.evaluate((t) => window.__rippleDrive!.playOut('wholistic', t), end - 60);
+      expect(at?.over, 'the round is still on').toBe(false);
+      // Record the board's score every frame until the results show: the last one is the board's last frame.
+      await page.evaluate(() => {
+        const w = window as unknown as { __boardScores: string[] };
+        w.__boardScores = [];
+        const tick = () => {
+          const r = window.__ripple!;
+          const t = r.texts().find((x) => x.scene === 'play' && /^Score \d+$/.test(x.text));
+          if (t) w.__boardScores.push(t.text);
+          if (r.state().screen !== 'results') requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      await press(page, ' ');
+      await press(page, '3'); // the last seconds play out live, at 4x
+      await waitForScreen(page, 'results', 120_000);
+      const scores = await page.evaluate(() => (window as unknown as { __boardScores: string[] }).__boardScores);
+      expect(scores.length, 'the board drew its score while the last seconds ran').toBeGreaterThan(1);
+      const results = await page.evaluate(() => window.__ripple!.texts().find((t) => /^Score \d+ of 100$/.test(t.text))?.text);
+      const shown = (await page.evaluate(() => window.__ripple!.results()))!;
+      const level = checkLevelText(readFileSync(LEVEL_FILE, 'utf8'), LEVEL_FILE).level!;
+      const exact = replay(level, shown.seed, shown.commandLog).score().total;
+      expect(Number.isInteger(exact), 'a score with a fraction tests the rounding').toBe(false);
+      expect(results).toBe(`Score ${Math.floor(exact)} of 100`);
+      expect(scores.at(-1), 'the board\'s last score').toBe(`Score ${Math.floor(exact)}`);
+      expect(g.problems).toEqual([]);
+    } finally {
+      await g.close();
+    }
+  });
+
   it('the results read at 1280x720 and 1024x768', async () => {
     const page = game.page;
     for (const [w, h] of [
@@ -130,6 +193,35 @@ describe('results that explain', () => {
       expect(px, `smallest results text at ${w}x${h}, CSS px`).toBeGreaterThanOrEqual(14);
     }
     await page.setViewportSize({ width: 1920, height: 1080 });
+  });
+
+  it('a careful level-2 run: its advice differs from the careless run\'s, read at 1280x720 and 1024x768', async () => {
+    const careless = (await game.page.evaluate(() => window.__ripple!.results()))!.advice;
+    const g = await openGame('?level=clear-notes&facilitator=1&seed=7', { viewport: { width: 1280, height: 720 } });
+    try {
+      const page = g.page;
+      await waitForScreen(page, 'briefing');
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'play');
+      await page.evaluate(() => window.__rippleDrive!.playOut('humanCareful'));
+      await waitForScreen(page, 'results');
+      const shown = (await page.evaluate(() => window.__ripple!.results()))!;
+      expect(shown.advice.length).toBeGreaterThanOrEqual(1);
+      expect(shown.advice.join(' '), 'thorough notes were written already').not.toMatch(/thorough notes for handoffs/);
+      expect(shown.advice).not.toEqual(careless);
+      for (const c of shown.causes) expect(c.text).not.toMatch(/smaller wait|together/);
+      for (const [w, h] of [
+        [1280, 720],
+        [1024, 768],
+      ] as const) {
+        await page.setViewportSize({ width: w, height: h });
+        await page.waitForTimeout(400);
+        await g.shot(`teaching-results-careful-${w}x${h}`);
+      }
+      expect(g.problems).toEqual([]);
+    } finally {
+      await g.close();
+    }
   });
 });
 

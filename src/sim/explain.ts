@@ -31,6 +31,8 @@ export interface RunExplanation {
   gaveUp: GaveUp[];
   /** Staff seconds spent writing handoff notes (up to the end of the level). */
   notesStaffSeconds: number;
+  /** Handoffs sent with thorough notes, by work type (what a "quick notes are enough" advice needs). */
+  thoroughByWorkType: Record<string, number>;
 }
 
 const byTime = (a: CauseTime, b: CauseTime): number =>
@@ -46,8 +48,14 @@ export function explainEvents(metrics: Metrics, events: Iterable<SimEvent>): Run
   const end = metrics.simulatedSeconds;
   const gaveUp: GaveUp[] = [];
   let notesStaffSeconds = 0;
+  const workType = new Map<number, string>();
+  const thoroughByWorkType: Record<string, number> = {};
   for (const e of events) {
-    if (e.type === 'jobStart' && e.kind === 'notes')
+    if (e.type === 'arrive') workType.set(e.ticket, e.workType);
+    else if (e.type === 'handoff' && e.care === 'thorough') {
+      const w = workType.get(e.ticket);
+      if (w !== undefined) thoroughByWorkType[w] = (thoroughByWorkType[w] ?? 0) + 1;
+    } else if (e.type === 'jobStart' && e.kind === 'notes')
       notesStaffSeconds += Math.max(0, Math.min(e.end, end) - e.t);
     else if (e.type === 'abandoned') {
       const m = new Map<string, number>();
@@ -64,7 +72,7 @@ export function explainEvents(metrics: Metrics, events: Iterable<SimEvent>): Run
       });
     }
   }
-  return { causes, totalSeconds, gaveUp, notesStaffSeconds };
+  return { causes, totalSeconds, gaveUp, notesStaffSeconds, thoroughByWorkType };
 }
 
 /** Replays the run (same level, seed and commands give the same run) and explains it. */

@@ -12,7 +12,8 @@ import { startScene, type ResultsData } from './sceneData';
 import { drawStars } from './draw';
 import { nextStarText, shownScore, verdict } from './resultsWords';
 import { explainPlay, scoreColumn, timeColumn } from './resultsPanels';
-import { noteColumnScale } from './resultsShown';
+import { noteAdvice, noteColumnScale } from './resultsShown';
+import { tryNext } from './resultsAdvice';
 import { largestRipples } from './rippleWords';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
@@ -57,16 +58,28 @@ export class ResultsScene extends Phaser.Scene {
     if (stars !== null) drawStars(g, x0 + starsW / 2 - 20, 120, 40, stars, pal.star);
     scoreText.setX(x0 + starsW);
     const rippled = largestRipples(data.metrics.ripples, data.level).length > 0;
+    // "Try this next time" under the stars: the one or two things this run says to change. It takes the
+    // place of the verdict's pointer to what is below.
+    const exp = explainPlay(data);
+    const advice = exp ? tryNext(exp, data.level, data.metrics) : [];
     const sub =
       stars !== null
-        ? `${starsText(stars)}. ${verdict(stars, rippled)} ${nextStarText(stars, data.level.scoring.stars)}`.trim()
+        ? `${starsText(stars)}. ${advice.length > 0 && stars < 3 ? '' : `${verdict(stars, rippled)} `}${nextStarText(stars, data.level.scoring.stars)}`.trim()
         : verdict(null);
     const subText = this.add
       .text(cx, 168, sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: 1300 }))
       .setOrigin(0.5, 0);
+    let adviceBottom = subText.y + subText.height;
+    if (advice.length > 0) {
+      const tip = this.add
+        .text(cx, adviceBottom + 6, `Try this next time: ${advice.join(' ')}`, textStyle(s, 'small', { color: pal.accentCss, align: 'center', wrap: 1560 }))
+        .setOrigin(0.5, 0);
+      tip.setName('results-advice');
+      adviceBottom = tip.y + tip.height;
+    }
     // A session round: whose round it was and that it is kept, on a line of its own under the stars.
     const round = s.facilitator ? app.hooks.facilitator.round(data.outcome.savedRound) : null;
-    let headBottom = subText.y + subText.height;
+    let headBottom = adviceBottom;
     if (round && data.outcome.savedRound !== null) {
       const saved = this.add
         .text(cx, headBottom + 10, `${round.label}: saved to the session`, textStyle(s, 'small', { bold: true, color: pal.accentCss, align: 'center', wrap: 1300 }))
@@ -88,9 +101,12 @@ export class ResultsScene extends Phaser.Scene {
     left.setPosition(50, colTop);
     fitColumn(left, lw, colMaxH);
     const rw = wide ? 680 : 860;
-    const right = timeColumn(this, s, data, explainPlay(data), rw, colMaxH - 60);
+    // Room kept for the line saying this result won't be kept, only when it will be shown.
+    const storageOk = store.getState().storageOk;
+    const right = timeColumn(this, s, data, exp, rw, colMaxH - (storageOk ? 0 : 60));
+    noteAdvice(advice);
     right.setPosition(wide ? 1200 : 1010, colTop);
-    if (!store.getState().storageOk) {
+    if (!storageOk) {
       const b = right.getBounds();
       right.add(
         this.add.text(

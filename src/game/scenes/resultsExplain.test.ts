@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainRun } from '../../sim/explain';
 import { runPolicy } from '../../sim/index';
 import { makeLevel } from '../../sim/testing/levels';
-import { causeLines, causeWords, duration, gaveUpLines, partMeasure, scoreRows } from './resultsExplain';
+import { causeLines, causeWords, duration, gaveUpLines, partMeasure, scoreRows, WORK_ITSELF } from './resultsExplain';
 
 const level = makeLevel({
   durationSeconds: 900,
@@ -38,6 +38,26 @@ describe('results words', () => {
       expect(lines.reduce((a, l) => a + l.share, 0)).toBeCloseTo(1, 9);
     }
     expect(causeLines(exp, level, 4)).toHaveLength(4);
+  });
+
+  it('folded or not, every line names a kind and a place, and each cause is on exactly one line', () => {
+    const names = level.departments.map((d) => d.name);
+    for (const max of [Infinity, 8, 6, 5, 4, 3]) {
+      const lines = causeLines(exp, level, max);
+      const keys = lines.flatMap((l) => l.causes).sort();
+      expect(keys, `max ${max}`).toEqual(exp.causes.map((c) => c.cause).sort());
+      for (const l of lines) {
+        expect(l.text).not.toMatch(/smaller|together|other waits/);
+        if (l.cause === 'transit') continue;
+        expect(names.some((n) => l.text.includes(n)) || l.text === WORK_ITSELF, `"${l.text}" names a desk`).toBe(true);
+        const kinds = new Set(l.causes.map((c) => c.split(':')[0]));
+        if (l.cause.startsWith('kind:') || l.causes.length === 1) expect(kinds.size, l.text).toBe(1);
+      }
+    }
+    // Room for four lines of 10+ causes: still no line says nothing; only whole families are merged.
+    const four = causeLines(exp, level, 4);
+    expect(exp.causes.length).toBeGreaterThan(8);
+    for (const l of four) expect(l.cause).toMatch(/^(kind:|family:|service$|[a-z]+:)/);
   });
 
   it('names every customer who gave up, once', () => {

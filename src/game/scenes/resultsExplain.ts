@@ -7,10 +7,12 @@
  */
 import type { Level } from '../../level/schema';
 import type { GaveUp, RunExplanation } from '../../sim/explain';
-import { parseCause } from '../../sim/causes';
 import { scoreBreakdown } from '../../sim/scoring';
 import type { Metrics, ScorePart, ScoreReport } from '../../sim/types';
 import { PART_LABELS } from './resultsWords';
+import { causeWords, isWork, listNames, type CauseLine } from './resultsCauses';
+
+export { causeLines, causeWords, WORK_ITSELF, type CauseLine } from './resultsCauses';
 
 /** "45 s", "3 min 40 s", "1 h 5 min". */
 export function duration(seconds: number): string {
@@ -107,110 +109,6 @@ export function scoreRows(level: Level, m: Metrics, report: ScoreReport): ScoreR
         }
       : null;
   return { rows, unserved };
-}
-
-const name = (level: Level, id: string | null | undefined): string =>
-  (id ? level.departments.find((d) => d.id === id)?.name : undefined) ?? id ?? 'a desk';
-
-/** Time someone spent working on the customer's step (the one cause that is not a wait). */
-const isWork = (cause: string): boolean => parseCause(cause)?.kind === 'service';
-
-const possessive = (n: string): string => (n.endsWith('s') ? `${n}'` : `${n}'s`);
-
-/** A cause key in a few plain words: "waiting in the line at Billing", "waiting in Tier 1's tray", ... */
-export function causeWords(cause: string, level: Level): string {
-  const c = parseCause(cause);
-  if (c === null) return cause;
-  switch (c.kind) {
-    case 'transit':
-      return 'travelling between desks';
-    case 'service':
-      return `being helped at ${name(level, c.dept)}`;
-    case 'queue':
-      return `waiting in the line at ${name(level, c.dept)}`;
-    case 'outbox':
-      return `waiting in ${possessive(name(level, c.dept))} tray, done but not sent on`;
-    case 'notes':
-      return `${name(level, c.dept)} writing handoff notes`;
-    case 'rework':
-      return `${name(level, c.to)} asking again after thin notes from ${name(level, c.from)}`;
-    case 'clarify':
-      return `a bounce from ${name(level, c.to)} back to ${name(level, c.from)} for clearer notes`;
-    case 'misroute':
-      return `a trip from ${name(level, c.from)} to the wrong desk (${name(level, c.to)})`;
-    case 'event': {
-      const i = level.events.findIndex((e, n) => (e.id ?? `${e.kind}-${n + 1}`) === c.event);
-      const e = level.events[i];
-      if (!e) return 'held up by an incident';
-      if (e.kind === 'absence') return `waiting at ${name(level, e.department)} while people were away`;
-      if (e.kind === 'outage') return `waiting at ${name(level, e.department)} while its systems were down`;
-      return 'held up in a rush of customers';
-    }
-  }
-}
-
-export interface CauseLine {
-  /** The cause key ('other' for the folded line, 'service' for the work itself). */
-  cause: string;
-  text: string;
-  seconds: number;
-  /** 0..1 of all customer time. */
-  share: number;
-}
-
-const listNames = (names: string[]): string =>
-  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-
-const KIND_WORDS: Record<string, string> = {
-  queue: 'lines',
-  outbox: 'trays',
-  notes: 'notes',
-  transit: 'travel',
-  rework: 're-asks',
-  clarify: 'bounces',
-  misroute: 'wrong desks',
-  event: 'incidents',
-};
-
-/** The needed work itself, every desk together (a cause too, so the lines add up to 100%). */
-export const WORK_ITSELF = 'being helped: the work itself, at every desk';
-
-/**
- * Every cause of customer time with its minutes and share, adding up to 100%: the waits and detours,
- * largest first, then the work itself as one last line. With `max`, the smallest waits are folded into
- * one "other" line, so the lines still add up to all of it.
- */
-export function causeLines(exp: RunExplanation, level: Level, max = Infinity): CauseLine[] {
-  const total = exp.totalSeconds;
-  const share = (x: number): number => (total > 0 ? x / total : 0);
-  let work = 0;
-  const waits: CauseLine[] = [];
-  for (const c of exp.causes) {
-    if (isWork(c.cause)) work += c.seconds;
-    else
-      waits.push({
-        cause: c.cause,
-        text: causeWords(c.cause, level),
-        seconds: c.seconds,
-        share: share(c.seconds),
-      });
-  }
-  const room = max - (work > 0 ? 1 : 0);
-  let lines = waits;
-  if (waits.length > room) {
-    lines = waits.slice(0, Math.max(1, room - 1));
-    const rest = waits.slice(lines.length);
-    const kinds = [...new Set(rest.map((l) => KIND_WORDS[parseCause(l.cause)?.kind ?? ''] ?? 'other'))];
-    const seconds = rest.reduce((a, l) => a + l.seconds, 0);
-    lines.push({
-      cause: 'other',
-      text: `${plural(rest.length, 'smaller wait')} together (${listNames(kinds)})`,
-      seconds,
-      share: share(seconds),
-    });
-  }
-  if (work > 0) lines.push({ cause: 'service', text: WORK_ITSELF, seconds: work, share: share(work) });
-  return lines;
 }
 
 /** "22 min (31%): waiting in the line at Billing". */

@@ -116,6 +116,7 @@ function emptyShown(play: FinishedRun): ShownResults {
     totalSeconds: 0,
     gaveUp: [],
     notes: null,
+    advice: [],
     scale: 1,
   };
 }
@@ -139,10 +140,10 @@ export function timeColumn(
   width: number,
   maxHeight = Infinity,
 ): Phaser.GameObjects.Container {
-  // The most causes that fit: fewer lines rather than smaller type (the last line sums the rest).
-  // The biggest ripple's sentence is the lesson in words: it stays while four causes still fit
-  // (large projector text drops causes first), and goes only after that.
-  const tries: Array<[number, boolean]> = [[8, true], [7, true], [6, true], [5, true], [4, true], [4, false], [3, false]];
+  // The most causes that fit: fewer lines rather than smaller type (the rest grouped by kind and place).
+  // The biggest ripple's sentence stays while seven causes fit; "Try this next time" under the stars
+  // carries the lesson in words, so after that the causes come first.
+  const tries: Array<[number, boolean]> = [[8, true], [7, true], [8, false], [7, false], [6, false], [5, false], [4, false], [3, false]];
   for (const [max, ripple] of tries) {
     const c = buildTimeColumn(scene, s, play, exp, width, max, ripple);
     if (max <= 3 || c.getBounds().height <= maxHeight) return c;
@@ -183,13 +184,14 @@ function buildTimeColumn(
     totalSeconds: 0,
     gaveUp: [],
     notes: null,
+    advice: shownResults()?.levelId === play.levelId ? shownResults()!.advice : [],
     scale: 1,
   };
   if (exp) {
     head('Where the customers\u2019 time went');
     const lines = causeLines(exp, play.level, maxCauses);
     for (const l of lines) line(causeLineText(l));
-    next.causes = lines.map((l) => ({ text: l.text, seconds: l.seconds }));
+    next.causes = lines.map((l) => ({ text: l.text, seconds: l.seconds, causes: l.causes }));
     next.totalSeconds = exp.totalSeconds;
     y += 8;
     const gone = gaveUpLines(exp, play.level);
@@ -204,6 +206,7 @@ function buildTimeColumn(
     next.notes = notes;
     const ripple = withRipple ? largestRipples(play.metrics.ripples, play.level, 1)[0] : undefined;
     if (ripple) line(`Biggest ripple: ${ripple}`, pal.textDim);
+
   } else {
     line('The time breakdown could not be worked out for this run.', pal.warnCss);
   }

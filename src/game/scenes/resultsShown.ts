@@ -11,10 +11,13 @@ export interface ShownResults {
   commandLog: TimedCommand[];
   parts: { key: string; label: string; measure: string; points: string }[];
   unserved: string | null;
-  causes: { text: string; seconds: number }[];
+  /** "Where the time went": each line's words, seconds and the cause keys it adds up. */
+  causes: { text: string; seconds: number; causes: string[] }[];
   totalSeconds: number;
   gaveUp: string[];
   notes: string | null;
+  /** "Try this next time": one or two suggestions from this run, or the line saying nothing big is left. */
+  advice: string[];
   /** The smallest scale the columns were drawn at to fit (1: the design size). */
   scale: number;
 }
@@ -28,6 +31,11 @@ export function setShownResults(r: ShownResults): void {
 /** Records that a column had to be scaled to fit. */
 export function noteColumnScale(scale: number): void {
   if (shown) shown.scale = Math.min(shown.scale, scale);
+}
+
+/** Records the "Try this next time" suggestions shown. */
+export function noteAdvice(advice: readonly string[]): void {
+  if (shown) shown.advice = [...advice];
 }
 
 /** What the results screen shows now (null before the first results screen). */
