@@ -224,7 +224,11 @@ export class CustomerColumn {
   setLinked(ticket: number | null): void {
     this.linked = ticket;
     const row = ticket === null ? undefined : this.rows.find((r) => r.ticket === ticket && r.slot >= 0);
-    for (const r of this.rows) r.name.setColor(r === row ? '#ffe066' : BOARD_COLOURS.text);
+    // Called every frame: setColor redraws the text even when the colour is the same, so only on a change.
+    for (const r of this.rows) {
+      const colour = r === row ? '#ffe066' : BOARD_COLOURS.text;
+      if (r.name.style.color !== colour) r.name.setColor(colour);
+    }
     if (row) this.mark.setY(faceRow(row.slot).y).setVisible(true);
     else this.mark.setVisible(false);
   }
