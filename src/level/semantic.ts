@@ -384,7 +384,7 @@ export function semanticCheck(
         const other = str(depts[a]![1], 'id') ?? `department ${a + 1}`;
         warn(
           ['departments', depts[b]![0], 'position'],
-          `shares its space with "${other}" on the game board: with ${rects.length} departments each card is about ${Math.round((rects[0]!.w / BOARD.w) * 100)} wide and ${Math.round((rects[0]!.h / BOARD.h) * 100)} tall, so the cards overlap. Spread them out, for example in rows of ${rects.length > 4 ? 3 : 2}.`,
+          `shares its space with "${other}" on the game board: with ${rects.length} departments each card is about ${Math.round((rects[0]!.w / BOARD.w) * 100)} wide and ${Math.round((rects[0]!.h / BOARD.h) * 100)} tall, so the cards overlap. Spread them out, for example in rows of ${rects.length > 6 ? 4 : rects.length > 4 ? 3 : 2}.`,
         );
       }
     }

@@ -127,7 +127,7 @@ export class DeptView {
       .setVisible(false);
     const hy = a.header.y + a.header.h / 2;
     const head = cardHeader(rect);
-    scene.add.image(a.header.x + head.iconX, hy, TEX.icons, iconFrame(look.icon, look.colour)).setScale(0.8);
+    scene.add.image(a.header.x + head.iconX, head.iconY, TEX.icons, iconFrame(look.icon, look.colour)).setScale(0.8);
     // Name and skill list are fitted to the card by fitEvenly, one size across the board.
     this.nameText = scene.add
       .text(a.header.x + head.nameX, hy, def.name, style(px(30), { bold: true }))

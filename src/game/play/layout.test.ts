@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD, cardAreas, cardAt, contains, inboxShown, inboxSlot, layoutCards, neighbour, readingOrder, trayCaptionRoom, outboxCentre, outboxSlot, outboxSlotAt, OUTBOX_VISIBLE, type Rect } from './layout';
+import { BOARD, cardAreas, cardAt, cardHeader, cardNameRoom, contains, inboxShown, inboxSlot, layoutCards, neighbour, readingOrder, trayCaptionRoom, outboxCentre, outboxSlot, outboxSlotAt, OUTBOX_VISIBLE, type Rect } from './layout';
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -20,6 +20,34 @@ describe('layoutCards', () => {
   it('pushes overlapping cards apart', () => {
     const rects = layoutCards([{ x: 50, y: 50 }, { x: 52, y: 51 }, { x: 20, y: 50 }]);
     for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
+  });
+
+  it('lays out eight departments in two rows of four without overlaps, every row of each card inside it', () => {
+    const pos = Array.from({ length: 8 }, (_, i) => ({ x: [12, 37, 63, 88][i % 4]!, y: i < 4 ? 27 : 73 }));
+    const rects = layoutCards(pos);
+    for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlaps(rects[i]!, rects[j]!)).toBe(false);
+    for (const r of rects) {
+      const a = cardAreas(r);
+      const rows = [a.header, a.status, a.staff, a.skills, a.inbox, a.outbox];
+      for (const row of rows) expect(contains(r, { x: row.x, y: row.y }) && contains(r, { x: row.x + row.w, y: row.y + row.h })).toBe(true);
+      for (let k = 1; k < rows.length; k++) expect(rows[k]!.y).toBeGreaterThanOrEqual(rows[k - 1]!.y + rows[k - 1]!.h);
+    }
+  });
+
+  it('the number badge has its own room in the header on boards of up to eight desks, not on the corner', () => {
+    for (const n of [3, 4, 6, 7, 8]) {
+      const pos = Array.from({ length: n }, (_, i) => ({ x: 12 + (i % 4) * 25, y: i < 4 ? 27 : 73 }));
+      const card = layoutCards(pos)[0]!;
+      const a = cardAreas(card);
+      const head = cardHeader(card);
+      // The badge at its largest (enlarged while routing keys show) is about 40 by 40.
+      const badge: Rect = { x: head.badge.x - 20, y: head.badge.y - 20, w: 40, h: 40 };
+      const on = contains(card, { x: badge.x, y: badge.y }, 4) && contains(card, { x: badge.x + badge.w, y: badge.y + badge.h }, 4);
+      expect(on, `${n} desks: badge on the card`).toBe(true);
+      const name: Rect = { x: a.header.x + head.nameX, y: a.header.y, w: cardNameRoom(card), h: a.header.h };
+      expect(overlaps(badge, name), `${n} desks: badge clear of the name`).toBe(false);
+      expect(cardNameRoom(card), `${n} desks: room for a name`).toBeGreaterThan(150);
+    }
   });
 
   it('lays out the six-department stress board without overlaps', () => {

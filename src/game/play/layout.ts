@@ -36,13 +36,15 @@ export function centre(r: Rect): Pt {
 }
 
 /**
- * Card size for a board of `count` departments. Up to six, the cards are tall enough for every row at
- * the smallest readable text size (14 CSS px on a 1024 px wide screen): two rows of cards fill the
- * board. Past six they keep their old, smaller size.
+ * Card size for a board of `count` departments. Up to eight, the cards are tall enough for every row at
+ * the smallest readable text size (14 CSS px on a 1024 px wide screen), with the desk's number in its
+ * own room in the header: two rows of cards fill the board (rows of 2, 3 or 4). Past eight (three rows)
+ * they keep their old, smaller size.
  */
 export function cardSize(count: number): { w: number; h: number } {
   if (count <= 4) return { w: 430, h: 420 };
   if (count <= 6) return { w: 372, h: 436 };
+  if (count <= 8) return { w: 280, h: 436 };
   return { w: 330, h: 320 };
 }
 
@@ -165,6 +167,18 @@ export function cardAreas(c: Rect): CardAreas {
   const pad = 12;
   const inner = c.w - 2 * pad;
   const x = c.x + pad;
+  // Narrow tall cards (seven or eight desks): a header of two rows, the number badge over the icon at
+  // its start, so a two-line name has the card's width after them.
+  if (tallCard(c) && c.w < 300) {
+    return {
+      header: { x, y: c.y + 6, w: inner, h: NARROW_HEADER },
+      status: { x, y: c.y + 74, w: inner, h: 44 },
+      staff: { x, y: c.y + 120, w: inner, h: 56 },
+      skills: { x, y: c.y + 178, w: inner, h: 70 },
+      inbox: { x, y: c.y + 250, w: inner, h: 52 },
+      outbox: { x, y: c.y + 308, w: inner, h: c.h - 308 - pad },
+    };
+  }
   if (tallCard(c)) {
     return {
       header: { x, y: c.y + 6, w: inner, h: 44 },
@@ -188,15 +202,32 @@ export function cardAreas(c: Rect): CardAreas {
 /**
  * The card header from left to right: the desk's number badge, the icon, the name. On tall cards the
  * badge has its own room at the header's start (a two-line name then never meets it, even with the
- * badge enlarged while routing keys show); small cards keep it on the card's top-left corner.
- * Offsets from the header's x.
+ * badge enlarged while routing keys show), over the icon on narrow ones (seven or eight desks); small
+ * cards keep it on the card's top-left corner. x offsets from the header's x; iconY absolute.
  */
-export function cardHeader(card: Rect): { badge: Pt; iconX: number; nameX: number } {
+export function cardHeader(card: Rect): { badge: Pt; iconX: number; iconY: number; nameX: number } {
   const a = cardAreas(card);
   const hy = a.header.y + a.header.h / 2;
-  if (a.status.y === a.header.y) return { badge: { x: card.x - 4, y: card.y - 4 }, iconX: 24, nameX: 54 };
-  return { badge: { x: a.header.x + BADGE_ROOM / 2 - 2, y: hy }, iconX: 24 + BADGE_ROOM, nameX: 54 + BADGE_ROOM };
+  if (a.status.y === a.header.y)
+    return { badge: { x: card.x - 4, y: card.y - 4 }, iconX: 24, iconY: hy, nameX: 54 };
+  if (a.header.h === NARROW_HEADER) {
+    const x = BADGE_ROOM / 2 - 2;
+    return {
+      badge: { x: a.header.x + x, y: a.header.y + 15 },
+      iconX: x,
+      iconY: a.header.y + 50,
+      nameX: BADGE_ROOM + 4,
+    };
+  }
+  return {
+    badge: { x: a.header.x + BADGE_ROOM / 2 - 2, y: hy },
+    iconX: 24 + BADGE_ROOM,
+    iconY: hy,
+    nameX: 54 + BADGE_ROOM,
+  };
 }
+/** The header of a narrow tall card: two lines of name beside the badge over the icon. */
+const NARROW_HEADER = 66;
 /** Room kept for the number badge at the start of a tall card's header (its widest, enlarged, is 40). */
 const BADGE_ROOM = 44;
 
