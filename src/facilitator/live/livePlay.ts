@@ -14,6 +14,8 @@ import { getLiveHub } from './liveHub';
 import { mountPresenterBar } from './presenterBar';
 import { hideRevealStrip, showRevealStrip } from './presenterBarReveal';
 import { isProjector } from './projector';
+import { HUD_BUTTONS } from '../../game/play/Hud';
+import { TOP_BAR } from '../../game/play/layout';
 
 export type { LivePlayContext, PlayLive };
 
@@ -100,17 +102,23 @@ export function attachLive(
   };
 }
 
+/** Room the cover leaves around a button for its outline (3 points wide, drawn on the edge). */
+const COVER_MARGIN = 6;
+
 /**
  * The projector shows no buttons a participant would press: the speed buttons and Menu in the top bar
- * are covered (the speed area says how fast the facilitator's game runs instead). Positions follow Hud.ts.
+ * are covered (the speed area says how fast the facilitator's game runs instead). Where they are comes
+ * from Hud.ts itself (HUD_BUTTONS), so a wider button is covered too.
  */
 function coverHudButtons(scene: Phaser.Scene): Phaser.GameObjects.Text {
   const g = scene.add.graphics().setDepth(52);
   g.fillStyle(0x08131f, 1);
-  g.fillRect(692, 2, 544, 80);
-  g.fillRect(1776, 2, 144, 80);
+  // The whole bar's height above its bottom line, so nothing of a button shows above or below.
+  for (const r of [HUD_BUTTONS.speeds, HUD_BUTTONS.menu])
+    g.fillRect(r.x - COVER_MARGIN, TOP_BAR.y, r.w + 2 * COVER_MARGIN, TOP_BAR.h - 2);
+  const speeds = HUD_BUTTONS.speeds;
   return scene.add
-    .text(964, 42, '', {
+    .text(speeds.x + speeds.w / 2, speeds.y + speeds.h / 2, '', {
       fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif',
       fontSize: '34px',
       fontStyle: 'bold',

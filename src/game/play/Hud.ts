@@ -5,7 +5,7 @@
  */
 import type Phaser from 'phaser';
 import type { Speed } from '../../store/store';
-import { BOARD, BOTTOM, centre, GAME_W, TOP_BAR } from './layout';
+import { BOARD, BOTTOM, centre, GAME_W, TOP_BAR, type Rect } from './layout';
 import { BOARD_COLOURS } from './playTheme';
 import { formatClock } from './rippleText';
 import { bakedShape, minScale, PlayButton, shrinkTo, style } from './ui';
@@ -31,6 +31,32 @@ function linesOf(t: Phaser.GameObjects.Text, text: string, w: number): string[] 
 /** The speed buttons' labels with their keys; projector mode shows them without (see setKeyHints). */
 const SPEED_LABELS: Record<Speed, string> = { 0: 'Pause (Space)', 1: '1x (1)', 2: '2x (2)', 4: '4x (3)' };
 const withoutKey = (label: string) => label.replace(/ \([^)]*\)$/, '');
+
+/** The speed buttons in the top bar, left to right from SPEED_X, SPEED_GAP apart, and Menu (by its centre). */
+const SPEED_X = 688;
+const SPEED_GAP = 8;
+const SPEEDS: ReadonlyArray<{ s: Speed; w: number }> = [
+  { s: 0, w: 204 },
+  { s: 1, w: 108 },
+  { s: 2, w: 108 },
+  { s: 4, w: 108 },
+];
+const BUTTON_H = 56;
+const MENU = { x: 1848, w: 128 };
+
+/**
+ * Where the top bar's buttons sit, in game points (the projector covers them with its own speed line):
+ * the speed buttons as one rectangle, and Menu. Derived from the same numbers the buttons are laid out by.
+ */
+export const HUD_BUTTONS: { speeds: Rect; menu: Rect } = {
+  speeds: {
+    x: SPEED_X,
+    y: TOP_BAR.h / 2 - BUTTON_H / 2,
+    w: SPEEDS.reduce((sum, sp) => sum + sp.w, 0) + SPEED_GAP * (SPEEDS.length - 1),
+    h: BUTTON_H,
+  },
+  menu: { x: MENU.x - MENU.w / 2, y: TOP_BAR.h / 2 - BUTTON_H / 2, w: MENU.w, h: BUTTON_H },
+};
 
 /** Widest the bottom lines may run: clear of the paused pill at the right end. */
 const LINE_W = 1470;
@@ -108,26 +134,20 @@ export class Hud {
       .text(446, cy, '', style(fs(30), { bold: true }))
       .setOrigin(0, 0.5)
       .setDepth(51);
-    const speeds: Array<{ s: Speed; label: string; w: number }> = [
-      { s: 0, label: SPEED_LABELS[0], w: 204 },
-      { s: 1, label: SPEED_LABELS[1], w: 108 },
-      { s: 2, label: SPEED_LABELS[2], w: 108 },
-      { s: 4, label: SPEED_LABELS[4], w: 108 },
-    ];
-    let x = 688;
-    for (const sp of speeds) {
+    let x = SPEED_X;
+    for (const sp of SPEEDS) {
       const b = new PlayButton(scene, {
         x: x + sp.w / 2,
         y: cy,
         w: sp.w,
-        h: 56,
-        label: sp.label,
+        h: BUTTON_H,
+        label: SPEED_LABELS[sp.s],
         px: 27,
         onClick: () => handlers.onSpeed(sp.s),
       });
       b.container.setDepth(51);
       this.speedBtns.push({ s: sp.s, b });
-      x += sp.w + 8;
+      x += sp.w + SPEED_GAP;
     }
     // The live score is the score if the level ended now (customers still waiting count as not
     // served), so it says so: it climbs as they are served, and at the end it is the results' score.
@@ -144,10 +164,10 @@ export class Hud {
       .setOrigin(0, 0.5)
       .setDepth(51);
     const menu = new PlayButton(scene, {
-      x: 1848,
+      x: MENU.x,
       y: cy,
-      w: 128,
-      h: 56,
+      w: MENU.w,
+      h: BUTTON_H,
       label: 'Menu',
       px: 26,
       onClick: () => handlers.onMenu(),
