@@ -206,7 +206,7 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
     const on = toggleProjector(store);
     toast(
       on
-        ? 'Projector mode: key hints hidden now; bigger text on the desks from the next round, on the other screens at once.'
+        ? 'Projector mode: bigger text and no key hints, now.'
         : 'Projector mode off.',
     );
   }

@@ -37,13 +37,17 @@ import { trayLabels } from './boardModel';
 import { getApp } from '../context';
 
 /** Card text grows with the text-size setting, capped so it stays inside the card's rows. */
+const cardScaleOf = (textScale: number): number => Math.min(1.3, Math.max(1, textScale));
+
 function cardTextScale(): number {
   try {
-    return Math.min(1.3, Math.max(1, getApp().store.getState().settings.textScale));
+    return cardScaleOf(getApp().store.getState().settings.textScale);
   } catch {
     return 1; // no app context (unit tests)
   }
 }
+
+const fontPx = (t: Phaser.GameObjects.Text): number => parseFloat(String(t.style.fontSize));
 
 /**
  * Counts on the card (line length, people busy) change many times a second on a busy board; each change
@@ -87,6 +91,9 @@ export class DeptView {
   private readonly policyBtn: PlayButton | null;
   private readonly moveBtn: PlayButton | null;
   private glowTween: Phaser.Tweens.Tween | null = null;
+  /** The card's text scale now, and each text's size at scale 1 (so projector mode can resize mid-round). */
+  private k: number;
+  private readonly sized: Array<{ t: Phaser.GameObjects.Text; base: number }>;
   private staffAt = -Infinity;
   private lineAt = -Infinity;
   private last = {
@@ -215,6 +222,35 @@ export class DeptView {
         })
       : null;
     if (this.moveBtn) this.staffText.setVisible(false);
+    this.k = k;
+    const texts = [this.nameText, this.status, this.keyBadge, this.staffText, this.skillsText, this.lineText]
+      .concat(this.lineMore, this.trayLabel, this.needs, this.trayMore);
+    this.sized = texts.map((t) => ({ t, base: fontPx(t) / k }));
+  }
+
+  /**
+   * The text-size setting changed (projector mode, V, mid-round): every card text takes its new size at
+   * once and is fitted again on the next update. True when something changed: the caller then fits the
+   * names and skill lists again across the board (fitEvenly).
+   */
+  setTextScale(textScale: number): boolean {
+    const k = cardScaleOf(textScale);
+    if (k === this.k) return false;
+    this.k = k;
+    for (const { t, base } of this.sized) {
+      // The number badge keeps its focus size (setFocus); every other text is fitted afresh.
+      if (t !== this.keyBadge) t.setScale(1).setWordWrapWidth(null, false);
+      t.setFontSize(base * k);
+    }
+    const last = this.last;
+    last.status = '';
+    last.staff = '';
+    last.line = -1;
+    last.outbox = -1;
+    last.needs = '';
+    this.staffAt = -Infinity;
+    this.lineAt = -Infinity;
+    return true;
   }
 
   /**

@@ -416,6 +416,9 @@ export class PlayScene extends Phaser.Scene {
     this.hud.setKeyHints(keys);
     this.side.setKeyHints(keys);
     for (const d of this.depts) d.setKeyHints(keys);
+    // ... and the desks' text takes its new size at once too (every card, then one fit across the board).
+    const textScale = st.settings.textScale;
+    if (this.depts.filter((d) => d.setTextScale(textScale)).length > 0) DeptView.fitEvenly(this.depts);
     const quitting = this.control.state.mode === 'quit';
     const banner = quitting
       ? 'Leave this level? This game ends.\nEnter or Menu again: leave  ·  Escape: keep playing'

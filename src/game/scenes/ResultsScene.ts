@@ -66,8 +66,9 @@ export class ResultsScene extends Phaser.Scene {
       stars !== null
         ? `${starsText(stars)}. ${advice.length > 0 && stars < 3 ? '' : `${verdict(stars, rippled)} `}${nextStarText(stars, data.level.scoring.stars)}`.trim()
         : verdict(null);
+    // Projector-size text: the line may run under the corner buttons (it sits below them) to stay on one line.
     const subText = this.add
-      .text(cx, 168, sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: 1300 }))
+      .text(cx, 168, sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: s.textScale >= 1.4 ? 1800 : 1300 }))
       .setOrigin(0.5, 0);
     let adviceBottom = subText.y + subText.height;
     if (advice.length > 0) {
@@ -97,9 +98,9 @@ export class ResultsScene extends Phaser.Scene {
     // lines instead of shrinking), and the time column shows fewer causes rather than smaller type.
     const wide = s.textScale >= 1.4;
     const lw = wide ? 1120 : 900;
-    const left = scoreColumn(this, s, data, lw);
+    const left = scoreColumn(this, s, data, lw, colMaxH);
     left.setPosition(50, colTop);
-    fitColumn(left, lw, colMaxH);
+    fitColumn(left, lw, colMaxH, true);
     const rw = wide ? 680 : 860;
     // Room kept for the line saying this result won't be kept, only when it will be shown.
     const storageOk = store.getState().storageOk;
@@ -251,9 +252,9 @@ export class ResultsScene extends Phaser.Scene {
   }
 }
 
-function fitColumn(c: Phaser.GameObjects.Container, w: number, maxH: number): void {
+function fitColumn(c: Phaser.GameObjects.Container, w: number, maxH: number, parts = false): void {
   const b = c.getBounds();
   const scale = Math.min(1, maxH / Math.max(1, b.height), w / Math.max(1, b.width));
   c.setScale(scale);
-  noteColumnScale(scale);
+  noteColumnScale(scale, parts);
 }

@@ -31,12 +31,31 @@ type Cfg = Pick<Settings, 'textScale' | 'highContrast'>;
 
 const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
 
-/** Left column: the score parts. Returns the container (at 0,0 inside it). */
+/**
+ * Left column: the score parts. Returns the container (at 0,0 inside it). Each part names its measure
+ * ("average mood 76%, target 100%") while that fits `maxHeight`; at projector-size text they do not, and
+ * the parts show on one line each (name, points, and the bar of how much they earned) rather than in
+ * smaller type. The measures stay in the debrief.
+ */
 export function scoreColumn(
   scene: Phaser.Scene,
   s: Cfg,
   play: FinishedRun,
   width: number,
+  maxHeight = Infinity,
+): Phaser.GameObjects.Container {
+  const full = buildScoreColumn(scene, s, play, width, true);
+  if (full.getBounds().height <= maxHeight) return full;
+  full.destroy(true);
+  return buildScoreColumn(scene, s, play, width, false);
+}
+
+function buildScoreColumn(
+  scene: Phaser.Scene,
+  s: Cfg,
+  play: FinishedRun,
+  width: number,
+  withMeasures: boolean,
 ): Phaser.GameObjects.Container {
   const pal = palette(s);
   const c = scene.add.container(0, 0);
@@ -67,24 +86,23 @@ export function scoreColumn(
     y += 4;
   }
   function row(r: PartRow, y0: number): number {
-    const label = scene.add.text(0, y0, r.label, textStyle(s, 'small', { wrap: labelW }));
-    const measure = scene.add.text(
-      measureX,
-      y0,
-      r.measure,
-      textStyle(s, 'small', { color: pal.textDim, wrap: measureW }),
-    );
+    const label = scene.add.text(0, y0, r.label, textStyle(s, 'small', { wrap: withMeasures ? labelW : width - ptsW - 16 }));
+    const measure = withMeasures
+      ? scene.add.text(measureX, y0, r.measure, textStyle(s, 'small', { color: pal.textDim, wrap: measureW }))
+      : null;
     const points = `${pts(r.points)} of ${pts(r.maxPoints)}`;
     const p = scene.add.text(width, y0, points, textStyle(s, 'small')).setOrigin(1, 0);
-    c.add([label, measure, p]);
-    shownParts.push({ key: r.key, label: r.label, measure: r.measure, points });
-    const h = Math.max(label.height, measure.height);
-    // A thin bar under the row: how much of its points the measure earned.
+    c.add(measure ? [label, measure, p] : [label, p]);
+    shownParts.push({ key: r.key, label: r.label, measure: measure ? r.measure : '', points });
+    const h = Math.max(label.height, measure?.height ?? 0);
+    // A thin bar under the row: how much of its points the measure earned (the whole row without measures).
     const by = y0 + h + 2;
+    const bx = withMeasures ? measureX : 0;
+    const bw = withMeasures ? measureW + ptsW : width;
     g.fillStyle(pal.panelEdge, 1);
-    g.fillRect(measureX, by, measureW + ptsW, 6);
+    g.fillRect(bx, by, bw, 6);
     g.fillStyle(PART_GROUP[r.key] === 'external' ? pal.accent : pal.icon, 1);
-    if (r.raw > 0) g.fillRect(measureX, by, Math.max(6, (measureW + ptsW) * Math.min(1, r.raw)), 6);
+    if (r.raw > 0) g.fillRect(bx, by, Math.max(6, bw * Math.min(1, r.raw)), 6);
     return by + 8;
   }
   let unservedText: string | null = null;
@@ -118,6 +136,7 @@ function emptyShown(play: FinishedRun): ShownResults {
     notes: null,
     advice: [],
     scale: 1,
+    partsScale: 1,
   };
 }
 
@@ -185,7 +204,6 @@ function buildTimeColumn(
     gaveUp: [],
     notes: null,
     advice: shownResults()?.levelId === play.levelId ? shownResults()!.advice : [],
-    scale: 1,
   };
   if (exp) {
     head('Where the customers\u2019 time went');

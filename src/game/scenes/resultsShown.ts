@@ -20,6 +20,8 @@ export interface ShownResults {
   advice: string[];
   /** The smallest scale the columns were drawn at to fit (1: the design size). */
   scale: number;
+  /** The scale the score parts' column was drawn at (1: the design size). */
+  partsScale: number;
 }
 
 let shown: ShownResults | null = null;
@@ -28,9 +30,11 @@ export function setShownResults(r: ShownResults): void {
   shown = r;
 }
 
-/** Records that a column had to be scaled to fit. */
-export function noteColumnScale(scale: number): void {
-  if (shown) shown.scale = Math.min(shown.scale, scale);
+/** Records that a column had to be scaled to fit (`parts`: the score parts' column). */
+export function noteColumnScale(scale: number, parts = false): void {
+  if (!shown) return;
+  shown.scale = Math.min(shown.scale, scale);
+  if (parts) shown.partsScale = scale;
 }
 
 /** Records the "Try this next time" suggestions shown. */
