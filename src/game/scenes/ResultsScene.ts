@@ -66,14 +66,16 @@ export class ResultsScene extends Phaser.Scene {
       stars !== null
         ? `${starsText(stars)}. ${advice.length > 0 && stars < 3 ? '' : `${verdict(stars, rippled)} `}${nextStarText(stars, data.level.scoring.stars)}`.trim()
         : verdict(null);
-    // Projector-size text: the line may run under the corner buttons (it sits below them) to stay on one line.
+    // Projector-size text: these lines may run under the corner buttons (they sit below them), so they
+    // take fewer lines and leave the score parts their full size.
+    const big = s.textScale >= 1.4;
     const subText = this.add
-      .text(cx, 168, sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: s.textScale >= 1.4 ? 1800 : 1300 }))
+      .text(cx, 168, sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: big ? 1800 : 1300 }))
       .setOrigin(0.5, 0);
     let adviceBottom = subText.y + subText.height;
     if (advice.length > 0) {
       const tip = this.add
-        .text(cx, adviceBottom + 6, `Try this next time: ${advice.join(' ')}`, textStyle(s, 'small', { color: pal.accentCss, align: 'center', wrap: 1560 }))
+        .text(cx, adviceBottom + 6, `Try this next time: ${advice.join(' ')}`, textStyle(s, 'small', { color: pal.accentCss, align: 'center', wrap: big ? 1800 : 1560 }))
         .setOrigin(0.5, 0);
       tip.setName('results-advice');
       adviceBottom = tip.y + tip.height;

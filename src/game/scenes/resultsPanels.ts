@@ -74,16 +74,17 @@ function buildScoreColumn(
   for (const group of groups) {
     const list = rows.filter((r) => PART_GROUP[r.key] === group);
     if (list.length === 0) continue;
+    // One line per part: the group's name at the parts' size (bold, coloured), so the rows keep theirs.
     const head = scene.add.text(
       0,
       y,
       GROUP_LABELS[group],
-      textStyle(s, 'body', { bold: true, color: pal.accentCss }),
+      textStyle(s, withMeasures ? 'body' : 'small', { bold: true, color: pal.accentCss }),
     );
     c.add(head);
     y += head.height + 2;
     for (const r of list) y = row(r, y);
-    y += 4;
+    y += withMeasures ? 4 : 2;
   }
   function row(r: PartRow, y0: number): number {
     const label = scene.add.text(0, y0, r.label, textStyle(s, 'small', { wrap: withMeasures ? labelW : width - ptsW - 16 }));
@@ -96,14 +97,14 @@ function buildScoreColumn(
     shownParts.push({ key: r.key, label: r.label, measure: measure ? r.measure : '', points });
     const h = Math.max(label.height, measure?.height ?? 0);
     // A thin bar under the row: how much of its points the measure earned (the whole row without measures).
-    const by = y0 + h + 2;
+    const by = y0 + h + (withMeasures ? 2 : 1);
     const bx = withMeasures ? measureX : 0;
     const bw = withMeasures ? measureW + ptsW : width;
     g.fillStyle(pal.panelEdge, 1);
     g.fillRect(bx, by, bw, 6);
     g.fillStyle(PART_GROUP[r.key] === 'external' ? pal.accent : pal.icon, 1);
     if (r.raw > 0) g.fillRect(bx, by, Math.max(6, bw * Math.min(1, r.raw)), 6);
-    return by + 8;
+    return by + (withMeasures ? 8 : 6);
   }
   let unservedText: string | null = null;
   if (unserved) {
