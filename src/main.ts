@@ -13,6 +13,7 @@ import { composeShell } from './app/compose';
 import type { LateApp } from './app/late';
 import { installProjectorKey } from './facilitator/live/projector';
 import { createGameConfig } from './game/config';
+import { decodeLogo } from './game/logo';
 import { BootScene, bootTarget } from './game/scenes/BootScene';
 import { SCENES } from './game/scenes/common';
 import { lateScenes, restartScene } from './game/scenes/sceneData';
@@ -25,6 +26,7 @@ import { browserStorage } from './store/persist';
 import { isDomOverlayOpen } from './ui/overlay';
 import { openSettingsPanel } from './ui/settingsPanel';
 
+decodeLogo();
 const prefersReducedMotion =
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -75,9 +77,11 @@ function keptGame(): boolean {
   }
 }
 
-// Boot goes on to the title at once, unless where it goes (or what it shows there) needs the rest.
-if (params.audience !== null || params.level !== null || store.getState().settings.facilitator || keptGame())
-  bootTarget.wait = loadLate().then((l) => l.ready);
+// The title is the first scene, unless where the game goes (or what the title shows) needs the rest
+// of the game: then boot shows its progress bar and waits for it.
+const waitForLate =
+  params.audience !== null || params.level !== null || store.getState().settings.facilitator || keptGame();
+if (waitForLate) bootTarget.wait = loadLate().then((l) => l.ready);
 
 // Once the title has been drawn (a frame after it was created), the rest is fetched while idle.
 const idle = (fn: () => void) =>
@@ -98,8 +102,10 @@ const stopWatching = store.subscribe((s) => {
 
 const parent = document.getElementById('game') ?? document.body;
 shell.game = new Phaser.Game(
-  createGameConfig(parent, palette(store.getState().settings).bgCss, rendererFrom(window.location.search), [
-    BootScene,
-    TitleScene,
-  ]),
+  createGameConfig(
+    parent,
+    palette(store.getState().settings).bgCss,
+    rendererFrom(window.location.search),
+    waitForLate ? [BootScene, TitleScene] : [TitleScene],
+  ),
 );

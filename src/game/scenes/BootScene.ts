@@ -1,10 +1,12 @@
 /**
- * Boot: a real progress bar while the loader fetches the little the shell needs (the logo). Sounds
- * load in the audio module on the first gesture. Then either the title or a level from the URL.
+ * Boot: a real progress bar while the loader fetches the little the shell needs (the logo, unless it was
+ * decoded already while Phaser booted) and the game waits for what its first screen needs (the rest of
+ * the game, main.ts). Sounds load in the audio module on the first gesture. Then either the title or a
+ * level from the URL. When nothing is to be waited for, main.ts starts the title itself, without boot.
  */
 import Phaser from 'phaser';
 import { getApp } from '../context';
-import { LOGO_URL } from '../logo';
+import { decodedLogo, LOGO_URL } from '../logo';
 import { paintBackground, SCENES, settings } from './common';
 import { startScene, type SceneStarter } from './sceneData';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
@@ -17,6 +19,17 @@ export const bootTarget: { next: (from: SceneStarter) => void; wait: Promise<unk
   next: (from) => startScene(from, SCENES.title),
   wait: null,
 };
+
+/**
+ * The logo texture: the image decoded while Phaser booted (main.ts) is used as it is; else the scene's
+ * loader fetches it (the scene's create then waits for it).
+ */
+export function loadLogo(scene: Phaser.Scene): void {
+  if (scene.textures.exists('logo')) return;
+  const logo = decodedLogo();
+  if (logo) scene.textures.addImage('logo', logo);
+  else scene.load.svg('logo', LOGO_URL, { width: 256, height: 256 });
+}
 
 export class BootScene extends Phaser.Scene {
   constructor() {
@@ -33,7 +46,9 @@ export class BootScene extends Phaser.Scene {
     const x = (GAME_WIDTH - w) / 2;
     const y = GAME_HEIGHT / 2;
     this.add.text(GAME_WIDTH / 2, y - 80, 'Ripple Effect', textStyle(s, 'heading')).setOrigin(0.5);
-    const label = this.add.text(GAME_WIDTH / 2, y + 90, 'Getting ready...', textStyle(s, 'small', { color: pal.textDim })).setOrigin(0.5);
+    const label = this.add
+      .text(GAME_WIDTH / 2, y + 90, 'Getting ready...', textStyle(s, 'small', { color: pal.textDim }))
+      .setOrigin(0.5);
     const frame = this.add.graphics();
     frame.lineStyle(pal.edgeWidth, pal.panelEdge, 1);
     frame.strokeRoundedRect(x - 6, y - 6, w + 12, h + 12, 12);
@@ -46,7 +61,7 @@ export class BootScene extends Phaser.Scene {
     };
     draw(0);
     this.load.on(Phaser.Loader.Events.PROGRESS, draw);
-    this.load.svg('logo', LOGO_URL, { width: 256, height: 256 });
+    loadLogo(this);
   }
 
   create(): void {

@@ -2,6 +2,7 @@
 import Phaser from 'phaser';
 import { getApp } from '../context';
 import { shell } from '../shell';
+import { loadLogo } from './BootScene';
 import { click, messageBox, paintBackground, SCENES, settings, shellMessages } from './common';
 import { restartScene, startScene } from './sceneData';
 import { rippleBackdrop } from './draw';
@@ -15,6 +16,11 @@ export const PITCH =
 export class TitleScene extends Phaser.Scene {
   constructor() {
     super(SCENES.title);
+  }
+
+  /** The game may start here, without boot (main.ts): the logo then comes with the title. */
+  preload(): void {
+    loadLogo(this);
   }
 
   create(): void {
@@ -53,13 +59,20 @@ export class TitleScene extends Phaser.Scene {
     }
     const title = this.add.text(0, y, 'Ripple Effect', textStyle(s, 'title')).setOrigin(0.5, 0);
     y += title.height + 20;
-    const pitch = this.add.text(0, y, PITCH, textStyle(s, 'sub', { color: pal.textDim, wrap: 1400, align: 'center' })).setOrigin(0.5, 0);
+    const pitch = this.add
+      .text(0, y, PITCH, textStyle(s, 'sub', { color: pal.textDim, wrap: 1400, align: 'center' }))
+      .setOrigin(0.5, 0);
     y += pitch.height + 70;
     block.add([title, pitch]);
     if (kept) {
       const whose = kept.team ? `${kept.team}'s round of ` : '';
       const line = this.add
-        .text(0, y, `A game was left in progress: ${whose}${kept.levelTitle}, with ${kept.left} left on its clock.`, textStyle(s, 'body', { wrap: 1400, align: 'center' }))
+        .text(
+          0,
+          y,
+          `A game was left in progress: ${whose}${kept.levelTitle}, with ${kept.left} left on its clock.`,
+          textStyle(s, 'body', { wrap: 1400, align: 'center' }),
+        )
         .setOrigin(0.5, 0);
       block.add(line);
       y += line.height + 24;
@@ -70,7 +83,9 @@ export class TitleScene extends Phaser.Scene {
         s: () => this.openSettings(),
         f: () => this.toggleFacilitator(),
         l: () => this.loadFile(),
-        ...(s.facilitator ? { [SESSION_KEY_LABEL.toLowerCase()]: () => getApp().hooks.facilitator.openSession() } : {}),
+        ...(s.facilitator
+          ? { [SESSION_KEY_LABEL.toLowerCase()]: () => getApp().hooks.facilitator.openSession() }
+          : {}),
       },
     });
     const bw = 600;
@@ -111,15 +126,41 @@ export class TitleScene extends Phaser.Scene {
     const resumeRow: Button[] = [];
     if (kept) {
       // One row: resume (first, the default) and discard.
-      const resume: Button = new Button(this, s, { x: -162, y: 0, width: 720, height: bh, label: `Resume with ${kept.left} left`, primary: true, size: 'heading', onActivate: () => this.resumeKept(), onHover: () => focus.focusOf(resume) });
-      const discard: Button = new Button(this, s, { x: 372, y: 0, width: 300, height: bh, label: 'Discard it', onActivate: () => this.discardKept(), onHover: () => focus.focusOf(discard) });
+      const resume: Button = new Button(this, s, {
+        x: -162,
+        y: 0,
+        width: 720,
+        height: bh,
+        label: `Resume with ${kept.left} left`,
+        primary: true,
+        size: 'heading',
+        onActivate: () => this.resumeKept(),
+        onHover: () => focus.focusOf(resume),
+      });
+      const discard: Button = new Button(this, s, {
+        x: 372,
+        y: 0,
+        width: 300,
+        height: bh,
+        label: 'Discard it',
+        onActivate: () => this.discardKept(),
+        onHover: () => focus.focusOf(discard),
+      });
       for (const b of [resume, discard]) b.container.setY(y + bh / 2);
       y += bh + 32;
       resumeRow.push(resume, discard);
       block.add(resumeRow.map((b) => b.container));
     }
     if (s.facilitator) {
-      const session: Button = new Button(this, s, { x: 0, y: 0, width: bw, height: bh, label: `Session (${SESSION_KEY_LABEL})`, onActivate: () => getApp().hooks.facilitator.openSession(), onHover: () => focus.focusOf(session) });
+      const session: Button = new Button(this, s, {
+        x: 0,
+        y: 0,
+        width: bw,
+        height: bh,
+        label: `Session (${SESSION_KEY_LABEL})`,
+        onActivate: () => getApp().hooks.facilitator.openSession(),
+        onHover: () => focus.focusOf(session),
+      });
       buttons.push(session);
     }
     for (const b of buttons) {
