@@ -74,9 +74,20 @@ export class ResultsScene extends Phaser.Scene {
       .setOrigin(0.5, 0);
     let adviceBottom = subText.y + subText.height;
     if (advice.length > 0) {
-      const tip = this.add
-        .text(cx, adviceBottom + 6, `Try this next time: ${advice.join(' ')}`, textStyle(s, 'small', { color: pal.accentCss, align: 'center', wrap: big ? 1800 : 1560 }))
-        .setOrigin(0.5, 0);
+      // Two lines at most: the second suggestion only when both fit.
+      const tipText = (list: readonly string[]) =>
+        this.add
+          .text(cx, adviceBottom + 6, `Try this next time: ${list.join(' ')}`, textStyle(s, 'small', { color: pal.accentCss, align: 'center', wrap: big ? 1800 : 1560 }))
+          .setOrigin(0.5, 0);
+      const probe = tipText(['x']);
+      const lineH = probe.height;
+      probe.destroy();
+      let tip = tipText(advice);
+      if (advice.length > 1 && tip.height > 2.5 * lineH) {
+        tip.destroy();
+        advice.splice(1);
+        tip = tipText(advice);
+      }
       tip.setName('results-advice');
       adviceBottom = tip.y + tip.height;
     }

@@ -85,7 +85,7 @@ const FAMILY: Record<CauseKind, Family> = {
   misroute: 'ripples',
 };
 /** A kind as a noun, for the family lines. */
-const KIND_NOUN: Record<CauseKind, string> = {
+export const KIND_NOUN: Record<CauseKind, string> = {
   queue: 'lines',
   outbox: 'trays',
   transit: 'travel',
@@ -158,6 +158,15 @@ function familyText(level: Level, family: Family, items: readonly Item[], other:
   if (family === 'ripples')
     return `${nouns} after ${kinds.includes('misroute') ? 'handoffs' : 'thin notes'}${at}`;
   return `waiting: ${nouns}${at}`;
+}
+
+/** Causes of one kind (or one cause) in words naming the kind and the desks. */
+export function groupWords(level: Level, causes: readonly string[]): string {
+  if (causes.length === 0) return 'waiting';
+  if (causes.length === 1) return causeWords(causes[0]!, level);
+  const items = causes.map((cause) => ({ cause, c: parseCause(cause), seconds: 0 }));
+  const kind = items[0]!.c?.kind;
+  return kind ? kindText(level, kind, items, false) : 'waiting';
 }
 
 interface Group {

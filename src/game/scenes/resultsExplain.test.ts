@@ -82,3 +82,21 @@ describe('results words', () => {
     expect(causeWords('transit', level)).toBe('travelling between desks');
   });
 });
+
+describe('who gave up, shorter when room is short', () => {
+  it('every customer who gave up is named once at every length, in fewer lines', () => {
+    const busy = makeLevel({ ...level, arrivals: { ratePerMinute: 8 } });
+    const sim = runPolicy(busy, 5, 'siloed');
+    const exp = explainRun(busy, 5, sim.commandLog());
+    expect(exp.gaveUp.length).toBeGreaterThan(3);
+    const sizes: number[] = [];
+    for (const compact of [0, 1, 2] as const) {
+      const lines = gaveUpLines(exp, busy, compact);
+      const text = lines.join('\n');
+      for (const g of exp.gaveUp) expect(text.split(g.customer).length - 1, `${g.customer} at ${compact}`).toBeGreaterThanOrEqual(1);
+      sizes.push(lines.length);
+    }
+    expect(sizes[1]).toBeLessThanOrEqual(sizes[0]!);
+    expect(sizes[2]).toBe(1);
+  });
+});

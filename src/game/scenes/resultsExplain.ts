@@ -10,7 +10,8 @@ import type { GaveUp, RunExplanation } from '../../sim/explain';
 import { scoreBreakdown } from '../../sim/scoring';
 import type { Metrics, ScorePart, ScoreReport } from '../../sim/types';
 import { PART_LABELS } from './resultsWords';
-import { causeWords, isWork, listNames, type CauseLine } from './resultsCauses';
+import { causeWords, groupWords, isWork, KIND_NOUN, listNames, type CauseLine } from './resultsCauses';
+import type { CauseKind } from '../../sim/causes';
 
 export { causeLines, causeWords, WORK_ITSELF, type CauseLine } from './resultsCauses';
 
@@ -125,12 +126,23 @@ export function mainCause(g: GaveUp): string | null {
 /**
  * Who gave up, grouped by what they waited on most, largest group first:
  * "Ana, Ben and Cal gave up: 2 min 10 s of their 3 min went on waiting in the line at Billing (on average)".
- * Every customer who gave up is named once.
+ * Every customer who gave up is named once. Shorter when room is short: `compact` 1 groups them by the
+ * kind of that wait ("Ana and Ben gave up; what they waited on longest: waiting in the lines at Billing
+ * and Tier 1."), 2 names them all in one line with how many waited longest on each kind.
  */
-export function gaveUpLines(exp: RunExplanation, level: Level): string[] {
+export function gaveUpLines(exp: RunExplanation, level: Level, compact: 0 | 1 | 2 = 0): string[] {
+  if (exp.gaveUp.length === 0) return [];
+  const kindOf = (g: GaveUp): string => (mainCause(g) ?? '').split(':')[0] ?? '';
+  if (compact === 2) {
+    const counts = new Map<string, number>();
+    for (const g of exp.gaveUp) counts.set(kindOf(g), (counts.get(kindOf(g)) ?? 0) + 1);
+    const kinds = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const what = listNames(kinds.map(([k, n]) => `${KIND_NOUN[k as CauseKind] ?? 'waiting'} (${n})`));
+    return [`${listNames(exp.gaveUp.map((g) => g.customer))} gave up. What they waited on longest: ${what}.`];
+  }
   const groups = new Map<string, GaveUp[]>();
   for (const g of exp.gaveUp) {
-    const k = mainCause(g) ?? '';
+    const k = compact === 1 ? kindOf(g) : (mainCause(g) ?? '');
     const list = groups.get(k) ?? [];
     list.push(g);
     groups.set(k, list);
@@ -139,9 +151,13 @@ export function gaveUpLines(exp: RunExplanation, level: Level): string[] {
     .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
     .map(([cause, list]) => {
       const n = list.length;
+      const who = listNames(list.map((g) => g.customer));
+      if (compact === 1) {
+        const what = groupWords(level, [...new Set(list.map((g) => mainCause(g) ?? ''))].filter((c) => c !== ''));
+        return `${who} gave up; what ${n === 1 ? 'they' : 'each'} waited on longest: ${what}.`;
+      }
       const on = list.reduce((a, g) => a + (g.causes.find((c) => c.cause === cause)?.seconds ?? 0), 0) / n;
       const all = list.reduce((a, g) => a + g.seconds, 0) / n;
-      const who = listNames(list.map((g) => g.customer));
       const what = cause ? causeWords(cause, level) : 'waiting';
       return `${who} gave up: ${duration(on)} of their ${duration(all)}${n === 1 ? '' : ' (on average)'} went on ${what}.`;
     });

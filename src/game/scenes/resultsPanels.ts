@@ -163,13 +163,18 @@ export function timeColumn(
   // The most causes that fit: fewer lines rather than smaller type (the rest grouped by kind and place).
   // The biggest ripple's sentence stays while seven causes fit; "Try this next time" under the stars
   // carries the lesson in words, so after that the causes come first.
-  const tries: Array<[number, boolean]> = [[8, true], [7, true], [8, false], [7, false], [6, false], [5, false], [4, false], [3, false]];
-  for (const [max, ripple] of tries) {
-    const c = buildTimeColumn(scene, s, play, exp, width, max, ripple);
+  // Many customers who gave up: their lines get shorter (grouped by kind of wait, then all in one line)
+  // before the causes drop below five.
+  const tries: Array<[number, boolean, 0 | 1 | 2]> = [
+    [8, true, 0], [7, true, 0], [8, false, 0], [7, false, 0], [6, false, 0], [6, false, 1], [5, false, 1],
+    [6, false, 2], [5, false, 2], [4, false, 2], [3, false, 2],
+  ];
+  for (const [max, ripple, compact] of tries) {
+    const c = buildTimeColumn(scene, s, play, exp, width, max, ripple, compact);
     if (max <= 3 || c.getBounds().height <= maxHeight) return c;
     c.destroy(true);
   }
-  return buildTimeColumn(scene, s, play, exp, width, 3, false);
+  return buildTimeColumn(scene, s, play, exp, width, 3, false, 2);
 }
 
 function buildTimeColumn(
@@ -180,6 +185,7 @@ function buildTimeColumn(
   width: number,
   maxCauses: number,
   withRipple: boolean,
+  compact: 0 | 1 | 2,
 ): Phaser.GameObjects.Container {
   const pal = palette(s);
   const c = scene.add.container(0, 0);
@@ -213,7 +219,7 @@ function buildTimeColumn(
     next.causes = lines.map((l) => ({ text: l.text, seconds: l.seconds, causes: l.causes }));
     next.totalSeconds = exp.totalSeconds;
     y += 8;
-    const gone = gaveUpLines(exp, play.level);
+    const gone = gaveUpLines(exp, play.level, compact);
     if (gone.length > 0) {
       head('Who gave up');
       for (const l of gone) line(l, pal.warnCss);
