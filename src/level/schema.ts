@@ -202,7 +202,9 @@ const stepFields = {
     .string()
     .max(40)
     .optional()
-    .describe('What the step is, shown to players, e.g. "Fix the invoice".'),
+    .describe(
+      'What the step is, shown to players: in the briefing beside its skill, and on the board\'s bottom line for a picked ticket whose next step it is. E.g. "Fix the invoice".',
+    ),
 };
 
 export const BranchStep = z.object(stepFields).strict().describe('One step of a branch.');
@@ -214,7 +216,9 @@ export const Branch = z
       .string()
       .max(40)
       .optional()
-      .describe('What this outcome is, shown in the briefing, e.g. "Needs a follow-up".'),
+      .describe(
+        'What this outcome is, shown in the briefing, e.g. "Needs a follow-up". A branch of one step without its own label lends it this one on the board.',
+      ),
     steps: z
       .array(BranchStep)
       .max(6)
