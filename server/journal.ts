@@ -42,6 +42,8 @@ export const JournalEventSchema = z.discriminatedUnion('e', [
     seq: z.number().int().optional(),
   }),
   z.object({ e: z.literal('leaderboard'), show: z.boolean() }),
+  /** The table the facilitator put on the projector ('' lets the projector pick). */
+  z.object({ e: z.literal('projector'), table: z.string() }),
   z.object({ e: z.literal('closed') }),
 ]);
 export type JournalEvent = z.infer<typeof JournalEventSchema>;

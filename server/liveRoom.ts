@@ -118,6 +118,7 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     this.state.code = this.session.code;
     this.state.seatMode = this.session.seatMode;
     this.state.leaderboard = this.session.leaderboard;
+    this.state.projector = this.session.projector;
     this.session.listener = {
       log: (table, msgs) => {
         for (const msg of msgs)
@@ -423,9 +424,9 @@ export class LiveRoom extends Room<{ state: LiveState }> {
       this.state.leaderboard = msg.show;
     });
     this.on('project', ['facilitator'], (client, msg) => {
-      if (msg.table !== '' && !this.session.tables.has(msg.table))
-        return client.send('refused', { type: 'project', seq: -1, reason: 'There is no such table.' });
-      this.state.projector = msg.table;
+      const r = this.session.setProjector(msg.table);
+      if (!r.ok) return client.send('refused', { type: 'project', seq: -1, reason: r.reason });
+      this.state.projector = this.session.projector;
     });
     this.onMessage('results', (client: Client) => {
       if ((client.userData as Who | undefined)?.role !== 'facilitator') return;

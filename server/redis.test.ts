@@ -168,6 +168,12 @@ describe.skipIf(!hasRedis)('live room: several processes sharing a Redis presenc
       table.room.send('cmd', { seq: 1, cmd: { type: 'setPolicy', department: depts[0]!, care: 'thorough' } });
       await table.next<AckMessage>('ack', (x) => x.seq === 1);
       await until(() => (tables.get('t1')?.simTime ?? 0) >= 4, 'four seconds of sim time');
+      // The facilitator puts the table on the projector (journaled before the pause below).
+      fac.room.send('project', { table: 't1' });
+      await until(
+        () => (fac.room.state as { projector: string }).projector === 't1',
+        'the table on the projector',
+      );
       // The facilitator pauses: the server's state hash at that moment, and the whole round as it stands.
       fac.room.send('control', { action: 'pause', table: 't1' });
       const paused = (await table.next<TableLogMessage>('log', (m) => m.msg.kind === 'round' && m.msg.paused))
@@ -210,6 +216,11 @@ describe.skipIf(!hasRedis)('live room: several processes sharing a Redis presenc
       // the table's replica agrees with the server's checks and its official result.
       const fac2 = device(
         await new Client(b.url).joinById(code, { role: 'facilitator', version: PROTOCOL_VERSION, key }),
+      );
+      // The projector's table came back from the journal too.
+      await until(
+        () => (fac2.room.state as { projector: string }).projector === 't1',
+        'the projector kept its table',
       );
       fac2.room.send('control', { action: 'resume', table: 't1' });
       await back.next<TableLogMessage>('log', (m) => m.msg.kind === 'check' && m.msg.t > paused.t + 1);

@@ -47,6 +47,9 @@ describe('live room: restart', () => {
     const roomA = a.colyseus.getRoomById(code) as unknown as LiveRoom;
     const r1 = roomA.session.tables.get('t1')!.round!;
     await t2.room.leave(true); // table Two's board is the computer's from here
+    // The facilitator puts table Two on the projector: a room decision the restart must keep.
+    fac.room.send('project', { table: 't2' });
+    await until(() => roomA.state.projector === 't2', 'table Two on the projector');
     for (let i = 0; i < 8; i++) {
       clock.t += 5000;
       await until(() => r1.now() >= clock.t / 1000 - 0.001, 'the server clock');
@@ -77,6 +80,8 @@ describe('live room: restart', () => {
     }));
     expect(after).toEqual(before);
     expect(roomB.state.code).toBe(code);
+    expect(roomB.session.projector).toBe('t2');
+    expect(roomB.state.projector, 'the projector still shows table Two').toBe('t2');
     // The table's device comes back with its token and gets its seat and its round back.
     const again = await joinTable(b.url, code, 'One', { device: w1.device! });
     expect((await again.next<WelcomeMessage>('welcome')).table).toBe('t1');

@@ -89,6 +89,9 @@ export function restoreSession(
         case 'leaderboard':
           session.leaderboard = e.show;
           break;
+        case 'projector':
+          session.projector = session.tables.has(e.table) ? e.table : '';
+          break;
         case 'session':
         case 'closed':
           break;

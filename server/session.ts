@@ -51,6 +51,8 @@ export const noListener: SessionListener = { log() {}, round() {}, seats() {} };
 export class LiveSession {
   readonly tables = new Map<string, Table>();
   leaderboard = false;
+  /** The table the facilitator puts on the projector ('' lets the projector pick the first with a round). */
+  projector = '';
   /** Sim seconds per wall second for every round (1 in a workshop). */
   speed = 1;
   listener: SessionListener = noListener;
@@ -286,6 +288,15 @@ export class LiveSession {
   setLeaderboard(show: boolean): void {
     this.leaderboard = show;
     this.write({ e: 'leaderboard', show });
+  }
+
+  /** Puts a table on the projector ('' lets the projector pick); refused for a table that is not here. */
+  setProjector(tableId: string): Outcome {
+    if (tableId !== '' && !this.tables.has(tableId)) return { ok: false, reason: 'There is no such table.' };
+    if (tableId === this.projector) return { ok: true };
+    this.projector = tableId;
+    this.write({ e: 'projector', table: tableId });
+    return { ok: true };
   }
 
   /** Every official result of every table, finished rounds first, in table order. */
