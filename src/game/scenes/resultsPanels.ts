@@ -29,6 +29,9 @@ export interface FinishedRun {
 type Cfg = Pick<Settings, 'textScale' | 'highContrast'>;
 
 
+/** The smallest scale the score parts keep their measures at (28 px text stays 14 CSS px at 1024 wide). */
+const MEASURES_MIN_SCALE = 0.94;
+
 const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
 
 /**
@@ -45,7 +48,10 @@ export function scoreColumn(
   maxHeight = Infinity,
 ): Phaser.GameObjects.Container {
   const full = buildScoreColumn(scene, s, play, width, true);
-  if (full.getBounds().height <= maxHeight) return full;
+  const h = full.getBounds().height;
+  // At normal text sizes the measures are the point of the column: they stay while a slight scaling
+  // (to MEASURES_MIN_SCALE, still readable at 1024x768) fits them.
+  if (h <= maxHeight || (s.textScale < 1.4 && h * MEASURES_MIN_SCALE <= maxHeight)) return full;
   full.destroy(true);
   return buildScoreColumn(scene, s, play, width, false);
 }
