@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { openGame, waitForScreen, type GamePage } from './harness';
-import { clickTicket, press, waitForReady } from './helpers';
+import { clickTicket, press, sim, waitForReady } from './helpers';
 
 const VIEWPORTS = [
   [1280, 720],
@@ -66,6 +66,23 @@ async function measure(name: string): Promise<void> {
   expect(tiny, `${name}: touch targets below ${MIN_TOUCH_CSS} CSS px`).toEqual([]);
 }
 
+/** Leaves the board (so no game is kept to resume) and starts level 7 afresh. */
+async function startLevel7(page: Page): Promise<void> {
+  // Escape steps back (a picked ticket, a chosen desk) until the board asks to leave.
+  const asking = () => window.__ripple!.texts().some((t) => t.text.startsWith('Leave this level?'));
+  for (let i = 0; i < 4 && !(await page.evaluate(asking)); i++) {
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))));
+  }
+  await page.waitForFunction(asking);
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'select');
+  await page.goto(`${page.url().split('?')[0]}?level=every-job&seed=5`);
+  await waitForScreen(page, 'briefing');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'play');
+}
+
 describe('text and touch targets at 1280x720 and 1024x768', () => {
   it('the level select', async () => {
     const page = game.page;
@@ -113,10 +130,81 @@ describe('text and touch targets at 1280x720 and 1024x768', () => {
     expect(game.problems).toEqual([]);
   });
 
+  it("level 7's toasts cover none of the side panel's lists (nor any other text)", async () => {
+    // Level 7's side panel reaches the bottom of the screen. Paused after 150 s of play, its toasts are held.
+    const page = game.page;
+    await startLevel7(page);
+    await page.evaluate(() => window.__rippleDrive!.playOut('siloed', 150));
+    await press(page, ' ');
+    for (const [w, h] of VIEWPORTS) {
+      await page.setViewportSize({ width: w, height: h });
+      const shown = await page.waitForFunction(
+        () => {
+          const toasts = window.__ripple!.state().toasts;
+          const texts = window.__ripple!.texts();
+          const mine = texts.filter((t) => toasts.includes(t.text));
+          return mine.length > 0 ? { mine, others: texts.filter((t) => !toasts.includes(t.text)) } : null;
+        },
+        undefined,
+        { polling: 'raf', timeout: 10_000 },
+      );
+      const { mine, others } = (await shown.jsonValue())!;
+      await game.shot(`readable-toasts-${w}x${h}`);
+      const meets = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
+        a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      const covered = mine.flatMap((t) =>
+        others.filter((o) => meets(t, o)).map((o) => `${w}x${h} "${t.text.slice(0, 30)}" over "${o.text.slice(0, 30)}"`),
+      );
+      expect(covered).toEqual([]);
+      // Not in the side panel at all: its lists reach the bottom on this level.
+      expect(mine.every((t) => t.x + t.w <= 1508)).toBe(true);
+    }
+  });
+
+  it("a desk's line offers 'Serve first' as buttons a finger can press (level 7)", async () => {
+    const page = game.page;
+    await page.setViewportSize({ width: 1024, height: 768 });
+    // Played on (siloed) until a desk has three waiting in its line: the supervisor's meeting makes one.
+    const s = await page.waitForFunction(
+      () => {
+        const v = window.__ripple!.sim()!;
+        if (v.departments.some((d) => d.inbox.length >= 3) || v.over) return v;
+        window.__rippleDrive!.playOut('siloed', v.t + 2);
+        return null;
+      },
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    ).then(async (h) => (await h.jsonValue())!);
+    expect(s.over, 'a line of three before the end').toBe(false);
+    const desk = s.departments.find((d) => d.inbox.length >= 3)!;
+    const area = (await page.evaluate(() => window.__ripple!.targets())).find(
+      (t) => t.what === `line of ${desk.name} (serve first)`,
+    );
+    expect(area, 'the line is a touch target').toBeTruthy();
+    const at = await page.evaluate((p) => window.__ripple!.toScreen(p), { x: area!.x + area!.w / 2, y: area!.y + area!.h / 2 });
+    await page.mouse.click(at.x, at.y);
+    await page.waitForFunction((n) => window.__ripple!.texts().some((t) => t.text === `Serve first at ${n}:`), desk.name);
+    await measure('serve-first');
+    // Choose the last customer offered: they go to the front of the line.
+    const now = await sim(page);
+    const line = now.departments.find((d) => d.id === desk.id)!.inbox;
+    const last = now.tickets.find((t) => t.id === line[Math.min(line.length, 8) - 1])!;
+    const label = (await page.evaluate(() => window.__ripple!.texts())).find((t) => t.text.startsWith(`${last.customer} · `));
+    expect(label, `a button for ${last.customer}`).toBeTruthy();
+    const b = await page.evaluate((p) => window.__ripple!.toScreen(p), { x: label!.x + label!.w / 2, y: label!.y + label!.h / 2 });
+    await page.mouse.click(b.x, b.y);
+    await page.waitForFunction(
+      ([d, id]) => window.__ripple!.sim()!.departments.find((x) => x.id === d)!.inbox[0] === id,
+      [desk.id, last.id] as const,
+    );
+    // The choice closed.
+    expect((await page.evaluate(() => window.__ripple!.texts())).some((t) => t.text.startsWith('Serve first at'))).toBe(false);
+    expect(game.problems).toEqual([]);
+  });
+
   it('the results of level 7', async () => {
     const page = game.page;
-    await page.keyboard.press('Escape');
-    await press(page, ' ');
+    await startLevel7(page);
     await page.evaluate(() => window.__rippleDrive!.playOut('siloed'));
     await waitForScreen(page, 'results');
     await measure('results');

@@ -96,7 +96,8 @@ export class CustomerColumn {
   /**
    * Where a customer's ticket is, longest first: the row shows the first that fits. `level` 0 is the
    * full words ("in line: Billing"), 1 shorter words ("waits: Billing"), 2 with the desks' short names
-   * ("with Tech" for Tech Support), 3 the fewest words ("manager · Tier 2"); `cut` letters come off the
+   * ("with Tech" for Tech Support), 3 fewer words ("manager · line Tier 2"), 4 the desk alone ("manager ·
+   * Tier 2"); `cut` letters come off the
    * end of the desk names (with an ellipsis), a last resort for a long name with no short form.
    */
   private whereText(t: TicketView, now: number, level = 0, cut = 0): string {
@@ -113,6 +114,8 @@ export class CustomerColumn {
       return cut > 0 && n.length - cut >= 3 ? `${n.slice(0, n.length - cut).trimEnd()}…` : n;
     };
     const d = name(t.dept);
+    // The fewest words of all: only the desk ("manager · Supervisor").
+    if (level >= 4) return name(t.sendingTo ?? t.dept);
     if (t.sendingTo) {
       const to = name(t.sendingTo);
       return short ? `notes → ${to}` : t.phase === 'service' ? `notes for ${to}` : `notes, then ${to}`;
@@ -126,7 +129,7 @@ export class CustomerColumn {
         // The ripple of a slow handoff: the wait in the tray grows on the customer's line.
         const since = this.trayAt.get(t.id) ?? now;
         const w = formatSeconds(Math.floor(now - since));
-        return bare ? `tray ${w}` : short ? `tray ${d} ${w}` : `in ${d}'s tray ${w}`;
+        return bare ? `tray ${d}` : short ? `tray ${d} ${w}` : `in ${d}'s tray ${w}`;
       }
       case 'transit':
         return short ? `→ ${d}` : `going to ${d}`;
@@ -144,6 +147,8 @@ export class CustomerColumn {
     let bestW = Infinity;
     const tries = [0, 1, 2, 3].map((l) => this.whereText(t, now, l));
     for (let cut = 1; cut < 24; cut++) tries.push(this.whereText(t, now, 3, cut));
+    tries.push(this.whereText(t, now, 4));
+    for (let cut = 1; cut < 24; cut++) tries.push(this.whereText(t, now, 4, cut));
     for (const words of new Set(tries)) {
       text.setText(words).setScale(1);
       shrinkTo(text, room);

@@ -8,7 +8,8 @@ import type { Level } from '../../level/schema';
 import type { SimView } from '../../sim/types';
 import { holdTray, trayOrder, trayWords, writingCount, type Place } from './boardModel';
 import type { DeptView, FocusKind } from './DeptView';
-import { OUTBOX_VISIBLE, outboxSlotRect } from './layout';
+import { lineTouchRect, OUTBOX_VISIBLE, outboxSlotRect } from './layout';
+import { commandEnabled } from '../../sim/index';
 import { TrayHold } from './trayHold';
 
 export interface DeskFocus {
@@ -68,10 +69,12 @@ export class Desks {
     return Object.fromEntries(this.kinds);
   }
 
-  /** Where a finger presses by position: each desk, and each slot of its tray. */
+  /** Where a finger presses by position: each desk, each slot of its tray, and its line where it can be reordered. */
   touchAreas(): Array<{ what: string; x: number; y: number; w: number; h: number }> {
+    const lines = commandEnabled(this.level.actions, 'prioritise');
     return this.views.flatMap((d) => [
       { what: `desk ${d.def.name}`, ...d.rect },
+      ...(lines ? [{ what: `line of ${d.def.name} (serve first)`, ...lineTouchRect(d.rect) }] : []),
       ...Array.from({ length: OUTBOX_VISIBLE }, (_, i) => ({
         what: `tray slot ${i + 1} of ${d.def.name}`,
         ...outboxSlotRect(d.rect, i),

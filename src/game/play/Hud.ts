@@ -251,8 +251,29 @@ export class Hud {
       if (two) this.step.setWordWrapWidth(LINE_W / minScale(this.step));
       shrinkTo(this.step, LINE_W);
       this.step.setY(two ? BOTTOM.y + BOTTOM.h / 2 : BOTTOM.y + 26);
-      this.tip.setVisible(!two);
+      this.stepTwo = two;
+      this.applyCover();
     }
+  }
+
+  private stepTwo = false;
+  private covered: 0 | 1 | 2 = 0;
+
+  /** Lines of the bottom bar the step uses now: two when it is long (over the tip's line). */
+  stepLines(): 1 | 2 {
+    return this.stepTwo ? 2 : 1;
+  }
+
+  /** A toast lies over the bar's second line (1) or both (2): what it covers is hidden meanwhile. */
+  cover(lines: 0 | 1 | 2): void {
+    if (lines === this.covered) return;
+    this.covered = lines;
+    this.applyCover();
+  }
+
+  private applyCover(): void {
+    this.step.setVisible(this.covered < 2);
+    this.tip.setVisible(!this.stepTwo && this.covered === 0);
   }
 
   /** The big banner over the board: paused, or asking to confirm leaving. Empty hides it. */

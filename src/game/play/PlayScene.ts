@@ -21,6 +21,7 @@ import { assignPlaces, buildBoard, shortDeskNames, type Place } from './boardMod
 import { Desks } from './Desks';
 import { CustomerColumn } from './CustomerColumn';
 import { CareMarks } from './careMarks';
+import { ServeFirst } from './ServeFirst';
 import { DeptView } from './DeptView';
 import { EventFeed } from './eventFeed';
 import { Hud } from './Hud';
@@ -54,6 +55,7 @@ export class PlayScene extends Phaser.Scene {
   private hud!: Hud;
   private side!: SidePanel;
   private toasts!: Toasts;
+  private serveFirst!: ServeFirst;
   /** Quick or thorough, on each ticket sent, while its notes matter. */
   private readonly careMarks = new CareMarks();
   private feed!: EventFeed;
@@ -206,7 +208,8 @@ export class PlayScene extends Phaser.Scene {
       onCare: (care) => store.getState().select({ care }),
       onGrant: (request) => this.runEffects([{ type: 'command', cmd: { type: 'grant', request } }]),
     });
-    this.toasts = new Toasts(this, store, reduced, toastArea(this.side.bottom, this.side.legendBottom));
+    const room = toastArea(this.side.bottom);
+    this.toasts = new Toasts(this, store, reduced, room ?? undefined, room ? null : this.hud);
     this.feed = new EventFeed({
       level: this.level,
       store,
@@ -225,6 +228,13 @@ export class PlayScene extends Phaser.Scene {
       board: () => this.board,
       view: () => this.view,
       run: (fx) => this.runEffects(fx),
+      serveFirst: (dept) => this.serveFirst.open(dept),
+    });
+    this.serveFirst = new ServeFirst(this, this.cards, {
+      view: () => this.view,
+      deptName: (id) => this.deptName(id),
+      letterOf: (id) => this.tokens.letters()[id],
+      apply: (cmd) => this.runEffects([{ type: 'command', cmd }]),
     });
 
     this.link = new TicketLink(this, {
@@ -311,6 +321,12 @@ export class PlayScene extends Phaser.Scene {
       this.openSettings();
       return;
     }
+    // Escape closes the "Serve first" choice (and only that).
+    if (e.key === 'Escape' && this.serveFirst.isOpen()) {
+      e.preventDefault();
+      this.serveFirst.close();
+      return;
+    }
     const fx = this.control.key(e.key, e.shiftKey, this.board);
     if (fx === null) return;
     e.preventDefault();
@@ -363,6 +379,7 @@ export class PlayScene extends Phaser.Scene {
     this.control.sync(this.board);
     this.syncSelection();
     this.syncViews(dt, false);
+    this.serveFirst.update();
     if (this.sim.isOver()) this.finish();
   }
 

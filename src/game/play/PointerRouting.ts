@@ -1,12 +1,12 @@
 /**
  * Mouse and touch on the board: drag a ticket from a "Ready to send" tray onto a department, or
- * click a ticket then click a department; click a ticket in a line to move it to the front (when the
+ * click a ticket then click a department; press a desk's line to choose who it serves first (when the
  * level allows). Buttons handle their own clicks; this only sees presses on the board itself.
  */
 import Phaser from 'phaser';
 import { commandEnabled } from '../../sim/index';
 import type { SimView } from '../../sim/types';
-import { cardAt, cardAreas, contains, inboxSlotAt, outboxSlotAt, type Rect } from './layout';
+import { cardAt, cardAreas, contains, lineTouchRect, outboxSlotAt, type Rect } from './layout';
 import type { BoardInfo, Effect, RoutingController } from './routingController';
 
 export interface PointerDeps {
@@ -14,6 +14,8 @@ export interface PointerDeps {
   board(): BoardInfo;
   view(): SimView;
   run(fx: readonly Effect[]): void;
+  /** Opens the desk's "Serve first" choice (see ServeFirst). */
+  serveFirst(dept: string): void;
 }
 
 interface Press {
@@ -93,11 +95,16 @@ export class PointerRouting {
       this.press = { ticket, from: card.id, x0: pt.x, y0: pt.y, x: pt.x, y: pt.y, dragging: false };
       return;
     }
-    const line = [...dept.pending, ...dept.inbox];
-    const li = inboxSlotAt(card.rect, pt);
-    const lineTicket = li >= 0 ? line[li] : undefined;
-    if (lineTicket !== undefined && commandEnabled(board.actions, 'prioritise') && dept.inbox.includes(lineTicket)) {
-      this.deps.run([{ type: 'command', cmd: { type: 'prioritise', department: card.id, ticket: lineTicket } }]);
+    // A press on a line (where the level lets the player reorder it) offers its customers as large
+    // buttons to pick who is served first: a ticket in a line is too small a target for a finger.
+    const line = dept.pending.length + dept.inbox.length;
+    if (
+      commandEnabled(board.actions, 'prioritise') &&
+      dept.inbox.length > 0 &&
+      line >= 2 &&
+      contains(lineTouchRect(card.rect), pt)
+    ) {
+      this.deps.serveFirst(card.id);
       return;
     }
     this.deps.run(this.control.clickDept(card.id, board));

@@ -33,8 +33,6 @@ export class SidePanel {
   private lastCare: Care | null = null;
   /** Bottom of what the panel uses; toasts go below. */
   readonly bottom: number;
-  /** Bottom of the work-type legend (reference only: toasts may cover it when nothing else has room). */
-  readonly legendBottom: number;
 
   constructor(
     scene: Phaser.Scene,
@@ -73,7 +71,6 @@ export class SidePanel {
     panel(legendH);
     for (const o of made) scene.children.bringToTop(o);
     scene.add.text(x + 16, y + 22, 'Work and its steps', style(27, { bold: true })).setOrigin(0, 0.5);
-    this.legendBottom = y + legendH;
     y += legendH + 10;
 
     if (careIsChosen(level.actions)) {

@@ -152,7 +152,7 @@ export class TokenLayer {
       if (tok.scale !== target.s) img.setScale((tok.scale = target.s));
       const depth = drag ? 30 : t.phase === 'transit' ? 12 : 10;
       if (tok.depth !== depth) img.setDepth((tok.depth = depth));
-      this.syncMark(tok, opts.careOf?.(t.id), target.s, depth);
+      this.syncMark(tok, opts.careOf?.(t.id), target.s, depth, place?.area === 'outbox');
       drawn++;
     });
     for (const [id, tok] of this.tokens) {
@@ -194,7 +194,7 @@ export class TokenLayer {
   }
 
   /** The notes mark at the token's top-right corner: on while the ticket carries notes, else pooled. */
-  private syncMark(tok: Token, care: Care | undefined, s: number, depth: number): void {
+  private syncMark(tok: Token, care: Care | undefined, s: number, depth: number, inTray: boolean): void {
     if (care === undefined) {
       if (tok.mark) this.dropMark(tok);
       return;
@@ -204,10 +204,13 @@ export class TokenLayer {
       tok.mark = (tok.mark ?? this.markPool.pop() ?? this.scene.add.image(0, 0, tex)).setTexture(tex).setVisible(true);
       tok.care = care;
     }
-    // Never smaller than a line's token (a room reads it from the back), on the token's top-right edge.
+    // Never smaller than a line's token (a room reads it from the back).
     const k = Math.max(0.72, s);
     const off = (CARE_MARK / 2) * k;
-    tok.mark.setPosition(tok.x + off * 0.6, tok.y - off * 1.1).setScale(k).setDepth(depth + 1);
+    // In a tray (slots far apart, the label above) at the right; elsewhere (a line's tokens touch) above.
+    if (inTray) tok.mark.setPosition(tok.x + off * 2.2, tok.y);
+    else tok.mark.setPosition(tok.x + off * 0.6, tok.y - off * 1.1);
+    tok.mark.setScale(k).setDepth(depth + 1);
   }
 
   private dropMark(tok: Token): void {

@@ -25,7 +25,6 @@ export const INBOX_VISIBLE = 9;
 export const OUTBOX_VISIBLE = 3;
 export const WORK_VISIBLE = 5;
 export const FACES_VISIBLE = 9;
-export const TOKEN_SIZE = 48;
 
 export function contains(r: Rect, p: Pt, pad = 0): boolean {
   return p.x >= r.x - pad && p.x <= r.x + r.w + pad && p.y >= r.y - pad && p.y <= r.y + r.h + pad;
@@ -322,15 +321,16 @@ export function outboxSlotAt(c: Rect, p: Pt): number {
   return best;
 }
 
-/** The index of the inbox slot under p, or -1. */
-export function inboxSlotAt(c: Rect, p: Pt): number {
+/**
+ * Where a press opens a desk's "Serve first" choice (levels that let the player reorder a line): the
+ * whole line row, reaching up over the skills row so it is a finger's height (84 points: 44 CSS px on a
+ * 1024 px wide screen) without taking the tray's top.
+ */
+export function lineTouchRect(c: Rect): Rect {
   const a = cardAreas(c).inbox;
-  if (!contains(a, p)) return -1;
-  for (let i = inboxShown(c) - 1; i >= 0; i--) {
-    const s = inboxSlot(c, i);
-    if (Math.abs(s.x - p.x) <= TOKEN_SIZE / 2 && Math.abs(s.y - p.y) <= TOKEN_SIZE / 2) return i;
-  }
-  return -1;
+  const h = 84;
+  const below = 4;
+  return { x: a.x, y: a.y + a.h + below - h, w: a.w, h };
 }
 
 /** Index of the card under p (with a little slack for drops), or -1. */

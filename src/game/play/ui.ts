@@ -70,6 +70,8 @@ export interface PlayButtonOpts {
   px?: number;
   /** Height of the pressable area when it must stay inside a row (default MIN_TOUCH, or h if taller). */
   touchH?: number;
+  /** An image at the button's left end (a ticket token); the label then starts after it. */
+  icon?: { texture: string; frame: string };
   onClick: () => void;
 }
 
@@ -89,6 +91,14 @@ export class PlayButton {
     this.label = o.label;
     this.bg = scene.add.image(0, 0, this.look(false)).setOrigin(0.5);
     this.text = scene.add.text(0, 0, o.label, style(o.px ?? 26, { bold: true })).setOrigin(0.5);
+    const parts: Phaser.GameObjects.GameObject[] = [];
+    if (o.icon) {
+      const img = scene.add.image(-o.w / 2 + 38, 0, o.icon.texture, o.icon.frame);
+      parts.push(img);
+      const left = -o.w / 2 + 72;
+      this.text.setOrigin(0, 0.5).setX(left);
+      this.text.setScale(Math.max(minScale(this.text), Math.min(1, (o.w / 2 - 10 - left) / Math.max(1, this.text.width))));
+    }
     // A finger needs 44 CSS px each way: the pressable area reaches past a smaller button's edge.
     const zone = scene.add
       .zone(0, 0, Math.max(o.w, MIN_TOUCH), Math.max(o.h, o.touchH ?? MIN_TOUCH))
@@ -105,7 +115,7 @@ export class PlayButton {
       (_p: Phaser.Input.Pointer, _x: number, _y: number, ev: Phaser.Types.Input.EventData) =>
         ev.stopPropagation(),
     );
-    this.container = scene.add.container(o.x, o.y, [this.bg, this.text, zone]);
+    this.container = scene.add.container(o.x, o.y, [this.bg, ...parts, this.text, zone]);
     this.draw();
   }
 
