@@ -239,6 +239,13 @@ describe('a level with the newer fields', () => {
     const picked = (await page.evaluate(() => window.__ripple!.state().selection.ticket))!;
     const t = (await sim(page)).tickets.find((x) => x.id === picked)!;
     const to = t.journey[t.step] === 'blood-test' ? 'lab' : 'pharmacy';
+    // The bottom line names the next step by the trainer's label where the work type gives one: the
+    // branch's label for its one step (blood test), the step's own for the reply; a VIP's steps have none.
+    const label = t.workType !== 'routine' ? null : to === 'lab' ? 'Needs a test' : 'Explain the results';
+    const needs = to === 'lab' ? 'Blood test' : 'reply';
+    const hint = async () =>
+      (await texts(page)).map((b) => flat(b.text)).find((x) => x.startsWith('Where does')) ?? '';
+    await expect.poll(hint).toContain(label ? `(next: ${label}, needs ${needs})?` : `(needs: ${needs})?`);
     // Lab is second in the file and Pharmacy third; on the board they read 3 and 2.
     expect(numbers[to]).toBe(to === 'lab' ? 3 : 2);
     await press(page, String(numbers[to]));
