@@ -43,7 +43,12 @@ export async function openGame(
     problems.push(`console.${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) => {
+    const why = req.failure()?.errorText ?? '';
+    // The browser's own favicon fetch, cut short by a reload or a navigation: not the game's request.
+    if (/\/favicon\.[a-z]+$/.test(new URL(req.url()).pathname) && /ERR_ABORTED/.test(why)) return;
+    problems.push(`request failed: ${req.url()} ${why}`);
+  });
   await page.goto(`${baseUrl()}/${query}`);
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
