@@ -15,6 +15,7 @@
  * miss.
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
@@ -137,6 +138,12 @@ async function previewOf(opts: {
   return { url: url.replace(/\/$/, ''), server };
 }
 
+const loadNow = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+const loadBefore = loadNow();
+
 execFileSync('npx', ['vite', 'build', '--outDir', gameDir, '--logLevel', 'warn'], {
   cwd: root,
   stdio: 'inherit',
@@ -187,6 +194,7 @@ try {
     ),
   );
   console.log(`cold loads in Chromium, 1920x1080, Canvas; title from vite preview, median of ${LOADS}`);
+  console.log(`  machine load average (1, 5, 15 min): ${loadBefore} before, ${loadNow()} after`);
   console.log(
     `  game: title drawn ${gTitle.toFixed(0)} ms (${g.map((x) => x.titleMs.toFixed(0)).join(', ')})`,
   );

@@ -35,6 +35,8 @@ let late: Promise<LateApp> | null = null;
 const loadLate = (): Promise<LateApp> =>
   (late ??= import('./app/late').then((m) => {
     const app = m.startLate({ store, audio, params });
+    window.removeEventListener('dragover', earlyDrop);
+    window.removeEventListener('drop', earlyDrop);
     lateScenes.ready = true;
     return app;
   }));
@@ -66,6 +68,17 @@ shell.openSettings = () =>
     document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
   });
 shell.pickFile = () => void loadLate().then((l) => l.pickFile());
+
+// A level file dropped before the rest of the game (and its drop handler) is there: the browser must
+// not open it in place of the game; it is handed over once the rest has loaded.
+const earlyDrop = (e: DragEvent) => {
+  if (!Array.from(e.dataTransfer?.types ?? []).includes('Files')) return;
+  e.preventDefault();
+  const file = e.type === 'drop' ? e.dataTransfer?.files[0] : undefined;
+  if (file) void loadLate().then((l) => l.takeFile(file));
+};
+window.addEventListener('dragover', earlyDrop);
+window.addEventListener('drop', earlyDrop);
 installProjectorKey(store, restartActiveScene, isDomOverlayOpen);
 
 /** A game kept in progress (its record only looked up here; the rest of the game reads it). */

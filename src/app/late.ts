@@ -17,6 +17,7 @@ import { SCENES } from '../game/scenes/common';
 import { startScene } from '../game/scenes/sceneData';
 import { shell } from '../game/shell';
 import { unknownLevelMessage, type UrlParams } from '../game/urlParams';
+import { readLevelFile, type LevelDropOptions, type LevelFileLike } from '../ui/levelDrop';
 import { getAllLevels, getLevelById, onLevelsChanged } from '../level/catalog';
 import type { Level } from '../level/schema';
 import type { UiStoreApi } from '../store/store';
@@ -26,6 +27,8 @@ export interface LateApp {
   /** What boot must still wait for (the facilitator's live tools, the projector's own), or null. */
   ready: Promise<unknown> | null;
   pickFile(): void;
+  /** A level file dropped before this was loaded: checked and opened as a dropped one is. */
+  takeFile(file: LevelFileLike): void;
 }
 
 export function startLate(deps: { store: UiStoreApi; audio: GameAudio | null; params: UrlParams }): LateApp {
@@ -68,7 +71,7 @@ export function startLate(deps: { store: UiStoreApi; audio: GameAudio | null; pa
     startScene(game.scene, SCENES.briefing, { levelId: level.id, level });
   }
 
-  const drop = installDrop({
+  const dropped: LevelDropOptions = {
     onLevel(level) {
       shell.loose.set(level.id, level);
       openBriefing(level);
@@ -80,7 +83,8 @@ export function startLate(deps: { store: UiStoreApi; audio: GameAudio | null; pa
         onPickFile: () => drop.pickFile(),
       });
     },
-  });
+  };
+  const drop = installDrop(dropped);
 
   // Dev hot reload: when the current level's file changes, restart it with the new version.
   onLevelsChanged(() => {
@@ -115,5 +119,23 @@ export function startLate(deps: { store: UiStoreApi; audio: GameAudio | null; pa
       .then((a) => a.startAudience({ sessionId, store, audio, game: () => shell.game }));
   } else if (store.getState().settings.facilitator) ready = tools.loadLive();
 
-  return { hooks, ready, pickFile: () => drop.pickFile() };
+  return {
+    hooks,
+    ready,
+    pickFile: () => drop.pickFile(),
+    takeFile: (file) =>
+      void readLevelFile(file, dropped).catch((e: unknown) =>
+        dropped.onProblems(
+          [
+            {
+              path: file.name,
+              line: 1,
+              col: 1,
+              message: `The level could not be loaded (${String(e).slice(0, 100)}).`,
+            },
+          ],
+          file.name,
+        ),
+      ),
+  };
 }
