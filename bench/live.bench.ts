@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
 import { PROTOCOL_VERSION, ROOM_NAME, type AckMessage } from '../src/live/protocol';
 import { createTableReplicas, type TableReplicas } from '../src/live/replicas';
+import { commandDepartment } from '../src/live/seatRules';
 import { policies, replay } from '../src/sim/index';
 import type { Command, Sim } from '../src/sim/types';
 
@@ -44,21 +45,9 @@ function procSample(pid: number): { cpu: number; rss: number } {
   return { cpu: ticks / 100, rss };
 }
 
-function departmentOf(sim: Sim, cmd: Command): string | null {
-  switch (cmd.type) {
-    case 'route':
-      return sim.ticket(cmd.ticket)?.dept ?? null;
-    case 'setPolicy':
-    case 'prioritise':
-      return cmd.department;
-    case 'moveStaff':
-      return cmd.from;
-    case 'grant':
-      return sim.level.internalRequests.find((r) => r.id === cmd.request)?.to ?? null;
-    default:
-      return null;
-  }
-}
+/** Whose desk a command is: the same rule the room server and the devices apply (src/live/seatRules.ts). */
+const departmentOf = (sim: Sim, cmd: Command): string | null =>
+  commandDepartment(cmd, sim.level, (ticket) => sim.ticket(ticket)?.dept) || null;
 
 interface Bot {
   room: Room;
@@ -110,6 +99,9 @@ async function main(): Promise<void> {
       seats: 'departments',
     });
     stopAll.push(fac);
+    // Registered at once: the room greets its facilitator as soon as it joins.
+    fac.onMessage('welcome', () => {});
+    fac.onMessage('log', () => {});
     const code = fac.roomId;
 
     // Join: 60 tables x 5 devices, ten at a time.
@@ -127,6 +119,9 @@ async function main(): Promise<void> {
             version: PROTOCOL_VERSION,
             team: table.team,
           });
+          // Every message a table's device is sent, registered before the first can arrive (the SDK logs
+          // "onMessage() not registered" for any other): the seats it holds, claim answers, refusals, results.
+          for (const type of ['seats', 'seat', 'refused', 'result']) room.onMessage(type, () => {});
           await new Promise<void>((resolve) =>
             room.onMessage('welcome', (w: { table?: string }) => {
               table.id = w.table ?? '';
@@ -144,8 +139,6 @@ async function main(): Promise<void> {
               bot.sent.delete(a.seq);
             }
           });
-          room.onMessage('seat', () => {});
-          room.onMessage('refused', () => {});
           // One replica per table, fed by its first device (the others get the same messages).
           if (s === 0)
             room.onMessage('log', (m: unknown) => {
@@ -164,8 +157,6 @@ async function main(): Promise<void> {
     fac.onMessage('done', (d: unknown) => {
       if (process.env.LIVE_BENCH_DEBUG) console.log('done', JSON.stringify(d));
     });
-    fac.onMessage('log', () => {});
-    fac.onMessage('welcome', () => {});
     fac.send('control', { action: 'start', levelId: LEVEL, seed: 42 });
     for (let i = 0; i < 100 && !tables.every((t) => t.replicas.get(t.id)?.sim()); i++) await sleep(100);
     const level = tables[0]!.replicas.get(tables[0]!.id)?.sim()?.level;

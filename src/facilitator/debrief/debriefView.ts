@@ -14,7 +14,14 @@ import { prefersReducedMotion, projectorScale } from './chartKit';
 import { compareRounds, type CompareRow } from './compare';
 import { outcomesChart, queuesChart, roundsChart, swimlaneChart, traceChart } from './debriefCharts';
 import { handoffNotes } from './scrubberModel';
-import { customerChoices, longestTray, outcomeSeries, queueSeries, rippleTrace, swimlane } from './debriefData';
+import {
+  customerChoices,
+  longestTray,
+  outcomeSeries,
+  queueSeries,
+  rippleTrace,
+  swimlane,
+} from './debriefData';
 import type { Round, RoundResult } from '../session/session';
 import type { DebriefPanel, Revealed } from '../live/sync';
 import { DEBRIEF_PANELS, visiblePanels, visibleQuestions } from '../live/sync';
@@ -71,7 +78,8 @@ const GROUP_HEADINGS: Record<CompareRow['group'], string> = {
   time: 'Where customers’ time went (all customers, added up)',
 };
 
-const stars = (n: number | null): string => (n === null ? '–' : '★'.repeat(n) + '☆'.repeat(Math.max(0, 3 - n)));
+const stars = (n: number | null): string =>
+  n === null ? '–' : '★'.repeat(n) + '☆'.repeat(Math.max(0, 3 - n));
 
 function formatCell(row: CompareRow, v: number | null): string {
   if (v === null || !Number.isFinite(v)) return '–';
@@ -89,9 +97,16 @@ function formatCell(row: CompareRow, v: number | null): string {
   }
 }
 
-export function renderDebrief(container: HTMLElement, data: DebriefData, opts: DebriefOptions): DebriefHandle {
+export function renderDebrief(
+  container: HTMLElement,
+  data: DebriefData,
+  opts: DebriefOptions,
+): DebriefHandle {
   let charts: Chart[] = [];
-  const look: Look = { projector: opts.projector, reducedMotion: opts.reducedMotion ?? prefersReducedMotion() };
+  const look: Look = {
+    projector: opts.projector,
+    reducedMotion: opts.reducedMotion ?? prefersReducedMotion(),
+  };
   let last = data;
   // The room's window: chart type shrinks with the window like the rest of the page (see the CSS).
   let resizeTimer: number | null = null;
@@ -125,7 +140,9 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
     container.append(root);
     const result = d.round.result;
     if (!result) {
-      root.append(el('p', 'rx-empty', 'This round has no result yet. Play it to the end to see the debrief.'));
+      root.append(
+        el('p', 'rx-empty', 'This round has no result yet. Play it to the end to see the debrief.'),
+      );
       return;
     }
     const panels = d.revealed ? visiblePanels(d.revealed) : [...DEBRIEF_PANELS];
@@ -135,7 +152,9 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
       return;
     }
     const focus = d.focus ?? d.revealed?.focus ?? null;
-    const shown = look.projector ? [focus && panels.includes(focus) ? focus : panels[panels.length - 1]!] : panels;
+    const shown = look.projector
+      ? [focus && panels.includes(focus) ? focus : panels[panels.length - 1]!]
+      : panels;
     const grid = el('div', look.projector ? 'rx-panels rx-one' : 'rx-panels');
     root.append(grid);
     const jobs: Array<() => void> = [];
@@ -171,7 +190,11 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
         const c = result.metrics.customers;
         panel.append(
           box,
-          el('p', 'rx-caption', `${c.resolved} helped, ${c.abandoned} gave up, ${c.inSystem} still waiting at the end (of ${c.arrived}).`),
+          el(
+            'p',
+            'rx-caption',
+            `${c.resolved} helped, ${c.abandoned} gave up, ${c.inSystem} still waiting at the end (of ${c.arrived}).`,
+          ),
         );
         panel.append(bookmarkList(d.round));
         return () => charts.push(outcomesChart(canvas, outcomeSeries(result), marks, look));
@@ -179,14 +202,28 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
       case 'queues': {
         const { box, canvas } = chartBox();
         panel.append(box);
-        const worst = Object.entries(result.metrics.departments).sort((a, b) => b[1].meanQueueWait - a[1].meanQueueWait)[0];
+        const worst = Object.entries(result.metrics.departments).sort(
+          (a, b) => b[1].meanQueueWait - a[1].meanQueueWait,
+        )[0];
         const words: string[] = [];
-        if (worst) words.push(`Longest average wait in a line: ${names.get(worst[0]) ?? worst[0]}, ${formatDuration(worst[1].meanQueueWait)}.`);
+        if (worst)
+          words.push(
+            `Longest average wait in a line: ${names.get(worst[0]) ?? worst[0]}, ${formatDuration(worst[1].meanQueueWait)}.`,
+          );
         const tray = longestTray(result);
-        if (tray) words.push(`Customers spent ${formatDuration(tray.seconds)} in all in ${names.get(tray.dept) ?? tray.dept}'s "Ready to send" tray.`);
+        if (tray)
+          words.push(
+            `Customers spent ${formatDuration(tray.seconds)} in all in ${names.get(tray.dept) ?? tray.dept}'s "Ready to send" tray.`,
+          );
         if (words.length) panel.append(el('p', 'rx-caption', words.join(' ')));
         if (!result.timeline.some((s) => s.trays))
-          panel.append(el('p', 'rx-note', 'This round was saved before trays were counted: only the lines at each desk are shown.'));
+          panel.append(
+            el(
+              'p',
+              'rx-note',
+              'This round was saved before trays were counted: only the lines at each desk are shown.',
+            ),
+          );
         return () => charts.push(queuesChart(canvas, queueSeries(result, names), marks, look));
       }
       case 'ripples': {
@@ -200,9 +237,16 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
         if (list.childElementCount) panel.append(list);
         const share = trace.total > 0 ? Math.round((trace.workSeconds / trace.total) * 100) : 0;
         panel.append(
-          el('p', 'rx-caption', `The work itself was ${share}% of customer time (${formatDuration(trace.workSeconds)}); the rest is above.`),
+          el(
+            'p',
+            'rx-caption',
+            `The work itself was ${share}% of customer time (${formatDuration(trace.workSeconds)}); the rest is above.`,
+          ),
         );
-        if (!trace.exact) panel.append(el('p', 'rx-note', 'Split by outcome estimated from the customers kept with this round.'));
+        if (!trace.exact)
+          panel.append(
+            el('p', 'rx-note', 'Split by outcome estimated from the customers kept with this round.'),
+          );
         return () => charts.push(traceChart(canvas, trace, look, rows));
       }
       case 'journey':
@@ -213,7 +257,8 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
         const all = d.level?.texts.debriefQuestions ?? [];
         const qs = d.revealed ? visibleQuestions(all, d.revealed) : all;
         if (all.length === 0) panel.append(el('p', 'rx-empty', 'This level has no discussion questions.'));
-        else if (qs.length === 0) panel.append(el('p', 'rx-empty', 'The questions will appear here one at a time.'));
+        else if (qs.length === 0)
+          panel.append(el('p', 'rx-empty', 'The questions will appear here one at a time.'));
         const ol = el('ol', 'rx-questions');
         for (const q of qs) ol.append(el('li', undefined, q));
         panel.append(ol);
@@ -229,7 +274,11 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
     const ol = el('ol');
     round.bookmarks.forEach((b, i) => {
       const li = el('li');
-      li.append(el('span', 'rx-mark', `▼${i + 1}`), el('span', 'rx-time', formatClock(b.t)), el('span', undefined, b.note));
+      li.append(
+        el('span', 'rx-mark', `▼${i + 1}`),
+        el('span', 'rx-time', formatClock(b.t)),
+        el('span', undefined, b.note),
+      );
       ol.append(li);
     });
     wrap.append(ol);
@@ -240,14 +289,22 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
     const names = deptNames(result.departments, d.level);
     const choices = customerChoices(result, d.level);
     if (choices.length === 0) {
-      panel.append(el('p', 'rx-empty', 'No customer finished in this round, so there is no journey to show.'));
+      panel.append(
+        el('p', 'rx-empty', 'No customer finished in this round, so there is no journey to show.'),
+      );
       return () => undefined;
     }
-    const hardest = [...choices].sort((a, b) => b.rippleSeconds - a.rippleSeconds || b.totalSeconds - a.totalSeconds)[0]!;
+    const hardest = [...choices].sort(
+      (a, b) => b.rippleSeconds - a.rippleSeconds || b.totalSeconds - a.totalSeconds,
+    )[0]!;
     const chosen = d.customer ?? hardest.ticket;
-    const journey = result.journeys.find((j) => j.ticket === chosen) ?? result.journeys.find((j) => j.ticket === hardest.ticket)!;
+    const journey =
+      result.journeys.find((j) => j.ticket === chosen) ??
+      result.journeys.find((j) => j.ticket === hardest.ticket)!;
     const wt = d.level?.workTypes.find((w) => w.id === journey.workType)?.name;
-    const notes = d.level ? handoffNotes(d.level, d.round.seed, result.commandLog).get(journey.ticket) : undefined;
+    const notes = d.level
+      ? handoffNotes(d.level, d.round.seed, result.commandLog).get(journey.ticket)
+      : undefined;
     const sl = swimlane(journey, names, d.level, wt, notes);
     const body = el('div', 'rx-journey');
     const list = el('ol', 'rx-customers');
@@ -280,14 +337,17 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
   function roundsPanel(panel: HTMLElement, d: DebriefData): () => void {
     const rounds = (d.compare && d.compare.length > 0 ? d.compare : [d.round]).filter((r) => r.result);
     const cmp = compareRounds(rounds);
-    if (!cmp.sameSetup) panel.append(el('p', 'rx-note', 'These rounds used different levels or seeds, so compare with care.'));
+    if (!cmp.sameSetup)
+      panel.append(el('p', 'rx-note', 'These rounds used different levels or seeds, so compare with care.'));
     const table = el('table', 'rx-compare');
     const head = el('tr');
     head.append(el('th', undefined, ''));
     for (const r of cmp.rounds) head.append(el('th', undefined, r.team));
     table.append(el('thead'), el('tbody'));
     table.tHead?.append(head);
-    const keep = look.projector ? ['total', 'stars', 'resolved', 'abandoned', 'meanTime', 'time:rework', 'time:bounced'] : null;
+    const keep = look.projector
+      ? ['total', 'stars', 'resolved', 'abandoned', 'meanTime', 'time:rework', 'time:bounced']
+      : null;
     let group: string | null = null;
     for (const row of cmp.rows) {
       if (keep && !keep.includes(row.key)) continue;
@@ -317,7 +377,11 @@ export function renderDebrief(container: HTMLElement, data: DebriefData, opts: D
     wrap.append(table, box);
     panel.append(
       wrap,
-      el('p', 'rx-note', '◆ marks the best outcome for customers. Times count only the customers who were helped.'),
+      el(
+        'p',
+        'rx-note',
+        '◆ marks the best outcome for customers. Times count only the customers who were helped.',
+      ),
     );
     return () => charts.push(roundsChart(canvas, cmp, look));
   }

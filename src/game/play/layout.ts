@@ -13,7 +13,6 @@ export interface Rect {
 }
 
 export const GAME_W = 1920;
-export const GAME_H = 1080;
 export const TOP_BAR: Rect = { x: 0, y: 0, w: GAME_W, h: 84 };
 export const ENTRANCE: Rect = { x: 8, y: 92, w: 300, h: 892 };
 export const BOARD: Rect = { x: 320, y: 92, w: 1176, h: 892 };

@@ -40,12 +40,6 @@ export function shownScore(total: number): number {
   return Math.floor(total + 1e-9);
 }
 
-/** "12.5 of 20 points". */
-export function pointsText(p: ScorePart, maxPoints: number): string {
-  const r = (n: number) => (Math.round(n * 10) / 10).toString();
-  return `${r(p.points)} of ${r(maxPoints)}`;
-}
-
 /** Points a part could earn at most: its share of the 100 total. */
 export function maxPointsOf(p: ScorePart, parts: readonly ScorePart[]): number {
   const total = parts.reduce((s, q) => s + q.weight, 0);
