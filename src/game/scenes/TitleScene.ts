@@ -146,6 +146,12 @@ export class TitleScene extends Phaser.Scene {
         onActivate: () => this.discardKept(),
         onHover: () => focus.focusOf(discard),
       });
+      // Side by side and centred on their real widths (large text grows a button).
+      const rw = resume.container.width;
+      const dw = discard.container.width;
+      const row = rw + 24 + dw;
+      resume.container.setX(-row / 2 + rw / 2);
+      discard.container.setX(row / 2 - dw / 2);
       for (const b of [resume, discard]) b.container.setY(y + bh / 2);
       y += bh + 32;
       resumeRow.push(resume, discard);
