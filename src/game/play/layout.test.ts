@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD, cardAreas, cardAt, cardHeader, cardNameRoom, contains, inboxShown, inboxSlot, layoutCards, neighbour, readingOrder, trayCaptionRoom, outboxCentre, outboxSlot, outboxSlotAt, OUTBOX_VISIBLE, type Rect } from './layout';
+import { BOARD, cardAreas, cardAt, cardHeader, cardNameRoom, contains, inboxShown, inboxSlot, layoutCards, neighbour, readingOrder, trayCaptionRoom, outboxCentre, outboxSlot, outboxSlotAt, outboxSlotRect, OUTBOX_VISIBLE, FINGER, lineTouchRect, type Rect } from './layout';
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -128,6 +128,23 @@ describe('trayCaptionRoom', () => {
         expect(b - a, `${n} desks, slots ${i} and ${i + 1}`).toBeGreaterThanOrEqual(6);
       }
       expect(outboxSlot(card, 0).x - room.w / 2).toBeGreaterThanOrEqual(tray.x);
+    }
+  });
+});
+
+describe('touch targets on every card size', () => {
+  it('each tray slot and the line are a finger wide and tall, and a press on a ticket picks its slot', () => {
+    for (const n of [3, 6, 8]) {
+      const card = layoutCards(Array.from({ length: n }, (_, i) => ({ x: [12, 37, 63, 88][i % 4]!, y: i < 4 ? 27 : 73 })))[0]!;
+      for (let i = 0; i < OUTBOX_VISIBLE; i++) {
+        const r = outboxSlotRect(card, i);
+        expect(Math.min(r.w, r.h), `${n} desks, slot ${i}`).toBeGreaterThanOrEqual(FINGER - 0.01);
+        expect(outboxSlotAt(card, outboxSlot(card, i)), `${n} desks, slot ${i}`).toBe(i);
+      }
+      const line = lineTouchRect(card);
+      expect(Math.min(line.w, line.h)).toBeGreaterThanOrEqual(FINGER);
+      // Clear of the tray below it.
+      expect(line.y + line.h).toBeLessThanOrEqual(cardAreas(card).outbox.y);
     }
   });
 });

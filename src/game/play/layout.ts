@@ -293,10 +293,21 @@ export function outboxCentre(c: Rect): Pt {
   return centre(cardAreas(c).outbox);
 }
 
-/** The part of the tray a press picks slot i in (see outboxSlotAt): the touch target of that ticket. */
+/** A finger's size in game points: 44 CSS px on a 1024 px wide screen (the game is 1920 wide). */
+export const FINGER = 84;
+
+/**
+ * The part of the tray a press picks slot i in (see outboxSlotAt): the touch target of that ticket.
+ * Each reaches halfway to its neighbours (at most 70 points from its ticket); on a narrow card (seven
+ * or eight desks) where that is less than a finger, the tray is cut in equal thirds instead.
+ */
 export function outboxSlotRect(c: Rect, i: number): Rect {
   const a = cardAreas(c).outbox;
   const step = (a.w - 50) / OUTBOX_VISIBLE;
+  if (Math.min(step, 70 + step / 2) < FINGER) {
+    const third = a.w / OUTBOX_VISIBLE;
+    return { x: a.x + i * third, y: a.y, w: third, h: a.h };
+  }
   const s = outboxSlot(c, i);
   const left = i === 0 ? a.x : Math.max(a.x, s.x - Math.min(step / 2, 70));
   const right = i === OUTBOX_VISIBLE - 1 ? Math.min(a.x + a.w, s.x + 70) : Math.min(a.x + a.w, s.x + Math.min(step / 2, 70));
@@ -305,19 +316,9 @@ export function outboxSlotRect(c: Rect, i: number): Rect {
 
 /** The index of the outbox slot under p, or -1. */
 export function outboxSlotAt(c: Rect, p: Pt): number {
-  const a = cardAreas(c).outbox;
-  if (!contains(a, p)) return -1;
-  let best = -1;
-  let bestD = Infinity;
-  for (let i = 0; i < OUTBOX_VISIBLE; i++) {
-    const s = outboxSlot(c, i);
-    const d = Math.abs(s.x - p.x);
-    if (d < bestD && d < 70) {
-      best = i;
-      bestD = d;
-    }
-  }
-  return best;
+  if (!contains(cardAreas(c).outbox, p)) return -1;
+  for (let i = 0; i < OUTBOX_VISIBLE; i++) if (contains(outboxSlotRect(c, i), p)) return i;
+  return -1;
 }
 
 /**
@@ -327,7 +328,7 @@ export function outboxSlotAt(c: Rect, p: Pt): number {
  */
 export function lineTouchRect(c: Rect): Rect {
   const a = cardAreas(c).inbox;
-  const h = 84;
+  const h = FINGER;
   const below = 4;
   return { x: a.x, y: a.y + a.h + below - h, w: a.w, h };
 }
