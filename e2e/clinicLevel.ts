@@ -111,3 +111,34 @@ export function clinicLevel(): Record<string, unknown> {
     },
   };
 }
+
+/** Eight desks in two rows of four (the six above and two more), as the guide suggests: x 12, 37, 63, 88. */
+export const eightPositions = Array.from({ length: 8 }, (_, i) => ({
+  x: [12, 37, 63, 88][Math.floor(i / 2)]!,
+  y: i % 2 ? 73 : 27,
+}));
+export const eightNames = [...desks.map((d) => d[1] as string), 'Patient Billing Office', 'Help Desk'];
+
+export function eightDeskLevel(): Record<string, unknown> {
+  const level = clinicLevel() as { departments: Record<string, unknown>[] } & Record<string, unknown>;
+  const more = [
+    {
+      id: 'billing',
+      name: 'Patient Billing Office',
+      role: 'billing',
+      staff: 1,
+      skills: ['insurance-check'],
+      serviceTime: { 'insurance-check': 20 },
+    },
+    {
+      id: 'help',
+      name: 'Help Desk',
+      role: 'frontline',
+      staff: 1,
+      skills: ['check-in'],
+      serviceTime: { 'check-in': 20 },
+    },
+  ];
+  const departments = [...level.departments, ...more].map((d, i) => ({ ...d, position: eightPositions[i] }));
+  return { ...level, id: 'eight-desk-clinic', departments };
+}

@@ -8,7 +8,15 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { openGame, waitForScreen, type GamePage } from './harness';
 import { BOARD, ENTRANCE, layoutCards, SIDEBAR, type Rect } from '../src/game/play/layout';
-import { clinicLevel, desks, positions, skillsAll } from './clinicLevel';
+import {
+  clinicLevel,
+  desks,
+  eightDeskLevel,
+  eightNames,
+  eightPositions,
+  positions,
+  skillsAll,
+} from './clinicLevel';
 
 let game: GamePage | null = null;
 let browser: LaunchedBrowser | null = null;
@@ -149,7 +157,8 @@ describe('a trainer level with long words', () => {
         for (let x = 0; x < own.length; x++)
           for (let y = x + 1; y < own.length; y++) {
             const [p, q] = [own[x]!, own[y]!];
-            const apart = p.x + p.w <= q.x + 1 || q.x + q.w <= p.x + 1 || p.y + p.h <= q.y + 1 || q.y + q.h <= p.y + 1;
+            const apart =
+              p.x + p.w <= q.x + 1 || q.x + q.w <= p.x + 1 || p.y + p.h <= q.y + 1 || q.y + q.h <= p.y + 1;
             expect(apart, `"${p.text}" and "${q.text}" overlap on card ${i + 1}`).toBe(true);
           }
       });
@@ -160,7 +169,55 @@ describe('a trainer level with long words', () => {
       await page.keyboard.press('Enter');
       await page.waitForTimeout(400);
       await game.shot(`trainer-board-keys-${viewport.width}`);
-      expectBadgesClear((await texts(page)).filter((b) => b.scene === 'play'), cards, numbers!, true);
+      expectBadgesClear(
+        (await texts(page)).filter((b) => b.scene === 'play'),
+        cards,
+        numbers!,
+        true,
+      );
     });
   }
+
+  it('eight desks at 1280x720: two rows of four cards, each number badge in its own room, clear of the name', async () => {
+    browser = await launchBrowser({ width: 1280, height: 720 });
+    game = await openGame('', { browser });
+    const page = game.page;
+    const picker = filePicker(page);
+    await waitForScreen(page, 'title');
+    picker.next('eight-desk-clinic.json', JSON.stringify(eightDeskLevel(), null, 2));
+    await page.keyboard.press('l');
+    await waitForScreen(page, 'briefing');
+    await page.keyboard.press('Enter');
+    await waitForScreen(page, 'play');
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => window.__ripple!.texts().some((b) => b.text === 'Help Desk'));
+    const cards = layoutCards(eightPositions);
+    const numbers = (await page.evaluate(() => window.__ripple!.deskNumbers()))!;
+    const ids = (eightDeskLevel().departments as { id: string }[]).map((d) => d.id);
+    const check = async (enlarged: boolean) => {
+      const board = (await texts(page)).filter((b) => b.scene === 'play');
+      ids.forEach((id, i) => {
+        const card = cards[i]!;
+        const n = String(numbers[id]);
+        const badge = board.find((b) => b.text === n && centreIn(b, card) && b.y + b.h / 2 < card.y + 60);
+        expect(badge, `badge ${n} of ${id}`).toBeDefined();
+        expect(inside(badge!, card, 0), `badge ${n} sits inside card ${i + 1}, not on its corner`).toBe(true);
+        if (enlarged) expect(badge!.w, `badge ${n} enlarged`).toBeGreaterThan(32);
+        const name = board.find((b) => b.text.replace(/\s+/g, ' ') === eightNames[i]);
+        expect(name, `name of ${id}`).toBeDefined();
+        expect(inside(name!, card, 0), `"${eightNames[i]}" inside its card`).toBe(true);
+        expect(apartBy(badge!, name!, 4), `badge ${n} touches "${eightNames[i]}"`).toBe(true);
+      });
+    };
+    await check(false);
+    await game.shot('trainer-board-eight-1280');
+    // A ticket picked at the reception (Tab, Enter): the badges grow to show they are keys.
+    await page.evaluate(() => window.__rippleDrive!.playOut('idle', 40));
+    await page.waitForFunction(() => window.__ripple!.sim()!.departments[0]!.outbox.length > 0);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.__ripple!.state().selection.ticket !== null);
+    await expect.poll(async () => (await texts(page)).some((b) => b.text === '1' && b.w > 32)).toBe(true);
+    await check(true);
+  });
 });

@@ -211,9 +211,9 @@ export function cardHeader(card: Rect): { badge: Pt; iconX: number; iconY: numbe
   if (a.header.h === NARROW_HEADER) {
     const x = BADGE_ROOM / 2 - 2;
     return {
-      badge: { x: a.header.x + x, y: a.header.y + 15 },
+      badge: { x: a.header.x + x, y: a.header.y + 17 },
       iconX: x,
-      iconY: a.header.y + 50,
+      iconY: a.header.y + 52,
       nameX: BADGE_ROOM + 4,
     };
   }
