@@ -72,31 +72,51 @@ export async function waitForScreen(page: Page, screen: string, timeout = 20_000
   await page.waitForFunction((s) => window.__ripple?.state().screen === s, screen, { timeout });
 }
 
+export interface ScreenPixels {
+  width: number;
+  height: number;
+  /** RGBA, row by row. */
+  data: Buffer;
+}
+
 /**
- * Share of sampled canvas pixels that differ from the most common colour: near 0 for a blank canvas.
- * Reads a screenshot rather than the WebGL buffer, so it sees what a person would.
+ * The screen as a person sees it (a screenshot, not the WebGL buffer), within `clip` (CSS px) when given:
+ * decoded by the browser, handed back as RGBA.
  */
-export async function canvasVariety(page: Page): Promise<number> {
-  const png = await page.locator('canvas').first().screenshot();
-  return page.evaluate(async (b64) => {
+export async function screenPixels(
+  page: Page,
+  clip?: { x: number; y: number; width: number; height: number },
+): Promise<ScreenPixels> {
+  const png = await page.screenshot(clip ? { clip } : {});
+  const r = await page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
     await img.decode();
     const c = document.createElement('canvas');
     c.width = img.width;
     c.height = img.height;
-    const g = c.getContext('2d');
-    if (!g) return 0;
+    const g = c.getContext('2d')!;
     g.drawImage(img, 0, 0);
-    const data = g.getImageData(0, 0, c.width, c.height).data;
-    const counts = new Map<number, number>();
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4 * 97) {
-      const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-      n++;
-    }
-    const top = Math.max(...counts.values());
-    return 1 - top / n;
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let bytes = '';
+    for (let i = 0; i < d.length; i += 0x8000)
+      bytes += String.fromCharCode.apply(null, Array.from(d.subarray(i, i + 0x8000)));
+    return { width: c.width, height: c.height, rgba: btoa(bytes) };
   }, png.toString('base64'));
+  return { width: r.width, height: r.height, data: Buffer.from(r.rgba, 'base64') };
+}
+
+/** Share of sampled canvas pixels that differ from the most common colour: near 0 for a blank canvas. */
+export async function canvasVariety(page: Page): Promise<number> {
+  const box = (await page.locator('canvas').first().boundingBox())!;
+  const { data } = await screenPixels(page, box);
+  const counts = new Map<number, number>();
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4 * 97) {
+    const key = ((data[i]! >> 3) << 10) | ((data[i + 1]! >> 3) << 5) | (data[i + 2]! >> 3);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    n++;
+  }
+  const top = Math.max(...counts.values());
+  return 1 - top / n;
 }

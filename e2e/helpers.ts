@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ClientPoint, RippleHookSim } from '../src/app/testHook';
+import { screenPixels } from './harness';
 
 export type HookSim = RippleHookSim;
 
@@ -334,36 +335,25 @@ export async function findColourOnColumn(
   rgb: readonly [number, number, number],
   tolerance = 24,
 ): Promise<ClientPoint | null> {
-  const png = await page.screenshot();
-  const hit = await page.evaluate(
-    async ([b64, cx, col, tol]) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const g = c.getContext('2d');
-      if (!g) return null;
-      g.drawImage(img, 0, 0);
-      const data = g.getImageData(Math.round(cx), 0, 1, c.height).data;
-      let start = -1;
-      for (let y = 0; y < c.height; y++) {
-        const i = y * 4;
-        const near =
-          Math.abs(data[i]! - col[0]) <= tol &&
-          Math.abs(data[i + 1]! - col[1]) <= tol &&
-          Math.abs(data[i + 2]! - col[2]) <= tol;
-        if (near && start < 0) start = y;
-        if (!near && start >= 0) {
-          if (y - start >= 40) return (start + y) / 2;
-          start = -1;
-        }
+  const height = page.viewportSize()?.height ?? 720;
+  const { data } = await screenPixels(page, { x: Math.round(x), y: 0, width: 1, height });
+  let start = -1;
+  let hit: number | null = null;
+  for (let y = 0; y * 4 < data.length; y++) {
+    const i = y * 4;
+    const near =
+      Math.abs(data[i]! - rgb[0]) <= tolerance &&
+      Math.abs(data[i + 1]! - rgb[1]) <= tolerance &&
+      Math.abs(data[i + 2]! - rgb[2]) <= tolerance;
+    if (near && start < 0) start = y;
+    if (!near && start >= 0) {
+      if (y - start >= 40) {
+        hit = (start + y) / 2;
+        break;
       }
-      return null;
-    },
-    [png.toString('base64'), x, rgb, tolerance] as const,
-  );
+      start = -1;
+    }
+  }
   return hit === null ? null : { x, y: hit };
 }
 

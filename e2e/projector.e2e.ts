@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canvasVariety, openGame, waitForScreen, type GamePage } from './harness';
+import { canvasVariety, openGame, screenPixels, waitForScreen, type GamePage } from './harness';
 import { press, sim, skipAhead, waitForToast } from './helpers';
 
 const LEVEL = 'clear-notes';
@@ -87,53 +87,26 @@ describe('projector windows that join late', { timeout: 300_000 }, () => {
 
   it('covers every button of the top bar: no speed button or Menu shows, not even an edge', async () => {
     // The buttons' fill and outline (src/game/play/ui.ts PlayButton), looked for across the whole top bar.
-    const png = await popup.screenshot();
     const topLeft = await popup.evaluate(() => window.__ripple!.toScreen({ x: 0, y: 4 }));
     const bottomRight = await popup.evaluate(() => window.__ripple!.toScreen({ x: 1920, y: 80 }));
-    const found = await popup.evaluate(
-      async ([b64, x0, y0, x1, y1]) => {
-        const img = new Image();
-        img.src = `data:image/png;base64,${b64}`;
-        await img.decode();
-        const c = document.createElement('canvas');
-        c.width = img.width;
-        c.height = img.height;
-        const g = c.getContext('2d')!;
-        g.drawImage(img, 0, 0);
-        const looks = [
-          [0x22, 0x3a, 0x55],
-          [0x6c, 0x8c, 0xae],
-        ];
-        let n = 0;
-        const d = g.getImageData(
-          Math.round(x0),
-          Math.round(y0),
-          Math.round(x1 - x0),
-          Math.round(y1 - y0),
-        ).data;
-        for (let i = 0; i < d.length; i += 4)
-          if (
-            looks.some(
-              (l) =>
-                Math.abs(d[i]! - l[0]!) <= 10 &&
-                Math.abs(d[i + 1]! - l[1]!) <= 10 &&
-                Math.abs(d[i + 2]! - l[2]!) <= 10,
-            )
-          )
-            n++;
-        return n;
-      },
-      [png.toString('base64'), topLeft.x, topLeft.y, bottomRight.x, bottomRight.y] as const,
-    );
+    const bar = {
+      x: topLeft.x,
+      y: topLeft.y,
+      width: bottomRight.x - topLeft.x,
+      height: bottomRight.y - topLeft.y,
+    };
+    const { data } = await screenPixels(popup, bar);
+    const looks = [
+      [0x22, 0x3a, 0x55],
+      [0x6c, 0x8c, 0xae],
+    ] as const;
+    let found = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (looks.some((l) => l.every((v, k) => Math.abs(data[i + k]! - v) <= 10))) found++;
     expect(found, 'pixels of a button in the projector top bar').toBe(0);
     await popup.screenshot({
       path: 'e2e/artifacts/projector-01b-top-bar.png',
-      clip: {
-        x: topLeft.x,
-        y: topLeft.y,
-        width: bottomRight.x - topLeft.x,
-        height: bottomRight.y - topLeft.y,
-      },
+      clip: bar,
     });
   });
 
