@@ -162,7 +162,7 @@ export interface World {
   /** The customer names in use: a cache derived from s.tickets, never saved. */
   names?: NameBook;
   /** The tickets by id for the hot path: a cache of s.tickets, never saved (ticketIndex.ts). */
-  ix: TicketIndex;
+  ix: TicketIndex<Ticket>;
 }
 
 export function newAgg(): Agg {

@@ -17,7 +17,7 @@ describe('ticket index', () => {
     fc.assert(
       fc.property(fc.array(step, { maxLength: 300 }), (steps) => {
         const map = new Map<number, Ticket>();
-        const ix = newTicketIndex([]);
+        const ix = newTicketIndex<Ticket>([]);
         let next = 1;
         for (const s of steps) {
           if (s.kind === 'arrive' || s.kind === 'jump') {
@@ -53,7 +53,7 @@ describe('ticket index', () => {
   });
 
   it('shrinks back as the company empties, so a long run holds no more than a short one', () => {
-    const ix = newTicketIndex([]);
+    const ix = newTicketIndex<Ticket>([]);
     for (let id = 1; id <= 5000; id++) indexAdd(ix, ticket(id));
     const big = ix.keys.length;
     for (let id = 1; id <= 4990; id++) indexDelete(ix, id);

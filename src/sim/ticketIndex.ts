@@ -5,12 +5,15 @@
  * a look-up is an array read where a Map look-up hashes. Its size follows the tickets in the company
  * (at most half full), not how many ever came, so a long run holds no more than a short one.
  */
-import type { Ticket } from './state';
+/** What the index keeps: anything with a ticket id (the engine's Ticket; no import of state.ts, which holds the index). */
+export interface Keyed {
+  id: number;
+}
 
-export interface TicketIndex {
+export interface TicketIndex<V extends Keyed = Keyed> {
   /** Ticket id at each place, 0 for an empty place (ids start at 1). */
   keys: Int32Array;
-  vals: (Ticket | undefined)[];
+  vals: (V | undefined)[];
   /** Something the engine keeps beside each ticket (its name's record), or undefined. */
   aux: unknown[];
   mask: number;
@@ -19,10 +22,10 @@ export interface TicketIndex {
 
 const MIN_SIZE = 64;
 
-export function newTicketIndex(tickets: Iterable<Ticket>): TicketIndex {
-  const ix: TicketIndex = {
+export function newTicketIndex<V extends Keyed>(tickets: Iterable<V>): TicketIndex<V> {
+  const ix: TicketIndex<V> = {
     keys: new Int32Array(MIN_SIZE),
-    vals: new Array<Ticket | undefined>(MIN_SIZE).fill(undefined),
+    vals: new Array<V | undefined>(MIN_SIZE).fill(undefined),
     aux: new Array<unknown>(MIN_SIZE).fill(undefined),
     mask: MIN_SIZE - 1,
     n: 0,
@@ -31,7 +34,7 @@ export function newTicketIndex(tickets: Iterable<Ticket>): TicketIndex {
   return ix;
 }
 
-export function indexGet(ix: TicketIndex, id: number): Ticket | undefined {
+export function indexGet<V extends Keyed>(ix: TicketIndex<V>, id: number): V | undefined {
   const keys = ix.keys;
   const mask = ix.mask;
   let i = id & mask;
@@ -43,7 +46,7 @@ export function indexGet(ix: TicketIndex, id: number): Ticket | undefined {
   }
 }
 
-export function indexHas(ix: TicketIndex, id: number): boolean {
+export function indexHas<V extends Keyed>(ix: TicketIndex<V>, id: number): boolean {
   const keys = ix.keys;
   const mask = ix.mask;
   let i = id & mask;
@@ -56,7 +59,7 @@ export function indexHas(ix: TicketIndex, id: number): boolean {
 }
 
 /** What was kept beside the ticket `id` (undefined when none or no such ticket). */
-export function indexAux(ix: TicketIndex, id: number): unknown {
+export function indexAux<V extends Keyed>(ix: TicketIndex<V>, id: number): unknown {
   const keys = ix.keys;
   const mask = ix.mask;
   let i = id & mask;
@@ -68,13 +71,13 @@ export function indexAux(ix: TicketIndex, id: number): unknown {
   }
 }
 
-export function indexAdd(ix: TicketIndex, T: Ticket, aux?: unknown): void {
+export function indexAdd<V extends Keyed>(ix: TicketIndex<V>, T: V, aux?: unknown): void {
   if ((ix.n + 1) * 2 > ix.keys.length) resize(ix, ix.keys.length * 2);
   place(ix, T.id, T, aux);
   ix.n++;
 }
 
-function place(ix: TicketIndex, id: number, T: Ticket, aux: unknown): void {
+function place<V extends Keyed>(ix: TicketIndex<V>, id: number, T: V, aux: unknown): void {
   const keys = ix.keys;
   const mask = ix.mask;
   let i = id & mask;
@@ -84,7 +87,7 @@ function place(ix: TicketIndex, id: number, T: Ticket, aux: unknown): void {
   ix.aux[i] = aux;
 }
 
-export function indexDelete(ix: TicketIndex, id: number): void {
+export function indexDelete<V extends Keyed>(ix: TicketIndex<V>, id: number): void {
   const keys = ix.keys;
   const vals = ix.vals;
   const aux = ix.aux;
@@ -117,12 +120,12 @@ export function indexDelete(ix: TicketIndex, id: number): void {
   if (ix.keys.length > MIN_SIZE && ix.n * 8 < ix.keys.length) resize(ix, ix.keys.length / 2);
 }
 
-function resize(ix: TicketIndex, size: number): void {
+function resize<V extends Keyed>(ix: TicketIndex<V>, size: number): void {
   const keys = ix.keys;
   const vals = ix.vals;
   const aux = ix.aux;
   ix.keys = new Int32Array(size);
-  ix.vals = new Array<Ticket | undefined>(size).fill(undefined);
+  ix.vals = new Array<V | undefined>(size).fill(undefined);
   ix.aux = new Array<unknown>(size).fill(undefined);
   ix.mask = size - 1;
   for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) place(ix, keys[i]!, vals[i]!, aux[i]);
