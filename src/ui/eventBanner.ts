@@ -56,6 +56,11 @@ export function showEventBanner(text: string): void {
   timer = setTimeout(hideEventBanner, SHOW_MS);
 }
 
+/** Whether the banner is over the bottom bar now (toasts that go there wait meanwhile). */
+export function eventBannerShown(): boolean {
+  return el !== null && !el.hidden;
+}
+
 export function hideEventBanner(): void {
   if (timer !== null) clearTimeout(timer);
   timer = null;

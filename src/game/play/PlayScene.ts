@@ -14,7 +14,7 @@ import type { Sim, SimView } from '../../sim/types';
 import type { Speed } from '../../store/store';
 import { isDomOverlayOpen } from '../../ui/overlay';
 import { openSettingsPanel } from '../../ui/settingsPanel';
-import { hideEventBanner, showEventBanner } from '../../ui/eventBanner';
+import { eventBannerShown, hideEventBanner, showEventBanner } from '../../ui/eventBanner';
 import { getApp, setProbe } from '../context';
 import type { FinishedPlay, PlayLive } from '../hooks';
 import { assignPlaces, buildBoard, shortDeskNames, type Place } from './boardModel';
@@ -209,7 +209,9 @@ export class PlayScene extends Phaser.Scene {
       onGrant: (request) => this.runEffects([{ type: 'command', cmd: { type: 'grant', request } }]),
     });
     const room = toastArea(this.side.bottom);
-    this.toasts = new Toasts(this, store, reduced, room ?? undefined, room ? null : this.hud);
+    const hud = this.hud;
+    const bar = { stepLines: () => hud.stepLines(), cover: (n: 0 | 1 | 2) => hud.cover(n), taken: eventBannerShown };
+    this.toasts = new Toasts(this, store, reduced, room ?? undefined, room ? null : bar);
     this.feed = new EventFeed({
       level: this.level,
       store,

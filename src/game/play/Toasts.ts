@@ -3,7 +3,8 @@
  * that do not fit wait hidden until they expire. When the panel leaves too little room (level 7: its
  * lists reach the bottom), the newest toast lies over the bottom bar's second line instead (the tip),
  * never over the panel's lists or buttons; one too long for a line takes the whole bar for its time,
- * and while the step hint itself needs both lines toasts wait (their clocks held). Each lasts about 4
+ * and while the step hint itself needs both lines, or the live-event banner lies over the bar, toasts
+ * wait (their clocks held). Each lasts about 4
  * seconds from when this view first saw it. Reduced motion: they just appear.
  */
 import type Phaser from 'phaser';
@@ -33,6 +34,8 @@ export interface ToastArea {
 export interface ToastBar {
   stepLines(): 1 | 2;
   cover(lines: 0 | 1 | 2): void;
+  /** Something else lies over the bar now (the live-event banner): toasts wait. */
+  taken?(): boolean;
 }
 
 /** The room under the side panel if a two-line toast fits there, else null (toasts go to the bottom bar). */
@@ -61,7 +64,7 @@ export class Toasts {
   /** `paused`: the game stands still, and so do the toasts' clocks (a room reads them while paused). */
   update(nowMs: number, paused = false): void {
     // In the bar, toasts wait (clocks held) while the step hint needs both of its lines.
-    const waiting = this.bar !== null && this.bar.stepLines() === 2;
+    const waiting = this.bar !== null && (this.bar.stepLines() === 2 || this.bar.taken?.() === true);
     const held = (paused || waiting) && this.lastNow !== null ? nowMs - this.lastNow : 0;
     this.lastNow = nowMs;
     if (held > 0) for (const [id, at] of this.seen) this.seen.set(id, at + held);
