@@ -45,8 +45,10 @@ export async function openGame(
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('requestfailed', (req) => {
     const why = req.failure()?.errorText ?? '';
-    // The browser's own favicon fetch, cut short by a reload or a navigation: not the game's request.
-    if (/\/favicon\.[a-z]+$/.test(new URL(req.url()).pathname) && /ERR_ABORTED/.test(why)) return;
+    // A fetch cut short by a reload or a navigation (the favicon, a chunk prefetched after the title):
+    // the browser's doing, not a failed request. A module the game needed and could not load still
+    // fails its import, and that shows as a page error or a console error.
+    if (/ERR_ABORTED/.test(why)) return;
     problems.push(`request failed: ${req.url()} ${why}`);
   });
   await page.goto(`${baseUrl()}/${query}`);
