@@ -3,7 +3,7 @@
  * title screen is drawn, and when it is drawn, beside a bare page with Phaser alone (same renderer and
  * size), as a ratio. Each load is cold: a fresh browser context with the cache off.
  *
- *  - Title time: median of LOADS cold loads from `vite preview` (what `npm run preview` serves), game
+ *  - Title time: median of LOADS cold loads from `vite preview` (`npm run preview`, its own process), game
  *    and bare page taken in turn so machine load hits both alike.
  *  - Bytes: a cold load through a static server that gzips as a real one would (vite preview does not
  *    compress). A script counts as first-load when its request started before the title was drawn
@@ -14,11 +14,10 @@
  * Targets: first-load JavaScript at most 400 KB gzip, title drawn within 800 ms (median). Exit 1 on a
  * miss.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
 import { serveStatic, type StaticServer } from '../e2e/server';
 import { CHROMIUM_ARGS, findChromium } from '../e2e/browser';
 
@@ -31,6 +30,7 @@ const SETTLE_MS = 2500;
 const TITLE_MARK = 'ripple:title-drawn';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 const gameDir = fileURLToPath(new URL('./artifacts/load-dist', import.meta.url));
 const bareDir = fileURLToPath(new URL('./artifacts/load-bare', import.meta.url));
 
@@ -122,20 +122,29 @@ const list = (xs: Script[]) =>
     .map((x) => `${x.file} ${kb(x.bytes)}`)
     .join(', ');
 
-async function previewOf(opts: {
-  configFile: string;
-  outDir: string;
-}): Promise<{ url: string; server: PreviewServer }> {
-  const server = await preview({
-    root,
-    configFile: opts.configFile,
-    logLevel: 'warn',
-    build: { outDir: opts.outDir },
-    preview: { host: '127.0.0.1', port: 4300, strictPort: false, open: false },
+/**
+ * `vite preview` in a process of its own, as `npm run preview` runs it (not inside this one, which is
+ * busy with the browser's events), on a free port; resolves to its address once it prints it.
+ */
+function previewOf(args: string[]): Promise<{ url: string; server: ChildProcess }> {
+  const server = spawn(
+    process.execPath,
+    [vite, 'preview', ...args, '--host', '127.0.0.1', '--port', '0', '--logLevel', 'info'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  return new Promise((ok, fail) => {
+    let out = '';
+    server.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      // eslint-disable-next-line no-control-regex
+      const m = /Local:\s+(http:\/\/[^\s/]+)/.exec(out.replace(/\x1b\[[0-9;]*m/g, ''));
+      if (m) ok({ url: m[1]!, server });
+    });
+    server.once('exit', (code) => fail(new Error(`vite preview stopped (${code}): ${out}`)));
   });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview gave no address');
-  return { url: url.replace(/\/$/, ''), server };
 }
 
 const loadNow = () =>
@@ -155,14 +164,14 @@ execFileSync('npx', ['vite', 'build', '--config', 'bench/load/vite.config.ts'], 
 
 let game: StaticServer | null = null;
 let bare: StaticServer | null = null;
-let gameP: PreviewServer | null = null;
-let bareP: PreviewServer | null = null;
+let gameP: ChildProcess | null = null;
+let bareP: ChildProcess | null = null;
 let browser: Browser | null = null;
 try {
   game = await serveStatic(gameDir, { gzip: true });
   bare = await serveStatic(bareDir, { gzip: true });
-  const gp = await previewOf({ configFile: `${root}vite.config.ts`, outDir: gameDir });
-  const bp = await previewOf({ configFile: `${root}bench/load/vite.config.ts`, outDir: bareDir });
+  const gp = await previewOf(['--outDir', gameDir]);
+  const bp = await previewOf(['--config', 'bench/load/vite.config.ts']);
   gameP = gp.server;
   bareP = bp.server;
   browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS });
@@ -230,6 +239,6 @@ try {
   await browser?.close();
   await game?.close();
   await bare?.close();
-  await gameP?.close();
-  await bareP?.close();
+  gameP?.kill();
+  bareP?.kill();
 }
