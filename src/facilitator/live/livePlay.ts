@@ -96,7 +96,7 @@ export function attachLive(
     finish(sim) {
       ended = true;
       hub.roundEnded(sim, performance.now());
-      showRevealStrip(hub, ctx.level.texts.debriefQuestions.length, refit);
+      showRevealStrip(hub, ctx.level.texts.debriefQuestions.length, refit, () => store.getState().settings.facilitator);
       return false;
     },
   };

@@ -346,7 +346,9 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
   };
   window.addEventListener('keydown', onKey);
 
-  const refresh = window.setInterval(() => {
+  // Redrawn as the store changes (a key pressed on the board shows here at once) and every 200 ms for
+  // the clock and the projector link, which change without the store.
+  const redraw = (): void => {
     const s = st();
     const paused = s.speed === 0;
     setLabel(pause, paused ? 'Resume' : 'Pause');
@@ -363,7 +365,16 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
     room.textContent = link.text;
     room.classList.toggle('lv-linked', link.linked);
     room.classList.toggle('lv-warn', link.warn);
-  }, 200);
+  };
+  const refresh = window.setInterval(redraw, 200);
+  let shownSpeed = st().speed;
+  let shownSettings = st().settings;
+  const unsubscribe = store.subscribe((s) => {
+    if (s.speed === shownSpeed && s.settings === shownSettings) return;
+    shownSpeed = s.speed;
+    shownSettings = s.settings;
+    redraw();
+  });
 
   document.body.append(bar);
   document.body.classList.add('lv-has-bar');
@@ -372,6 +383,7 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
   return {
     destroy() {
       window.clearInterval(refresh);
+      unsubscribe();
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('keydown', onAskKey, true);
       bar.remove();

@@ -42,8 +42,16 @@ export function hideRevealStrip(): void {
   strip = null;
 }
 
-/** Shows the strip (after a round ended); it stays until the next round starts. */
-export function showRevealStrip(hub: LiveHub, questionCount: number, refitGame: () => void): void {
+/**
+ * Shows the strip (after a round ended); it stays until the next round starts (the room still sees that
+ * round's results meanwhile), or until facilitator mode is turned off (`stillOn` false).
+ */
+export function showRevealStrip(
+  hub: LiveHub,
+  questionCount: number,
+  refitGame: () => void,
+  stillOn: () => boolean = () => true,
+): void {
   hideRevealStrip();
   refit = refitGame;
   const el = document.createElement('div');
@@ -79,6 +87,10 @@ export function showRevealStrip(hub: LiveHub, questionCount: number, refitGame: 
   link.className = 'lv-reveal-link';
   link.setAttribute('role', 'status');
   const drawLink = () => {
+    if (!stillOn()) {
+      hideRevealStrip();
+      return;
+    }
     draw(); // the debrief changes what the room sees too (a customer, the replay)
     const l = linkStatus(hub, performance.now());
     link.textContent = l.text;
