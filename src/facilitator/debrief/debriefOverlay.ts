@@ -136,7 +136,9 @@ export function openDebriefOverlay(
     finished().forEach((r) => {
       const n = session().rounds.findIndex((x) => x.id === r.id);
       const score = r.result ? ` (${Math.floor(r.result.score.total)})` : '';
-      const o = el('option', undefined, `${n >= 0 ? `Round ${n + 1}` : 'This play'}: ${r.team}${score}`);
+      // A session round says its number and team; a play outside the session is just 'This play (94)'.
+      const what = n >= 0 ? `Round ${n + 1}: ${r.team}` : r.team === 'This play' ? 'This play' : `This play: ${r.team}`;
+      const o = el('option', undefined, `${what}${score}`);
       o.value = r.id;
       o.selected = r.id === roundId;
       roundSelect.append(o);

@@ -104,8 +104,8 @@ function deptCard(d: BoardAt['departments'][number]): HTMLElement {
     box.append(el('span', 'rx-q-n', String(n)), el('span', 'rx-q-label', label));
     return box;
   };
-  queues.append(q('inbox', d.inbox, 'rx-q-in'), q('outbox', d.outbox, 'rx-q-out'));
-  if (d.pending > 0) queues.append(q('notes', d.pending, 'rx-q-notes'));
+  queues.append(q('in line', d.inbox, 'rx-q-in'), q('ready to send', d.outbox, 'rx-q-out'));
+  if (d.pending > 0) queues.append(q('writing notes', d.pending, 'rx-q-notes'));
   card.append(head, staff, queues);
   return card;
 }

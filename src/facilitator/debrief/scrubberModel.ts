@@ -37,7 +37,7 @@ export interface BoardAt {
 }
 
 export const STATUS_WORDS: Record<DeptAt['status'], string> = {
-  green: 'Coping',
+  green: 'OK',
   amber: 'Busy',
   red: 'Overloaded',
 };
