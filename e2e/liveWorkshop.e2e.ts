@@ -97,7 +97,7 @@ function watch(page: Page, problems: string[], who: string): void {
 describe('live workshop: six tables and a projector', () => {
   it(
     'all join by code, play one round at once through the server, survive 20 s offline, a reload and kill -9; every hash equals the server’s',
-    { timeout: 420_000 },
+    { timeout: 600_000 },
     async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
       let server = await startServer();
@@ -192,7 +192,7 @@ describe('live workshop: six tables and a projector', () => {
        * happen mid-round, the facilitator adds minutes (as one would in a room) until enough is left.
        */
       const keepRunning = async (page: Page, seconds: number) => {
-        for (let n = 0; n < 6; n++) {
+        for (let n = 0; n < 8; n++) {
           const i = await info(page);
           const s = await page.evaluate(() => window.__ripple?.sim() ?? null);
           if (!s || s.end - i.serverT >= seconds) return;
@@ -288,7 +288,8 @@ describe('live workshop: six tables and a projector', () => {
       if ((await pick.textContent()) === 'Show on projector') await pick.click();
       await until(proj, (i) => i.table === 't2', null, 'projector shows table 2 again');
 
-      await keepRunning(tables[0]!.page, 150);
+      // A reload on a busy machine takes long (a clean CI run saw the round end first): more time left.
+      await keepRunning(tables[0]!.page, 400);
       // A reload keeps the seat, and the board is back at the server's time within seconds.
       const reloaded = tables[4]!;
       await reloaded.page.reload();
@@ -301,7 +302,6 @@ describe('live workshop: six tables and a projector', () => {
           Math.abs(i.boardT - i.serverT) < 3 * sp,
         SPEED,
         'table 5 back after a reload',
-        30_000,
       );
 
       await keepRunning(tables[0]!.page, 150);
