@@ -301,6 +301,12 @@ describe('settings, as a facilitator sets up the room', () => {
     await waitForScreen(page, 'briefing');
     await page.waitForTimeout(300);
     await game.shot('settings-03-briefing-projector');
+    // S opens the settings on the briefing too (its key line lists it); Escape closes them, still there.
+    await press(page, 's');
+    await page.waitForSelector('[role="dialog"]');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[role="dialog"]'));
+    expect((await page.evaluate(() => window.__ripple!.state())).screen).toBe('briefing');
     await press(page, 'Enter');
     await waitForScreen(page, 'play');
     await press(page, '3');

@@ -379,6 +379,8 @@ export class DeptView {
         .setVisible(true);
     }
     const present = Math.max(0, d.staff - d.away);
+    // A desk of one cannot give anyone away: its Move button reads so before it is pressed.
+    this.moveBtn?.setDim(d.staff <= 1);
     const staffKey = `${d.staff}/${d.away}/${d.busy}`;
     const now = this.scene.time.now;
     if (staffKey !== last.staff && now - this.staffAt >= COUNT_REFRESH_MS) {

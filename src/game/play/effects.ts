@@ -36,15 +36,29 @@ export function applyEffects(fx: readonly Effect[], d: EffectDeps): void {
   for (const f of fx) {
     switch (f.type) {
       case 'command': {
-        const res = sim.apply(f.cmd);
+        const cmd = f.cmd;
+        // A move takes a free person at once, else the next to finish a job (the sim's rule): read before.
+        const giver = cmd.type === 'moveStaff' ? sim.view().departments.find((x) => x.id === cmd.from) : undefined;
+        const freeNow = giver ? giver.staff - giver.away - giver.busy > 0 : false;
+        const res = sim.apply(cmd);
         if (!res.ok) {
           st.toast(refusalToast(res.reason), 'error', now);
           app.audio?.cue('invalid', now);
         } else {
           app.audio?.cue(f.cmd.type === 'route' || f.cmd.type === 'moveStaff' ? 'drop' : 'click', now);
-          if (f.cmd.type === 'route') {
-            const who = sim.ticket(f.cmd.ticket)?.customer ?? 'the ticket';
-            d.say(`Sent ${who} to ${d.deptName(f.cmd.to)}`, now + 3500);
+          if (cmd.type === 'route') {
+            const who = sim.ticket(cmd.ticket)?.customer ?? 'the ticket';
+            d.say(`Sent ${who} to ${d.deptName(cmd.to)}`, now + 3500);
+          } else if (cmd.type === 'moveStaff') {
+            // A move is confirmed too; one from a desk where everyone is busy waits for a job to end.
+            const from = d.deptName(cmd.from);
+            const to = d.deptName(cmd.to);
+            d.say(
+              freeNow
+                ? `Moved one person from ${from} to ${to}`
+                : `The next person at ${from} to finish a job goes to ${to}`,
+              now + 4000,
+            );
           }
         }
         break;

@@ -127,6 +127,13 @@ export class PlayButton {
     return this;
   }
 
+  /** Greyed out (still pressable: a press says why it cannot be done now). */
+  setDim(dim: boolean): this {
+    const a = dim ? 0.45 : 1;
+    if (this.container.alpha !== a) this.container.setAlpha(a);
+    return this;
+  }
+
   setLabel(label: string): this {
     if (label !== this.label) {
       this.label = label;

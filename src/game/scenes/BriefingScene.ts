@@ -56,7 +56,14 @@ export class BriefingScene extends Phaser.Scene {
     // Buttons.
     const focus = new FocusGroup(this, {
       onBack: () => (this.page === 'kinds' ? this.flip() : this.back()),
-      keys: { w: () => this.flip() },
+      // S opens the settings here too (the key line lists it), as on the title and the board.
+      keys: {
+        w: () => this.flip(),
+        s: () => {
+          click();
+          shell.openSettings?.();
+        },
+      },
     });
     const start = new Button(this, s, {
       x: GAME_WIDTH - 110 - 230,
