@@ -50,7 +50,7 @@ export function showRevealStrip(
   hub: LiveHub,
   questionCount: number,
   refitGame: () => void,
-  stillOn: () => boolean = () => true,
+  stillOn: () => boolean,
 ): void {
   hideRevealStrip();
   refit = refitGame;
