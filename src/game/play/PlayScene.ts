@@ -37,6 +37,7 @@ import { toastArea, Toasts } from './Toasts';
 import { TokenLayer } from './TokenLayer';
 import { TicketLink } from './TicketLink';
 import { SCENES } from '../scenes/common';
+import { onEachKeyDown } from '../scenes/keys';
 import { startScene, type PlayData, type ResumeData, type SceneData } from '../scenes/sceneData';
 
 export class PlayScene extends Phaser.Scene {
@@ -246,9 +247,7 @@ export class PlayScene extends Phaser.Scene {
       held: () => this.pointer.dragged()?.ticket ?? this.control.pickedTicket(),
     });
     this.cleanup.push(() => this.link.destroy());
-    const onKey = (e: KeyboardEvent) => this.onKey(e);
-    this.input.keyboard?.on('keydown', onKey);
-    this.cleanup.push(() => this.input.keyboard?.off('keydown', onKey));
+    this.cleanup.push(onEachKeyDown(this.input.keyboard, (e) => this.onKey(e)));
     setProbe({
       sim: () => this.sim,
       levelId: () => this.levelId,

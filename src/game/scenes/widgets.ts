@@ -6,6 +6,7 @@ import Phaser from 'phaser';
 import type { Settings } from '../../store/store';
 import { isDomOverlayOpen } from '../../ui/overlay';
 import { moveFocus, navKeyOf } from './focus';
+import { onEachKeyDown } from './keys';
 import { palette, textStyle, type SIZE } from './theme';
 
 export interface Focusable {
@@ -111,10 +112,8 @@ export class FocusGroup {
     private readonly scene: Phaser.Scene,
     private readonly opts: FocusGroupOptions = {},
   ) {
-    const kb = scene.input.keyboard;
-    const onKey = (e: KeyboardEvent) => this.onKey(e);
-    kb?.on('keydown', onKey);
-    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () => kb?.off('keydown', onKey));
+    const stop = onEachKeyDown(scene.input.keyboard, (e) => this.onKey(e));
+    scene.events.once(Phaser.Scenes.Events.SHUTDOWN, stop);
   }
 
   setItems(items: Focusable[], focus = 0): void {
