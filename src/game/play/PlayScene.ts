@@ -236,7 +236,7 @@ export class PlayScene extends Phaser.Scene {
     this.serveFirst = new ServeFirst(this, this.cards, {
       view: () => this.view,
       deptName: (id) => this.deptName(id),
-      letterOf: (id) => this.tokens.letters()[id],
+      letterOf: (id) => this.tokens.letterOf(id),
       apply: (cmd) => this.runEffects([{ type: 'command', cmd }]),
     });
 

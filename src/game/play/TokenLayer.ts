@@ -29,10 +29,6 @@ interface Token {
   /** Scale and depth last given to img: setting depth, even to the same value, re-sorts the display list. */
   scale: number;
   depth: number;
-  /** The letter it showed when last drawn, asked for again when it is drawn again. */
-  letter?: string;
-  /** Where it was last drawn ("inbox:billing"): a move elsewhere may give it its initial back. */
-  at?: string;
   /** The mark of the notes it was sent with (quick or thorough), while they matter. */
   mark?: Phaser.GameObjects.Image | null;
   care?: Care;
@@ -44,7 +40,7 @@ export class TokenLayer {
   private readonly pool: Phaser.GameObjects.Image[] = [];
   private readonly markPool: Phaser.GameObjects.Image[] = [];
   private readonly tokens = new Map<number, Token>();
-  /** No two tickets on screen show the same letter. */
+  /** Each ticket keeps its letter while it is on the board; no two tickets on screen show the same. */
   private readonly book = new LetterBook();
   private readonly pickRing: Phaser.GameObjects.Image;
   private readonly hoverRing: Phaser.GameObjects.Image;
@@ -125,7 +121,7 @@ export class TokenLayer {
         ? { p: { x: drag.x, y: drag.y }, s: 1.15 }
         : this.targetOf(t, places.get(t.id), view.t, staffOf);
       if (!target) {
-        if (tok.img) this.release(tok, t.id);
+        if (tok.img) this.release(tok, t.id, false);
         return;
       }
       if (drag || opts.snap || t.phase === 'transit') {
@@ -136,17 +132,11 @@ export class TokenLayer {
         tok.y = approach(tok.y, target.p.y, dtReal);
       }
       const place = places.get(t.id);
-      const at = drag ? tok.at : place ? `${place.area}:${place.dept}` : undefined;
       if (!tok.img) {
-        tok.img = this.acquire(t, tok);
+        tok.img = this.acquire(t);
         tok.scale = NaN;
         tok.depth = NaN;
-      } else if (at !== tok.at && tok.letter !== undefined) {
-        // Moved on: a stand-in letter gives way to the customer's initial when that is free now.
-        const letter = this.book.prefer(t.id, t.customer);
-        if (letter !== undefined && letter !== tok.letter) tok.img.setFrame(tokenFrame(t.workType, (tok.letter = letter)));
       }
-      tok.at = at;
       const img = tok.img;
       if (img.x !== tok.x || img.y !== tok.y) img.setPosition(tok.x, tok.y);
       if (tok.scale !== target.s) img.setScale((tok.scale = target.s));
@@ -157,7 +147,8 @@ export class TokenLayer {
     });
     for (const [id, tok] of this.tokens) {
       if (tok.seen !== frame) {
-        if (tok.img) this.release(tok, id);
+        // The ticket has left the board: only now may its letter go to another.
+        this.release(tok, id, true);
         this.tokens.delete(id);
       }
     }
@@ -186,9 +177,8 @@ export class TokenLayer {
     return best;
   }
 
-  private acquire(t: TicketView, tok: Token): Phaser.GameObjects.Image {
-    tok.letter = this.book.take(t.id, t.customer, tok.letter);
-    const frame = tokenFrame(t.workType, tok.letter);
+  private acquire(t: TicketView): Phaser.GameObjects.Image {
+    const frame = tokenFrame(t.workType, this.book.take(t.id, t.customer));
     const img = this.pool.pop() ?? this.scene.add.image(0, 0, TEX.tokens, frame);
     return img.setFrame(frame).setVisible(true).setAlpha(1);
   }
@@ -221,8 +211,10 @@ export class TokenLayer {
     tok.care = undefined;
   }
 
-  private release(tok: Token, id: number): void {
-    this.book.release(id);
+  /** Not drawn now (`gone`: the ticket has left the board and its letter is free, else it keeps it). */
+  private release(tok: Token, id: number, gone: boolean): void {
+    if (gone) this.book.release(id);
+    else this.book.hide(id);
     this.dropMark(tok);
     if (!tok.img) return;
     tok.img.setVisible(false);
@@ -239,6 +231,11 @@ export class TokenLayer {
   /** The letter on each drawn ticket, by ticket id. */
   letters(): Record<number, string> {
     return Object.fromEntries(this.book.letters());
+  }
+
+  /** The letter a ticket on the board has, drawn or hidden in a long line (once it was ever drawn). */
+  letterOf(id: number): string | undefined {
+    return this.book.letterOf(id);
   }
 
   drawnCount(): number {

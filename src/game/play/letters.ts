@@ -1,10 +1,13 @@
 /**
- * The letters on ticket tokens: a customer's initial when no other ticket on screen shows it, else
- * another letter of their name, else any free letter, so two tickets on screen never show the same
- * letter (Lucia and Luis read L and U, not L and L). The initial always comes first: a ticket drawn
- * again gets its initial back when that is free now, else the letter it showed before; and one
- * showing a stand-in letter (Tomasz as "A" while T, O and M were taken) takes its initial back when
- * it moves on (see `prefer`). Phaser-free.
+ * The letters on ticket tokens. A ticket keeps the letter it was first drawn with for its whole life on
+ * the board, however often it moves or hides in a long line: a participant follows "ticket B" from desk
+ * to desk. A letter is given again only once its ticket is gone. The first letter given prefers the
+ * customer's initial when no other ticket holds it, else another letter of their name, else any free
+ * letter, so two tickets on screen never show the same letter (Lucia and Luis read L and U).
+ *
+ * Only when all 26 letters are held does a ticket drawn now take a letter from one that is hidden (in a
+ * long line, out of sight): that one gets a new letter when it shows again. With 26 tickets on screen at
+ * once the initial is shared, which cannot be helped. Phaser-free.
  */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
@@ -14,50 +17,59 @@ function lettersOf(name: string): string[] {
 }
 
 export class LetterBook {
-  /** Letter -> the ticket showing it. */
+  /** Letter -> the ticket holding it. */
   private readonly holder = new Map<string, number>();
-  /** Ticket -> the letter it shows (held, or shared when every letter was taken). */
-  private readonly shown = new Map<number, string>();
+  /** Ticket -> its letter (held, or shared when every letter was taken), for every ticket given one. */
+  private readonly kept = new Map<number, string>();
+  /** Tickets drawn now (the others keep their letters, hidden). */
+  private readonly drawn = new Set<number>();
 
-  /**
-   * The letter for a ticket about to be drawn. `wish` is the letter it showed before (kept when free).
-   * With all 26 letters on screen at once, the initial is shared (it cannot be helped).
-   */
-  take(ticket: number, name: string, wish?: string): string {
-    const mine = this.shown.get(ticket);
+  /** The letter for a ticket drawn now: the one it has, else a new one (see the file's comment). */
+  take(ticket: number, name: string): string {
+    this.drawn.add(ticket);
+    const mine = this.kept.get(ticket);
     if (mine !== undefined) return mine;
     const own = lettersOf(name);
-    const order = [...own.slice(0, 1), ...(wish ? [wish] : []), ...own.slice(1), ...ALPHABET];
-    const free = order.find((c) => ALPHABET.includes(c) && !this.holder.has(c));
-    const letter = free ?? own[0] ?? '?';
-    if (free) this.holder.set(free, ticket);
-    this.shown.set(ticket, letter);
+    const order = [...own, ...ALPHABET];
+    let letter = order.find((c) => !this.holder.has(c));
+    // Every letter held: take one from a hidden ticket, the customer's own letters first.
+    letter ??= order.find((c) => !this.drawn.has(this.holder.get(c)!));
+    if (letter === undefined) {
+      // 26 tickets on screen: the initial is shared.
+      letter = own[0] ?? '?';
+      this.kept.set(ticket, letter);
+      return letter;
+    }
+    const from = this.holder.get(letter);
+    if (from !== undefined) this.kept.delete(from);
+    this.holder.set(letter, ticket);
+    this.kept.set(ticket, letter);
     return letter;
   }
 
-  /**
-   * A drawn ticket showing a stand-in letter takes its initial when no other ticket shows it now
-   * (called when the ticket moves to another place, so the letter changes with a move, not at rest).
-   * Returns the letter it shows after.
-   */
-  prefer(ticket: number, name: string): string | undefined {
-    const mine = this.shown.get(ticket);
-    const initial = lettersOf(name)[0];
-    if (mine === undefined || initial === undefined || mine === initial || this.holder.has(initial)) return mine;
-    this.release(ticket);
-    return this.take(ticket, name);
+  /** The ticket is out of sight for now (a long line): it keeps its letter. */
+  hide(ticket: number): void {
+    this.drawn.delete(ticket);
   }
 
-  /** The ticket is no longer drawn: its letter is free for others. */
+  /** The ticket has left the board: its letter is free for others. */
   release(ticket: number): void {
-    const letter = this.shown.get(ticket);
+    this.drawn.delete(ticket);
+    const letter = this.kept.get(ticket);
     if (letter === undefined) return;
-    this.shown.delete(ticket);
+    this.kept.delete(ticket);
     if (this.holder.get(letter) === ticket) this.holder.delete(letter);
   }
 
-  /** Letters shown now, by ticket. */
-  letters(): ReadonlyMap<number, string> {
-    return this.shown;
+  /** The letter a ticket has (drawn or hidden), if it was ever given one. */
+  letterOf(ticket: number): string | undefined {
+    return this.kept.get(ticket);
+  }
+
+  /** Letters of the tickets drawn now, by ticket. */
+  letters(): Map<number, string> {
+    const out = new Map<number, string>();
+    for (const id of this.drawn) out.set(id, this.kept.get(id)!);
+    return out;
   }
 }
