@@ -184,6 +184,21 @@ describe('level 1 played as a person would', () => {
       await press(page, key);
       expect((await page.evaluate(() => window.__ripple!.state())).speed).toBe(speed);
     }
+    // Paused, a speed key only chooses the speed to go on at (the same digits name the desks): the clock
+    // stays still, and the bottom line and the paused pill say what Space will do.
+    await press(page, ' ');
+    const tPaused = await simT(page);
+    await press(page, '3');
+    const shown = () => page.evaluate(() => window.__ripple!.texts().map((t) => t.text));
+    await expect.poll(shown).toContain('Paused: press Space to go on at 4x');
+    expect(await shown()).toContain('Paused\nSpace or P: go on at 4x');
+    expect((await page.evaluate(() => window.__ripple!.state())).speed).toBe(0);
+    await page.waitForTimeout(300);
+    expect(await simT(page)).toBe(tPaused);
+    await game.shot('game-09c-paused-speed-key');
+    await press(page, ' ');
+    expect((await page.evaluate(() => window.__ripple!.state())).speed).toBe(4);
+    await press(page, '1');
     // 4x runs about four times as much sim time per real second as 1x (each frame's step over its own
     // time, so a slow, busy machine with uneven frames shows it too).
     const at1 = await simRate(page);

@@ -29,7 +29,7 @@ import { frameSeconds } from './interpolate';
 import { centre, layoutCards, outboxCentre, readingOrder, type Rect } from './layout';
 import { PointerRouting } from './PointerRouting';
 import { RippleFx } from './RippleFx';
-import { applyEffects, changeSpeed, type EffectDeps } from './effects';
+import { applyEffects, changeSpeed, pausedBanner, type EffectDeps } from './effects';
 import { RoutingController, type BoardInfo, type Effect } from './routingController';
 import { SidePanel } from './SidePanel';
 import { makeAllTextures } from './textures';
@@ -441,7 +441,7 @@ export class PlayScene extends Phaser.Scene {
     const banner = quitting
       ? 'Leave this level? This game ends.\nEnter or Menu again: leave  ·  Escape: keep playing'
       : st.speed === 0
-        ? 'Paused\nPress Space or P to continue'
+        ? pausedBanner(st.lastSpeed)
         : '';
     this.hud.setBanner(this.live ? this.live.banner(banner) : banner);
     this.side.update(st.selection.care, view.requests, view.t);

@@ -20,12 +20,35 @@ export interface EffectDeps {
   say(text: string, untilMs: number): void;
 }
 
-/** A speed key or button; while paused it resumes at that speed and says so. */
+/** A speed button (mouse or touch, unmistakably about the clock): plays at that speed, and says so when it resumes. */
 export function changeSpeed(s: Speed, now: number): void {
   const st = getApp().store.getState();
   const wasPaused = st.speed === 0;
   st.setSpeed(s);
-  if (wasPaused && s !== 0) st.toast(`Resumed at ${s}x`, 'info', now);
+  if (wasPaused && s !== 0) st.toast(`Playing at ${s}x`, 'info', now);
+}
+
+/**
+ * A speed key (1, 2, 3). While paused it only chooses the speed to go on at, and the board says so
+ * ("Paused: press Space to go on at 2x"): the same digits name the desks, and a player thinking while
+ * paused who presses 2 meaning desk 2 must not start the clock. Playing, it changes the speed at once.
+ * Returns what the bottom line should say, if anything.
+ */
+export function speedKey(s: Exclude<Speed, 0>): string | null {
+  const app = getApp();
+  const st = app.store.getState();
+  if (st.speed !== 0) {
+    st.setSpeed(s);
+    return null;
+  }
+  // One update (setSpeed would un-pause for a moment, and a projector window would see it).
+  app.store.setState({ lastSpeed: s });
+  return `Paused: press Space to go on at ${s}x`;
+}
+
+/** The paused banner (the Hud shows it as a pill in the bottom bar): the speed Space goes on at. */
+export function pausedBanner(lastSpeed: Speed): string {
+  return `Paused\nPress Space or P to continue at ${lastSpeed}x`;
 }
 
 export function applyEffects(fx: readonly Effect[], d: EffectDeps): void {
@@ -66,8 +89,10 @@ export function applyEffects(fx: readonly Effect[], d: EffectDeps): void {
       case 'speed':
       case 'togglePause':
         if (d.clockElsewhere()) st.toast('The facilitator runs the clock of this round', 'info', now);
-        else if (f.type === 'speed') changeSpeed(f.speed, now);
-        else st.togglePause();
+        else if (f.type === 'speed') {
+          const said = speedKey(f.speed);
+          if (said) d.say(said, now + 4000);
+        } else st.togglePause();
         break;
       case 'care':
         st.select({ care: f.care });
