@@ -164,7 +164,7 @@ export function createKeptService(deps: KeptDeps): KeptService {
     if (care) store.getState().select({ care });
     const left = timeLeftText(s.view().end, s.now());
     const notes = care ? ` Notes for the next handoff: ${care}.` : '';
-    store.getState().toast(`Back where the game was left, with ${left} left.${notes} Paused: press Space to go on.`, 'info', nowMs());
+    store.getState().toast(`Back where the game was left, with ${left} left.${notes} Paused: press Space to go on.`, 'info', nowMs(), 'paused');
   }
 
   return {

@@ -41,6 +41,11 @@ export interface Toast {
   kind: 'info' | 'ripple' | 'bounce' | 'warning' | 'error';
   /** Wall-clock ms when shown (UI time, not sim time). */
   at: number;
+  /**
+   * The state it tells of, when it is one that ends ("request:new-laptops" while that request waits):
+   * withdrawn (see `withdraw`) as soon as that state ends, so no toast stays up once it is no longer true.
+   */
+  about?: string;
 }
 
 export interface UiState {
@@ -71,8 +76,10 @@ export interface UiActions {
    * for the next handoff, speed, selection, messages), so nothing carries over from the last team.
    */
   startRun(): void;
-  toast(text: string, kind?: Toast['kind'], nowMs?: number): void;
+  toast(text: string, kind?: Toast['kind'], nowMs?: number, about?: string): void;
   dropToast(id: number): void;
+  /** Drops the toasts about a state that has ended (see Toast.about). */
+  withdraw(about: string): void;
   updateSettings(patch: Partial<Settings>): void;
   recordResult(levelId: string, score: number, stars: number): void;
   setStorageStatus(ok: boolean, message: string | null): void;
@@ -120,9 +127,17 @@ export function createUiStore(initial: Partial<UiState> = {}) {
     select: (sel) => set({ selection: { ...get().selection, ...sel } }),
     clearSelection: () => set({ selection: { ...get().selection, dept: null, ticket: null } }),
     startRun: () => set({ selection: { ...NEW_RUN_SELECTION }, speed: 1, lastSpeed: 1, toasts: [] }),
-    toast: (text, kind = 'info', nowMs = 0) =>
-      set({ toasts: [...get().toasts, { id: ++toastId, text, kind, at: nowMs }].slice(-MAX_TOASTS) }),
+    toast: (text, kind = 'info', nowMs = 0, about) =>
+      set({
+        toasts: [...get().toasts, { id: ++toastId, text, kind, at: nowMs, ...(about ? { about } : {}) }].slice(
+          -MAX_TOASTS,
+        ),
+      }),
     dropToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+    withdraw: (about) => {
+      const { toasts } = get();
+      if (toasts.some((t) => t.about === about)) set({ toasts: toasts.filter((t) => t.about !== about) });
+    },
     updateSettings: (patch) => set({ settings: { ...get().settings, ...patch } }),
     recordResult: (levelId, score, stars) => {
       const prev = get().progress[levelId];

@@ -371,6 +371,8 @@ export class PlayScene extends Phaser.Scene {
     const st = getApp().store.getState();
     const dt = frameSeconds(delta);
     if (st.speed > 0 && !this.sim.isOver()) this.sim.advanceTo(this.sim.now() + dt * st.speed);
+    // A toast that says the game is paused ("press Space to go on") goes when it goes on.
+    if (st.speed > 0) st.withdraw('paused');
     this.view = this.sim.view();
     const events = this.sim.drainEvents();
     this.feed.handle(events, time);

@@ -25,7 +25,8 @@ export function changeSpeed(s: Speed, now: number): void {
   const st = getApp().store.getState();
   const wasPaused = st.speed === 0;
   st.setSpeed(s);
-  if (wasPaused && s !== 0) st.toast(`Playing at ${s}x`, 'info', now);
+  st.withdraw('speed');
+  if (wasPaused && s !== 0) st.toast(`Playing at ${s}x`, 'info', now, 'speed');
 }
 
 /**
@@ -92,7 +93,11 @@ export function applyEffects(fx: readonly Effect[], d: EffectDeps): void {
         else if (f.type === 'speed') {
           const said = speedKey(f.speed);
           if (said) d.say(said, now + 4000);
-        } else st.togglePause();
+        } else {
+          st.togglePause();
+          // "Playing at 2x" is no longer true once paused.
+          st.withdraw('speed');
+        }
         break;
       case 'care':
         st.select({ care: f.care });

@@ -1,6 +1,11 @@
 /**
  * Turns a frame's sim events into what the player sees and hears: toasts in plain words, ripple
  * animations towards the customer's face, and the audio batch.
+ *
+ * A toast that tells of a state that ends (a request waiting or late, a desk overloaded, a customer
+ * wanting a manager, an absence or outage) is withdrawn the moment that state ends, paused or not:
+ * "Grant it when you can" goes when the request is granted, not 4 seconds later. Toasts of things that
+ * happened (a ripple, a customer who gave up, a request done) stay their time.
  */
 import type { Level } from '../../level/schema';
 import { playerGrants } from '../../sim/index';
@@ -39,8 +44,18 @@ export class EventFeed {
 
   constructor(private readonly d: FeedDeps) {}
 
-  private toast(text: string, kind: 'info' | 'ripple' | 'bounce' | 'warning' | 'error', nowMs: number): void {
-    this.d.store.getState().toast(text, kind, nowMs);
+  private toast(
+    text: string,
+    kind: 'info' | 'ripple' | 'bounce' | 'warning' | 'error',
+    nowMs: number,
+    about?: string,
+  ): void {
+    this.d.store.getState().toast(text, kind, nowMs, about);
+  }
+
+  /** The state a toast told of has ended: it goes. */
+  private withdraw(about: string): void {
+    this.d.store.getState().withdraw(about);
   }
 
   /** What a customer who gave up waited on most (not the work itself), in plain words. */
@@ -74,6 +89,7 @@ export class EventFeed {
           break;
         }
         case 'abandoned':
+          this.withdraw(`ticket:${ev.ticket}`);
           this.toast(
             abandonedToast(ev.customer, ev.totalSeconds, this.mainWait(ev.segments)),
             'warning',
@@ -81,18 +97,29 @@ export class EventFeed {
           );
           break;
         case 'escalated':
-          this.toast(escalatedToast(ev.customer), 'warning', nowMs);
+          this.toast(escalatedToast(ev.customer), 'warning', nowMs, `ticket:${ev.ticket}`);
+          break;
+        case 'resolved':
+          this.withdraw(`ticket:${ev.ticket}`);
           break;
         case 'levelEvent':
+          if (ev.phase === 'end') this.withdraw(`event:${ev.event}`);
           if (ev.phase === 'start' && d.banner) d.banner(levelEventToast(ev, d.deptName));
           else
             this.toast(
               levelEventToast(ev, d.deptName),
               ev.phase === 'start' && ev.kind !== 'surge' ? 'warning' : 'info',
               nowMs,
+              ev.phase === 'start' ? `event:${ev.event}` : undefined,
             );
           break;
+        case 'command':
+          // A grant the sim took (a late request's grant changes no status): its request waits no more.
+          if (ev.cmd.type === 'grant' && ev.result.ok) this.withdraw(`request:${ev.cmd.request}`);
+          break;
         case 'request': {
+          // Any news of a request ends what was said of it before (open, then granted, late or done).
+          if (ev.status !== 'open') this.withdraw(`request:${ev.request}`);
           const r = d.level.internalRequests.find((q) => q.id === ev.request);
           if (!r) break;
           const text = requestToast(
@@ -102,15 +129,20 @@ export class EventFeed {
             ev.status,
             playerGrants(d.level.actions, r),
           );
-          if (text) this.toast(text, ev.status === 'late' ? 'warning' : 'info', nowMs);
+          // Open or late, it tells of a wait; done is news that stays its time.
+          const about = ev.status === 'open' || ev.status === 'late' ? `request:${ev.request}` : undefined;
+          if (text) this.toast(text, ev.status === 'late' ? 'warning' : 'info', nowMs, about);
           break;
         }
         case 'status': {
-          if (ev.status !== 'red') break;
+          if (ev.status !== 'red') {
+            this.withdraw(`overload:${ev.dept}`);
+            break;
+          }
           const last = this.lastOverload.get(ev.dept) ?? -Infinity;
           if (nowMs - last < 20_000) break;
           this.lastOverload.set(ev.dept, nowMs);
-          this.toast(overloadToast(d.deptName(ev.dept)), 'warning', nowMs);
+          this.toast(overloadToast(d.deptName(ev.dept)), 'warning', nowMs, `overload:${ev.dept}`);
           break;
         }
         default:
