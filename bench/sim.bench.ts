@@ -8,7 +8,9 @@
  *    engine scheduled: the events it counts, and the customers' timers it drops unseen or sweeps out
  *    once their customer has gone (they went into the heap and out of it as well). The heap is kept at
  *    the size the engine's heap has when it takes an event (the mean over its events, not over time:
- *    a busy stretch has more events and a fuller heap). Ratio engine / baseline.
+ *    a busy stretch has more events and a fuller heap). Ratio engine / baseline. (The engine keeps the
+ *    customers' own timers, most of them never due, in a second heap, so its other events go through
+ *    a smaller one; the baseline still puts every event through one heap of the whole pending count.)
  * 3. A one-hour workshop-sized level, timed over repeated runs.
  * 4. Heap memory before, halfway and after the large run (finished customers are not kept).
  * 5. Timers that will never fire (issue #18): a level whose customers would wait 20 hours but are

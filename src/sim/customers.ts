@@ -6,7 +6,7 @@
  */
 import { closeSeg, queueCause, toSegments } from './attribution';
 import { sample, sampleGap } from './distributions';
-import { E_ABANDON, E_ARRIVAL, E_MOOD, E_PATIENCE, E_SCRIPT, schedule, timersLeft } from './events';
+import { E_ABANDON, E_ARRIVAL, E_MOOD, E_PATIENCE, E_SCRIPT, schedule, scheduleTimer, timersLeft } from './events';
 import { touch, updateStatus } from './desks';
 import { histAdd } from './histogram';
 import { nameLeft, newNameBook, recLeft, takeName, type NameBook, type NameRec } from './nameBook';
@@ -187,13 +187,13 @@ export function scheduleTimers(w: World, T: Ticket): void {
   if (!(T.timers & 4)) {
     if (!(T.timers & 1) && T.patienceAt <= s.end) {
       T.timers |= 1;
-      schedule(s, Math.max(T.patienceAt, s.t), E_PATIENCE, T.id, 0);
+      scheduleTimer(s, Math.max(T.patienceAt, s.t), E_PATIENCE, T.id, 0);
     }
     return;
   }
   if (!(T.timers & 2) && T.abandonAt <= s.end) {
     T.timers |= 2;
-    schedule(s, Math.max(T.abandonAt, s.t), E_ABANDON, T.id, 0);
+    scheduleTimer(s, Math.max(T.abandonAt, s.t), E_ABANDON, T.id, 0);
   }
 }
 
@@ -215,7 +215,7 @@ export function scheduleMood(w: World, T: Ticket, k0: number): void {
     k = Math.ceil(cur * 4) - 1;
   }
   const when = Math.max(s.t, T.patienceAt + ((1 - T.penalty - k / 4) * 60) / drop);
-  if (when <= s.end) schedule(s, when, E_MOOD, T.id, T.moodTok * 4 + k);
+  if (when <= s.end) scheduleTimer(s, when, E_MOOD, T.id, T.moodTok * 4 + k);
 }
 
 export function onMood(w: World, T: Ticket, b: number): void {

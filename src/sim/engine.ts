@@ -11,9 +11,9 @@ import {
   E_ABANDON, E_ARRIVAL, E_EVEND, E_EVSTART, E_HIRE, E_JOB, E_MOOD, E_NEGLECT, E_PATIENCE, E_RATE, E_REQDUE,
   E_REQJOB, E_REQOPEN, E_SCRIPT, E_TRANSIT, KIND_BITS, KIND_MASK, schedule,
 } from './events';
-import { heapPop } from './heap';
+import { heapPop, type HeapData } from './heap';
 import { onNeglectStep, onRequestDue } from './requests';
-import type { Ticket, World } from './state';
+import type { State, Ticket, World } from './state';
 import { indexGet } from './ticketIndex';
 
 /** Schedule everything known at t = 0. */
@@ -34,13 +34,23 @@ export function initWorld(w: World): void {
   scheduleNextArrival(w);
 }
 
-/**
- * Process the top event of the heap (the caller checked it is due and within the level). A stale
- * timer (its customer gone) is dropped unseen: false then.
- */
-export function processNext(w: World): boolean {
-  const s = w.s;
+/** The heap whose top event comes next (s.heap or s.timers: by time, then by the order scheduled), or null when none is left. */
+export function nextQueue(s: State): HeapData | null {
   const h = s.heap;
+  const m = s.timers;
+  if (m.n === 0) return h.n > 0 ? h : null;
+  if (h.n === 0) return m;
+  const ht = h.t[0]!;
+  const mt = m.t[0]!;
+  return mt < ht || (mt === ht && m.q[0]! < h.q[0]!) ? m : h;
+}
+
+/**
+ * Process the top event of h, the heap nextQueue chose (the caller checked it is due and within the
+ * level). A stale timer (its customer gone) is dropped unseen: false then.
+ */
+export function processNext(w: World, h: HeapData): boolean {
+  const s = w.s;
   const et = h.t[0]!;
   const code = h.c[0]!;
   const b = h.b[0]!;
@@ -159,10 +169,11 @@ function finishLevel(w: World): void {
 export function advanceTo(w: World, t: number): void {
   const s = w.s;
   if (s.over || !(t >= s.t)) return;
-  const h = s.heap;
   const T = t < s.end ? t : s.end;
-  while (h.n > 0 && h.t[0]! <= T && !s.over) {
-    processNext(w);
+  for (;;) {
+    const h = nextQueue(s);
+    if (h === null || h.t[0]! > T || s.over) break;
+    processNext(w, h);
   }
   passTicks(w, T);
   if (s.over) return;
@@ -181,19 +192,19 @@ export function advanceTo(w: World, t: number): void {
 export function stepOnce(w: World): boolean {
   const s = w.s;
   if (s.over) return false;
-  const h = s.heap;
   const k = w.ticks;
   for (;;) {
-    const due = h.n > 0 && h.t[0]! <= s.end;
-    if (k && k.n > 0 && k.t[0]! <= s.end && (!due || k.t[0]! < h.t[0]! || (k.t[0] === h.t[0] && k.q[0]! < h.q[0]!))) {
+    const h = nextQueue(s);
+    const due = h !== null && h.t[0]! <= s.end;
+    if (k && k.n > 0 && k.t[0]! <= s.end && (h === null || !due || k.t[0]! < h.t[0]! || (k.t[0] === h.t[0] && k.q[0]! < h.q[0]!))) {
       const t = k.t[0]!;
       heapPop(k);
       tick(w, t);
       return true;
     }
-    if (!due) break;
+    if (h === null || !due) break;
     const et = h.t[0]!;
-    if (processNext(w)) return true;
+    if (processNext(w, h)) return true;
     if (k) {
       tick(w, et);
       return true;
@@ -223,10 +234,12 @@ function passTicks(w: World, t: number): void {
 export function stepUpTo(w: World, t: number): boolean {
   const s = w.s;
   if (s.over) return false;
-  const h = s.heap;
   const T = t < s.end ? t : s.end;
-  while (h.n > 0 && h.t[0]! <= T) if (processNext(w)) return true;
-  return false;
+  for (;;) {
+    const h = nextQueue(s);
+    if (h === null || h.t[0]! > T) return false;
+    if (processNext(w, h)) return true;
+  }
 }
 
 /** Set the clock forward without processing events (replay of a command applied between events). */

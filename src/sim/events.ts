@@ -64,37 +64,46 @@ export function schedule(s: State, time: number, kind: number, a: number, b: num
   heapPush(s.heap, time, kind + a * (KIND_MASK + 1), b);
 }
 
+/** A customer's own timer (E_PATIENCE, E_ABANDON or E_MOOD for ticket `a`): into s.timers, numbered in turn with the rest. */
+export function scheduleTimer(s: State, time: number, kind: number, a: number, b: number): void {
+  heapInsert(s.timers, time, s.heap.seq++, kind + a * (KIND_MASK + 1), b);
+}
+
+/** A customer's own timer kind (they go to s.timers). */
+export function isTimerKind(kind: number): boolean {
+  return kind === E_PATIENCE || kind === E_ABANDON || kind === E_MOOD;
+}
+
 /**
  * A customer's own timer (patience, abandon, mood) left behind when the customer has gone: it would do
  * nothing, so it is dropped unseen (not counted as an event, the clock does not move to it).
  */
 export function isStaleTimer(s: State, code: number): boolean {
   const kind = code & KIND_MASK;
-  return (kind === E_PATIENCE || kind === E_ABANDON || kind === E_MOOD) && !s.tickets.has(code >>> KIND_BITS);
+  return isTimerKind(kind) && !s.tickets.has(code >>> KIND_BITS);
 }
 
 /** Below this many stale timers the heap is left alone. */
 const STALE_MIN = 256;
 
 /**
- * A customer left with `armed` patience or abandon timers still in the heap. Once such stale timers are
- * more than a quarter of the heap, they are all taken out at once, so a level with long patience keeps
+ * A customer left with `armed` patience or abandon timers still in s.timers. Once such stale timers are
+ * more than a quarter of the timers, they are all taken out at once, so a level with long patience keeps
  * no more events than customers in the company need, however long it runs.
  */
 export function timersLeft(w: World, armed: number): void {
   const s = w.s;
   s.stale += armed;
-  const h = s.heap;
-  if (s.stale > STALE_MIN && s.stale * 4 > h.n) {
+  if (s.stale > STALE_MIN && s.stale * 4 > s.timers.n) {
     sweepStale(w);
     s.stale = 0;
   }
 }
 
-/** Take every stale timer out of the heap (into w.ticks when the headless players keep them). */
+/** Take every stale timer out of s.timers (into w.ticks when the headless players keep them). */
 function sweepStale(w: World): void {
   const s = w.s;
-  const h = s.heap;
+  const h = s.timers;
   const ticks = w.ticks;
   const ix = w.ix;
   const T = h.t;
@@ -105,8 +114,7 @@ function sweepStale(w: World): void {
   let n = 0;
   for (let i = 0; i < n0; i++) {
     const code = C[i]!;
-    const kind = code & KIND_MASK;
-    if ((kind === E_PATIENCE || kind === E_ABANDON || kind === E_MOOD) && !indexHas(ix, code >>> KIND_BITS)) {
+    if (!indexHas(ix, code >>> KIND_BITS)) {
       if (ticks) heapInsert(ticks, T[i]!, Q[i]!, code, B[i]!);
       continue;
     }

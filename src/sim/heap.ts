@@ -105,9 +105,16 @@ export function heapInOrder(h: HeapData, keep: (code: number) => boolean): HeapD
   };
 }
 
-/** Plain copy holding only the live part. */
-export function heapCopy(h: HeapData): HeapData {
-  return { t: h.t.slice(0, h.n), q: h.q.slice(0, h.n), c: h.c.slice(0, h.n), b: h.b.slice(0, h.n), n: h.n, seq: h.seq };
+/** The events of both heaps in one (not yet in heap order: heapInOrder sorts it); seq is a's. */
+export function heapJoin(a: HeapData, b: HeapData): HeapData {
+  return {
+    t: a.t.slice(0, a.n).concat(b.t.slice(0, b.n)),
+    q: a.q.slice(0, a.n).concat(b.q.slice(0, b.n)),
+    c: a.c.slice(0, a.n).concat(b.c.slice(0, b.n)),
+    b: a.b.slice(0, a.n).concat(b.b.slice(0, b.n)),
+    n: a.n + b.n,
+    seq: a.seq,
+  };
 }
 
 /**

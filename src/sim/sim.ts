@@ -82,7 +82,7 @@ export class SimImpl implements Sim {
     return this.w.s.processed;
   }
   pendingEvents(): number {
-    return this.w.s.heap.n;
+    return this.w.s.heap.n + this.w.s.timers.n;
   }
   applyAfter(entry: TimedCommand): ApplyResult {
     const s = this.w.s;

@@ -1,22 +1,25 @@
 /**
- * Snapshot, restore and hash. The snapshot is plain JSON: tickets as an array (in Map order), the heap's
- * live part, every counter and PRNG word. Restoring rebuilds the ticket index and continues bit for bit.
+ * Snapshot, restore and hash. The snapshot is plain JSON: tickets as an array (in Map order), the pending
+ * events of both heaps as one (`heap`, in running order, as when there was one heap), every counter and
+ * PRNG word. Restoring rebuilds the ticket index and the two heaps and continues bit for bit.
  * The hash covers the whole state except the timeline (which depends on the sampleEvery option) and
  * the timers left by customers who have gone: those do nothing, and a replay (which catches up event by
  * event) or a run stepped event by event may sweep them out at other moments than the original did, so
  * the hash sees the events still to come in their running order, not the heap's layout.
  */
-import { isStaleTimer } from './events';
-import { heapCopy, heapInOrder } from './heap';
+import { isStaleTimer, isTimerKind, KIND_MASK } from './events';
+import { heapInOrder, heapInsert, heapJoin, newHeap, type HeapData } from './heap';
 import type { SimSnapshot } from './types';
 import type { State, Ticket } from './state';
 
-type PlainState = Omit<State, 'tickets'> & { tickets: Ticket[] };
+type PlainState = Omit<State, 'tickets' | 'timers'> & { tickets: Ticket[]; timers?: undefined };
 
 function plain(s: State, withTimeline: boolean): PlainState {
+  const all = heapJoin(s.heap, s.timers);
   return {
     ...s,
-    heap: withTimeline ? heapCopy(s.heap) : heapInOrder(s.heap, (code) => !isStaleTimer(s, code)),
+    heap: withTimeline ? heapInOrder(all, () => true) : heapInOrder(all, (code) => !isStaleTimer(s, code)),
+    timers: undefined, // part of heap (JSON leaves the key out)
     stale: withTimeline ? s.stale : 0,
     tickets: [...s.tickets.values()],
     timeline: withTimeline ? s.timeline : [],
@@ -32,8 +35,16 @@ export function restoreState(snap: SimSnapshot): State {
   const p = JSON.parse(JSON.stringify(snap.state)) as PlainState;
   const tickets = new Map<number, Ticket>();
   for (const T of p.tickets) tickets.set(T.id, T);
+  // The customers' timers go back to their own heap, each with its number.
+  const all = p.heap;
+  const heap: HeapData = { ...newHeap(), seq: all.seq };
+  const timers = newHeap();
+  for (let i = 0; i < all.n; i++) {
+    const code = all.c[i]!;
+    heapInsert(isTimerKind(code & KIND_MASK) ? timers : heap, all.t[i]!, all.q[i]!, code, all.b[i]!);
+  }
   // A snapshot from before stale timers were counted: they are found at the next count's sweep.
-  return { ...p, stale: p.stale ?? 0, tickets };
+  return { ...p, heap, timers, stale: p.stale ?? 0, tickets };
 }
 
 /** 64-bit hash (two 32-bit lanes) of a string, as 16 hex digits. */

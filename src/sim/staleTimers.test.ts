@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Level, type LevelInput } from '../level/schema';
-import { createSim, replay, runPolicy } from './index';
+import { createSim, replay, restoreSim, runPolicy } from './index';
 import { makeLevel } from './testing/levels';
 import type { Sim } from './types';
 
@@ -93,5 +93,24 @@ describe('stale timers', () => {
     // A headless player is also asked at stale timers' moments; its replay sweeps them at other moments.
     const played = runPolicy(level, 3, 'random');
     expect(replay(level, 3, played.commandLog()).hash()).toBe(played.hash());
+  });
+
+  it('the customers\' timers keep their own heap, but a snapshot holds every pending event in one, in running order', () => {
+    const sim = createSim(patientLevel(1), 6, { recordEvents: false });
+    sim.advanceTo(1800);
+    const state = sim.snapshot().state as { heap: { t: number[]; q: number[]; n: number; seq: number }; timers?: unknown };
+    expect('timers' in state).toBe(false);
+    const h = state.heap;
+    expect(h.n).toBe(sim.pendingEvents());
+    // patience timers of the customers in the company, and the desk's jobs and the next arrival
+    expect(h.n).toBeGreaterThan(sim.view().counts.inSystem);
+    for (let i = 1; i < h.n; i++) expect(h.t[i - 1]! < h.t[i]! || (h.t[i - 1] === h.t[i] && h.q[i - 1]! < h.q[i]!)).toBe(true);
+    const back = restoreSim(patientLevel(1), JSON.parse(JSON.stringify(sim.snapshot())));
+    expect(back.pendingEvents()).toBe(sim.pendingEvents());
+    expect(back.hash()).toBe(sim.hash());
+    sim.runToEnd();
+    back.runToEnd();
+    expect(back.hash()).toBe(sim.hash());
+    expect(back.metrics()).toEqual(sim.metrics());
   });
 });

@@ -121,8 +121,9 @@ export interface State {
   over: boolean;
   processed: number;
   rng: number[];
+  /** Every event but the customers' own timers; its seq numbers the events of both heaps. */
   heap: HeapData;
-  /** Patience and abandon timers in the heap whose customer has left (see events.ts timersLeft). */
+  /** Patience and abandon timers in `timers` whose customer has left (see events.ts timersLeft). */
   stale: number;
   nextId: number;
   tickets: Map<number, Ticket>;
@@ -145,6 +146,12 @@ export interface State {
   log: TimedCommand[];
   timeline: TimelineSample[];
   nextSample: number;
+  /**
+   * The customers' own timers (patience, abandon, mood), numbered from heap.seq: most of the pending
+   * events, and most never fire, so the heap the other events go through stays small. Saved and hashed
+   * as part of `heap` (snapshot.ts), so the state's saved form is the same as with one heap.
+   */
+  timers: HeapData;
 }
 
 export interface World {
@@ -214,5 +221,6 @@ export function newState(st: Static, seed: number): State {
     log: [],
     timeline: [],
     nextSample: 0,
+    timers: newHeap(),
   };
 }
