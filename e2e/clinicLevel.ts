@@ -112,7 +112,11 @@ export function clinicLevel(): Record<string, unknown> {
   };
 }
 
-/** Eight desks in two rows of four (the six above and two more), as the guide suggests: x 12, 37, 63, 88. */
+/**
+ * Eight desks in two rows of four (the six above and two more), as the guide suggests: x 12, 37, 63, 88,
+ * with every choice a player can make on the card (notes, serve first, moving people) and a sixth kind of
+ * work for the two new desks: the fullest narrow card and the longest work list of the side panel.
+ */
 export const eightPositions = Array.from({ length: 8 }, (_, i) => ({
   x: [12, 37, 63, 88][Math.floor(i / 2)]!,
   y: i % 2 ? 73 : 27,
@@ -140,5 +144,21 @@ export function eightDeskLevel(): Record<string, unknown> {
     },
   ];
   const departments = [...level.departments, ...more].map((d, i) => ({ ...d, position: eightPositions[i] }));
-  return { ...level, id: 'eight-desk-clinic', departments };
+  const workTypes = [
+    ...(level.workTypes as unknown[]),
+    {
+      id: 'billing',
+      name: 'Billing question at desk',
+      shape: 'star',
+      journey: [{ skill: 'check-in' }, { skill: 'insurance-check' }, { skill: 'explain-results' }],
+    },
+  ];
+  return {
+    ...level,
+    id: 'eight-desk-clinic',
+    departments,
+    workTypes,
+    arrivals: { ratePerMinute: 6 },
+    actions: { route: true, handoffCare: true, reprioritise: true, moveStaff: true },
+  };
 }

@@ -256,7 +256,7 @@ describe('a level with the newer fields', () => {
 
   it('a shift closes the records desk and opens it again, on the board', async () => {
     const page = game.page;
-    expect(await statusOf(page, 3)).toMatch(/OK|Busy|Overloaded/);
+    expect(await statusOf(page, 3)).toMatch(/OK|Busy|Overloaded|Full/);
     await skipUntil(page, 'the records desk closes', (v) => v.t > 45);
     await page.waitForFunction(() => (window.__ripple!.sim()?.t ?? 0) > 45);
     await expect.poll(() => statusOf(page, 3)).toBe('✖ Down');

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { openGame, waitForScreen, type GamePage } from './harness';
-import { BOARD, ENTRANCE, layoutCards, SIDEBAR, type Rect } from '../src/game/play/layout';
+import { BOARD, BOTTOM, cardAreas, ENTRANCE, layoutCards, SIDEBAR, type Rect } from '../src/game/play/layout';
 import {
   clinicLevel,
   desks,
@@ -178,52 +178,113 @@ describe('a trainer level with long words', () => {
     });
   }
 
-  it('eight desks at 1280x720: two rows of four cards, each number badge in its own room, clear of the name', async () => {
-    browser = await launchBrowser({ width: 1280, height: 720 });
-    game = await openGame('', { browser });
-    const page = game.page;
-    const picker = filePicker(page);
-    await waitForScreen(page, 'title');
-    picker.next('eight-desk-clinic.json', JSON.stringify(eightDeskLevel(), null, 2));
-    await page.keyboard.press('l');
-    await waitForScreen(page, 'briefing');
-    await page.keyboard.press('Enter');
-    await waitForScreen(page, 'play');
-    await page.keyboard.press('p');
-    await page.waitForFunction(() => window.__ripple!.texts().some((b) => b.text === 'Help Desk'));
-    const cards = layoutCards(eightPositions);
-    const numbers = (await page.evaluate(() => window.__ripple!.deskNumbers()))!;
-    const ids = (eightDeskLevel().departments as { id: string }[]).map((d) => d.id);
-    const check = async (enlarged: boolean) => {
-      const board = (await texts(page)).filter((b) => b.scene === 'play');
-      ids.forEach((id, i) => {
-        const card = cards[i]!;
-        const n = String(numbers[id]);
-        const badge = board.find((b) => b.text === n && centreIn(b, card) && b.y + b.h / 2 < card.y + 60);
-        expect(badge, `badge ${n} of ${id}`).toBeDefined();
-        expect(inside(badge!, card, 0), `badge ${n} sits inside card ${i + 1}, not on its corner`).toBe(true);
-        if (enlarged) expect(badge!.w, `badge ${n} enlarged`).toBeGreaterThan(32);
-        const name = board.find((b) => b.text.replace(/\s+/g, ' ') === eightNames[i]);
-        expect(name, `name of ${id}`).toBeDefined();
-        expect(inside(name!, card, 0), `"${eightNames[i]}" inside its card`).toBe(true);
-        expect(apartBy(badge!, name!, 4), `badge ${n} touches "${eightNames[i]}"`).toBe(true);
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1024, height: 768 },
+  ])
+    it(`eight desks at ${viewport.width}x${viewport.height}: two rows of four cards, each text in its own room`, async () => {
+      browser = await launchBrowser(viewport);
+      game = await openGame('', { browser });
+      const page = game.page;
+      const picker = filePicker(page);
+      await waitForScreen(page, 'title');
+      picker.next('eight-desk-clinic.json', JSON.stringify(eightDeskLevel(), null, 2));
+      await page.keyboard.press('l');
+      await waitForScreen(page, 'briefing');
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'play');
+      await page.keyboard.press('p');
+      await page.waitForFunction(() => window.__ripple!.texts().some((b) => b.text === 'Help Desk'));
+      const cards = layoutCards(eightPositions);
+      const numbers = (await page.evaluate(() => window.__ripple!.deskNumbers()))!;
+      const ids = (eightDeskLevel().departments as { id: string }[]).map((d) => d.id);
+      const check = async (enlarged: boolean) => {
+        const board = (await texts(page)).filter((b) => b.scene === 'play');
+        ids.forEach((id, i) => {
+          const card = cards[i]!;
+          const n = String(numbers[id]);
+          const badge = board.find((b) => b.text === n && centreIn(b, card) && b.y + b.h / 2 < card.y + 60);
+          expect(badge, `badge ${n} of ${id}`).toBeDefined();
+          expect(inside(badge!, card, 0), `badge ${n} sits inside card ${i + 1}, not on its corner`).toBe(true);
+          if (enlarged) expect(badge!.w, `badge ${n} enlarged`).toBeGreaterThan(32);
+          const name = board.find((b) => b.text.replace(/\s+/g, ' ') === eightNames[i]);
+          expect(name, `name of ${id}`).toBeDefined();
+          expect(inside(name!, card, 0), `"${eightNames[i]}" inside its card`).toBe(true);
+          expect(apartBy(badge!, name!, 4), `badge ${n} touches "${eightNames[i]}"`).toBe(true);
+        });
+      };
+      await check(false);
+      await game.shot(`trainer-board-eight-${viewport.width}`);
+      // A ticket picked at the reception (Tab, Enter): the badges grow to show they are keys.
+      await page.evaluate(() => window.__rippleDrive!.playOut('idle', 40));
+      await page.waitForFunction(() => window.__ripple!.sim()!.departments[0]!.outbox.length > 0);
+      // Both keys within one frame, as quick hands or a busy machine give them: each counts once
+      // (Phaser 4 handed the Tab on again with the Enter, and the pick went to the next desk).
+      await page.evaluate(() => {
+        for (const [key, keyCode] of [['Tab', 9], ['Enter', 13]] as const)
+          for (const type of ['keydown', 'keyup'])
+            window.dispatchEvent(new KeyboardEvent(type, { key, keyCode, bubbles: true, cancelable: true }));
       });
-    };
-    await check(false);
-    await game.shot('trainer-board-eight-1280');
-    // A ticket picked at the reception (Tab, Enter): the badges grow to show they are keys.
-    await page.evaluate(() => window.__rippleDrive!.playOut('idle', 40));
-    await page.waitForFunction(() => window.__ripple!.sim()!.departments[0]!.outbox.length > 0);
-    // Both keys within one frame, as quick hands or a busy machine give them: each counts once
-    // (Phaser 4 handed the Tab on again with the Enter, and the pick went to the next desk).
-    await page.evaluate(() => {
-      for (const [key, keyCode] of [['Tab', 9], ['Enter', 13]] as const)
-        for (const type of ['keydown', 'keyup'])
-          window.dispatchEvent(new KeyboardEvent(type, { key, keyCode, bubbles: true, cancelable: true }));
+      await page.waitForFunction(() => window.__ripple!.state().selection.ticket !== null);
+      expect(await page.evaluate(() => window.__ripple!.state().selection.dept)).toBe('reception');
+      await expect.poll(async () => (await texts(page)).some((b) => b.text === '1' && b.w > 32)).toBe(true);
+      await check(true);
+      // Busy (the reception's line long, its tray full, a ticket picked): every text of a card inside it,
+      // none meeting another (the status pill and the Move button, a three-line skill list and the line,
+      // the tray's caption and the tray), the side panel's notes buttons above the bottom bar.
+      await page.waitForFunction(() => window.__ripple!.sim()!.departments[0]!.outbox.length >= 3);
+      await game.shot(`trainer-board-eight-busy-${viewport.width}`);
+      expectRoomy(await texts(page), await page.evaluate(() => window.__ripple!.targets()), cards);
     });
-    await page.waitForFunction(() => window.__ripple!.state().selection.ticket !== null);
-    expect(await page.evaluate(() => window.__ripple!.state().selection.dept)).toBe('reception');
-    await expect.poll(async () => (await texts(page)).some((b) => b.text === '1' && b.w > 32)).toBe(true);
-    await check(true);
-  });
 });
+
+type Target = { what: string; x: number; y: number; w: number; h: number };
+
+/**
+ * Every text of a card inside it (the tray's caption inside the tray), no two texts of a card meeting,
+ * the status pill clear of the Move button, and nothing of the three columns under the bottom bar.
+ */
+function expectRoomy(all: readonly Box[], targets: readonly Target[], cards: readonly Rect[]): void {
+  const shown = all.filter((b) => b.scene === 'play');
+  const meets = (p: { x: number; y: number; w: number; h: number }, q: typeof p) =>
+    p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
+  cards.forEach((card, i) => {
+    // "can't do this" lies over a dimmed card on purpose (a ticket is picked); every other text has its room.
+    const own = shown.filter((b) => centreIn(b, card) && b.text !== "can't do this");
+    expect(own.some((b) => b.text.startsWith('Can do:')), `card ${i + 1} has its skills`).toBe(true);
+    for (const b of own) expect(inside(b, card, 0), `"${b.text}" runs past card ${i + 1}`).toBe(true);
+    for (let x = 0; x < own.length; x++)
+      for (let y = x + 1; y < own.length; y++) {
+        const [p, q] = [own[x]!, own[y]!];
+        expect(apartBy(p, q, 1), `"${p.text}" and "${q.text}" meet on card ${i + 1}`).toBe(true);
+      }
+    // The Move button as drawn (its pressable area is as wide) and the status pill's word beside it.
+    const move = targets.find((t) => t.what.startsWith('Move') && centreIn(t as unknown as Box, card));
+    const pill = own.find((b) => /^[●▲■✖] /.test(b.text));
+    expect(pill, `card ${i + 1}'s status`).toBeDefined();
+    expect(move, `card ${i + 1}'s Move button`).toBeDefined();
+    expect(pill!.x + pill!.w + 8 <= move!.x, `"${pill!.text}" under the Move button on card ${i + 1}`).toBe(true);
+    expect(move!.x + move!.w <= card.x + card.w, `card ${i + 1}'s Move button inside it`).toBe(true);
+    // The tray's label and captions stay inside the tray.
+    const tray = cardAreas(card).outbox;
+    for (const b of own.filter((t) => centreIn(t, tray)))
+      expect(inside(b, tray, 0), `"${b.text}" runs past the tray of card ${i + 1}`).toBe(true);
+    expect(own.filter((t) => centreIn(t, tray)).length, `texts in the tray of card ${i + 1}`).toBeGreaterThan(0);
+    const line = own.find((b) => /^Line \d/.test(b.text))!;
+    const can = own.find((b) => b.text.startsWith('Can do:'))!;
+    expect(can.y + can.h <= line.y, `"${can.text}" reaches the line on card ${i + 1}`).toBe(true);
+  });
+  // Nothing drawn above the bottom bar runs under it (the side panel's notes buttons included).
+  const under = shown.filter((b) => b.y + b.h / 2 < BOTTOM.y && b.y + b.h > BOTTOM.y);
+  expect(under.map((b) => `"${b.text}" ends at ${Math.round(b.y + b.h)}`)).toEqual([]);
+  for (const label of ['Quick (Q)', 'Thorough (T)']) {
+    const b = shown.find((t) => t.text === label);
+    expect(b, `the notes button ${label}`).toBeDefined();
+    expect(inside(b!, SIDEBAR, 0), `${label} inside the side panel`).toBe(true);
+  }
+  for (const b of shown.filter((t) => centreIn(t, SIDEBAR)))
+    expect(inside(b, SIDEBAR, 0), `"${b.text}" runs past the side panel`).toBe(true);
+  for (const b of shown.filter((t) => centreIn(t, ENTRANCE)))
+    expect(inside(b, ENTRANCE, 0), `"${b.text}" runs past the customers' panel`).toBe(true);
+  expect(meets(BOTTOM, SIDEBAR)).toBe(false);
+}

@@ -15,6 +15,7 @@ import {
   inboxMorePos,
   inboxShown,
   LINE_LABEL_W,
+  narrowCard,
   outboxSlot,
   OUTBOX_VISIBLE,
   trayCaptionRoom,
@@ -55,6 +56,9 @@ const fontPx = (t: Phaser.GameObjects.Text): number => parseFloat(String(t.style
  */
 const COUNT_REFRESH_MS = 200;
 
+/** The Move button's width on a narrow card ("Move (-)"). */
+const MOVE_NARROW_W = 124;
+
 /** Room around baked shapes for the strokes. */
 const PAD = 6;
 
@@ -77,6 +81,8 @@ export class DeptView {
   private readonly statusBg: Phaser.GameObjects.Image;
   /** The status pill sits at the header's right end (small cards), else at the left of its own row. */
   private readonly pillRight: boolean;
+  /** A narrow card (seven or eight desks): a narrower Move button, and the pill's short word when it needs it. */
+  private readonly narrow: boolean;
   private readonly keyBadge: Phaser.GameObjects.Text;
   private cannot: Phaser.GameObjects.Text | null = null;
   private readonly people: Phaser.GameObjects.Image[] = [];
@@ -210,14 +216,17 @@ export class DeptView {
           onClick: () => handlers.onPolicy(def.id),
         })
       : null;
+    // On a narrow card (seven or eight desks) the button is narrower, so the status pill has room beside it.
+    this.narrow = narrowCard(rect);
+    const moveW = this.narrow ? MOVE_NARROW_W : 168;
     this.moveBtn = commandEnabled(level.actions, 'moveStaff')
       ? new PlayButton(scene, {
-          x: countRow.x + countRow.w - 84,
+          x: countRow.x + countRow.w - moveW / 2,
           y: countRow.y + countRow.h / 2,
-          w: 168,
-          h: 42,
+          w: moveW,
+          h: this.narrow ? 38 : 42,
           px: 24,
-          label: 'Move 1 (-)',
+          label: this.moveLabel(true),
           onClick: () => handlers.onMoveStaff(def.id),
         })
       : null;
@@ -343,12 +352,25 @@ export class DeptView {
 
   private keyHints = true;
 
+  /** Width the status pill may take: the row less what sits at its right (Move button or staff count). */
+  private pillRoom(): number {
+    const a = cardAreas(this.rect).status;
+    // Without a Move button, the staff count ("2 of 2 busy") is about 150 wide.
+    const right = this.moveBtn ? (this.narrow ? MOVE_NARROW_W : 168) : this.pillRight ? 0 : 150;
+    return a.w - right - 10;
+  }
+
+  private moveLabel(keyHints: boolean): string {
+    const word = this.narrow ? 'Move' : 'Move 1';
+    return keyHints ? `${word} (-)` : word;
+  }
+
   /** "Usual: quick (L)" or, in projector mode, "Usual: quick": switched at once. */
   setKeyHints(on: boolean): void {
     if (on === this.keyHints) return;
     this.keyHints = on;
     this.last.care = ''; // relabel on the next update
-    this.moveBtn?.setLabel(on ? 'Move 1 (-)' : 'Move 1');
+    this.moveBtn?.setLabel(this.moveLabel(on));
   }
 
   /** Outbox centre etc. come from layout; this updates texts and glyphs from the department state. */
@@ -362,8 +384,12 @@ export class DeptView {
       last.status = shown;
       const look = down ? DOWN_LOOK : STATUS_LOOK[d.status];
       this.bg.setTexture(this.cardTexture(down ? 'red' : d.status));
-      this.status.setText(`${look.glyph} ${look.word}`);
       const a = cardAreas(this.rect).status;
+      this.status.setText(`${look.glyph} ${look.word}`);
+      // Beside the Move button or the staff count, a long word takes its short form ("Full").
+      const short = (look as { short?: string }).short;
+      if (!this.pillRight && short && this.status.width + 20 > this.pillRoom())
+        this.status.setText(`${look.glyph} ${short}`);
       const w = Math.ceil(this.status.width + 20);
       const pill = bakeShape(
         this.scene,
@@ -456,8 +482,19 @@ export class DeptView {
     const tray = cardAreas(this.rect).outbox;
     const line = this.needs[0]!;
     this.needs.forEach((t) => t !== line && t.setText(''));
-    line.setOrigin(0, 0).setPosition(tray.x + 12, slot.top).setText([...new Set(needs)].join(', '));
-    fitTextsEvenly([line], tray.w - 24, slot.h, 0.85);
+    line.setOrigin(0, 0).setPosition(tray.x + 12, slot.top).setScale(1).setWordWrapWidth(null, false);
+    // One line, under the tickets: every step when they fit, else the first ones and how many more
+    // ("Check insurance cover +1"), else the first step cut short.
+    const room = tray.w - 24;
+    const steps = [...new Set(needs)];
+    const fits = (text: string) => line.setText(text).width * Math.max(0.85, minScale(line)) <= room;
+    const tries = [steps.join(', '), ...steps.slice(1).map((_, i) => `${steps.slice(0, steps.length - 1 - i).join(', ')} +${i + 1}`)];
+    if (!tries.some(fits)) {
+      const first = steps[0] ?? '';
+      let n = first.length;
+      while (n > 1 && !fits(`${first.slice(0, n).trimEnd()}…`)) n--;
+    }
+    fitTextsEvenly([line], room, slot.h, 0.85);
   }
 
   private setGlow(on: boolean, wasEmpty: boolean): void {

@@ -8,7 +8,7 @@ import { careIsChosen, playerGrants } from '../../sim/index';
 import type { Care, RequestView } from '../../sim/types';
 import { SIDEBAR } from './layout';
 import { journeyWords } from './boardModel';
-import { BOARD_COLOURS } from './playTheme';
+import { BOARD_COLOURS, skillWords } from './playTheme';
 import { askText, formatClock } from './rippleText';
 import { TEX } from './textures';
 import { bakedShape, CARE_MARK, careMarkTexture, PlayButton, shrinkTo, style } from './ui';
@@ -47,26 +47,72 @@ export class SidePanel {
         g.fillStyle(0x132638, 1).fillRoundedRect(0, 0, w, h, 16);
         g.lineStyle(3, 0x4a6a8c, 1).strokeRoundedRect(0, 0, w, h, 16);
       });
+    // What goes below the legend is made first, so the legend knows its room: the notes' two help lines
+    // and the requests' titles (placed once the legend's height is known).
+    const helpX = x + 16 + CARE_MARK + 8;
+    let help = careIsChosen(level.actions)
+      ? (['quick', 'thorough'] as const).map((c) => ({
+          mark: scene.add.image(x + 16 + CARE_MARK / 2, 0, careMarkTexture(scene, c)),
+          text: scene.add
+            .text(helpX, 0, c === 'quick' ? 'Quick: faster for you now.' : 'Thorough: less rework later.', style(27, { color: BOARD_COLOURS.dim, wrap: x + w - 10 - helpX }))
+            .setOrigin(0, 0),
+        }))
+      : [];
+    const helpH = () => help.reduce((a, l) => a + Math.max(CARE_MARK + 2, l.text.height), 0);
+    const careH = () => (careIsChosen(level.actions) ? 40 + 62 + helpH() + 10 + 10 : 0);
+    const shownReqs = level.internalRequests.slice(0, 3);
+    const deptName = (id: string) => level.departments.find((d) => d.id === id)?.name ?? id;
+    const reqRows = shownReqs.map((r) => ({
+      r,
+      title: scene.add.text(0, 0, askText(deptName(r.from), deptName(r.to), r.title, r.from), style(27, { bold: true, wrap: w - 32 })),
+    }));
+    const reqH = reqRows.length > 0 ? 40 + reqRows.reduce((a, q) => a + q.title.height + 50, 0) + 10 : 0;
+    // The legend in full when it leaves room for the rest above the bottom bar; else without its
+    // branches, then without the notes' help lines too, then by name alone (the briefing has the rest).
     const types = level.workTypes;
+    const plain = (id: string) =>
+      (types.find((t) => t.id === id)?.journey ?? []).map((st) => skillWords(st.skill, level.skillNames)).join(' › ');
+    const tries: Array<{ words: ((id: string) => string) | null; help: boolean }> = [
+      { words: (id) => journeyWords(level, id), help: true },
+      { words: plain, help: true },
+      { words: plain, help: false },
+      { words: null, help: false },
+    ];
     // Nothing here is drawn below the smallest readable size: long words wrap onto more lines instead.
     const room = w - 58 - 12;
-    const made: Phaser.GameObjects.GameObject[] = [];
+    let made: Phaser.GameObjects.GameObject[] = [];
     let ry = y + 44;
-    types.forEach((wt) => {
-      const icon = scene.add.image(x + 30, 0, TEX.tokens, wt.id).setScale(0.7);
-      const name = scene.add.text(x + 58, ry, wt.name, style(27, { bold: true })).setOrigin(0, 0);
-      shrinkTo(name, room);
-      const j = scene.add
-        .text(x + 58, ry, journeyWords(level, wt.id), style(27, { color: BOARD_COLOURS.dim }))
-        .setOrigin(0, 0);
-      // On the name's line when both fit ("Question  reply"), else below it, wrapped.
-      if (name.displayWidth + 14 + j.width <= room) j.setX(x + 58 + name.displayWidth + 14);
-      else j.setY(ry + name.displayHeight).setWordWrapWidth(room, true);
-      const rowH = Math.max(48, j.y + j.displayHeight - ry + 6);
-      icon.setY(ry + Math.min(rowH, 48) / 2 + 2);
-      made.push(icon, name, j);
-      ry += rowH;
-    });
+    for (const [n, t] of tries.entries()) {
+      if (!t.help && help.length > 0) {
+        for (const l of help) {
+          l.mark.destroy();
+          l.text.destroy();
+        }
+        help = [];
+      }
+      for (const o of made) o.destroy();
+      made = [];
+      ry = y + 44;
+      types.forEach((wt) => {
+        const icon = scene.add.image(x + 30, 0, TEX.tokens, wt.id).setScale(0.7);
+        const name = scene.add.text(x + 58, ry, wt.name, style(27, { bold: true })).setOrigin(0, 0);
+        shrinkTo(name, room);
+        made.push(icon, name);
+        let rowH = Math.max(48, name.displayHeight + 6);
+        if (t.words) {
+          const j = scene.add.text(x + 58, ry, t.words(wt.id), style(27, { color: BOARD_COLOURS.dim })).setOrigin(0, 0);
+          // On the name's line when both fit ("Question  reply"), else below it, wrapped.
+          if (name.displayWidth + 14 + j.width <= room) j.setX(x + 58 + name.displayWidth + 14);
+          else j.setY(ry + name.displayHeight).setWordWrapWidth(room, true);
+          rowH = Math.max(48, j.y + j.displayHeight - ry + 6);
+          made.push(j);
+        }
+        icon.setY(ry + Math.min(rowH, 48) / 2 + 2);
+        ry += rowH;
+      });
+      const fits = ry + 6 + 10 + careH() + reqH <= SIDEBAR.y + SIDEBAR.h + 10;
+      if (fits || n === tries.length - 1) break;
+    }
     const legendH = ry - y + 6;
     panel(legendH);
     for (const o of made) scene.children.bringToTop(o);
@@ -76,14 +122,7 @@ export class SidePanel {
     if (careIsChosen(level.actions)) {
       // The one notes control: the choice lit here goes with every ticket the player sends.
       // What each choice does, each beside the mark a ticket sent with it carries on the board.
-      const helpX = x + 16 + CARE_MARK + 8;
-      const help = (['quick', 'thorough'] as const).map((c) => ({
-        mark: scene.add.image(x + 16 + CARE_MARK / 2, 0, careMarkTexture(scene, c)),
-        text: scene.add
-          .text(helpX, 0, c === 'quick' ? 'Quick: faster for you now.' : 'Thorough: less rework later.', style(27, { color: BOARD_COLOURS.dim, wrap: x + w - 10 - helpX }))
-          .setOrigin(0, 0),
-      }));
-      const h = 40 + 62 + help.reduce((a, l) => a + Math.max(CARE_MARK + 2, l.text.height), 0) + 10;
+      const h = 40 + 62 + helpH() + 10;
       panel(h);
       let hy = y + 102;
       for (const l of help) {
@@ -114,13 +153,8 @@ export class SidePanel {
       y += h + 10;
     }
 
-    if (level.internalRequests.length > 0) {
-      const shown = level.internalRequests.slice(0, 3);
-      const name = (id: string) => level.departments.find((d) => d.id === id)?.name ?? id;
-      const rows = shown.map((r) => ({
-        r,
-        title: scene.add.text(0, 0, askText(name(r.from), name(r.to), r.title, r.from), style(27, { bold: true, wrap: w - 32 })),
-      }));
+    if (reqRows.length > 0) {
+      const rows = reqRows;
       const h = 40 + rows.reduce((a, q) => a + q.title.height + 50, 0);
       panel(h);
       scene.add.text(x + 16, y + 22, 'Requests between teams', style(27, { bold: true })).setOrigin(0, 0.5);

@@ -161,20 +161,31 @@ function tallCard(c: Rect): boolean {
   return c.h >= 400;
 }
 
+/**
+ * A tall card four to a row (seven or eight desks): its header has two rows, and its status row holds
+ * the pill and a narrow Move button.
+ */
+export function narrowCard(c: Rect): boolean {
+  return tallCard(c) && c.w < 300;
+}
+
 export function cardAreas(c: Rect): CardAreas {
   const pad = 12;
   const inner = c.w - 2 * pad;
   const x = c.x + pad;
   // Narrow tall cards (seven or eight desks): a header of two rows, the number badge over the icon at
   // its start, so a two-line name has the card's width after them.
-  if (tallCard(c) && c.w < 300) {
+  // The skills have three lines (a long list wraps three times at this width) and the tray a line for
+  // its caption under the tickets: the status and staff rows are as low as the pill, the Move button and
+  // a person allow.
+  if (narrowCard(c)) {
     return {
       header: { x, y: c.y + 6, w: inner, h: NARROW_HEADER },
-      status: { x, y: c.y + 74, w: inner, h: 44 },
-      staff: { x, y: c.y + 120, w: inner, h: 56 },
-      skills: { x, y: c.y + 178, w: inner, h: 70 },
-      inbox: { x, y: c.y + 250, w: inner, h: 52 },
-      outbox: { x, y: c.y + 308, w: inner, h: c.h - 308 - pad },
+      status: { x, y: c.y + 72, w: inner, h: 40 },
+      staff: { x, y: c.y + 114, w: inner, h: 50 },
+      skills: { x, y: c.y + 166, w: inner, h: 92 },
+      inbox: { x, y: c.y + 260, w: inner, h: 48 },
+      outbox: { x, y: c.y + 312, w: inner, h: c.h - 312 - pad },
     };
   }
   if (tallCard(c)) {
@@ -225,7 +236,7 @@ export function cardHeader(card: Rect): { badge: Pt; iconX: number; iconY: numbe
   };
 }
 /** The header of a narrow tall card: two lines of name beside the badge over the icon. */
-const NARROW_HEADER = 66;
+const NARROW_HEADER = 64;
 /** Room kept for the number badge at the start of a tall card's header (its widest, enlarged, is 40). */
 const BADGE_ROOM = 44;
 

@@ -18,11 +18,14 @@ export const OKABE_ITO = {
 
 export type Status = 'green' | 'amber' | 'red';
 
-/** Status light: colour, a shape glyph and a word, so it reads without colour. */
-export const STATUS_LOOK: Record<Status, { colour: number; css: string; glyph: string; word: string }> = {
+/**
+ * Status light: colour, a shape glyph and a word, so it reads without colour. `short`: the word where a
+ * narrow card has no room for it.
+ */
+export const STATUS_LOOK: Record<Status, { colour: number; css: string; glyph: string; word: string; short?: string }> = {
   green: { colour: OKABE_ITO.green, css: '#35c99a', glyph: '●', word: 'OK' },
   amber: { colour: OKABE_ITO.orange, css: '#f2b233', glyph: '▲', word: 'Busy' },
-  red: { colour: OKABE_ITO.vermillion, css: '#ff7a3d', glyph: '■', word: 'Overloaded' },
+  red: { colour: OKABE_ITO.vermillion, css: '#ff7a3d', glyph: '■', word: 'Overloaded', short: 'Full' },
 };
 
 /** A desk where nobody can work (everyone away, or its systems down): never shown as "OK". */
