@@ -24,3 +24,4 @@ export * from './types';
 export { COMMAND_RULES, PLAYER_COMMANDS, careIsChosen, commandEnabled, playerGrants } from './actions';
 export type { CommandRule, LevelAction, PlayerCommandType } from './actions';
 export { causeOwner, causePlace, formatCause, isRipple, parseCause } from './causes';
+export { deskAway, type DeskAway } from './awayView';

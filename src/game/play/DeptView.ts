@@ -5,7 +5,7 @@
  */
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
-import { commandEnabled } from '../../sim/index';
+import { commandEnabled, deskAway } from '../../sim/index';
 import type { DepartmentView } from '../../sim/types';
 import {
   cardAreas,
@@ -26,6 +26,7 @@ import {
 import {
   BOARD_COLOURS,
   DOWN_LOOK,
+  LEAVING_LOOK,
   OKABE_ITO,
   STATUS_LOOK,
   deptLook,
@@ -377,19 +378,29 @@ export class DeptView {
   /** `writing`: tickets in the tray already sent, waiting for someone here to write their notes. */
   update(d: DepartmentView, needs: readonly string[], warnAt: number, writing = 0): void {
     const last = this.last;
-    // Nobody able to work (outage, or everyone away) shows as down, whatever the queue says.
+    // Nobody able to work (outage, or everyone away) shows as down, whatever the queue says; everyone
+    // called away but still finishing a job, as leaving.
     const down = d.staff > 0 && d.away >= d.staff;
-    const shown = down ? 'down' : d.status;
+    const leaving = !down && d.staff > 0 && d.away + deskAway(d).leaving >= d.staff;
+    const shown = down ? 'down' : leaving ? 'leaving' : d.status;
     if (shown !== last.status) {
       last.status = shown;
-      const look = down ? DOWN_LOOK : STATUS_LOOK[d.status];
-      this.bg.setTexture(this.cardTexture(down ? 'red' : d.status));
+      const look: { colour: number; glyph: string; word: string; short?: string } = down
+        ? DOWN_LOOK
+        : leaving
+          ? LEAVING_LOOK
+          : STATUS_LOOK[d.status];
+      this.bg.setTexture(this.cardTexture(down ? 'red' : leaving ? 'amber' : d.status));
       const a = cardAreas(this.rect).status;
-      this.status.setText(`${look.glyph} ${look.word}`);
-      // Beside the Move button or the staff count, a long word takes its short form ("Full").
-      const short = (look as { short?: string }).short;
-      if (!this.pillRight && short && this.status.width + 20 > this.pillRoom())
-        this.status.setText(`${look.glyph} ${short}`);
+      // Beside the Move button or the staff count, a long word takes its short form ("Full"), and on
+      // the narrowest card the word goes alone.
+      const words = [`${look.glyph} ${look.word}`];
+      if (look.short) words.push(`${look.glyph} ${look.short}`);
+      words.push(look.short ?? look.word);
+      for (const w of words) {
+        this.status.setText(w);
+        if (this.pillRight || this.status.width + 20 <= this.pillRoom()) break;
+      }
       const w = Math.ceil(this.status.width + 20);
       const pill = bakeShape(
         this.scene,
@@ -407,7 +418,8 @@ export class DeptView {
     const present = Math.max(0, d.staff - d.away);
     // A desk of one cannot give anyone away: its Move button reads so before it is pressed.
     this.moveBtn?.setDim(d.staff <= 1);
-    const staffKey = `${d.staff}/${d.away}/${d.busy}`;
+    const going = deskAway(d).leaving;
+    const staffKey = `${d.staff}/${d.away}/${d.busy}/${going}`;
     const now = this.scene.time.now;
     if (staffKey !== last.staff && now - this.staffAt >= COUNT_REFRESH_MS) {
       last.staff = staffKey;
@@ -422,7 +434,7 @@ export class DeptView {
         img.setVisible(true).setFrame(frame);
       }
       const extra = d.staff > WORK_VISIBLE ? ` +${d.staff - WORK_VISIBLE}` : '';
-      const away = d.away > 0 ? `, ${d.away} away` : '';
+      const away = (d.away > 0 ? `, ${d.away} away` : '') + (going > 0 ? `, ${going} leaving` : '');
       this.staffText.setText(d.staff === 0 ? 'nobody here' : `${d.busy} of ${d.staff} busy${away}${extra}`);
     }
     const line = d.inbox.length + d.pending.length;

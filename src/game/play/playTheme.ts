@@ -31,6 +31,12 @@ export const STATUS_LOOK: Record<Status, { colour: number; css: string; glyph: s
 /** A desk where nobody can work (everyone away, or its systems down): never shown as "OK". */
 export const DOWN_LOOK = { colour: OKABE_ITO.vermillion, css: '#ff7a3d', glyph: '✖', word: 'Down' } as const;
 
+/**
+ * A desk whose people are all called away (a meeting, a shift ending) but still finish the job in hand:
+ * never "OK" then, as nobody will take the next one.
+ */
+export const LEAVING_LOOK = { colour: OKABE_ITO.sky, css: '#56b4e9', glyph: '▼', word: 'Leaving' } as const;
+
 export type IconName = NonNullable<Level['departments'][number]['icon']>;
 export type RoleName = Level['departments'][number]['role'];
 
