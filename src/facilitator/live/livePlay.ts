@@ -15,6 +15,8 @@ import { mountPresenterBar } from './presenterBar';
 import { hideRevealStrip, showRevealStrip } from './presenterBarReveal';
 import { isProjector } from './projector';
 import { HUD_BUTTONS } from '../../game/play/Hud';
+import { SCENES } from '../../game/scenes/common';
+import { NOTHING_REVEALED } from './sync';
 import { TOP_BAR } from '../../game/play/layout';
 
 export type { LivePlayContext, PlayLive };
@@ -96,11 +98,24 @@ export function attachLive(
     finish(sim) {
       ended = true;
       hub.roundEnded(sim, performance.now());
-      showRevealStrip(hub, ctx.level.texts.debriefQuestions.length, refit, () => store.getState().settings.facilitator);
+      // The strip (and what the room sees of this round) lasts while the results and their debrief do:
+      // back on the title, the level list or a briefing it goes, and the room waits for the next round.
+      const game = scene.game;
+      const leftResults = () => AFTER_RESULTS.some((k) => game.scene.isActive(k));
+      showRevealStrip(
+        hub,
+        ctx.level.texts.debriefQuestions.length,
+        refit,
+        () => store.getState().settings.facilitator && !leftResults(),
+        () => hub.reveal({ ...NOTHING_REVEALED }),
+      );
       return false;
     },
   };
 }
+
+/** The screens that mean the facilitator has left a round's results (and its debrief). */
+const AFTER_RESULTS = [SCENES.title, SCENES.select, SCENES.briefing] as const;
 
 /** Room the cover leaves around a button for its outline (3 points wide, drawn on the edge). */
 const COVER_MARGIN = 6;

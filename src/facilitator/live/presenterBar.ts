@@ -192,6 +192,7 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
     const w = openProjectorWindow(hub.sessionId(), link);
     if (!w)
       toast(`The browser blocked the new window. Open ${audienceUrl(hub.sessionId(), link)} yourself.`, 'warning');
+    else toast('Projector window opened: move it to the projector screen. It links in a moment.');
   }
   function doMute(): void {
     silenced = !silenced;
@@ -335,6 +336,8 @@ export function mountPresenterBar(ctx: BarContext): PresenterBar {
         j: () => askFirst('leave'),
         b: openMark,
         o: openWindow,
+        // The key cap "O" reads as a zero to many (a blind playtester pressed 0): both open it.
+        '0': openWindow,
         m: doMute,
         v: doProjector,
       };

@@ -44,13 +44,15 @@ export function hideRevealStrip(): void {
 
 /**
  * Shows the strip (after a round ended); it stays until the next round starts (the room still sees that
- * round's results meanwhile), or until facilitator mode is turned off (`stillOn` false).
+ * round's results meanwhile), or until `stillOn` turns false (facilitator mode off, or the facilitator
+ * left the results for another screen): then `gone` runs once (the room stops seeing the round).
  */
 export function showRevealStrip(
   hub: LiveHub,
   questionCount: number,
   refitGame: () => void,
   stillOn: () => boolean,
+  gone: () => void = () => undefined,
 ): void {
   hideRevealStrip();
   refit = refitGame;
@@ -89,6 +91,7 @@ export function showRevealStrip(
   const drawLink = () => {
     if (!stillOn()) {
       hideRevealStrip();
+      gone();
       return;
     }
     draw(); // the debrief changes what the room sees too (a customer, the replay)
