@@ -10,7 +10,9 @@
  *    the size the engine's heap has when it takes an event (the mean over its events, not over time:
  *    a busy stretch has more events and a fuller heap). Ratio engine / baseline. (The engine keeps the
  *    customers' own timers, most of them never due, in a second heap, so its other events go through
- *    a smaller one; the baseline still puts every event through one heap of the whole pending count.)
+ *    a smaller one, where an event's first new event takes its place at the top: one sift instead of a
+ *    pop's and a push's. The baseline still does a pop and a push for every event scheduled, through
+ *    one heap of the whole pending count.)
  * 3. A one-hour workshop-sized level, timed over repeated runs.
  * 4. Heap memory before, halfway and after the large run (finished customers are not kept).
  * 5. Timers that will never fire (issue #18): a level whose customers would wait 20 hours but are

@@ -11,7 +11,7 @@ import {
   E_ABANDON, E_ARRIVAL, E_EVEND, E_EVSTART, E_HIRE, E_JOB, E_MOOD, E_NEGLECT, E_PATIENCE, E_RATE, E_REQDUE,
   E_REQJOB, E_REQOPEN, E_SCRIPT, E_TRANSIT, KIND_BITS, KIND_MASK, schedule,
 } from './events';
-import { heapPop, type HeapData } from './heap';
+import { heapPop, heapSettle, heapTakeTop, type HeapData } from './heap';
 import { onNeglectStep, onRequestDue } from './requests';
 import type { State, Ticket, World } from './state';
 import { indexGet } from './ticketIndex';
@@ -47,18 +47,21 @@ export function nextQueue(s: State): HeapData | null {
 
 /**
  * Process the top event of h, the heap nextQueue chose (the caller checked it is due and within the
- * level). A stale timer (its customer gone) is dropped unseen: false then.
+ * level). A stale timer (its customer gone) is dropped unseen: false then. An event of s.heap leaves it
+ * as the first event it schedules there takes its place (most schedule one: a job ends, the next begins).
  */
 export function processNext(w: World, h: HeapData): boolean {
   const s = w.s;
   const et = h.t[0]!;
   const code = h.c[0]!;
   const b = h.b[0]!;
-  heapPop(h);
   const kind = code & KIND_MASK;
   const a = code >>> KIND_BITS;
   let T: Ticket | undefined;
-  if (kind === E_PATIENCE || kind === E_ABANDON || kind === E_MOOD) {
+  if (h === s.heap) heapTakeTop(h);
+  else {
+    heapPop(h);
+    // s.timers: a customer's own timer
     T = indexGet(w.ix, a);
     if (!T) {
       if (kind !== E_MOOD && s.stale > 0) s.stale--;
@@ -68,66 +71,73 @@ export function processNext(w: World, h: HeapData): boolean {
   if (w.sampleEvery > 0 && s.nextSample <= et) takeSamples(w, et);
   s.t = et;
   s.processed++;
+  runEvent(w, kind, a, b, T);
+  heapSettle(s.heap);
+  return true;
+}
+
+/** The event's flow: `a` its subject, `b` its payload, T the ticket of a customer's own timer. */
+function runEvent(w: World, kind: number, a: number, b: number, T: Ticket | undefined): void {
+  const s = w.s;
   switch (kind) {
     case E_ARRIVAL:
       if (b === s.arrTok) {
         arrive(w, pickWorkType(w), null);
         scheduleNextArrival(w);
       }
-      return true;
+      return;
     case E_JOB: {
-      T = indexGet(w.ix, a);
-      if (T) jobEnd(w, T, b);
-      return true;
+      const J = indexGet(w.ix, a);
+      if (J) jobEnd(w, J, b);
+      return;
     }
     case E_TRANSIT: {
-      T = indexGet(w.ix, a);
-      if (T) transitArrive(w, T);
-      return true;
+      const J = indexGet(w.ix, a);
+      if (J) transitArrive(w, J);
+      return;
     }
     case E_ABANDON:
       onAbandon(w, T!);
-      return true;
+      return;
     case E_PATIENCE:
       onPatience(w, T!);
-      return true;
+      return;
     case E_MOOD:
       onMood(w, T!, b);
-      return true;
+      return;
     case E_SCRIPT:
       onScript(w, a);
-      return true;
+      return;
     case E_REQJOB:
       onRequestDone(w, a, b);
-      return true;
+      return;
     case E_RATE: {
       const r = w.st.schedule[a]!.rate;
       if (r !== s.rate) {
         s.rate = r;
         resetArrivals(w);
       }
-      return true;
+      return;
     }
     case E_EVSTART:
       startLevelEvent(w, a);
-      return true;
+      return;
     case E_EVEND:
       endLevelEvent(w, a);
-      return true;
+      return;
     case E_REQOPEN:
       onRequestOpen(w, a);
-      return true;
+      return;
     case E_REQDUE:
       onRequestDue(w, a);
-      return true;
+      return;
     case E_NEGLECT:
       onNeglectStep(w, a);
-      return true;
+      return;
     case E_HIRE:
       onHire(w, a);
-      return true;
+      return;
   }
-  return true;
 }
 
 /** Timeline samples at every multiple of sampleEvery up to and including `upto` (and the end). */

@@ -10,14 +10,43 @@ export interface HeapData {
   b: number[];
   n: number;
   seq: number;
+  /**
+   * The top event is being processed (heapTakeTop): the next heapPush puts its event in the top's place
+   * (one sift down instead of a pop's and a push's), heapSettle pops it if none came. Unset between events.
+   */
+  taken?: boolean;
 }
 
 export function newHeap(): HeapData {
-  return { t: [], q: [], c: [], b: [], n: 0, seq: 0 };
+  return { t: [], q: [], c: [], b: [], n: 0, seq: 0, taken: false };
 }
 
 export function heapPush(h: HeapData, time: number, code: number, b: number): void {
-  heapInsert(h, time, h.seq++, code, b);
+  if (h.taken) {
+    h.taken = false;
+    const i = 0;
+    h.t[i] = time;
+    h.q[i] = h.seq++;
+    h.c[i] = code;
+    h.b[i] = b;
+    siftDown(h, i);
+  } else heapInsert(h, time, h.seq++, code, b);
+}
+
+/**
+ * The event at the top is being processed: it leaves the heap at the next heapPush (which takes its
+ * place) or at heapSettle. Until then the top is not to be read.
+ */
+export function heapTakeTop(h: HeapData): void {
+  h.taken = true;
+}
+
+/** The event is over: pop the taken top if no push took its place. */
+export function heapSettle(h: HeapData): void {
+  if (h.taken) {
+    h.taken = false;
+    heapPop(h);
+  }
 }
 
 /** Insert with a sequence number of the caller's (heapPush numbers events in the order scheduled). */
