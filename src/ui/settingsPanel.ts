@@ -44,13 +44,18 @@ export function openSettingsPanel(store: UiStoreApi, onClose?: (changed: boolean
   h.id = 're-settings-title';
   h.textContent = 'Settings';
   dialog.appendChild(h);
+  // The groups sit in a body of their own: two columns where the screen is wide enough, and it scrolls
+  // (finger or wheel) when even that does not fit, while the title and Done stay in view outside it.
+  const body = document.createElement('div');
+  body.className = 're-dialog-body';
+  dialog.appendChild(body);
 
   const group = (legend: string) => {
     const fs = document.createElement('fieldset');
     const lg = document.createElement('legend');
     lg.textContent = legend;
     fs.appendChild(lg);
-    dialog.appendChild(fs);
+    body.appendChild(fs);
     return fs;
   };
   const row = (parent: HTMLElement, input: HTMLInputElement, label: string, hint?: string) => {
@@ -69,7 +74,12 @@ export function openSettingsPanel(store: UiStoreApi, onClose?: (changed: boolean
     }
     return l;
   };
-  const checkbox = (parent: HTMLElement, key: 'reducedMotion' | 'highContrast' | 'sfx' | 'music', label: string, hint?: string) => {
+  const checkbox = (
+    parent: HTMLElement,
+    key: 'reducedMotion' | 'highContrast' | 'sfx' | 'music',
+    label: string,
+    hint?: string,
+  ) => {
     const input = document.createElement('input');
     input.type = 'checkbox';
     input.name = key;
@@ -128,7 +138,10 @@ export function openSettingsPanel(store: UiStoreApi, onClose?: (changed: boolean
     backdrop.remove();
     document.removeEventListener('keydown', onKey, true);
     const after = store.getState().settings;
-    const changed = after.textScale !== before.textScale || after.highContrast !== before.highContrast || after.reducedMotion !== before.reducedMotion;
+    const changed =
+      after.textScale !== before.textScale ||
+      after.highContrast !== before.highContrast ||
+      after.reducedMotion !== before.reducedMotion;
     onClose?.(changed);
   };
   const onKey = (e: KeyboardEvent) => {
@@ -150,6 +163,10 @@ export function openSettingsPanel(store: UiStoreApi, onClose?: (changed: boolean
       }
     }
   };
+  // A control reached with Tab is scrolled into the body's view (never left under the edge).
+  body.addEventListener('focusin', (e) => {
+    if (e.target instanceof HTMLElement) e.target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  });
   done.addEventListener('click', close);
   backdrop.addEventListener('pointerdown', (e) => {
     if (e.target === backdrop) close();
@@ -157,6 +174,9 @@ export function openSettingsPanel(store: UiStoreApi, onClose?: (changed: boolean
   document.addEventListener('keydown', onKey, true);
   document.body.appendChild(backdrop);
   open = backdrop;
-  dialog.querySelector<HTMLInputElement>('input:checked, input')?.focus();
+  // The chosen text size first (a selector list would pick the first input in the page's order).
+  (
+    dialog.querySelector<HTMLInputElement>('input:checked') ?? dialog.querySelector<HTMLInputElement>('input')
+  )?.focus();
   return backdrop;
 }
