@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainRun } from './explain';
-import { runPolicy } from './index';
+import { replay, runPolicy } from './index';
 import { scoreBreakdown } from './scoring';
 import { makeLevel } from './testing/levels';
 
@@ -44,6 +44,22 @@ describe('explainRun', () => {
     expect(exp.gaveUp).toHaveLength(m.customers.abandoned);
     for (const g of exp.gaveUp) expect(g.causes.reduce((a, c) => a + c.seconds, 0)).toBeCloseTo(g.seconds, 6);
     expect(exp.notesStaffSeconds).toBeGreaterThan(0);
+  });
+
+  it('a run ended early names only those who gave up before it ended, not those still waiting', () => {
+    const full = runPolicy(level, 3, 'siloed');
+    const log = full.commandLog();
+    const stop = 420;
+    const early = replay(level, 3, log, stop);
+    const m = early.metrics();
+    expect(m.simulatedSeconds).toBe(stop);
+    expect(m.customers.inSystem).toBeGreaterThan(0);
+    const exp = explainRun(level, 3, log, m.simulatedSeconds);
+    expect(exp.gaveUp).toHaveLength(m.customers.abandoned);
+    // Replayed to the level's end instead, some of those still waiting at 7:00 give up later.
+    expect(explainRun(level, 3, log).gaveUp.length).toBeGreaterThan(m.customers.abandoned);
+    // At the natural end, stopping there explains the same run.
+    expect(explainRun(level, 3, log, full.metrics().simulatedSeconds)).toEqual(explainRun(level, 3, log));
   });
 
   it('notes staff time is the number of notes times their length when every handoff is quick', () => {

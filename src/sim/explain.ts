@@ -75,8 +75,17 @@ export function explainEvents(metrics: Metrics, events: Iterable<SimEvent>): Run
   return { causes, totalSeconds, gaveUp, notesStaffSeconds, thoroughByWorkType };
 }
 
-/** Replays the run (same level, seed and commands give the same run) and explains it. */
-export function explainRun(level: Level, seed: number, log: readonly TimedCommand[]): RunExplanation {
-  const sim = replay(level, seed, log, undefined, { recordEvents: true, sampleEvery: 0 });
+/**
+ * Replays the run (same level, seed and commands give the same run) and explains it. `until`: the sim
+ * time the run stopped at, when a facilitator ended it early; without it the replay runs to the end, and
+ * customers still waiting at an early end would be counted as having given up later.
+ */
+export function explainRun(
+  level: Level,
+  seed: number,
+  log: readonly TimedCommand[],
+  until?: number,
+): RunExplanation {
+  const sim = replay(level, seed, log, until, { recordEvents: true, sampleEvery: 0 });
   return explainEvents(sim.metrics(), sim.drainEvents());
 }

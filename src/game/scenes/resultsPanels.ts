@@ -150,7 +150,7 @@ function emptyShown(play: FinishedRun): ShownResults {
 /** The run explained (replayed from its commands); null if the replay failed (logged). */
 export function explainPlay(play: FinishedRun): RunExplanation | null {
   try {
-    return explainRun(play.level, play.seed, play.commandLog);
+    return explainRun(play.level, play.seed, play.commandLog, play.metrics.simulatedSeconds);
   } catch (err) {
     console.error('Could not explain this run', err);
     return null;
