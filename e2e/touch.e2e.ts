@@ -32,12 +32,19 @@ afterAll(async () => {
 async function touch(type: 'touchStart' | 'touchMove' | 'touchEnd', p: ClientPoint | null): Promise<void> {
   await cdp.send('Input.dispatchTouchEvent', {
     type,
-    touchPoints: p ? [{ x: Math.round(p.x), y: Math.round(p.y), id: 1, radiusX: 6, radiusY: 6, force: 1 }] : [],
+    touchPoints: p
+      ? [{ x: Math.round(p.x), y: Math.round(p.y), id: 1, radiusX: 6, radiusY: 6, force: 1 }]
+      : [],
   });
 }
 
 /** A finger drag: down at `from`, moves in steps (waiting a frame each), up at `to`. */
-async function fingerDrag(page: Page, from: ClientPoint, to: ClientPoint, halfway?: () => Promise<void>): Promise<void> {
+async function fingerDrag(
+  page: Page,
+  from: ClientPoint,
+  to: ClientPoint,
+  halfway?: () => Promise<void>,
+): Promise<void> {
   await touch('touchStart', from);
   const steps = 12;
   for (let i = 1; i <= steps; i++) {
@@ -65,7 +72,10 @@ describe('routing on a touch screen', () => {
     await press(page, ' '); // paused: the tray holds still for the tap
     const at = await settledTicketPos(page, r.id);
     await page.touchscreen.tap(at.x, at.y);
-    await page.waitForFunction((id) => window.__ripple!.state().selection.ticket === id, r.id, { polling: 'raf', timeout: 10_000 });
+    await page.waitForFunction((id) => window.__ripple!.state().selection.ticket === id, r.id, {
+      polling: 'raf',
+      timeout: 10_000,
+    });
     const kinds = (await page.evaluate(() => window.__ripple!.deskKinds()))!;
     expect(kinds[r.right], 'the desk that can do it lights up').toMatch(/target|focus/);
     const to = await screenPos(page, 'dept', r.right);
@@ -83,12 +93,16 @@ describe('routing on a touch screen', () => {
     let still = true;
     await fingerDrag(page, from, to, async () => {
       // Mid-drag: the game holds this very ticket, and the tray's other tickets stay put.
-      expect((await page.evaluate(() => window.__ripple!.state().selection.ticket))).toBe(r.id);
+      expect(await page.evaluate(() => window.__ripple!.state().selection.ticket)).toBe(r.id);
       const s = await page.evaluate(() => window.__ripple!.sim()!);
       const others = s.departments.find((d) => d.id === r.from)!.outbox.filter((id) => id !== r.id);
-      const before = await Promise.all(others.map((id) => page.evaluate((t) => window.__ripple!.ticketScreenPos(t), id)));
+      const before = await Promise.all(
+        others.map((id) => page.evaluate((t) => window.__ripple!.ticketScreenPos(t), id)),
+      );
       await page.waitForTimeout(400);
-      const after = await Promise.all(others.map((id) => page.evaluate((t) => window.__ripple!.ticketScreenPos(t), id)));
+      const after = await Promise.all(
+        others.map((id) => page.evaluate((t) => window.__ripple!.ticketScreenPos(t), id)),
+      );
       others.forEach((_, i) => {
         const a = before[i];
         const b = after[i];
@@ -114,5 +128,41 @@ describe('routing on a touch screen', () => {
     );
     expect(await toast.jsonValue()).toMatch(new RegExp(`${r.customer}'s ticket will come back`));
     await game.shot('touch-wrong-desk-warning');
+  });
+});
+
+describe('the clock on a touch screen', () => {
+  /** Taps the top bar's button whose words start with `label`. */
+  async function tapButton(page: Page, label: string): Promise<void> {
+    const box = (await page.evaluate(() => window.__ripple!.texts())).find(
+      (t) => t.scene === 'play' && t.text.startsWith(label),
+    );
+    expect(box, `a "${label}" button`).toBeTruthy();
+    const at = await page.evaluate((p) => window.__ripple!.toScreen(p), {
+      x: box!.x + box!.w / 2,
+      y: box!.y + box!.h / 2,
+    });
+    await page.touchscreen.tap(at.x, at.y);
+  }
+
+  it('the Pause button, tapped again, reads Resume and goes on at the speed before', async () => {
+    const page = game.page;
+    const speed = () => page.evaluate(() => window.__ripple!.state().speed);
+    if ((await speed()) === 0) await press(page, ' ');
+    await tapButton(page, '2x');
+    await expect.poll(speed).toBe(2);
+    await tapButton(page, 'Pause');
+    await expect.poll(speed).toBe(0);
+    await expect
+      .poll(async () =>
+        (await page.evaluate(() => window.__ripple!.texts())).some((t) => t.text === 'Resume (Space)'),
+      )
+      .toBe(true);
+    await game.shot('touch-paused-resume');
+    await tapButton(page, 'Resume');
+    await expect.poll(speed).toBe(2);
+    expect(
+      (await page.evaluate(() => window.__ripple!.texts())).some((t) => t.text === 'Pause (Space)'),
+    ).toBe(true);
   });
 });

@@ -31,6 +31,8 @@ function linesOf(t: Phaser.GameObjects.Text, text: string, w: number): string[] 
 /** The speed buttons' labels with their keys; projector mode shows them without (see setKeyHints). */
 const SPEED_LABELS: Record<Speed, string> = { 0: 'Pause (Space)', 1: '1x (1)', 2: '2x (2)', 4: '4x (3)' };
 const withoutKey = (label: string) => label.replace(/ \([^)]*\)$/, '');
+/** While paused, the Pause button goes on (tapped again on a touch screen, it used to do nothing). */
+const RESUME_LABEL = 'Resume (Space)';
 
 /** The speed buttons in the top bar, left to right from SPEED_X, SPEED_GAP apart, and Menu (by its centre). */
 const SPEED_X = 688;
@@ -224,6 +226,7 @@ export class Hud {
     if (v.speed !== l.speed) {
       l.speed = v.speed;
       for (const { s, b } of this.speedBtns) b.setOn(s === v.speed);
+      this.labelSpeeds();
     }
     // A tip too long for its one line shows in parts, each for half the time.
     if (this.tips.length > 0 && nowMs - this.tipAt > (this.tipPages.length > 0 ? 10_000 : 20_000)) {
@@ -240,7 +243,14 @@ export class Hud {
   setKeyHints(on: boolean): void {
     if (on === this.keyHints) return;
     this.keyHints = on;
-    for (const { s, b } of this.speedBtns) b.setLabel(on ? SPEED_LABELS[s] : withoutKey(SPEED_LABELS[s]));
+    this.labelSpeeds();
+  }
+
+  private labelSpeeds(): void {
+    for (const { s, b } of this.speedBtns) {
+      const label = s === 0 && this.last.speed === 0 ? RESUME_LABEL : SPEED_LABELS[s];
+      b.setLabel(this.keyHints ? label : withoutKey(label));
+    }
   }
 
   /** The current step: one line, or two over the tip's line when it is long (never shrunk past readable). */

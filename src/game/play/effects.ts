@@ -24,6 +24,8 @@ export interface EffectDeps {
 export function changeSpeed(s: Speed, now: number): void {
   const st = getApp().store.getState();
   const wasPaused = st.speed === 0;
+  // The Pause button pressed again while paused reads "Resume": it goes on at the speed before.
+  if (s === 0 && wasPaused) s = st.lastSpeed;
   st.setSpeed(s);
   st.withdraw('speed');
   if (wasPaused && s !== 0) st.toast(`Playing at ${s}x`, 'info', now, 'speed');
