@@ -15,7 +15,7 @@ import { explainPlay, scoreColumn, timeColumn } from './resultsPanels';
 import { noteAdvice, noteColumnScale } from './resultsShown';
 import { tryNext } from './resultsAdvice';
 import { largestRipples } from './rippleWords';
-import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
+import { GAME_HEIGHT, GAME_WIDTH, palette, scaled, SIZE, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
 import { DEBRIEF_KEY_LABEL, SESSION_KEY_LABEL } from '../hooks';
 
@@ -40,22 +40,22 @@ export class ResultsScene extends Phaser.Scene {
     const pal = palette(s);
     const cx = GAME_WIDTH / 2;
 
-    // Header: title, stars, score.
-    this.add
-      .text(
-        cx,
-        22,
-        `${data.level.title}: results`,
-        textStyle(s, 'sub', { bold: true, align: 'center', wrap: 1200 }),
-      )
-      .setOrigin(0.5, 0);
+    // Header: title, stars, score. The title keeps to one line between the facilitator's corner buttons
+    // (a little smaller when it must); only one too long even then wraps, and the score line moves down.
+    // Facilitator mode: Debrief and Session in the top corners (made first, so the title knows its room).
+    const fac = s.facilitator && !data.live ? this.facilitatorButtons(data) : null;
+    const room = fac ? 2 * Math.min(cx - fac.left, fac.right - cx) - 2 * TITLE_GAP : TITLE_ROOM;
+    const title = fitTitle(this, `${data.level.title}: results`, s, room);
+    title.setName('results-title');
     const g = this.add.graphics();
     const scoreText = this.add
       .text(cx, 120, `Score ${total} of 100`, textStyle(s, 'heading'))
       .setOrigin(0, 0.5);
+    const scoreY = Math.max(120, title.y + title.displayHeight + scoreText.height / 2 + 4);
+    scoreText.setY(scoreY);
     const starsW = stars !== null ? 40 * 2 * 3.5 : 0;
     const x0 = cx - (starsW + scoreText.width) / 2;
-    if (stars !== null) drawStars(g, x0 + starsW / 2 - 20, 120, 40, stars, pal.star);
+    if (stars !== null) drawStars(g, x0 + starsW / 2 - 20, scoreY, 40, stars, pal.star);
     scoreText.setX(x0 + starsW);
     const rippled = largestRipples(data.metrics.ripples, data.level).length > 0;
     // "Try this next time" under the stars: the one or two things this run says to change. It takes the
@@ -70,7 +70,7 @@ export class ResultsScene extends Phaser.Scene {
     // take fewer lines and leave the score parts their full size.
     const big = s.textScale >= 1.4;
     const subText = this.add
-      .text(cx, 168, sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: big ? 1800 : 1300 }))
+      .text(cx, scoreY + 48, sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: big ? 1800 : 1300 }))
       .setOrigin(0.5, 0);
     let adviceBottom = subText.y + subText.height;
     if (advice.length > 0) {
@@ -105,8 +105,30 @@ export class ResultsScene extends Phaser.Scene {
     // Left: what each part measured and the points it earned. Right: where the customers' time went.
     const colTop = Math.max(236, headBottom + 24);
     const sessionRound = round !== null && data.outcome.savedRound !== null;
-    // A session round says under the columns that Try again is not saved: keep that line clear.
-    const colMaxH = GAME_HEIGHT - 90 - 46 - 40 - colTop - (sessionRound ? 40 : 0);
+    // Where the buttons lead, and the note over them (the columns keep clear of it).
+    const campaign = getCampaign();
+    const idx = campaign.findIndex((e) => e.id === data.levelId);
+    const next = idx >= 0 ? campaign[idx + 1] : undefined;
+    const open = unlockedLevels(
+      campaign.map((e) => e.id),
+      store.getState().progress,
+      store.getState().settings.facilitator,
+    );
+    const nextOpen = next !== undefined && (open[idx + 1] ?? false) && next.level !== null;
+    // A session round goes on to the session's next round, not the campaign's next level.
+    const note = sessionRound
+      ? 'Try again plays this level once more for practice: that run is not saved to the session.'
+      : !next
+        ? idx >= 0
+          ? 'That was the last level of the campaign.'
+          : ''
+        : nextOpen
+          ? ''
+          : 'Earn at least one star to open the next level.';
+    // The note over the buttons ("That was the last level", or that Try again is not saved to the
+    // session) has its own line under the columns, at any text size.
+    const noteRoom = note && !data.live ? Math.round(scaled(SIZE.small, s) * 1.3) + 8 : 0;
+    const colMaxH = GAME_HEIGHT - 90 - 46 - 40 - colTop - noteRoom;
     // Projector-size text: the score parts take more of the width (their rows then stay on one or two
     // lines instead of shrinking), and the time column shows fewer causes rather than smaller type.
     const wide = s.textScale >= 1.4;
@@ -140,27 +162,8 @@ export class ResultsScene extends Phaser.Scene {
       return;
     }
     // Buttons: levels, retry, next.
-    const campaign = getCampaign();
-    const idx = campaign.findIndex((e) => e.id === data.levelId);
-    const next = idx >= 0 ? campaign[idx + 1] : undefined;
-    const open = unlockedLevels(
-      campaign.map((e) => e.id),
-      store.getState().progress,
-      store.getState().settings.facilitator,
-    );
-    const nextOpen = next !== undefined && (open[idx + 1] ?? false) && next.level !== null;
-    // A session round goes on to the session's next round, not the campaign's next level.
-    const note = sessionRound
-      ? 'Try again plays this level once more for practice: that run is not saved to the session.'
-      : !next
-        ? idx >= 0
-          ? 'That was the last level of the campaign.'
-          : ''
-        : nextOpen
-          ? ''
-          : 'Earn at least one star to open the next level.';
 
-    const facKeys = s.facilitator ? this.facilitatorButtons(data) : {};
+    const facKeys = fac?.keys ?? {};
     const focus = new FocusGroup(this, {
       cols: 3,
       onBack: () => this.toLevels(),
@@ -222,8 +225,11 @@ export class ResultsScene extends Phaser.Scene {
     focus.setItems(third ? [levels, retry, nextBtn] : [levels, retry], nextEnabled ? 2 : 1);
   }
 
-  /** Facilitator mode: Debrief (D) and Session (G) at the top corners; returns their keys. */
-  private facilitatorButtons(data: ResultsData): Record<string, () => void> {
+  /**
+   * Facilitator mode: Debrief (D) and Session (G) at the top corners; returns their keys, and the inner
+   * edges of the two (the title goes between them; at projector size the buttons grow with their text).
+   */
+  private facilitatorButtons(data: ResultsData): { keys: Record<string, () => void>; left: number; right: number } {
     const s = settings();
     const tools = getApp().hooks.facilitator;
     const debrief = () => {
@@ -234,7 +240,7 @@ export class ResultsScene extends Phaser.Scene {
       click();
       tools.openSession();
     };
-    new Button(this, s, {
+    const right = new Button(this, s, {
       x: GAME_WIDTH - 200,
       y: 110,
       width: 320,
@@ -243,7 +249,7 @@ export class ResultsScene extends Phaser.Scene {
       primary: true,
       onActivate: debrief,
     });
-    new Button(this, s, {
+    const left = new Button(this, s, {
       x: 200,
       y: 110,
       width: 320,
@@ -251,7 +257,13 @@ export class ResultsScene extends Phaser.Scene {
       label: `Session (${SESSION_KEY_LABEL})`,
       onActivate: session,
     });
-    return { [DEBRIEF_KEY_LABEL.toLowerCase()]: debrief, [SESSION_KEY_LABEL.toLowerCase()]: session };
+    const lb = left.container.getBounds();
+    const rb = right.container.getBounds();
+    return {
+      keys: { [DEBRIEF_KEY_LABEL.toLowerCase()]: debrief, [SESSION_KEY_LABEL.toLowerCase()]: session },
+      left: lb.right,
+      right: rb.left,
+    };
   }
 
   private toLevels(): void {
@@ -263,6 +275,22 @@ export class ResultsScene extends Phaser.Scene {
     click();
     startScene(this.scene, SCENES.play, { level: data.level, levelId: data.levelId, seed: data.seed });
   }
+}
+
+/** The title's room without the facilitator's corner buttons, and its gap to them when they are there. */
+const TITLE_ROOM = 1760;
+const TITLE_GAP = 20;
+
+/**
+ * The results title on one line within `room`, shrunk to no less than the smallest text anywhere (the
+ * score parts' size); a title too long even then wraps at full size (the caller puts the score line under it).
+ */
+function fitTitle(scene: Phaser.Scene, text: string, s: ReturnType<typeof settings>, room: number): Phaser.GameObjects.Text {
+  const t = scene.add.text(GAME_WIDTH / 2, 22, text, textStyle(s, 'sub', { bold: true, align: 'center' })).setOrigin(0.5, 0);
+  if (t.width <= room) return t;
+  const k = room / t.width;
+  if (k >= scaled(SIZE.small, s) / scaled(SIZE.sub, s)) return t.setScale(k);
+  return t.setWordWrapWidth(room, true);
 }
 
 function fitColumn(c: Phaser.GameObjects.Container, w: number, maxH: number, parts = false): void {

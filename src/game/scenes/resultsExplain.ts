@@ -70,7 +70,7 @@ export function partMeasure(key: ScorePart['key'], level: Level, m: Metrics): st
     case 'firstContact':
       return served ? `${pct(c.firstContactResolution)} of those served, target 100%` : none;
     case 'effort':
-      return `${c.meanEffort.toFixed(2)} re-asks or bounces each, target 0`;
+      return `${c.meanEffort.toFixed(2)} re-asks or bounces each, target none`;
     case 'handoffQuality': {
       const h = m.handoffs;
       const bad = h.withRework + h.bounced + h.misrouted;

@@ -11,7 +11,7 @@ import { PART_GROUP } from '../../sim/scoring';
 import type { Level } from '../../level/schema';
 import { setShownResults, shownResults, type ShownResults } from './resultsShown';
 import { causeLines, causeLineText, gaveUpLines, notesLine, scoreRows, type PartRow } from './resultsExplain';
-import { GROUP_LABELS } from './resultsWords';
+import { GROUP_LABELS, keepTogether } from './resultsWords';
 import { largestRipples } from './rippleWords';
 import { palette, textStyle } from './theme';
 import type { Metrics, ScorePart, ScoreReport, TimedCommand } from '../../sim/types';
@@ -95,7 +95,7 @@ function buildScoreColumn(
   function row(r: PartRow, y0: number): number {
     const label = scene.add.text(0, y0, r.label, textStyle(s, 'small', { wrap: withMeasures ? labelW : width - ptsW - 16 }));
     const measure = withMeasures
-      ? scene.add.text(measureX, y0, r.measure, textStyle(s, 'small', { color: pal.textDim, wrap: measureW }))
+      ? scene.add.text(measureX, y0, keepTogether(r.measure), textStyle(s, 'small', { color: pal.textDim, wrap: measureW }))
       : null;
     const points = `${pts(r.points)} of ${pts(r.maxPoints)}`;
     const p = scene.add.text(width, y0, points, textStyle(s, 'small')).setOrigin(1, 0);

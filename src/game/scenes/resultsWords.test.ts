@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStarText, shownScore, verdict } from './resultsWords';
+import { keepTogether, nextStarText, shownScore, verdict } from './resultsWords';
 
 describe('results words', () => {
   it('says what the next star needs', () => {
@@ -27,5 +27,18 @@ describe('shownScore', () => {
     expect(shownScore(50)).toBe(50);
     expect(shownScore(79.99)).toBe(79);
     expect(shownScore(0)).toBe(0);
+  });
+
+  it('keeps a measure\'s target, and any short last word, with its line', () => {
+    const nb = '\u00a0';
+    expect(keepTogether('0.42 re-asks or bounces each, target none')).toBe(`0.42 re-asks or bounces each, target${nb}none`);
+    expect(keepTogether('average 3 min 5 s, target 2 min 30 s')).toBe(
+      `average 3 min 5 s, target${nb}2${nb}min${nb}30${nb}s`,
+    );
+    expect(keepTogether('3 of 4 done in time, or 0')).toBe(`3 of 4 done in time, or${nb}0`);
+    expect(keepTogether('nobody was served')).toBe('nobody was served');
+    // The words are the same: only spaces changed.
+    const t = '12 of 14 served, target all';
+    expect(keepTogether(t).replace(/\u00a0/g, ' ')).toBe(t);
   });
 });

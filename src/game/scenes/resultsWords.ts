@@ -70,3 +70,16 @@ export function nextStarText(stars: number | null, thresholds: readonly number[]
   if (next === undefined) return '';
   return stars <= 0 ? `The first star needs ${next} points.` : `The next star needs ${next} points.`;
 }
+
+const NBSP = '\u00a0';
+
+/**
+ * A measure as it should wrap: its target ("target 2 min 30 s") and any short last word stay on one
+ * line with what comes before, so a narrow column never leaves "0" or "all" alone on a line. Only the
+ * spaces are changed (to no-break spaces); the words are the same.
+ */
+export function keepTogether(text: string): string {
+  const i = text.lastIndexOf(', target ');
+  if (i >= 0) return text.slice(0, i + 2) + text.slice(i + 2).replace(/ /g, NBSP);
+  return text.replace(/ (\S{1,4})$/, `${NBSP}$1`);
+}
