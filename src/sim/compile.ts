@@ -102,6 +102,9 @@ export interface Static {
   requestIndex: Map<string, number>;
   /** Handoff targets with the skill, per skill index, in department order. */
   bySkill: number[][];
+  /** Each department's queueLimit and queueWarning (its status thresholds), by department index. */
+  queueLimit: number[];
+  queueWarning: number[];
 }
 
 export const cService = (d: number): number => 4 * d;
@@ -299,5 +302,7 @@ export function compileLevel(level: Level): Static {
     requests: level.internalRequests.map((r) => ({ from: deptIndex.get(r.from) ?? 0, to: deptIndex.get(r.to) ?? 0 })),
     requestIndex: new Map(level.internalRequests.map((r, i) => [r.id, i] as const)),
     bySkill,
+    queueLimit: level.departments.map((d) => d.queueLimit),
+    queueWarning: level.departments.map((d) => d.queueWarning),
   };
 }

@@ -56,7 +56,7 @@ export function pickWorkType(w: World): number {
 
 /** The journey this customer will live through: branches are drawn once, on arrival. */
 function drawJourney(w: World, wt: WorkTypeInfo): { skills: string[]; sk: number[] } {
-  if (wt.branches.length === 0) return { skills: wt.skills, sk: wt.sk };
+  if (wt.branches.length === 0) return wt; // its own skills and sk, shared as before (never changed in place)
   const skills: string[] = [];
   const sk: number[] = [];
   let b = 0;

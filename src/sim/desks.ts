@@ -31,9 +31,9 @@ export function refreshAway(w: World, d: Dept): void {
 }
 
 export function updateStatus(w: World, d: Dept, di: number): void {
-  const cfg = w.st.level.departments[di]!;
+  const st = w.st;
   const n = d.inbox.length;
-  const status = n >= cfg.queueLimit ? 'red' : n >= cfg.queueWarning ? 'amber' : 'green';
+  const status = n >= st.queueLimit[di]! ? 'red' : n >= st.queueWarning[di]! ? 'amber' : 'green';
   if (status !== d.status) {
     d.status = status;
     if (w.rec) w.out.push({ type: 'status', t: w.s.t, dept: d.id, status });

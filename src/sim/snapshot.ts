@@ -8,7 +8,7 @@
  * the hash sees the events still to come in their running order, not the heap's layout.
  */
 import { isStaleTimer, isTimerKind, KIND_MASK } from './events';
-import { heapInOrder, heapInsert, heapJoin, newHeap, type HeapData } from './heap';
+import { heapInOrder, heapInsert, heapJoin, newHeap } from './heap';
 import type { SimSnapshot } from './types';
 import type { State, Ticket } from './state';
 
@@ -37,7 +37,8 @@ export function restoreState(snap: SimSnapshot): State {
   for (const T of p.tickets) tickets.set(T.id, T);
   // The customers' timers go back to their own heap, each with its number.
   const all = p.heap;
-  const heap: HeapData = { ...newHeap(), seq: all.seq };
+  const heap = newHeap(); // the same shape as a fresh sim's (one hidden class for the hot path)
+  heap.seq = all.seq;
   const timers = newHeap();
   for (let i = 0; i < all.n; i++) {
     const code = all.c[i]!;
