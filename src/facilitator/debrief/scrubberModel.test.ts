@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../../sim/index';
-import { boardAt, clockLine, roundEnd, staffLine } from './scrubberModel';
+import { boardAt, clockLine, replayLength, roundEnd, staffLine } from './scrubberModel';
 import { routeOutboxes, testRng, tinyLevel } from '../testing/simFixtures';
 
 /** A full play of the tiny level; returns the command log and the sim's counts at a few moments. */
@@ -53,6 +53,23 @@ describe('boardAt', () => {
     expect(start.departments.map((d) => d.name)).toEqual(['Front Desk', 'Billing', 'Tech Support']);
   });
 
+  it("stops the replay of a round the facilitator ended early where it ended, not at the level's end", () => {
+    const sim = createSim(tinyLevel, 6);
+    const rand = testRng(6);
+    const stop = tinyLevel.durationSeconds / 2;
+    while (sim.now() < stop) {
+      sim.advanceTo(Math.min(sim.now() + 5, stop));
+      routeOutboxes(sim, rand, 0.3);
+      sim.drainEvents();
+    }
+    const result = { metrics: sim.metrics(), timeline: sim.timeline(), commandLog: sim.commandLog() };
+    expect(replayLength(tinyLevel, 6, result)).toBe(stop);
+    // A round played to its end (an old record without the sim's time too) still runs to that end.
+    expect(
+      replayLength(tinyLevel, 6, { ...result, metrics: { ...result.metrics, simulatedSeconds: 0 } }),
+    ).toBe(tinyLevel.durationSeconds);
+  });
+
   it('reaches the real end of a round the facilitator extended, and shows its final result there', () => {
     const sim = createSim(tinyLevel, 5);
     const rand = testRng(5);
@@ -93,7 +110,9 @@ describe('boardAt', () => {
     const withIncident = boardAt(tinyLevel, 4, log, 121, 50);
     expect(withIncident.recent.some((r) => r.text === 'Incident: Billing is off sick.')).toBe(true);
     // A customer helped is news too: the list is never 'nothing yet' once someone was served.
-    const served = boardAt(tinyLevel, 4, log, 200, 200).recent.filter((r) => / was helped, after \d/.test(r.text));
+    const served = boardAt(tinyLevel, 4, log, 200, 200).recent.filter((r) =>
+      / was helped, after \d/.test(r.text),
+    );
     expect(served.length).toBe(boardAt(tinyLevel, 4, log, 200).served);
     // Handoffs name the customer (from their arrival) and the notes chosen.
     const handoffs = withIncident.recent.filter((r) => r.text.includes(' passed '));

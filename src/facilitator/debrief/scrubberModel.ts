@@ -153,13 +153,18 @@ export function handoffNotes(level: Level, seed: number, log: readonly TimedComm
   return out;
 }
 
-/** How long the replay of a finished round runs: to its real end, minutes the facilitator added included. */
+/**
+ * How long the replay of a finished round runs: to where it stopped (the sim's own time at the end: the
+ * level's end with the minutes the facilitator added, or earlier when the round was ended early); a
+ * record without it runs to the end its log gives.
+ */
 export function replayLength(
   level: Level,
   seed: number,
   result: { metrics: { simulatedSeconds: number }; timeline: ReadonlyArray<{ t: number }>; commandLog: readonly TimedCommand[] },
 ): number {
-  return Math.max(result.metrics.simulatedSeconds || 0, result.timeline.at(-1)?.t ?? 0, roundEnd(level, seed, result.commandLog));
+  if (result.metrics.simulatedSeconds > 0) return result.metrics.simulatedSeconds;
+  return Math.max(result.timeline.at(-1)?.t ?? 0, roundEnd(level, seed, result.commandLog));
 }
 
 /** "3 staff · 2 busy · 1 away" */

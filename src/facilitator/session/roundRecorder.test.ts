@@ -28,12 +28,12 @@ const journeysOf = (play: FinishedPlay): CustomerJourney[] => collected.get(play
  * Plays the tiny level to the end with a scripted player, like the play scene would, handing every
  * drained batch of events to a journey collector as the results service does.
  */
-function playTiny(seed: number): FinishedPlay {
+function playTiny(seed: number, endedAt = Infinity): FinishedPlay {
   const sim = createSim(tinyLevel, seed);
   const rand = testRng(seed);
   const journeys = createJourneyCollector();
-  while (!sim.isOver()) {
-    sim.advanceTo(Math.min(sim.now() + 2, sim.view().end));
+  while (!sim.isOver() && sim.now() < endedAt) {
+    sim.advanceTo(Math.min(sim.now() + 2, sim.view().end, endedAt));
     routeOutboxes(sim, rand, 0.2);
     journeys.add(sim.drainEvents());
   }
@@ -75,6 +75,13 @@ describe('buildRoundResult', () => {
     const play = playTiny(7);
     const byPlay = [...journeysOf(play)].sort((a, b) => a.ticket - b.ticket);
     expect(byPlay.length).toBeGreaterThan(0);
+    expect(replayJourneys(play).sort((a, b) => a.ticket - b.ticket)).toEqual(byPlay);
+  });
+
+  it('rebuilds a round the facilitator ended early only up to its end: those still waiting did not give up', () => {
+    const play = playTiny(7, tinyLevel.durationSeconds / 2);
+    expect(play.metrics.customers.inSystem).toBeGreaterThan(0);
+    const byPlay = [...journeysOf(play)].sort((a, b) => a.ticket - b.ticket);
     expect(replayJourneys(play).sort((a, b) => a.ticket - b.ticket)).toEqual(byPlay);
   });
 });

@@ -37,7 +37,8 @@ export function getSessionStore(): SessionStoreApi {
 export function replayJourneys(play: FinishedPlay): CustomerJourney[] {
   const collector = createJourneyCollector();
   try {
-    const sim = replay(play.level, play.seed, play.commandLog, undefined, {
+    // Up to where the play stopped (a round ended early): those still waiting then did not give up.
+    const sim = replay(play.level, play.seed, play.commandLog, play.metrics.simulatedSeconds, {
       recordEvents: true,
       sampleEvery: 0,
     });
