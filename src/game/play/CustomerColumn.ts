@@ -37,6 +37,8 @@ export class CustomerColumn {
   private readonly trayAt = new Map<number, number>();
   private readonly mark: Phaser.GameObjects.Rectangle;
   private linked: number | null = null;
+  /** Ripple tags ("+40 s") showing now, each on its customer's row. */
+  private readonly tags: Array<{ txt: Phaser.GameObjects.Text; row: Row; ticket: number }> = [];
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -223,6 +225,7 @@ export class CustomerColumn {
         this.fitWhere(row.where, t, view.t);
       }
     }
+    for (const tag of this.tags) this.placeTag(tag);
   }
 
   /** Highlights the customer of this ticket (hovered or picked on the board), or none. */
@@ -263,54 +266,81 @@ export class CustomerColumn {
     row.where.setVisible(false);
   }
 
-  /** Where a customer's face is (or the "+N more" line when not shown). */
+  /**
+   * Where a customer's face is; for one not shown, the end of the "+N more waiting" line, clear of its
+   * words (a ripple's path ends there).
+   */
   facePos(ticket: number): Pt {
     const i = this.order.indexOf(ticket);
     if (i >= 0 && i < FACES_VISIBLE) return faceRow(i);
-    return facesMorePos();
+    const m = facesMorePos();
+    return { x: Math.min(ENTRANCE.x + ENTRANCE.w - 12, m.x + this.more.displayWidth + 14), y: m.y };
   }
 
-  /** A ripple reached this customer: the face jolts and "+40 s" floats up. */
+  /**
+   * A ripple reached this customer: the face jolts and "+40 s" shows on the name's line, after the name
+   * (it follows the row, and never lies over a name or a place). A customer not shown gets no tag: the
+   * toast names them.
+   */
   hit(ticket: number, label: string): void {
-    const p = this.facePos(ticket);
     const row = this.rows.find((r) => r.ticket === ticket && r.slot >= 0);
+    if (!row) return;
+    const p = faceRow(row.slot);
     const txt = this.scene.add
-      // Over the customer's own face (it jolts meanwhile): never over a name, nor over a desk's card.
-      .text(ENTRANCE.x + 4, p.y, label, style(28, { bold: true, color: '#ffffff' }))
+      .text(0, 0, label, style(27, { bold: true, color: '#ffffff' }))
       .setBackgroundColor('#b24a00')
-      .setPadding(6, 2, 6, 2)
+      .setPadding(6, 1, 6, 1)
       .setOrigin(0, 0.5)
       .setDepth(40);
+    const tag = { txt, row, ticket };
+    this.tags.push(tag);
+    this.placeTag(tag);
+    const done = () => {
+      txt.destroy();
+      this.tags.splice(this.tags.indexOf(tag), 1);
+    };
     if (this.reducedMotion) {
-      this.scene.time.delayedCall(1800, () => txt.destroy());
-    } else {
-      this.scene.tweens.add({
-        targets: txt,
-        y: p.y - 40,
-        alpha: 0,
-        delay: 900,
-        duration: 1100,
-        onComplete: () => txt.destroy(),
-      });
-      if (row && !row.jolting) {
-        const face = row.face;
-        row.jolting = true;
-        face.setTint(OKABE_ITO.vermillion);
-        this.scene.tweens.add({
-          targets: face,
-          scale: 1.35,
-          x: p.x + 6,
-          duration: 120,
-          yoyo: true,
-          repeat: 2,
-          onComplete: () => {
-            row.jolting = false;
-            face.clearTint().setScale(0.95);
-            // Back to the row's place now (it may have moved up meanwhile).
-            if (row.slot >= 0) face.setPosition(faceRow(row.slot).x, faceRow(row.slot).y);
-          },
-        });
-      }
+      this.scene.time.delayedCall(1800, done);
+      return;
     }
+    this.scene.tweens.add({ targets: txt, alpha: 0, delay: 1200, duration: 800, onComplete: done });
+    if (!row.jolting) {
+      const face = row.face;
+      row.jolting = true;
+      face.setTint(OKABE_ITO.vermillion);
+      this.scene.tweens.add({
+        targets: face,
+        scale: 1.35,
+        x: p.x + 6,
+        duration: 120,
+        yoyo: true,
+        repeat: 2,
+        onComplete: () => {
+          row.jolting = false;
+          face.clearTint().setScale(0.95);
+          // Back to the row's place now (it may have moved up meanwhile).
+          if (row.slot >= 0) face.setPosition(faceRow(row.slot).x, faceRow(row.slot).y);
+        },
+      });
+    }
+  }
+
+  /**
+   * A tag after its customer's name on the name's line; when the name leaves no room, at the end of the
+   * place line (after its words, else over the face, left of both). Hidden with its row.
+   */
+  private placeTag(tag: { txt: Phaser.GameObjects.Text; row: Row; ticket: number }): void {
+    const { txt, row } = tag;
+    if (row.slot < 0 || row.ticket !== tag.ticket) return void txt.setVisible(false);
+    const right = ENTRANCE.x + ENTRANCE.w - 6;
+    const after = (t: Phaser.GameObjects.Text) => t.x + t.displayWidth + 10;
+    const w = txt.displayWidth;
+    const spot =
+      after(row.name) + w <= right
+        ? { x: after(row.name), y: row.name.y }
+        : after(row.where) + w <= right
+          ? { x: after(row.where), y: row.where.y }
+          : { x: ENTRANCE.x + 4, y: faceRow(row.slot).y };
+    txt.setPosition(spot.x, spot.y).setVisible(true);
   }
 }
