@@ -161,6 +161,8 @@ function renderFacilitator(room: Room, key: string): void {
     });
     tables.root.hidden = true;
     root.append(debrief.root);
+    // The keys scroll the page from here (PageDown, Space, End): not the button just pressed.
+    debrief.root.focus();
   };
   const more = el('div', '', 'row');
   more.append(
@@ -191,6 +193,8 @@ function renderFacilitator(room: Room, key: string): void {
   });
   root.replaceChildren(el('h1', 'Live session'), head, controls, more, note, tables.root);
   document.body.classList.add('lv-room');
+  // The game's stylesheet keeps its page from scrolling; this page scrolls (the debrief is long).
+  document.documentElement.classList.add('lv-room-page');
 
   room.onMessage('done', (d: { problems?: string[] }) => {
     note.textContent = d.problems?.length ? d.problems.join(' ') : '';

@@ -17,6 +17,7 @@ export function showLiveDebrief(code: string, results: unknown, onBack: () => vo
   const d = liveDebrief(code, results, new Date().toISOString());
   const root = el('section', '', 'lv-debrief');
   root.setAttribute('aria-label', 'Debrief of every table');
+  root.tabIndex = -1; // takes the focus when it opens, so the keys scroll the page
   const bar = el('div', '', 'row');
   const pick = el('select');
   pick.setAttribute('aria-label', 'Charts for');
