@@ -184,7 +184,7 @@ describe('live workshop: six tables and a projector', () => {
       await until(away.page, (i) => !i.connected, null, 'table 6 knows it is offline', 20_000);
       await fac
         .locator('.lv-card', { hasText: 'Table 6' })
-        .locator('.lv-seats-line', { hasText: 'board: away' })
+        .locator('.lv-seats-line', { hasText: 'The board: reconnecting' })
         .waitFor({ timeout: 20_000 });
 
       /**
@@ -322,7 +322,7 @@ describe('live workshop: six tables and a projector', () => {
       );
       await fac
         .locator('.lv-card', { hasText: 'Table 6' })
-        .locator('.lv-seats-line', { hasText: 'board: human' })
+        .locator('.lv-seats-line', { hasText: 'The board: played by the table' })
         .waitFor({ timeout: 30_000 });
 
       // The facilitator's pause, resume and +1 minute act on every board.

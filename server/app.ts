@@ -27,6 +27,8 @@ export interface LiveServerOptions {
   /** Serves everything that is not the room server (the game's files). */
   http?: RequestListener;
   reconnectSeconds?: number;
+  /** Seconds a dropped device's seats wait for it before the computer plays them. */
+  graceSeconds?: number;
   stepMs?: number;
   tickEvery?: number;
   now?: () => number;
@@ -68,6 +70,7 @@ export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServ
     levels: opts.levels ?? loadLevels(),
     restores: new Map(),
     reconnectSeconds: opts.reconnectSeconds ?? 60,
+    ...(opts.graceSeconds !== undefined ? { graceSeconds: opts.graceSeconds } : {}),
     stepMs: opts.stepMs ?? 100,
     tickEvery: opts.tickEvery ?? 10,
     now: opts.now ?? Date.now,

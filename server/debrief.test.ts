@@ -15,7 +15,8 @@ function playedSession(): LiveSession {
   const session = new LiveSession('ABC234', 'digest', 'board', levels.get, () => {});
   const one = session.joinTable('Blue <b>Team</b>').table;
   const two = session.joinTable('Red').table;
-  session.setConnected(one, [...one.devices.values()][0]!, false); // the computer plays Blue's board
+  // Blue's device left for good: the computer plays Blue's board.
+  session.setConnected(one, [...one.devices.values()][0]!, false, true);
   for (const t of [one, two]) expect(session.start(t, 'right-desk', 5)).toEqual({ ok: true });
   for (let i = 0; i < 400 && [one, two].some((t) => t.round!.status !== 'over'); i++) session.advance(5);
   // A second round for Red on another seed: not side by side with the first ones.

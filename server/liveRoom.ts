@@ -39,6 +39,11 @@ export interface LiveContext {
   restores: Map<string, LiveSession>;
   /** Seconds a dropped device keeps its Colyseus reconnection (its seat is held longer, until claimed). */
   reconnectSeconds: number;
+  /**
+   * Seconds a dropped device's seats wait for it (nobody plays them, the others see "reconnecting")
+   * before the computer plays them; default GRACE_SECONDS.
+   */
+  graceSeconds?: number;
   /** Milliseconds between clock steps of every round. */
   stepMs: number;
   /** Every this many steps: the overview and the clock in the journal. */
@@ -113,6 +118,12 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     }
     this.roomId = this.session.code;
     this.session.speed = c.speed;
+    this.session.now = c.now;
+    if (c.graceSeconds !== undefined) this.session.graceSeconds = c.graceSeconds;
+    // After a restart every device is away: each gets the grace time from now to join again.
+    if (restored)
+      for (const t of this.session.tables.values())
+        for (const d of t.devices.values()) if (!d.connected) d.awayAt = c.now();
     for (const t of this.session.tables.values()) if (t.round) t.round.speed = c.speed;
     this.state = new LiveState();
     this.state.code = this.session.code;
@@ -189,8 +200,9 @@ export class LiveRoom extends Room<{ state: LiveState }> {
   }
 
   override onLeave(client: Client): void {
-    // A reload or a rejoin after a restart may have connected the same device again meanwhile.
-    this.setConnected(client, false);
+    // A reload or a rejoin after a restart may have connected the same device again meanwhile. A device
+    // that said goodbye, or whose reconnection window ran out, is not coming back soon: no grace time.
+    this.setConnected(client, false, true);
     for (const key of this.lastCatchup.keys())
       if (key.startsWith(`${client.sessionId}|`)) this.lastCatchup.delete(key);
   }
@@ -202,13 +214,14 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     await this.disconnect();
   }
 
-  private setConnected(client: Client, connected: boolean): void {
+  private setConnected(client: Client, connected: boolean, gone = false): void {
     const found = this.deviceOf(client);
     if (found)
       this.session.setConnected(
         found.table,
         found.device,
         connected || this.otherSocket(found.device.token, client),
+        gone,
       );
   }
 
@@ -275,6 +288,16 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     const beat = this.steps % (c.beatEvery ?? Math.min(2, c.tickEvery)) === 0;
     const moved = this.session.advance(seconds, tick);
     if (!tick && !beat) return;
+    // A seat's "reconnecting" turns "away" when its grace time runs out, even at a table that is paused.
+    if (tick) {
+      const lately = now - (this.session.graceSeconds + 5) * 1000;
+      for (const table of this.session.tables.values())
+        if (
+          !moved.includes(table) &&
+          [...table.devices.values()].some((d) => (d.awayAt ?? -Infinity) > lately)
+        )
+          this.overview(table);
+    }
     for (const table of moved) {
       if (table.round && beat)
         this.sendToTable(table.id, 'log', {
@@ -298,8 +321,7 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     const seats = this.session.seatNames(table);
     for (const key of [...s.seats.keys()]) if (!seats.includes(key)) s.seats.delete(key);
     for (const seat of seats) {
-      const holder = table.seats.get(seat);
-      const who = holder === undefined ? 'computer' : table.devices.get(holder)?.connected ? 'human' : 'away';
+      const who = this.session.holderOf(table, seat);
       let st = s.seats.get(seat);
       if (!st) {
         st = new SeatState();

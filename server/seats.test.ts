@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AckMessage, TableLogMessage, WelcomeMessage } from '../src/live/protocol';
+import type { TableLogMessage, WelcomeMessage, AckMessage } from '../src/live/protocol';
 import { loadLevels } from './levels';
-import { LiveSession } from './session';
+import { GRACE_SECONDS, LiveSession } from './session';
 import type { LiveRoom } from './liveRoom';
 import { bootTestServer, createSession, joinTable, until, type Device } from './testing';
 
@@ -88,48 +88,140 @@ describe('live room: seats', () => {
     });
   });
 
-  it('a device that drops keeps its seat (the computer plays it meanwhile) and gets it back when it reconnects', async () => {
+  it('a device that drops and comes back within the grace time finds its trays as it left them: nobody played its board meanwhile', async () => {
     const b = await boot();
     const fac = await createSession(b.url);
     const code = fac.room.roomId;
     const dev = await joinTable(b.url, code, 'Purple');
     const welcome = await dev.next<WelcomeMessage>('welcome');
-    dev.room.reconnection.minUptime = 0;
-    // It comes back two seconds after the drop: time for the computer to play its board meanwhile.
-    dev.room.reconnection.minDelay = 2000;
-    dev.room.reconnection.maxDelay = 2000;
+    fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 5 });
+    await dev.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
+    const session = b.room(code).session;
+    const table = session.tables.get('t1')!;
+    const round = table.round!;
+    const shown = () => b.room(code).state.tables.get('t1')!.seats.get('board')!.who;
+    await until(() => shown() === 'human', 'the board held');
+    expect(session.graceSeconds).toBe(GRACE_SECONDS);
+    // Nobody plays for 90 s: tickets wait in the trays.
+    for (let i = 0; i < 18; i++) {
+      b.clock.t += 5000;
+      await until(() => round.now() >= b.clock.t / 1000 - 0.001, 'the server clock');
+    }
+    await until(() => dev.replicas.get('t1')?.sim()?.now() === round.now(), 'the replica at the server time');
+    const trays = () =>
+      dev.replicas
+        .get('t1')!
+        .sim()!
+        .view()
+        .departments.map((d) => [d.id, [...d.outbox]] as const);
+    const before = trays();
+    expect(before.some(([, tray]) => tray.length > 0)).toBe(true);
+    const logBefore = round.logLength();
+
+    // The page reloads: its socket dies without a goodbye and the page joins again with its token.
+    dev.room.reconnection.enabled = false;
+    socketOf(dev).destroy();
+    await until(() => shown() === 'reconnecting', 'the seat shown reconnecting');
+    // 15 s of the grace time pass on the server's clock: the board waits, as for a person away from the keys.
+    for (let i = 0; i < 3; i++) {
+      b.clock.t += 5000;
+      await until(() => round.now() >= b.clock.t / 1000 - 0.001, 'the server clock');
+      expect(shown()).toBe('reconnecting');
+    }
+    expect(round.logLength()).toBe(logBefore);
+    const back = await joinTable(b.url, code, 'Purple', { device: welcome.device! });
+    expect((await back.next<WelcomeMessage>('welcome')).seats).toEqual(['board']);
+    await until(() => shown() === 'human', 'the seat held again after the reload');
+    await until(
+      () => back.replicas.get('t1')?.sim()?.now() === round.now(),
+      'the reloaded replica at the server time',
+    );
+    expect(round.logLength()).toBe(logBefore);
+    expect(round.log.some((e) => e.by === 'computer')).toBe(false);
+    // Every ticket that was waiting in a tray is still in the same tray.
+    const after = new Map(
+      back.replicas
+        .get('t1')!
+        .sim()!
+        .view()
+        .departments.map((d) => [d.id, new Set(d.outbox)]),
+    );
+    for (const [dept, tray] of before) for (const id of tray) expect(after.get(dept)?.has(id)).toBe(true);
+    expect(back.replicas.get('t1')!.sim()!.hash()).toBe(round.hash());
+  });
+
+  it('a device away longer than the grace time: the computer plays its seat, and it gets the seat back when it reconnects', async () => {
+    const b = await boot();
+    const fac = await createSession(b.url);
+    const code = fac.room.roomId;
+    const dev = await joinTable(b.url, code, 'Purple');
+    const welcome = await dev.next<WelcomeMessage>('welcome');
     fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 5 });
     await dev.next<TableLogMessage>('log', (m) => m.msg.kind === 'round');
     const shown = () => b.room(code).state.tables.get('t1')!.seats.get('board')!.who;
     await until(() => shown() === 'human', 'the board held');
-    // Wi-Fi drops: the socket dies without a goodbye.
-    const rounds = dev.all<TableLogMessage>('log').filter((m) => m.msg.kind === 'round').length;
-    (
-      dev.room.connection.transport as unknown as { ws: { _socket: { destroy(): void } } }
-    ).ws._socket.destroy();
-    await until(() => shown() === 'away', 'the seat shown away');
+    // Wi-Fi drops: the socket dies without a goodbye, and the device stays away.
+    dev.room.reconnection.enabled = false;
+    socketOf(dev).destroy();
+    await until(() => shown() === 'reconnecting', 'the seat shown reconnecting');
     const round = b.room(code).session.tables.get('t1')!.round!;
+    // The server's clock moves by at most 5 s a step: 19 s in four steps.
+    for (const ms of [5000, 5000, 5000, 4000]) {
+      b.clock.t += ms;
+      await until(() => round.now() >= b.clock.t / 1000 - 0.001, 'the server clock');
+    }
+    expect(shown()).toBe('reconnecting');
+    expect(round.log.some((e) => e.by === 'computer')).toBe(false);
+    b.clock.t += 2000;
+    await until(() => shown() === 'away', 'the seat shown away after the grace time');
     for (let i = 0; i < 20 && !round.log.some((e) => e.by === 'computer'); i++) {
-      expect(shown()).toBe('away');
       b.clock.t += 5000;
       await until(() => round.now() >= b.clock.t / 1000 - 0.001, 'the server clock');
     }
     expect(round.log.some((e) => e.by === 'computer')).toBe(true);
-    await until(() => shown() === 'human', 'the seat held again after the reconnection', 15_000);
     // Back with the whole round (the computer's moves while it was away included) and the same seat.
-    await until(
-      () => dev.all<TableLogMessage>('log').filter((m) => m.msg.kind === 'round').length > rounds,
-      'the round again',
-    );
+    const back = await joinTable(b.url, code, 'Purple', { device: welcome.device! });
+    await until(() => shown() === 'human', 'the seat held again');
     const table = b.room(code).session.tables.get('t1')!;
     expect(table.seats.get('board')).toBe(welcome.device);
-    await until(() => dev.replicas.get('t1')?.sim()?.now() === round.now(), 'the replica at the server time');
-    expect(dev.replicas.get('t1')!.sim()!.hash()).toBe(round.hash());
-    dev.room.send('cmd', { seq: 0, cmd: { type: 'setPolicy', department: 'tier1', care: 'thorough' } });
-    const ack = await dev.next<AckMessage>('ack', (a) => a.seq === 0);
-    if (!ack.ok) expect(ack.reason).not.toMatch(/Another device/);
+    await until(() => back.replicas.get('t1')?.sim()?.now() === round.now(), 'the replica at the server time');
+    expect(back.replicas.get('t1')!.sim()!.hash()).toBe(round.hash());
+    const computerMoves = round.log.filter((e) => e.by === 'computer').length;
+    b.clock.t += 5000;
+    await until(() => round.now() >= b.clock.t / 1000 - 0.001, 'the server clock');
+    expect(round.log.filter((e) => e.by === 'computer').length).toBe(computerMoves);
+  });
+
+  it('a department seat that is reconnecting is kept for its person: another device cannot take it until the grace time is over', async () => {
+    const b = await boot();
+    const fac = await createSession(b.url, 'departments');
+    const code = fac.room.roomId;
+    const a = await joinTable(b.url, code, 'Teal');
+    const other = await joinTable(b.url, code, 'Teal');
+    const session = b.room(code).session;
+    const table = session.tables.get('t1')!;
+    const seat = session.seatNames(table)[0]!;
+    a.room.send('claim', { seat });
+    expect(await a.next<Seat>('seat')).toMatchObject({ ok: true });
+    a.room.reconnection.enabled = false;
+    socketOf(a).destroy();
+    const shown = () => b.room(code).state.tables.get('t1')!.seats.get(seat)!.who;
+    await until(() => shown() === 'reconnecting', 'the seat shown reconnecting');
+    other.room.send('claim', { seat });
+    expect(await other.next<Seat>('seat')).toMatchObject({
+      ok: false,
+      reason: /The person at Tier 1 is reconnecting: the seat is kept for them for 20 seconds/,
+    });
+    b.clock.t += GRACE_SECONDS * 1000 + 1000;
+    await until(() => shown() === 'away', 'the seat shown away');
+    other.room.send('claim', { seat });
+    expect(await other.next<Seat>('seat', (s) => s.ok)).toMatchObject({ ok: true });
   });
 });
+
+function socketOf(d: Device): { destroy(): void } {
+  return (d.room.connection.transport as unknown as { ws: { _socket: { destroy(): void } } }).ws._socket;
+}
 
 describe('a whole-board table when its device is gone', () => {
   it('a new device of the team takes the board while the old one is away, not while it is there', () => {
@@ -138,7 +230,7 @@ describe('a whole-board table when its device is gone', () => {
     const b = session.joinTable('blue');
     expect(a.table).toBe(b.table);
     expect(a.table.seats.get('board')).toBe(a.device.token); // b follows a
-    session.setConnected(a.table, a.device, false); // a's tab is closed: its token is lost with it
+    session.setConnected(a.table, a.device, false, true); // a's tab is closed: its token is lost with it
     const c = session.joinTable('Blue');
     expect(c.table.seats.get('board')).toBe(c.device.token);
   });

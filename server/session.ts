@@ -22,7 +22,18 @@ export interface Device {
   /** The answer to that last command, given again to a resend. */
   lastOutcome: CommandOutcome;
   connected: boolean;
+  /**
+   * When (wall ms, the session's clock) the device dropped; unset while it is connected. For the grace
+   * time after it its seats wait for it (nobody plays them); after that the computer plays them.
+   */
+  awayAt?: number;
 }
+
+/** Who plays a seat now, as the facilitator and the other devices see it. */
+export type SeatHolder = 'human' | 'reconnecting' | 'away' | 'computer';
+
+/** Seconds a dropped device's seats wait for it before the computer plays them (a reload takes 2 to 5). */
+export const GRACE_SECONDS = 20;
 
 export interface Table {
   id: string;
@@ -56,6 +67,10 @@ export class LiveSession {
   /** Sim seconds per wall second for every round (1 in a workshop). */
   speed = 1;
   listener: SessionListener = noListener;
+  /** Wall clock in ms (the room gives its own; tests move it by hand). */
+  now: () => number = Date.now;
+  /** Seconds a dropped device's seats wait for it before the computer takes them over. */
+  graceSeconds = GRACE_SECONDS;
   private nextTable = 1;
   private restoring = false;
 
@@ -86,11 +101,13 @@ export class LiveSession {
     let device = deviceToken ? table.devices.get(deviceToken) : undefined;
     if (!device) device = this.addDevice(table, deviceToken ?? newToken());
     device.connected = true;
+    delete device.awayAt;
     // A whole-board table's first device takes the board at once, as at a laptop; so does a new device
-    // while the board's device is away (a tab closed and opened again has lost its token).
+    // while the board's device is away (a tab closed and opened again has lost its token), even during
+    // the grace time: a person at the table is better than a board that waits.
     const holder = table.seats.get(BOARD_SEAT);
     if (this.seatMode === 'board' && (holder === undefined || !table.devices.get(holder)?.connected))
-      this.claim(table, device, BOARD_SEAT);
+      this.claim(table, device, BOARD_SEAT, true);
     this.listener.seats(table);
     return { table, device };
   }
@@ -124,16 +141,22 @@ export class LiveSession {
   }
   defaultLevel = 'right-desk';
 
-  /** Takes a seat for a device. A seat held by another device that is still connected is refused. */
-  claim(table: Table, device: Device, seat: string): Outcome {
+  /**
+   * Takes a seat for a device. A seat held by another device that is still connected is refused, and so
+   * is one whose device is reconnecting (within the grace time), unless `evenReconnecting`.
+   */
+  claim(table: Table, device: Device, seat: string, evenReconnecting = false): Outcome {
     if (!this.seatNames(table).includes(seat))
       return { ok: false, reason: `This table has no seat "${seat}".` };
     const holder = table.seats.get(seat);
     if (holder === device.token) return { ok: true };
-    if (holder !== undefined && table.devices.get(holder)?.connected)
+    const now = this.holderOf(table, seat);
+    const name = seat === BOARD_SEAT ? 'the board' : this.seatLabel(table, seat);
+    if (now === 'human') return { ok: false, reason: `Someone else at ${table.team} already plays ${name}.` };
+    if (now === 'reconnecting' && !evenReconnecting)
       return {
         ok: false,
-        reason: `Someone else at ${table.team} already plays ${seat === BOARD_SEAT ? 'the board' : seat}.`,
+        reason: `The person at ${name} is reconnecting: the seat is kept for them for ${this.graceSeconds} seconds.`,
       };
     if (holder !== undefined) table.devices.get(holder)?.seats.delete(seat);
     table.seats.set(seat, device.token);
@@ -152,18 +175,53 @@ export class LiveSession {
     return { ok: true };
   }
 
-  setConnected(table: Table, device: Device, connected: boolean): void {
+  /**
+   * A device connects or drops. A dropped device's seats wait for it for the grace time, unless it left
+   * for good (`gone`: it said goodbye, or its reconnection window ran out): then the computer plays them now.
+   */
+  setConnected(table: Table, device: Device, connected: boolean, gone = false): void {
+    if (connected) delete device.awayAt;
+    else if (gone) device.awayAt = -Infinity;
+    else if (device.connected || device.awayAt === undefined) device.awayAt = this.now();
     device.connected = connected;
     this.listener.seats(table);
   }
 
-  /** Departments the computer plays now: seats nobody holds, or whose device is away. */
+  /** A department's name in this table's level (the seat id when the level does not know it). */
+  seatLabel(table: Table, seat: string): string {
+    const level = table.round?.level ?? this.levels(this.defaultLevel);
+    return level?.departments.find((d) => d.id === seat)?.name ?? seat;
+  }
+
+  /**
+   * Who plays a seat now: its connected device ('human'); its device dropped less than the grace time ago
+   * ('reconnecting': the seat waits for it, nobody plays it); dropped longer ago ('away': the computer
+   * plays it until it is back); nobody holds it ('computer').
+   */
+  holderOf(table: Table, seat: string): SeatHolder {
+    const token = table.seats.get(seat);
+    const device = token === undefined ? undefined : table.devices.get(token);
+    if (!device) return 'computer';
+    if (device.connected) return 'human';
+    return this.inGrace(device) ? 'reconnecting' : 'away';
+  }
+
+  /** Whether a dropped device is still within its grace time. */
+  inGrace(device: Device): boolean {
+    return (
+      !device.connected &&
+      device.awayAt !== undefined &&
+      this.now() - device.awayAt < this.graceSeconds * 1000
+    );
+  }
+
+  /** Departments the computer plays now: seats nobody holds, or whose device is away past the grace time. */
   freeDepartments(table: Table): Set<string> {
     const round = table.round;
     if (!round) return new Set();
     const held = (seat: string) => {
-      const d = table.seats.get(seat);
-      return d !== undefined && table.devices.get(d)?.connected === true;
+      const who = this.holderOf(table, seat);
+      return who === 'human' || who === 'reconnecting';
     };
     if (this.seatMode === 'board') return new Set(held(BOARD_SEAT) ? [] : round.departments());
     return new Set(round.departments().filter((d) => !held(d)));

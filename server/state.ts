@@ -7,7 +7,10 @@ import { schema, t, type SchemaType } from '@colyseus/schema';
 
 export const SeatState = schema(
   {
-    /** 'human' (a connected device), 'away' (its device dropped; the computer plays meanwhile), 'computer'. */
+    /**
+     * 'human' (a connected device), 'reconnecting' (its device dropped moments ago: the seat waits for
+     * it), 'away' (dropped longer ago: the computer plays it meanwhile), 'computer' (nobody holds it).
+     */
     who: t.string().default('computer'),
   },
   'SeatState',

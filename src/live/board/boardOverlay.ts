@@ -12,7 +12,7 @@ import type { Level } from '../../level/schema';
 import { layoutCards, type Rect } from '../../game/play/layout';
 import { FONT } from '../../game/scenes/theme';
 
-export type SeatHolder = 'mine' | 'human' | 'away' | 'computer';
+export type SeatHolder = 'mine' | 'human' | 'reconnecting' | 'away' | 'computer';
 
 export interface BoardOverlay {
   setClock(text: string): void;
@@ -23,6 +23,7 @@ export interface BoardOverlay {
 const HOLDER_WORDS: Record<Exclude<SeatHolder, 'mine'>, string> = {
   computer: 'The computer plays this desk',
   human: 'Someone else at your table plays this desk',
+  reconnecting: 'Its player is reconnecting: this desk waits for them',
   away: 'Its player is away: the computer plays it',
 };
 

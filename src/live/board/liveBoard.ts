@@ -282,7 +282,7 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
         if (!send)
           return projector
             ? 'Waiting for the room server\u2026'
-            : 'Connection lost\nThe computer plays your desks until this device is back';
+            : 'Connection lost: joining again\nYour desks wait for you a few seconds, then the computer plays them until this device is back';
         if (text.startsWith('Leave')) return 'The facilitator ends this round\nEscape: keep playing';
         if (text.startsWith('Paused')) return projector ? 'Paused' : 'Paused by the facilitator';
         return text;
@@ -307,8 +307,8 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
           ? 'mine'
           : who === 'human'
             ? 'human'
-            : who === 'away'
-              ? 'away'
+            : who === 'away' || who === 'reconnecting'
+              ? who
               : 'computer',
       );
     }

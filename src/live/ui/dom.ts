@@ -13,6 +13,7 @@ export interface TableView {
   served: number;
   gaveUp: number;
   run: number;
+  levelId: string;
   seats: Map<string, { who: string }>;
 }
 export interface LiveView {

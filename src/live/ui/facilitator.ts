@@ -176,22 +176,25 @@ function renderFacilitator(room: Room, key: string): void {
   // Per table: pause or resume (whichever applies now), more time, end, and the projector's choice;
   // their words follow the synced state.
   let projected = '';
-  const toggles = new Map<string, { pause: HTMLButtonElement; projector: HTMLButtonElement }>();
+  const toggles = new Map<
+    string,
+    { pause: HTMLButtonElement; round: HTMLButtonElement[]; projector: HTMLButtonElement }
+  >();
   const statusOf = new Map<string, string>();
   const tables = mountRoomTables(room, (id) => {
     const pause = button('Pause', () => send(statusOf.get(id) === 'paused' ? 'resume' : 'pause', id));
     const projector = button('Show on projector', () =>
       room.send('project', { table: projected === id ? '' : id }),
     );
-    toggles.set(id, { pause, projector });
-    return [
-      pause,
-      button('+1 min', () => send('extend', id)),
-      button('End', () => send('end', id)),
-      projector,
-    ];
+    const extend = button('+1 min', () => send('extend', id));
+    const end = button('End', () => send('end', id));
+    toggles.set(id, { pause, round: [pause, extend, end], projector });
+    return [pause, extend, end, projector];
   });
-  root.replaceChildren(el('h1', 'Live session'), head, controls, more, note, tables.root);
+  const mode = el('span', '', 'lv-mode');
+  const title = el('h1', 'Live session');
+  title.append(mode);
+  root.replaceChildren(title, head, controls, more, note, tables.root);
   document.body.classList.add('lv-room');
   // The game's stylesheet keeps its page from scrolling; this page scrolls (the debrief is long).
   document.documentElement.classList.add('lv-room-page');
@@ -221,10 +224,16 @@ function renderFacilitator(room: Room, key: string): void {
     const s = raw as LiveView;
     board.checked = s.leaderboard;
     projected = s.projector;
+    mode.textContent =
+      s.seatMode === 'departments'
+        ? 'How tables play: each person of a table takes one department.'
+        : 'How tables play: each table plays a whole board on one device.';
     for (const [id, b] of toggles) {
       const status = s.tables.get(id)?.status ?? '';
       statusOf.set(id, status);
       b.pause.textContent = status === 'paused' ? 'Resume' : 'Pause';
+      // Pause, +1 min and End only while a round is on; the next "Start all" brings them back.
+      for (const r of b.round) r.hidden = status !== 'running' && status !== 'paused';
       b.projector.textContent = s.projector === id ? 'On the projector' : 'Show on projector';
     }
   });

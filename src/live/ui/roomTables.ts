@@ -5,6 +5,7 @@
  * ticks, and a replica that misses something asks for the whole round again.
  */
 import type { Room } from '@colyseus/sdk';
+import { getAllLevels } from '../../level/catalog';
 import { replay } from '../../sim/index';
 import { createTableReplicas } from '../replicas';
 import { tableGlance } from '../roomView';
@@ -45,6 +46,14 @@ export function mountRoomTables(room: Room, actionsFor: (table: string) => HTMLE
     return tableGlance(sim.view(), sim.timeline(), r.target()?.level ?? null);
   };
 
+  /** Department names of a table's level (its round's, or the first level's before a round). */
+  const namesOf = (id: string, levelId: string): Map<string, string> => {
+    const level =
+      replicas.get(id)?.target()?.level ??
+      getAllLevels().find((l) => l.level && (l.level.id === levelId || !levelId))?.level;
+    return new Map((level?.departments ?? []).map((d) => [d.id, d.name]));
+  };
+
   const draw = () => {
     if (!state) return;
     for (const t of state.tables.values()) {
@@ -54,7 +63,7 @@ export function mountRoomTables(room: Room, actionsFor: (table: string) => HTMLE
         cards.set(t.id, card);
         root.append(card.root);
       }
-      card.update(t, t.status === 'waiting' ? null : glance(t.id));
+      card.update(t, t.status === 'waiting' ? null : glance(t.id), namesOf(t.id, t.levelId));
     }
     for (const [id, card] of cards) {
       if (state.tables.has(id)) continue;

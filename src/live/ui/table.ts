@@ -107,6 +107,8 @@ function drawSeats(s: TableScreen, view: LiveView | null): void {
     if (s.seats.includes(seat))
       items.push(button(`Give back ${label}`, () => s.room?.send('release', { seat })));
     else if (v.who === 'human') items.push(el('span', `${label}: taken`, 'lv-taken'));
+    else if (v.who === 'reconnecting')
+      items.push(el('span', `${label}: its player is reconnecting\u2026`, 'lv-taken'));
     else items.push(button(`Take ${label}`, () => s.room?.send('claim', { seat })));
   }
   s.seatBar.replaceChildren();

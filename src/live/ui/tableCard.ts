@@ -17,7 +17,35 @@ const MAX_DESKS = 4;
 
 export interface TableCard {
   root: HTMLElement;
-  update(t: TableView, glance: TableGlance | null): void;
+  /** `names`: each seat's department name (a seat missing there is shown by its id). */
+  update(t: TableView, glance: TableGlance | null, names?: ReadonlyMap<string, string>): void;
+}
+
+const WHO_WORDS: Record<string, string> = {
+  human: 'played by the table',
+  reconnecting: 'reconnecting\u2026 (its desks wait)',
+  away: 'the computer, while its device is away',
+  computer: 'the computer',
+};
+
+/**
+ * Who plays the table's seats, in plain words: "The board: played by the table", or by department
+ * "Tier 1: played by the table · Billing, Tech Support: the computer".
+ */
+export function seatsWords(
+  seats: ReadonlyMap<string, { who: string }>,
+  names: ReadonlyMap<string, string> = new Map(),
+): string {
+  const groups = new Map<string, string[]>();
+  for (const [seat, v] of seats) {
+    const name = seat === 'board' ? 'The board' : (names.get(seat) ?? seat);
+    const list = groups.get(v.who) ?? [];
+    list.push(name);
+    groups.set(v.who, list);
+  }
+  return [...groups]
+    .map(([who, list]) => `${list.join(', ')}: ${WHO_WORDS[who] ?? who}`)
+    .join(' \u00b7 ');
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(
@@ -152,15 +180,20 @@ export function createTableCard(id: string, actions: HTMLElement[]): TableCard {
 
   return {
     root,
-    update(t, glance) {
+    update(t, glance, names) {
       name.textContent = t.team;
       const on = t.status !== 'waiting';
-      round.textContent = on ? `${t.status} · ${clock(t.simTime)} of ${clock(t.end)}` : 'no round yet';
+      const over = t.status === 'over';
+      round.textContent = !on
+        ? 'no round yet'
+        : over
+          ? `round over at ${clock(t.simTime)}`
+          : `${t.status} · ${clock(t.simTime)} of ${clock(t.end)}`;
       root.dataset.status = t.status;
-      score.textContent = `Score so far ${Math.floor(t.score)}`;
+      score.textContent = `${over ? 'Final score' : 'Score so far'} ${Math.floor(t.score)}`;
       served.textContent = `Served ${t.served}`;
       gaveUp.textContent = `Gave up ${t.gaveUp}`;
-      const who = [...t.seats.entries()].map(([k, v]) => `${k}: ${v.who}`).join(', ');
+      const who = seatsWords(t.seats, names);
       seats.textContent = `${plural(t.devices, 'device')} · ${who || 'no seats yet'}`;
       body.hidden = glance === null;
       if (glance) {
