@@ -98,7 +98,7 @@ describe("the facilitator's room view", () => {
     }
     // The name is text: no element was made from it.
     expect(cards[0]!.bold).toBe(0);
-    expect(cards.slice(0, 3).map((c) => c.seats)).toEqual(Array(3).fill('0 devices · The board: the computer, while its device is away'));
+    expect(cards.slice(0, 3).map((c) => c.seats)).toEqual(Array(3).fill('0 devices · The board: the computer (away)'));
     expect(cards.slice(3).map((c) => c.seats)).toEqual(Array(3).fill('1 device · The board: played by the table'));
     // Nobody routes at the idle tables: their customers wait at the desks.
     const waitingAt = (c: (typeof cards)[number]) => c.deskWords.reduce((s, w) => s + parseInt(w!, 10), 0);

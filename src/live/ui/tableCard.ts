@@ -24,7 +24,7 @@ export interface TableCard {
 const WHO_WORDS: Record<string, string> = {
   human: 'played by the table',
   reconnecting: 'reconnecting\u2026 (its desks wait)',
-  away: 'the computer, while its device is away',
+  away: 'the computer (away)',
   computer: 'the computer',
 };
 
