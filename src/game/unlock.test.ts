@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { starsOf, starsText, unlockedLevels } from './unlock';
+import { lockedText, NEXT_LOCKED_NOTE, starsOf, starsText, unlockedLevels } from './unlock';
 
 describe('unlockedLevels', () => {
   const ids = ['a', 'b', 'c', 'd'];
@@ -26,5 +26,17 @@ describe('stars', () => {
     expect(starsOf({}, null)).toBe(0);
     expect(starsText(2)).toBe('2 of 3 stars');
     expect(starsText(0)).toBe('No stars yet');
+  });
+});
+
+describe('the words for a locked level', () => {
+  it('state the rule unlockedLevels keeps: played to the end, no star needed', () => {
+    // Playtest 6: the list said "at least one star" while a level with no stars opened the next.
+    expect(unlockedLevels(['a', 'b'], { a: { bestScore: 5, stars: 0 } }, false)[1]).toBe(true);
+    expect(lockedText(2)).toBe('Level 2 opens once level 1 has been played to the end.');
+    for (const words of [lockedText(3), NEXT_LOCKED_NOTE]) {
+      expect(words).toMatch(/to the end/);
+      expect(words).not.toMatch(/star/i);
+    }
   });
 });

@@ -17,6 +17,18 @@ export function unlockedLevels(
   });
 }
 
+/**
+ * Why a locked level is locked, in the same rule as unlockedLevels (played to the end, any score): the
+ * level list and the results screen say it with these words, so they never promise a star gate.
+ * `n` is the locked level's 1-based place in the campaign.
+ */
+export function lockedText(n: number): string {
+  return `Level ${n} opens once level ${n - 1} has been played to the end.`;
+}
+
+/** The results screen's line when the campaign's next level is still closed. */
+export const NEXT_LOCKED_NOTE = 'Play this level to the end to open the next one.';
+
 /** Stars earned on a level, 0 when never played. */
 export function starsOf(progress: Readonly<Record<string, LevelProgress>>, id: string | null): number {
   return id ? Math.min(3, Math.max(0, progress[id]?.stars ?? 0)) : 0;

@@ -7,7 +7,7 @@ import { getCampaign, getCampaignProblems, type CheckedLevel } from '../../level
 import { isError } from '../../level/check';
 import { getApp } from '../context';
 import { showProblems } from '../levelUi';
-import { starsOf, starsText, unlockedLevels } from '../unlock';
+import { lockedText, starsOf, starsText, unlockedLevels } from '../unlock';
 import { click, invalid, messageBox, paintBackground, SCENES, settings, shellMessages } from './common';
 import { startScene } from './sceneData';
 import { drawLock, drawStars, drawWarning } from './draw';
@@ -208,7 +208,7 @@ export class LevelSelectScene extends Phaser.Scene {
     }
     if (!unlocked) {
       invalid();
-      this.status.setText(`Level ${i + 1} opens when level ${i} has at least one star.`);
+      this.status.setText(lockedText(i + 1));
       return;
     }
     click();

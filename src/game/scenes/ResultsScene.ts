@@ -6,7 +6,7 @@
 import Phaser from 'phaser';
 import { getCampaign } from '../../level/catalog';
 import { getApp } from '../context';
-import { starsText, unlockedLevels } from '../unlock';
+import { NEXT_LOCKED_NOTE, starsText, unlockedLevels } from '../unlock';
 import { click, invalid, paintBackground, SCENES, settings } from './common';
 import { startScene, type ResultsData } from './sceneData';
 import { drawStars } from './draw';
@@ -124,7 +124,7 @@ export class ResultsScene extends Phaser.Scene {
           : ''
         : nextOpen
           ? ''
-          : 'Earn at least one star to open the next level.';
+          : NEXT_LOCKED_NOTE;
     // The note over the buttons ("That was the last level", or that Try again is not saved to the
     // session) has its own line under the columns, at any text size.
     const noteRoom = note && !data.live ? Math.round(scaled(SIZE.small, s) * 1.3) + 8 : 0;
