@@ -2,7 +2,8 @@
  * Blind playtest 6, items 6 and 18, in facilitator mode at 1366x768: the Projector window key opens the
  * window as the button does (O, and 0, which its key cap looks like) and says so; after the round, the
  * reveal strip ("The room sees the score only…") stays with the results and goes once the facilitator
- * leaves them for the level list, and the room then waits for the next round.
+ * leaves them for the level list, and the room then waits for the next round. The debrief (D) opens
+ * with the focus on its scrolling body: PageDown, Space and End scroll it (item 7).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -63,6 +64,25 @@ describe('the facilitator’s keys at 1366x768', { timeout: 300_000 }, () => {
     await page.waitForSelector('.lv-reveal');
     await room.waitForFunction(() => window.__ripple!.audience()?.showing === 'results', undefined, { timeout: 30_000 });
     expect(await page.textContent('.lv-reveal-text')).toBe('The room sees the score only.');
+    // The debrief (D): its charts fit the window's height, and the keys scroll it from the start.
+    await press(page, 'd');
+    await page.waitForSelector('.rx-overlay .rx-chart canvas');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('rx-overlay-body');
+    const tall = await page.$$eval('.rx-overlay .rx-chart', (els) => els.map((e) => e.getBoundingClientRect().height));
+    expect(tall.length).toBeGreaterThan(1);
+    for (const h of tall) expect(h).toBeLessThanOrEqual(768);
+    const top = () => page.$eval('.rx-overlay-body', (b) => b.scrollTop);
+    for (const k of ['PageDown', 'Space', 'End']) {
+      const y = await top();
+      await page.keyboard.press(k);
+      await expect.poll(top, { timeout: 5_000 }).toBeGreaterThan(y);
+    }
+    await expect
+      .poll(() => page.$eval('.rx-overlay-body', (b) => Math.abs(b.scrollTop + b.clientHeight - b.scrollHeight)), { timeout: 5_000 })
+      .toBeLessThanOrEqual(2);
+    await game.shot('fackeys-02a-debrief-end-1366');
+    await press(page, 'Escape');
+    await page.waitForSelector('.rx-overlay', { state: 'detached' });
     await press(page, 'Escape');
     await waitForScreen(page, 'select');
     await page.waitForSelector('.lv-reveal', { state: 'detached', timeout: 10_000 });

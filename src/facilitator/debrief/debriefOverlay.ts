@@ -109,6 +109,7 @@ export function openDebriefOverlay(
   bar.append(title, roundSelect, nav, right);
 
   const body = el('div', 'rx-overlay-body');
+  body.tabIndex = -1; // has the focus on opening: PageDown, Space and End scroll it (on the round list they would change the round)
   const scrubHost = el('div', 'rx-overlay-scrub');
   const chooser = el('fieldset', 'rx-compare-chooser');
   const debriefHost = el('div', 'rx-overlay-debrief');
@@ -302,7 +303,7 @@ export function openDebriefOverlay(
   if (loose) chosen.add(loose.id);
   drawAll();
   if (opts.compare) body.querySelector('.rx-panel-rounds')?.scrollIntoView({ block: 'start' });
-  roundSelect.focus();
+  body.focus({ preventScroll: true });
   const handle: DebriefOverlayHandle = { root: backdrop, close };
   current = handle;
   return handle;
