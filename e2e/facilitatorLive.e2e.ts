@@ -1,7 +1,9 @@
 /**
  * Blind playtest 6, items 7 and 17, on the live workshop's facilitator page: the debrief's charts
  * ("How the customers fared", "Tickets waiting at each desk") fit a 1280x720 and a 1024x768 screen, or
- * are reached with the keys (PageDown, Space, End, the arrows) once the debrief has the focus.
+ * are reached with the keys (PageDown, Space, End, the arrows) once the debrief has the focus; after a
+ * round the projector shows every table's score only (no table's results nobody chose) and says what
+ * it shows; "Show on projector" puts one table's results on it.
  * Two tables are SDK clients on loopback; the computer plays their boards.
  */
 import '../server/nodeWebSocket';
@@ -68,6 +70,28 @@ describe('the live facilitator’s debrief and the projector', () => {
     await fac.locator('.lv-round', { hasText: /^running · [1-9]:\d\d of/ }).first().waitFor({ timeout: 60_000 });
     await fac.getByText('End all').click();
     await expect.poll(() => fac.locator('.lv-card[data-status="over"]').count(), { timeout: 20_000 }).toBe(2);
+  });
+
+  it('the projector shows every table’s score, no table’s results nobody chose, and says so; a pick shows that table', { timeout: 120_000 }, async () => {
+    type Shown = { showing: string; chosen: boolean; table: string | null };
+    const shown = () => proj.evaluate(() => window.__rippleLive!.info() as unknown as Shown);
+    await expect.poll(async () => (await shown()).showing, { timeout: 60_000 }).toBe('scores');
+    const note = proj.locator('.lv-projector-note');
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toMatch(/^The round is over: every table’s score/);
+    const lines = await proj.locator('.lv-projector-scores p').allTextContents();
+    const cards = await fac.locator('.lv-card .lv-score').allTextContents();
+    expect(lines).toEqual(TEAMS.map((t, i) => `${t}: Score ${cards[i]!.replace(/^Score so far /, '')}`));
+    expect((await shown()).chosen).toBe(false);
+    await proj.screenshot({ path: 'e2e/artifacts/faclive-01-projector-scores.png' });
+    // The facilitator puts the Laptop table on: its results, and the words say it was chosen.
+    await fac.locator('.lv-card', { hasText: 'Laptop table' }).getByText('Show on projector').click();
+    await expect.poll(async () => { const s = await shown(); return `${s.showing} ${s.chosen}`; }, { timeout: 30_000 }).toBe('results true');
+    await expect.poll(() => note.textContent(), { timeout: 10_000 }).toBe('Laptop table: results, as the facilitator chose.');
+    expect(await proj.locator('.lv-projector-scores').isHidden()).toBe(true);
+    await proj.screenshot({ path: 'e2e/artifacts/faclive-01b-projector-chosen.png' });
+    // Taken off again: back to the scores.
+    await fac.locator('.lv-card', { hasText: 'Laptop table' }).getByText('On the projector').click();
+    await expect.poll(async () => (await shown()).showing, { timeout: 30_000 }).toBe('scores');
   });
 
   it('the debrief’s charts fit the window and the keys reach each of them, at 1280x720 and 1024x768', { timeout: 180_000 }, async () => {

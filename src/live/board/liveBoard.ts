@@ -43,7 +43,10 @@ export interface LiveBoardInfo {
   role: 'table' | 'projector';
   /** The table whose board is shown. */
   table: string | null;
-  showing: 'waiting' | 'play' | 'results';
+  /** 'scores': the projector's own choice had its round end; it shows every table's score only. */
+  showing: 'waiting' | 'play' | 'results' | 'scores';
+  /** The facilitator picked the shown table ("Show on projector"); false for the projector's own choice. */
+  chosen: boolean;
   run: number;
   /** The server's last known sim time and the board's. */
   serverT: number;
@@ -86,6 +89,8 @@ export interface LiveBoard {
   /** Called by the game's boot scene instead of the title. */
   booted(game: Phaser.Game): void;
   info(): LiveBoardInfo;
+  /** What the board shows now, cheaply (the projector's words about it). */
+  shown(): { table: string | null; showing: LiveBoardInfo['showing']; chosen: boolean };
 }
 
 export interface LiveBoardDeps {
@@ -121,6 +126,8 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
   const seq = deps.seqStore ?? { get: () => memSeq, set: (n: number) => void (memSeq = n) };
   let lastAsk = 0;
 
+  /** The projector shows the table the facilitator picked, not one it chose itself. */
+  const chosen = (): boolean => deps.role === 'projector' && !!view?.projector && !!replicas.get(view.projector);
   const shownTable = (): string | null => {
     if (deps.role === 'table') return deps.table?.() ?? null;
     const pick = view?.projector;
@@ -198,6 +205,14 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
     }
     const level = target.level;
     const res = results.get(id);
+    if (res && res.run === target.run && deps.role === 'projector' && !chosen()) {
+      // Nobody chose this table: the room sees every table's score (the page's words), not its results.
+      if (shown.key === 'scores') return;
+      shown = { key: 'scores', showing: 'scores' };
+      for (const s of g.scene.getScenes(true)) g.scene.stop(s.scene.key);
+      startScene(g.scene, SCENES.play, { waiting: true });
+      return;
+    }
     if (res && res.run === target.run) {
       const key = `${id}|${target.run}|results`;
       if (shown.key === key) return;
@@ -382,6 +397,7 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
       shown = { key: 'waiting', showing: 'waiting' };
       render();
     },
+    shown: () => ({ table: shownTable(), showing: shown.showing, chosen: chosen() }),
     info() {
       const id = shownTable();
       const r = id ? replicas.get(id) : undefined;
@@ -405,6 +421,7 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
         role: deps.role,
         table: id,
         showing: shown.showing,
+        chosen: chosen(),
         run: t?.run ?? -1,
         serverT: t?.t ?? 0,
         boardT: r?.sim()?.now() ?? null,

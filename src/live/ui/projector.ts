@@ -12,16 +12,51 @@ import { el, endpoint, plainError, root, type LiveView } from './dom';
 
 let app: LiveBoardApp | null = null;
 let note: HTMLElement | null = null;
+let scores: HTMLElement | null = null;
+let lastView: LiveView | null = null;
 
 function mount(compose: typeof import('../../app/composeLive'), code: string): LiveBoardApp {
   if (app) return app;
   document.body.classList.add('lv-board', 'lv-projector');
   note = el('p', '', 'lv-projector-note');
+  note.setAttribute('role', 'status');
+  scores = el('section', '', 'lv-projector-scores');
+  scores.hidden = true;
   const host = el('div', '', 'lv-game');
   host.id = 'game';
-  root.replaceChildren(note, host);
+  root.replaceChildren(note, scores, host);
   app = compose.composeLiveBoard(host, { role: 'projector', code });
+  const a = app;
+  window.setInterval(() => say(a, code), 500);
   return app;
+}
+
+/** Says on the projector what it shows (and whose choice that was); after a round nobody put on it, every table's score only. */
+function say(a: LiveBoardApp, code: string): void {
+  const view = lastView;
+  if (!note || !scores || !view) return;
+  const s = a.board.shown();
+  const team = (s.table && view.tables.get(s.table)?.team) || 'a table';
+  const text =
+    view.tables.size === 0
+      ? `Join code ${code}: waiting for the first table.`
+      : s.showing === 'scores'
+        ? 'The round is over: every table’s score. The facilitator shows a table’s results with “Show on projector”.'
+        : s.showing === 'waiting'
+          ? 'Waiting for the facilitator to start a round.'
+          : s.chosen
+            ? `${team}${s.showing === 'results' ? ': results' : ''}, as the facilitator chose.`
+            : `${team}’s board (the first table with a round). The facilitator shows another with “Show on projector”.`;
+  if (note.textContent !== text) note.textContent = text;
+  scores.hidden = s.showing !== 'scores';
+  if (scores.hidden) return;
+  const rows = [...view.tables.values()].filter((t) => t.run > 0 || t.status === 'over');
+  const lines = rows.map((t) => `${t.team}: Score ${Math.floor(t.score)}`);
+  const shownText = lines.join('\n');
+  if (scores.dataset.shown === shownText) return;
+  scores.dataset.shown = shownText;
+  scores.replaceChildren(el('h1', 'Scores'));
+  for (const l of lines) scores.append(el('p', l));
 }
 
 export async function projector(raw: string): Promise<void> {
@@ -63,8 +98,8 @@ export async function projector(raw: string): Promise<void> {
   });
   room.onStateChange((rawState: unknown) => {
     const view = rawState as LiveView;
+    lastView = view;
     board.room(view);
-    if (note)
-      note.textContent = view.tables.size === 0 ? `Join code ${code}: waiting for the first table.` : '';
+    if (app) say(app, code);
   });
 }
