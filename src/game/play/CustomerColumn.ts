@@ -278,6 +278,14 @@ export class CustomerColumn {
   }
 
   /**
+   * Where a ripple to this customer ends: their face, the end of the "+N more waiting" line when they
+   * are not shown, or null when they have left (served or gone): the ripple then ends where it surfaced.
+   */
+  ripplePos(ticket: number): Pt | null {
+    return this.order.includes(ticket) ? this.facePos(ticket) : null;
+  }
+
+  /**
    * A ripple reached this customer: the face jolts and "+40 s" shows on the name's line, after the name
    * (it follows the row, and never lies over a name or a place). A customer not shown gets no tag: the
    * toast names them.

@@ -82,7 +82,7 @@ export class EventFeed {
           this.toast(rippleToast(ev, d.deptName), ev.kind === 'misroute' ? 'bounce' : 'ripple', nowMs);
           const src = d.deptPos(ev.source);
           const at = d.deptPos(ev.at);
-          const face = d.customers.facePos(ev.ticket);
+          const face = d.customers.ripplePos(ev.ticket);
           const path = [src, at, face].filter((p): p is Pt => p !== null);
           const label = `+${formatSeconds(ev.seconds)}`;
           d.ripples.play(path, d.reducedMotion(), () => d.customers.hit(ev.ticket, label));
