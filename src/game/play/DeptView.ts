@@ -1,7 +1,8 @@
 /**
  * One department card: icon, name, key number, status pill (colour + shape + word), people (busy /
  * free / away), skills, the line, and the "Ready to send" tray with what each ticket needs next.
- * Redraws only what changed; ticket tokens themselves are drawn by the TokenLayer.
+ * Redraws only what changed; ticket tokens themselves are drawn by the TokenLayer. Where each part goes
+ * and which words it reads are in deskCard.ts; the baked shapes, glow and focus ring in deskLooks.ts.
  */
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
@@ -11,35 +12,33 @@ import {
   cardAreas,
   cardHeader,
   cardNameRoom,
-  centre,
-  inboxMorePos,
   inboxShown,
   LINE_LABEL_W,
-  narrowCard,
-  outboxSlot,
   OUTBOX_VISIBLE,
   trayCaptionRoom,
-  WORK_VISIBLE,
-  workSlot,
   type Rect,
 } from './layout';
-import {
-  BOARD_COLOURS,
-  DOWN_LOOK,
-  LEAVING_LOOK,
-  OKABE_ITO,
-  STATUS_LOOK,
-  deptLook,
-  skillWords,
-  type Status,
-} from './playTheme';
+import { BOARD_COLOURS, STATUS_LOOK, deptLook, skillWords } from './playTheme';
 import { iconFrame, TEX } from './textures';
-import { bakedShape, fitTextsEvenly, bakeShape, minScale, PlayButton, shrinkTo, style } from './ui';
+import { fitTextsEvenly, minScale, PlayButton, shrinkTo, style } from './ui';
 import { trayLabels } from './boardModel';
 import { getApp } from '../context';
+import {
+  captionTries,
+  cardScaleOf,
+  cardSpots,
+  edgeOf,
+  lookOf,
+  moveLabel,
+  pillRoom,
+  pillWords,
+  shownStatus,
+  staffWords,
+  type CardSpots,
+} from './deskCard';
+import { cardTexture, FocusRing, PAD, pillTexture, TrayGlow, type FocusKind } from './deskLooks';
 
-/** Card text grows with the text-size setting, capped so it stays inside the card's rows. */
-const cardScaleOf = (textScale: number): number => Math.min(1.3, Math.max(1, textScale));
+export type { FocusKind } from './deskLooks';
 
 function cardTextScale(): number {
   try {
@@ -57,17 +56,7 @@ const fontPx = (t: Phaser.GameObjects.Text): number => parseFloat(String(t.style
  */
 const COUNT_REFRESH_MS = 200;
 
-/** The Move button's width on a narrow card ("Move (-)"). */
-const MOVE_NARROW_W = 124;
-
-/** Room around baked shapes for the strokes. */
-const PAD = 6;
-
 type DeptDef = Level['departments'][number];
-/**
- * 'target': can do the picked ticket's next step (lit up); 'cannot': cannot (dimmed, "can't do this").
- */
-export type FocusKind = 'none' | 'focus' | 'from' | 'target' | 'cannot';
 
 export interface DeptHandlers {
   onPolicy(id: string): void;
@@ -76,16 +65,12 @@ export interface DeptHandlers {
 
 export class DeptView {
   private readonly bg: Phaser.GameObjects.Image;
-  private readonly ring: Phaser.GameObjects.Image;
-  private readonly trayGlow: Phaser.GameObjects.Image;
+  private readonly ring: FocusRing;
+  private readonly trayGlow: TrayGlow;
   private readonly status: Phaser.GameObjects.Text;
   private readonly statusBg: Phaser.GameObjects.Image;
-  /** The status pill sits at the header's right end (small cards), else at the left of its own row. */
-  private readonly pillRight: boolean;
-  /** A narrow card (seven or eight desks): a narrower Move button, and the pill's short word when it needs it. */
-  private readonly narrow: boolean;
+  private readonly spots: CardSpots;
   private readonly keyBadge: Phaser.GameObjects.Text;
-  private cannot: Phaser.GameObjects.Text | null = null;
   private readonly people: Phaser.GameObjects.Image[] = [];
   private readonly staffText: Phaser.GameObjects.Text;
   private readonly lineText: Phaser.GameObjects.Text;
@@ -97,7 +82,6 @@ export class DeptView {
   private readonly skillsText: Phaser.GameObjects.Text;
   private readonly policyBtn: PlayButton | null;
   private readonly moveBtn: PlayButton | null;
-  private glowTween: Phaser.Tweens.Tween | null = null;
   /** The card's text scale now, and each text's size at scale 1 (so projector mode can resize mid-round). */
   private k: number;
   private readonly sized: Array<{ t: Phaser.GameObjects.Text; base: number }>;
@@ -122,23 +106,17 @@ export class DeptView {
     readonly rect: Rect,
     level: Pick<Level, 'actions' | 'skillNames' | 'autoRoute'>,
     handlers: DeptHandlers,
-    private readonly reducedMotion: boolean,
+    reducedMotion: boolean,
   ) {
     const a = cardAreas(rect);
+    const sp = (this.spots = cardSpots(rect));
     const look = deptLook(def);
     const k = cardTextScale();
     const px = (n: number) => n * k;
     // Shapes are baked into textures once (see bakedShape): the card per status, the glow, the rings.
-    this.bg = scene.add.image(rect.x - PAD, rect.y - PAD, this.cardTexture('green')).setOrigin(0, 0);
-    const gw = a.outbox.w + 6;
-    const gh = a.outbox.h + 6;
-    this.trayGlow = bakedShape(scene, 'tray-glow', a.outbox.x - 3, a.outbox.y - 3, gw, gh, (g) => {
-      g.lineStyle(5, BOARD_COLOURS.trayReady, 1).strokeRoundedRect(0, 0, gw, gh, 14);
-    }).setVisible(false);
-    this.ring = scene.add
-      .image(rect.x - 10 - PAD, rect.y - 10 - PAD, this.ringTexture('focus'))
-      .setOrigin(0, 0)
-      .setVisible(false);
+    this.bg = scene.add.image(rect.x - PAD, rect.y - PAD, cardTexture(scene, rect, 'green')).setOrigin(0, 0);
+    this.trayGlow = new TrayGlow(scene, rect, reducedMotion);
+    this.ring = new FocusRing(scene, rect);
     const hy = a.header.y + a.header.h / 2;
     const head = cardHeader(rect);
     scene.add.image(a.header.x + head.iconX, head.iconY, TEX.icons, iconFrame(look.icon, look.colour)).setScale(0.8);
@@ -147,87 +125,52 @@ export class DeptView {
       .text(a.header.x + head.nameX, hy, def.name, style(px(30), { bold: true }))
       .setOrigin(0, 0.5);
     // The status pill: its own row on tall cards (left), in the header's right end on small ones.
-    this.pillRight = a.status.y === a.header.y;
-    this.statusBg = scene.add.image(0, 0, '__WHITE').setOrigin(this.pillRight ? 1 : 0, 0).setVisible(false);
+    this.statusBg = scene.add.image(0, 0, '__WHITE').setOrigin(sp.pillRight ? 1 : 0, 0).setVisible(false);
     this.status = scene.add
-      .text(
-        this.pillRight ? a.status.x + a.status.w - 12 : a.status.x + 12,
-        a.status.y + a.status.h / 2,
-        '',
-        style(px(24), { bold: true, color: '#0b1320' }),
-      )
-      .setOrigin(this.pillRight ? 1 : 0, 0.5);
+      .text(sp.status.x, sp.status.y, '', style(px(24), { bold: true, color: '#0b1320' }))
+      .setOrigin(sp.pillRight ? 1 : 0, 0.5);
     this.keyBadge = scene.add
       .text(head.badge.x, head.badge.y, String(number), style(px(24), { bold: true, color: '#0b1320' }))
       .setOrigin(0.5)
       .setBackgroundColor('#c3d0dd')
       .setPadding(8, 2, 8, 2);
-    for (let i = 0; i < WORK_VISIBLE; i++) {
-      const p = workSlot(rect, i);
-      this.people.push(
-        scene.add
-          .image(p.x - 8, p.y - 2, TEX.people, 'idle')
-          .setScale(0.62)
-          .setVisible(false),
-      );
-    }
+    for (const p of sp.people)
+      this.people.push(scene.add.image(p.x, p.y, TEX.people, 'idle').setScale(0.62).setVisible(false));
     // The staff count: beside the status pill on tall cards, at the end of the people row on small ones.
-    const countRow = this.pillRight ? a.staff : a.status;
     this.staffText = scene.add
-      .text(countRow.x + countRow.w, countRow.y + countRow.h / 2, '', style(px(24), { color: BOARD_COLOURS.dim }))
+      .text(sp.count.x, sp.count.y, '', style(px(24), { color: BOARD_COLOURS.dim }))
       .setOrigin(1, 0.5);
     this.skillsText = scene.add
       .text(
-        a.skills.x,
-        a.skills.y + a.skills.h / 2,
+        sp.skills.x,
+        sp.skills.y,
         `Can do: ${def.skills.map((s) => skillWords(s, level.skillNames)).join(', ')}`,
         style(px(24), { color: BOARD_COLOURS.dim }),
       )
       .setOrigin(0, 0.5);
-    this.lineText = scene.add
-      .text(a.inbox.x, a.inbox.y + a.inbox.h / 2, '', style(px(24), { bold: true }))
-      .setOrigin(0, 0.5);
-    const more = inboxMorePos(rect);
-    this.lineMore = scene.add.text(more.x, more.y, '', style(px(24), { bold: true })).setOrigin(0, 0.5);
+    this.lineText = scene.add.text(sp.line.x, sp.line.y, '', style(px(24), { bold: true })).setOrigin(0, 0.5);
+    this.lineMore = scene.add.text(sp.lineMore.x, sp.lineMore.y, '', style(px(24), { bold: true })).setOrigin(0, 0.5);
     this.trayLabel = scene.add
-      .text(a.outbox.x + 12, a.outbox.y + 18, '', style(px(24), { bold: true }))
+      .text(sp.trayLabel.x, sp.trayLabel.y, '', style(px(24), { bold: true }))
       .setOrigin(0, 0.5);
-    for (let i = 0; i < OUTBOX_VISIBLE; i++) {
-      const s = outboxSlot(rect, i);
+    for (const c of sp.captions)
       this.needs.push(
-        scene.add
-          .text(s.x, s.y + 26, '', style(px(24), { color: '#ffe066', align: 'center' }))
-          .setOrigin(0.5, 0),
+        scene.add.text(c.x, c.y, '', style(px(24), { color: '#ffe066', align: 'center' })).setOrigin(0.5, 0),
       );
-    }
     this.trayMore = scene.add
-      .text(a.outbox.x + a.outbox.w - 8, outboxSlot(rect, 0).y, '', style(px(26), { bold: true }))
+      .text(sp.trayMore.x, sp.trayMore.y, '', style(px(26), { bold: true }))
       .setOrigin(1, 0.5);
     // A desk's usual notes only matter for work that moves on by itself: the notes of what the player
     // sends are the side panel's one choice (Q/T), so the desk's own button shows only then.
     this.policyBtn = commandEnabled(level.actions, 'setPolicy') && level.autoRoute !== 'none'
-      ? new PlayButton(scene, {
-          x: a.outbox.x + a.outbox.w - 112,
-          y: a.outbox.y + 20,
-          w: 220,
-          h: 38,
-          px: 24,
-          touchH: 40,
-          label: '',
-          onClick: () => handlers.onPolicy(def.id),
-        })
+      ? new PlayButton(scene, { ...sp.policy, px: 24, touchH: 40, label: '', onClick: () => handlers.onPolicy(def.id) })
       : null;
     // On a narrow card (seven or eight desks) the button is narrower, so the status pill has room beside it.
-    this.narrow = narrowCard(rect);
-    const moveW = this.narrow ? MOVE_NARROW_W : 168;
     this.moveBtn = commandEnabled(level.actions, 'moveStaff')
       ? new PlayButton(scene, {
-          x: countRow.x + countRow.w - moveW / 2,
-          y: countRow.y + countRow.h / 2,
-          w: moveW,
-          h: this.narrow ? 38 : 42,
+          ...sp.move,
           px: 24,
-          label: this.moveLabel(true),
+          label: moveLabel(sp.narrow, true),
           onClick: () => handlers.onMoveStaff(def.id),
         })
       : null;
@@ -283,136 +226,34 @@ export class DeptView {
     );
   }
 
-  /** The card's background for a status (edge colour and width), baked once per card size. */
-  private cardTexture(status: Status): string {
-    const r = this.rect;
-    const a = cardAreas(r);
-    const ox = r.x;
-    const oy = r.y;
-    return bakeShape(
-      this.scene,
-      `card:${status}`,
-      r.w,
-      r.h,
-      (g) => {
-        g.fillStyle(BOARD_COLOURS.card, 1).fillRoundedRect(0, 0, r.w, r.h, 18);
-        const edge = status === 'green' ? BOARD_COLOURS.cardEdge : STATUS_LOOK[status].colour;
-        g.lineStyle(status === 'red' ? 8 : status === 'amber' ? 6 : 3, edge, 1).strokeRoundedRect(
-          0,
-          0,
-          r.w,
-          r.h,
-          18,
-        );
-        g.fillStyle(0x0f2236, 1).fillRoundedRect(
-          a.inbox.x - ox,
-          a.inbox.y + 2 - oy,
-          a.inbox.w,
-          a.inbox.h - 4,
-          10,
-        );
-        g.fillStyle(BOARD_COLOURS.tray, 1).fillRoundedRect(
-          a.outbox.x - ox,
-          a.outbox.y - oy,
-          a.outbox.w,
-          a.outbox.h,
-          12,
-        );
-        g.lineStyle(2, 0x8a7a2a, 1).strokeRoundedRect(
-          a.outbox.x - ox,
-          a.outbox.y - oy,
-          a.outbox.w,
-          a.outbox.h,
-          12,
-        );
-      },
-      PAD,
-    );
-  }
-
-  /** Focus ring around the card (keyboard focus, ticket source, candidate target), baked once per size. */
-  private ringTexture(kind: Exclude<FocusKind, 'none'>): string {
-    const r = this.rect;
-    const w = r.w + 20;
-    const h = r.h + 20;
-    return bakeShape(
-      this.scene,
-      `ring:${kind}`,
-      w,
-      h,
-      (g) => {
-        if (kind === 'focus') g.lineStyle(8, BOARD_COLOURS.focus, 1).strokeRoundedRect(0, 0, w, h, 24);
-        else if (kind === 'from')
-          g.lineStyle(6, BOARD_COLOURS.target, 1).strokeRoundedRect(2, 2, w - 4, h - 4, 22);
-        else if (kind === 'target') g.lineStyle(8, OKABE_ITO.green, 1).strokeRoundedRect(0, 0, w, h, 24);
-        else g.fillStyle(0x0b1320, 0.55).fillRoundedRect(10, 10, w - 20, h - 20, 18);
-      },
-      PAD,
-    );
-  }
-
   private keyHints = true;
-
-  /** Width the status pill may take: the row less what sits at its right (Move button or staff count). */
-  private pillRoom(): number {
-    const a = cardAreas(this.rect).status;
-    // Without a Move button, the staff count ("2 of 2 busy") is about 150 wide.
-    const right = this.moveBtn ? (this.narrow ? MOVE_NARROW_W : 168) : this.pillRight ? 0 : 150;
-    return a.w - right - 10;
-  }
-
-  private moveLabel(keyHints: boolean): string {
-    const word = this.narrow ? 'Move' : 'Move 1';
-    return keyHints ? `${word} (-)` : word;
-  }
 
   /** "Usual: quick (L)" or, in projector mode, "Usual: quick": switched at once. */
   setKeyHints(on: boolean): void {
     if (on === this.keyHints) return;
     this.keyHints = on;
     this.last.care = ''; // relabel on the next update
-    this.moveBtn?.setLabel(this.moveLabel(on));
+    this.moveBtn?.setLabel(moveLabel(this.spots.narrow, on));
   }
 
   /** Outbox centre etc. come from layout; this updates texts and glyphs from the department state. */
   /** `writing`: tickets in the tray already sent, waiting for someone here to write their notes. */
   update(d: DepartmentView, needs: readonly string[], warnAt: number, writing = 0): void {
     const last = this.last;
-    // Nobody able to work (outage, or everyone away) shows as down, whatever the queue says; everyone
-    // called away but still finishing a job, as leaving.
-    const down = d.staff > 0 && d.away >= d.staff;
-    const leaving = !down && d.staff > 0 && d.away + deskAway(d).leaving >= d.staff;
-    const shown = down ? 'down' : leaving ? 'leaving' : d.status;
+    const shown = shownStatus(d);
     if (shown !== last.status) {
       last.status = shown;
-      const look: { colour: number; glyph: string; word: string; short?: string } = down
-        ? DOWN_LOOK
-        : leaving
-          ? LEAVING_LOOK
-          : STATUS_LOOK[d.status];
-      this.bg.setTexture(this.cardTexture(down ? 'red' : leaving ? 'amber' : d.status));
-      const a = cardAreas(this.rect).status;
-      // Beside the Move button or the staff count, a long word takes its short form ("Full"), and on
-      // the narrowest card the word goes alone.
-      const words = [`${look.glyph} ${look.word}`];
-      if (look.short) words.push(`${look.glyph} ${look.short}`);
-      words.push(look.short ?? look.word);
-      for (const w of words) {
+      const look = lookOf(shown);
+      this.bg.setTexture(cardTexture(this.scene, this.rect, edgeOf(shown)));
+      const room = pillRoom(this.rect, this.moveBtn !== null);
+      for (const w of pillWords(look)) {
         this.status.setText(w);
-        if (this.pillRight || this.status.width + 20 <= this.pillRoom()) break;
+        if (this.spots.pillRight || this.status.width + 20 <= room) break;
       }
       const w = Math.ceil(this.status.width + 20);
-      const pill = bakeShape(
-        this.scene,
-        `pill:${shown}`,
-        w,
-        36,
-        (g) => g.fillStyle(look.colour, 1).fillRoundedRect(0, 0, w, 36, 18),
-        2,
-      );
       this.statusBg
-        .setTexture(pill)
-        .setPosition(this.pillRight ? a.x + a.w : a.x - 2, a.y + a.h / 2 - 20)
+        .setTexture(pillTexture(this.scene, shown, w, look.colour))
+        .setPosition(this.spots.pill.x, this.spots.pill.y)
         .setVisible(true);
     }
     const present = Math.max(0, d.staff - d.away);
@@ -433,9 +274,7 @@ export class DeptView {
         const frame = i < Math.min(d.busy, present) ? 'busy' : i < present ? 'idle' : 'away';
         img.setVisible(true).setFrame(frame);
       }
-      const extra = d.staff > WORK_VISIBLE ? ` +${d.staff - WORK_VISIBLE}` : '';
-      const away = (d.away > 0 ? `, ${d.away} away` : '') + (going > 0 ? `, ${going} leaving` : '');
-      this.staffText.setText(d.staff === 0 ? 'nobody here' : `${d.busy} of ${d.staff} busy${away}${extra}`);
+      this.staffText.setText(staffWords(d, going));
     }
     const line = d.inbox.length + d.pending.length;
     if (line !== last.line && now - this.lineAt >= COUNT_REFRESH_MS) {
@@ -469,7 +308,7 @@ export class DeptView {
       this.fitCaptions(needs);
       const inTray = n + writing;
       this.trayMore.setText(inTray > OUTBOX_VISIBLE ? `+${inTray - OUTBOX_VISIBLE}` : '');
-      this.setGlow(n > 0, wasEmpty);
+      this.trayGlow.set(n > 0, wasEmpty);
     }
     if (this.policyBtn && d.care !== last.care) {
       last.care = d.care;
@@ -485,7 +324,7 @@ export class DeptView {
   private fitCaptions(needs: readonly string[]): void {
     const slot = trayCaptionRoom(this.rect);
     this.needs.forEach((t, i) => {
-      const s = outboxSlot(this.rect, i);
+      const s = this.spots.captions[i]!;
       t.setOrigin(0.5, 0).setPosition(s.x, slot.top).setWordWrapWidth(null, false).setText(needs[i] ?? '');
     });
     const shown = this.needs.filter((t) => t.text !== '');
@@ -498,35 +337,13 @@ export class DeptView {
     // One line, under the tickets: every step when they fit, else the first ones and how many more
     // ("Check insurance cover +1"), else the first step cut short.
     const room = tray.w - 24;
-    const steps = [...new Set(needs)];
     const fits = (text: string) => line.setText(text).width * Math.max(0.85, minScale(line)) <= room;
-    const tries = [steps.join(', '), ...steps.slice(1).map((_, i) => `${steps.slice(0, steps.length - 1 - i).join(', ')} +${i + 1}`)];
-    if (!tries.some(fits)) {
-      const first = steps[0] ?? '';
+    if (!captionTries(needs).some(fits)) {
+      const first = needs[0] ?? '';
       let n = first.length;
       while (n > 1 && !fits(`${first.slice(0, n).trimEnd()}…`)) n--;
     }
     fitTextsEvenly([line], room, slot.h, 0.85);
-  }
-
-  private setGlow(on: boolean, wasEmpty: boolean): void {
-    if (!on) {
-      this.glowTween?.stop();
-      this.glowTween = null;
-      this.trayGlow.setVisible(false);
-      return;
-    }
-    this.trayGlow.setVisible(true).setAlpha(1);
-    if (this.reducedMotion || (this.glowTween && !wasEmpty)) return;
-    this.glowTween?.stop();
-    this.glowTween = this.scene.tweens.add({
-      targets: this.trayGlow,
-      alpha: 0.25,
-      duration: 650,
-      yoyo: true,
-      repeat: -1,
-      ease: 'Sine.easeInOut',
-    });
   }
 
   /** Focus ring: keyboard focus (yellow), where a ticket comes from (blue), candidate targets show their key. */
@@ -534,20 +351,7 @@ export class DeptView {
     if (kind === this.last.focus && showKeys === this.last.keys) return;
     this.last.focus = kind;
     this.last.keys = showKeys;
-    if (kind === 'none') this.ring.setVisible(false);
-    else this.ring.setTexture(this.ringTexture(kind)).setVisible(true);
-    // Over the card (depth) when it dims it; a word says why nothing can go there.
-    this.ring.setDepth(kind === 'cannot' ? 15 : 0);
-    if (kind === 'cannot' && !this.cannot) {
-      const c = centre(this.rect);
-      this.cannot = this.scene.add
-        .text(c.x, c.y, "can't do this", style(30, { bold: true, color: '#ffffff' }))
-        .setOrigin(0.5)
-        .setBackgroundColor('#5a1e00')
-        .setPadding(12, 6, 12, 6)
-        .setDepth(16);
-    }
-    this.cannot?.setVisible(kind === 'cannot');
+    this.ring.set(kind);
     this.keyBadge.setBackgroundColor(showKeys ? '#ffe066' : '#c3d0dd').setScale(showKeys ? 1.25 : 1);
   }
 }
