@@ -88,6 +88,11 @@ export interface PlayLive {
    * this board, and the level ends when the facilitator's round does.
    */
   readonly clockElsewhere?: boolean;
+  /**
+   * A live workshop's table: why this device may not pick a desk's work (another person or device
+   * holds that desk), or null when it may. The board refuses the pick and the bottom line skips that desk.
+   */
+  notMine?(dept: string): string | null;
 }
 
 /** A game left in progress when this page was last closed or reloaded, offered to resume (src/app/keptRound.ts). */

@@ -35,9 +35,9 @@ export function commandDepartment(
   }
 }
 
-/** The words a device shows when its person tries another desk's work. */
+/** The words a device shows when its person tries another desk's work (at the pick, before any send). */
 export function notYourDesk(deptName: string | null): string {
   return deptName
-    ? `That is ${deptName}'s work, and you do not hold that seat.`
-    : 'That is another desk\u2019s work, and you do not hold that seat.';
+    ? `${deptName}'s work is for the person at ${deptName}.`
+    : 'That desk\u2019s work is for the person who holds it.';
 }

@@ -289,13 +289,16 @@ export class PlayScene extends Phaser.Scene {
   }
 
   private makeBoard(): BoardInfo {
-    return buildBoard({
+    const board = buildBoard({
       level: this.level,
       view: this.view,
       positions: this.depts.map((d) => centre(d.rect)),
       care: getApp().store.getState().selection.care,
       order: this.order,
     });
+    const live = this.live;
+    if (live?.notMine) board.notMine = (dept) => live.notMine!(dept);
+    return board;
   }
 
   private setSpeed(s: Speed): void {

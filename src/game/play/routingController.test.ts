@@ -149,3 +149,30 @@ describe('pointer routing', () => {
     expect(c.state).toEqual({ mode: 'source', dept: 't1' });
   });
 });
+
+describe('a live table where each person holds one desk', () => {
+  const notMine = (d: string) => (d === 'bill' ? null : `${d === 't1' ? 'Tier 1' : 'Tech'}'s work is for the person at ${d === 't1' ? 'Tier 1' : 'Tech'}.`);
+
+  it("refuses a pick, a drag and Enter at another person's desk, and says whose it is", () => {
+    const c = new RoutingController();
+    const b = board({ notMine }, { t1: [7], bill: [9] });
+    const said = (fx: ReturnType<RoutingController['pick']>) => fx.flatMap((f) => (f.type === 'message' ? [f.text] : []));
+    expect(said(c.pick('t1', 7, b))).toEqual(["Tier 1's work is for the person at Tier 1."]);
+    expect(c.pickedTicket()).toBeNull();
+    expect(said(c.drop(7, 't1', 'bill', b))).toEqual(["Tier 1's work is for the person at Tier 1."]);
+    expect(c.pickedTicket()).toBeNull();
+    c.key('Tab', false, b);
+    expect(c.focusDept()).toBe('t1');
+    expect(c.hint(b)).toBe("Tier 1's work is for the person at Tier 1. Tab or arrows: another department.");
+    expect(c.key('Enter', false, b)).toEqual([{ type: 'message', text: "Tier 1's work is for the person at Tier 1." }, { type: 'cue', name: 'invalid' }]);
+    // Its own desk picks as in solo play.
+    expect(said(c.pick('bill', 9, b))).toEqual([]);
+    expect(c.pickedTicket()).toBe(9);
+  });
+
+  it("the bottom line points at this device's own ready tickets only", () => {
+    const c = new RoutingController();
+    expect(c.hint(board({ notMine }, { t1: [7] }))).toMatch(/^Customers arrive on the left/);
+    expect(c.hint(board({ notMine }, { t1: [7], bill: [9] }))).toMatch(/^A ticket is ready at Billing: drag it/);
+  });
+});

@@ -43,6 +43,8 @@ export interface BoardInfo {
   canDo(dept: string, ticket: number): boolean;
   /** Does a desk's own usual notes matter (some work moves on by itself)? Else the notes are only the care choice. */
   deskNotes: boolean;
+  /** A live workshop: why this device may not send a desk's work (another person holds it), or null. */
+  notMine?(dept: string): string | null;
 }
 
 export type RouteState =
@@ -100,6 +102,8 @@ export class RoutingController {
   /** Pointer: a ticket in a tray was clicked (or a drag started). */
   pick(dept: string, ticket: number, board: BoardInfo): Effect[] {
     if (!commandEnabled(board.actions, 'route')) return [notHere('route'), { type: 'cue', name: 'invalid' }];
+    const other = board.notMine?.(dept);
+    if (other) return [{ type: 'message', text: other }, { type: 'cue', name: 'invalid' }];
     this.state = { mode: 'target', what: 'ticket', from: dept, ticket, dest: null };
     return [{ type: 'cue', name: 'pickup' }];
   }
@@ -113,6 +117,11 @@ export class RoutingController {
 
   /** Pointer: a dragged ticket was dropped on a department. */
   drop(ticket: number, from: string, to: string, board: BoardInfo): Effect[] {
+    const other = board.notMine?.(from);
+    if (other) {
+      this.state = { mode: 'idle' };
+      return [{ type: 'message', text: other }, { type: 'cue', name: 'invalid' }];
+    }
     this.state = { mode: 'target', what: 'ticket', from, ticket, dest: to };
     return this.finish(to, board);
   }
@@ -299,11 +308,13 @@ export class RoutingController {
       case 'source': {
         const d = board.depts.find((x) => x.id === s.dept);
         if (!d) return '';
+        const other = board.notMine?.(d.id);
+        if (other) return `${other} Tab or arrows: another department.`;
         if (d.outbox.length > 0) return `${d.name}: press Enter to pick its next ready ticket (${d.outbox.length} ready). Tab or arrows: another department.`;
         return `${d.name} has nothing ready to send yet. Tab or arrows: another department. Escape: back.`;
       }
       case 'idle': {
-        const ready = board.depts.filter((d) => d.outbox.length > 0);
+        const ready = board.depts.filter((d) => d.outbox.length > 0 && !board.notMine?.(d.id));
         if (commandEnabled(board.actions, 'route') && ready.length > 0)
           return `A ticket is ready at ${ready[0]!.name}: drag it onto the department that can do its next step (or press Tab, then Enter).`;
         return 'Customers arrive on the left. Finished work waits in the yellow "Ready to send" trays for you to pass it on.';

@@ -21,6 +21,7 @@ import type { AttachLive, PlayLive } from '../../game/hooks';
 import { refusalToast } from '../../game/play/rippleText';
 import { SCENES } from '../../game/scenes/common';
 import { startScene } from '../../game/scenes/sceneData';
+import type { Level } from '../../level/schema';
 import type { ApplyResult, Command } from '../../sim/types';
 import type { Speed, UiStoreApi } from '../../store/store';
 import { BOARD_SEAT, type AckMessage, type ResultMessage, type SeatMode } from '../protocol';
@@ -105,6 +106,7 @@ export interface LiveBoardDeps {
   seqStore?: { get(): number; set(n: number): void };
 }
 
+const PAUSED_WORDS = 'paused the round';
 const toSpeed = (s: number, paused: boolean): Speed => (paused || s <= 0 ? 0 : s >= 4 ? 4 : s >= 2 ? 2 : 1);
 /** Unanswered commands older than this are not sent again after a reconnect (the moment has passed). */
 const RESEND_MS = 15_000;
@@ -163,22 +165,11 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
     const level = r?.target()?.level;
     if (!sim || !level) return { ok: false, reason: 'The round has not started yet.' };
     if (r.target()?.paused)
-      return { ok: false, reason: 'The facilitator has paused the round. Wait for it to go on.' };
+      return { ok: false, reason: `The facilitator has ${PAUSED_WORDS}. Wait for it to go on.` };
     const dept = commandDepartment(cmd, level, (id) => sim.ticket(id)?.dept);
     if (dept === null) return { ok: false, reason: 'Only the facilitator can do that.' };
-    const mode = seatMode();
-    if (mode === 'board' ? !mine.has(BOARD_SEAT) : !mine.has(dept)) {
-      const name = level.departments.find((d) => d.id === dept)?.name ?? null;
-      return {
-        ok: false,
-        reason:
-          mode === 'board'
-            ? 'Another device at your table plays this board.'
-            : mine.size === 0
-              ? 'Take a desk first (the buttons above the board).'
-              : notYourDesk(name),
-      };
-    }
+    const other = notMine(dept, level);
+    if (other) return { ok: false, reason: other };
     if (!send)
       return { ok: false, reason: 'This device is not connected: wait a moment, it is joining again.' };
     const n = seq.get() + 1;
@@ -187,6 +178,16 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
     counts.sent += 1;
     send('cmd', { seq: n, cmd });
     return { ok: true };
+  }
+
+  /** Why this device may not act for a desk (another person or device holds it), or null when it may. */
+  function notMine(dept: string, level: Level | null | undefined): string | null {
+    if (deps.role !== 'table') return 'The projector only shows the game.';
+    if (seatMode() === 'board')
+      return mine.has(BOARD_SEAT) ? null : 'Another device at your table plays this board.';
+    if (mine.has(dept)) return null;
+    if (mine.size === 0) return 'Take a desk first (the buttons above the board).';
+    return notYourDesk(level?.departments.find((d) => d.id === dept)?.name ?? null);
   }
 
   function render(): void {
@@ -264,10 +265,17 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
     const overlay = mountBoardOverlay(scene, ctx.level);
     const fb = fallback();
     const sim = followingSim(() => r.sim() ?? fb, submit, () => SERVER_PLACES);
+    let wasPaused = false;
     const onPre = (_t: number, delta: number) => {
       r.frame(Math.min(0.25, Math.max(0, delta / 1000)));
       const t = r.target();
       const paused = t?.paused ?? true;
+      // The round goes on: a "paused" refusal from during the pause no longer holds.
+      if (wasPaused && !paused) {
+        const st = deps.store.getState();
+        for (const x of st.toasts) if (x.text.includes(PAUSED_WORDS)) st.dropToast(x.id);
+      }
+      wasPaused = paused;
       const speed = toSpeed(t?.speed ?? 1, paused);
       if (deps.store.getState().speed !== speed) deps.store.getState().setSpeed(speed);
       const team = view?.tables.get(id)?.team;
@@ -292,7 +300,14 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
       audience: projector,
       sim,
       clockElsewhere: true,
-      hint: (text) => (projector ? '' : text),
+      hint: (text) => {
+        if (projector) return '';
+        // A device that holds no desk only watches: no keys to press, only how to take part.
+        if (mine.size > 0 || text.startsWith('Leave')) return text;
+        return seatMode() === 'board'
+          ? 'Another device at your table plays the board: this one follows it.'
+          : 'This device watches: take a desk with the buttons above the board to play it.';
+      },
       banner(text) {
         if (!send)
           return projector
@@ -304,6 +319,7 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
       },
       // The board stays on its last moment until the server's official result arrives.
       finish: () => true,
+      notMine: (dept) => notMine(dept, ctx.level),
     };
     return live;
   };

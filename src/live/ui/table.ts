@@ -94,13 +94,19 @@ function tableScreen(compose: ComposeModule, code: string, team: string): TableS
   return current;
 }
 
-function drawSeats(s: TableScreen, view: LiveView | null): void {
+function drawSeats(
+  s: TableScreen,
+  view: LiveView | null,
+  levelNames: (levelId: string) => Map<string, string>,
+): void {
   const t = view?.tables.get(s.mine);
   if (!view || view.seatMode !== 'departments' || !t) {
     s.seatBar.replaceChildren();
     return;
   }
-  const names = new Map((s.app.board.levelDepartments() ?? []).map((d) => [d.id, d.name]));
+  const round = s.app.board.levelDepartments();
+  // Before the round: the names of the level the server seats tables for (the first one).
+  const names = round ? new Map(round.map((d) => [d.id, d.name])) : levelNames(t.levelId);
   const items: HTMLElement[] = [];
   for (const [seat, v] of t.seats) {
     const label = names.get(seat) ?? seat;
@@ -120,9 +126,11 @@ export async function joinTable(code: string, team: string): Promise<void> {
   const device = sessionStorage.getItem(`${STORE}device:${code}`);
   let room: Room;
   let compose: ComposeModule;
+  let catalog: typeof import('../../level/catalog');
   try {
     // The board's code first: the room's first messages must find their handlers ready.
     compose = await import('../../app/composeLive');
+    catalog = await import('../../level/catalog');
     room = await new Client(endpoint).joinById(code, {
       role: 'table',
       version: PROTOCOL_VERSION,
@@ -136,8 +144,12 @@ export async function joinTable(code: string, team: string): Promise<void> {
       window.setTimeout(() => void joinTable(code, team), 2000);
       return;
     }
-    return joinForm(plainError(err));
+    return joinForm(joinProblem(err, code));
   }
+  const names = (levelId: string) => {
+    const level = catalog.getAllLevels().find((l) => l.level && (l.level.id === levelId || !levelId))?.level;
+    return new Map((level?.departments ?? []).map((d) => [d.id, d.name]));
+  };
   room.reconnection.minUptime = 0;
   // A few quick tries on the same socket; after that (a restarted server does not know it) join again.
   room.reconnection.maxRetries = 5;
@@ -149,12 +161,14 @@ export async function joinTable(code: string, team: string): Promise<void> {
   const board = s.app.board;
   const send = (type: string, msg: unknown) => room.send(type, msg);
   let view: LiveView | null = null;
+  let redrawNow = () => {};
   room.onMessage('welcome', (w: WelcomeMessage) => {
     s.mine = w.table ?? '';
     if (w.device) sessionStorage.setItem(`${STORE}device:${code}`, w.device);
     s.seats = w.seats ?? [];
     board.seats(s.seats);
     board.link(send);
+    redrawNow();
   });
   room.onMessage('log', (m: unknown) => board.log(m));
   room.onMessage('result', (r: ResultMessage) => board.result(r));
@@ -163,7 +177,7 @@ export async function joinTable(code: string, team: string): Promise<void> {
   room.onMessage('seats', (m: SeatsMessage) => {
     s.seats = m.seats;
     board.seats(m.seats);
-    drawSeats(s, view);
+    redrawNow();
   });
   room.onMessage('seat', (r: { ok: boolean; reason?: string }) => {
     if (!r.ok) s.status.textContent = r.reason ?? '';
@@ -197,15 +211,21 @@ export async function joinTable(code: string, team: string): Promise<void> {
     s.status.textContent = 'The room server restarted: joining again\u2026';
     window.setTimeout(() => void joinTable(code, team), 1000);
   });
-  room.onStateChange((raw: unknown) => {
-    view = raw as LiveView;
+  // The first state may come before the welcome (which says which table is this one's): both redraw.
+  const redraw = () => {
+    if (!view) return;
     board.room(view);
     const t = view.tables.get(s.mine);
     const lines: string[] = [];
+    const departments = view.seatMode === 'departments';
     if (t) {
-      if (t.status === 'waiting') lines.push('Waiting for the facilitator to start the round.');
-      else lines.push(`Round ${t.status}, ${clock(t.simTime)} of ${clock(t.end)}`);
-      if (view.seatMode !== 'departments' && !s.seats.includes(BOARD_SEAT))
+      if (t.status === 'waiting') {
+        lines.push('Waiting for the facilitator to start the round.');
+        if (departments && s.seats.length === 0)
+          lines.push('Take the desk you will play: the computer plays the desks nobody takes.');
+        else if (!departments && s.seats.includes(BOARD_SEAT)) lines.push('This device plays the board.');
+      } else lines.push(`Round ${t.status}, ${clock(t.simTime)} of ${clock(t.end)}`);
+      if (!departments && !s.seats.includes(BOARD_SEAT))
         lines.push('Another device at your table plays the board; this one follows it.');
     }
     if (view.leaderboard) {
@@ -213,8 +233,25 @@ export async function joinTable(code: string, team: string): Promise<void> {
       lines.push(`Leaderboard: ${ranked.map((r) => `${r.team} ${Math.floor(r.score)}`).join(' \u00b7 ')}`);
     }
     s.info.textContent = lines.join(' \u2014 ');
-    drawSeats(s, view);
+    drawSeats(s, view, names);
+  };
+  redrawNow = redraw;
+  room.onStateChange((raw: unknown) => {
+    view = raw as LiveView;
+    redraw();
   });
+}
+
+/** Matchmaking's answer for a room id it does not know. */
+const NO_SUCH_ROOM = 522;
+
+/** Why a join failed, in the room's words: a code no session has is said plainly. */
+export function joinProblem(err: unknown, code: string): string {
+  const c = (err as { code?: unknown } | null)?.code;
+  const m = err instanceof Error ? err.message : String(err);
+  if (c === NO_SUCH_ROOM || /not found/i.test(m))
+    return `No session has the code ${code}. Check the code on the facilitator\u2019s screen.`;
+  return plainError(err);
 }
 
 function waitOnline(code: string, team: string): void {
