@@ -57,10 +57,10 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-/** `touch`: a touch screen (touch events, no mouse hover), as on a tablet. */
+/** `touch`: a touch screen (touch events, no mouse hover), as on a tablet; `mobile`: a phone's browser too. */
 export async function launchBrowser(
   viewport = { width: 1920, height: 1080 },
-  opts: { touch?: boolean } = {},
+  opts: { touch?: boolean; mobile?: boolean } = {},
 ): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'ripple-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -70,6 +70,7 @@ export async function launchBrowser(
     viewport,
     deviceScaleFactor: 1,
     hasTouch: opts.touch ?? false,
+    isMobile: opts.mobile ?? false,
   });
   return {
     context,

@@ -185,3 +185,100 @@ describe('the Settings dialog fits the screen', () => {
     await game.shot('shell-settings-touch-scrolled');
   });
 });
+
+/** A phone (or a tablet): touch, no mouse, no keyboard. */
+async function openTouch(
+  query: string,
+  viewport: { width: number; height: number },
+  mobile: boolean,
+): Promise<GamePage> {
+  const b = await launchBrowser(viewport, { touch: true, mobile });
+  browser = b;
+  return openGame(query, { browser: b });
+}
+
+/** Taps a canvas text (a button's label) where the player sees it, with a finger. */
+async function tapText(page: Page, text: string): Promise<void> {
+  const p = await page.evaluate((want) => {
+    const t = window.__ripple!.texts().find((x) => x.text === want)!;
+    return window.__ripple!.toScreen({ x: t.x + t.w / 2, y: t.y + t.h / 2 });
+  }, text);
+  // A finger's press and lift a few frames apart (a tap within one frame can reach Phaser as no press).
+  const cdp = await page.context().newCDPSession(page);
+  const point = [{ x: Math.round(p.x), y: Math.round(p.y), id: 1, radiusX: 6, radiusY: 6, force: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+const shownTexts = (page: Page): Promise<string[]> =>
+  page.evaluate(() => window.__ripple!.texts().map((t) => t.text));
+
+describe('a phone held upright', () => {
+  it('is told to turn the phone, over the game, and the note goes once it is turned', async () => {
+    game = await openTouch('', { width: 390, height: 844 }, true);
+    const page = game.page;
+    await waitForScreen(page, 'title');
+    const note = page.getByText('Turn your phone sideways for a bigger board.');
+    await note.waitFor({ state: 'visible' });
+    const box = (await note.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await game.shot('shell-phone-portrait-title');
+    await page.setViewportSize({ width: 844, height: 390 });
+    await note.waitFor({ state: 'hidden' });
+    await game.shot('shell-phone-landscape-title');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await note.waitFor({ state: 'visible' });
+  });
+});
+
+describe('a touch-only tablet is told to tap, not to press keys', () => {
+  it('the title offers facilitators a button instead of "press F", and it opens every level', async () => {
+    game = await openTouch('', { width: 1024, height: 768 }, true);
+    const page = game.page;
+    await waitForScreen(page, 'title');
+    await page.waitForFunction(() =>
+      window.__ripple!.texts().some((t) => t.text === 'For facilitators: open every level'),
+    );
+    const words = (await shownTexts(page)).join('\n');
+    expect(words).not.toMatch(/press F|Enter:|S: settings/);
+    await game.shot('shell-touch-title');
+    await tapText(page, 'For facilitators: open every level');
+    await page.waitForFunction(() => window.__ripple!.state().settings.facilitator === true);
+    await page.waitForFunction(() =>
+      window.__ripple!.texts().some((t) => t.text === 'Turn facilitator mode off'),
+    );
+    await game.shot('shell-touch-title-facilitator');
+  });
+
+  it('the board says tap, its buttons show no keys, and the pause banner says Resume', async () => {
+    game = await openTouch('?level=right-desk&seed=3', { width: 1024, height: 768 }, false);
+    const page = game.page;
+    await waitForScreen(page, 'briefing');
+    await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text === 'Start'));
+    expect((await shownTexts(page)).join('\n')).not.toMatch(/Enter: start|Keys: /);
+    await game.shot('shell-touch-briefing');
+    await tapText(page, 'Start');
+    await waitForScreen(page, 'play');
+    await page.waitForFunction(
+      () => window.__ripple!.texts().some((t) => /^A ticket is ready at /.test(t.text)),
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    const words = (await shownTexts(page)).join('\n');
+    expect(words).toMatch(/tap it, then tap that department/);
+    expect(words).not.toMatch(/press Tab|\(Space\)|1x \(1\)/);
+    await game.shot('shell-touch-board');
+    await tapText(page, 'Pause');
+    await page.waitForFunction(() => window.__ripple!.state().speed === 0);
+    await page.waitForFunction(() =>
+      window.__ripple!.texts().some((t) => /^Paused\nTap Resume: go on at 1x/.test(t.text)),
+    );
+    expect((await shownTexts(page)).join('\n')).not.toMatch(/Space or P/);
+    await game.shot('shell-touch-paused');
+  });
+});

@@ -25,6 +25,7 @@ import { KEPT_KEY } from './roundlog/keptKey';
 import { browserStorage } from './store/persist';
 import { isDomOverlayOpen } from './ui/overlay';
 import { openSettingsPanel } from './ui/settingsPanel';
+import { installTurnHint, TURN_QUERY } from './ui/turnHint';
 
 decodeLogo();
 const prefersReducedMotion =
@@ -80,6 +81,8 @@ const earlyDrop = (e: DragEvent) => {
 window.addEventListener('dragover', earlyDrop);
 window.addEventListener('drop', earlyDrop);
 installProjectorKey(store, restartActiveScene, isDomOverlayOpen);
+// A phone held upright shows the 16:9 board as a thin strip: say to turn it (not in the projector window).
+if (params.audience === null && typeof matchMedia === 'function') installTurnHint(document, matchMedia(TURN_QUERY));
 
 /** A game kept in progress (its record only looked up here; the rest of the game reads it). */
 function keptGame(): boolean {

@@ -12,6 +12,7 @@ import type { Level } from '../../level/schema';
 import { createSim } from '../../sim/index';
 import type { Sim, SimView } from '../../sim/types';
 import type { Speed } from '../../store/store';
+import { touchOnly } from '../../ui/inputKind';
 import { isDomOverlayOpen } from '../../ui/overlay';
 import { openSettingsPanel } from '../../ui/settingsPanel';
 import { eventBannerShown, hideEventBanner, showEventBanner } from '../../ui/eventBanner';
@@ -435,7 +436,7 @@ export class PlayScene extends Phaser.Scene {
     const step = sent ?? this.control.hint(this.board);
     this.hud.setStep(this.live ? this.live.hint(step) : step);
     // Projector mode (V) hides the keys on the buttons at once, mid-round.
-    const keys = this.live?.keyHints?.() ?? true;
+    const keys = (this.live?.keyHints?.() ?? true) && !touchOnly();
     this.hud.setKeyHints(keys);
     this.side.setKeyHints(keys);
     for (const d of this.depts) d.setKeyHints(keys);

@@ -7,6 +7,7 @@
 import type { Level } from '../../level/schema';
 import { careIsChosen, commandEnabled, type PlayerCommandType } from '../../sim/index';
 import type { Care, Command } from '../../sim/types';
+import { keysOrTap } from '../../ui/inputKind';
 import { COMMAND_WORDS } from '../commandWords';
 import { neighbour, type Dir } from './layout';
 import type { Pt } from './interpolate';
@@ -298,12 +299,14 @@ export class RoutingController {
       case 'quit':
         return 'Leave this level? Press Enter to go to the menu, or Escape to keep playing.';
       case 'target': {
-        if (s.what === 'staff') return `Where should one person from ${name(s.from)} go? Press ${keys} or click a department. Escape cancels.`;
+        const choose = keysOrTap(`Press ${keys} or click a department. Escape cancels.`, 'Tap a department.');
+        if (s.what === 'staff') return `Where should one person from ${name(s.from)} go? ${choose}`;
         const t = board.ticket(s.ticket);
         const who = t ? `${t.customer}'s ${t.workName.toLowerCase()}` : 'this ticket';
         const needs = !t ? '' : t.step ? ` (next: ${t.step}, needs ${t.needs})` : ` (needs: ${t.needs})`;
-        const care = careIsChosen(board.actions) ? ` Notes: ${board.care} (Q/T).` : '';
-        return `Where does ${who} go${needs}? Press ${keys} or click a department. Escape cancels.${care}`;
+        const care = careIsChosen(board.actions) ? ` Notes: ${board.care}${keysOrTap(' (Q/T)', '')}.` : '';
+        const back = keysOrTap('', ' Tap the ticket again to put it back.');
+        return `Where does ${who} go${needs}? ${choose}${back}${care}`;
       }
       case 'source': {
         const d = board.depts.find((x) => x.id === s.dept);
@@ -316,7 +319,7 @@ export class RoutingController {
       case 'idle': {
         const ready = board.depts.filter((d) => d.outbox.length > 0 && !board.notMine?.(d.id));
         if (commandEnabled(board.actions, 'route') && ready.length > 0)
-          return `A ticket is ready at ${ready[0]!.name}: drag it onto the department that can do its next step (or press Tab, then Enter).`;
+          return `A ticket is ready at ${ready[0]!.name}: drag it onto the department that can do its next step ${keysOrTap('(or press Tab, then Enter)', '(or tap it, then tap that department)')}.`;
         return 'Customers arrive on the left. Finished work waits in the yellow "Ready to send" trays for you to pass it on.';
       }
     }

@@ -17,6 +17,7 @@ import { drawShape, type ShapeName } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, MIN_TEXT, palette, scaled, SIZE, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
 import { workColour } from '../play/playTheme';
+import { keysOrTap, touchOnly } from '../../ui/inputKind';
 
 /** A work type's colour: the board's own (playTheme), so a type looks the same on briefing and board. */
 export const colourOf = (level: Level, i: number): number => workColour(level, i);
@@ -93,6 +94,7 @@ export class BriefingScene extends Phaser.Scene {
         textStyle(s, 'small', { color: pal.textDim, align: 'center' }),
       )
       .setOrigin(0.5);
+    if (touchOnly()) this.keyLine.setVisible(false);
     this.focus = focus;
     this.buttons = [start, back];
     this.draw();
@@ -241,7 +243,8 @@ export class BriefingScene extends Phaser.Scene {
     const lines = controlsFor(level);
     for (const line of lines)
       add(this.add.text(0, 0, `• ${line.text}`, textStyle(s, 'small', { wrap: rw })), 8);
-    const keys = lines.filter((l) => l.keys).map((l) => l.keys);
+    // A touch-only device has no keys to read about (the buttons and the bottom line say tap).
+    const keys = touchOnly() ? [] : lines.filter((l) => l.keys).map((l) => l.keys);
     if (keys.length > 0 && less > 0)
       add(
         this.add.text(
@@ -270,7 +273,7 @@ export class BriefingScene extends Phaser.Scene {
         this.add.text(
           0,
           0,
-          "Each kind's steps in full: press W, or Kinds of work below.",
+          keysOrTap("Each kind's steps in full: press W, or Kinds of work below.", "Each kind's steps in full: Kinds of work below."),
           textStyle(s, 'small', { wrap: rw, color: pal.textDim }),
         ),
         12,

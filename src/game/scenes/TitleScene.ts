@@ -9,6 +9,7 @@ import { rippleBackdrop } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
 import { SESSION_KEY_LABEL } from '../hooks';
+import { touchOnly } from '../../ui/inputKind';
 
 export const PITCH =
   'Everyone who waits on your work is your customer. Pass the work on well, and see how each handoff reaches the people outside.';
@@ -35,20 +36,42 @@ export class TitleScene extends Phaser.Scene {
     // Read first: a kept game that cannot be resumed becomes one of the messages below.
     const kept = app.hooks.kept.offer();
     const cx = GAME_WIDTH / 2;
+    // A touch-only device (no mouse, no keyboard seen) is given no key hints: the facilitators' switch
+    // is a small button of its own at the bottom instead of "press F".
+    const touch = touchOnly();
     const facilitator = s.facilitator
       ? `Facilitator mode is on: every level is open (F to turn off)  ·  ${SESSION_KEY_LABEL}: session and rounds`
       : 'Facilitators: press F to open every level.';
+    const keyLine = `Enter: ${kept ? 'resume' : 'play'}  ·  S: settings  ·  L: load a level file (or drop a .json file anywhere here)\n${facilitator}`;
+    const touchLine = s.facilitator ? 'Facilitator mode is on: every level is open.' : '';
     const hint = this.add
       .text(
         cx,
         GAME_HEIGHT - 40,
-        `Enter: ${kept ? 'resume' : 'play'}  ·  S: settings  ·  L: load a level file (or drop a .json file anywhere here)\n${facilitator}`,
+        touch ? touchLine : keyLine,
         textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: 1800 }),
       )
       .setOrigin(0.5, 1);
+    let facButton: Button | null = null;
+    if (touch) {
+      const label = s.facilitator ? 'Turn facilitator mode off' : 'For facilitators: open every level';
+      facButton = new Button(this, s, {
+        x: cx,
+        y: 0,
+        width: 720,
+        height: 72,
+        label,
+        size: 'small',
+        onActivate: () => this.toggleFacilitator(),
+        onHover: () => facButton && focus.focusOf(facButton),
+      });
+      const fb = facButton.container;
+      fb.setY((touchLine ? hint.y - hint.height - 16 : GAME_HEIGHT - 24) - fb.height / 2);
+    }
+    const hintTop = facButton ? facButton.container.y - facButton.container.height / 2 : hint.y - hint.height;
     const msgH = messageBox(this, shellMessages(), 28);
     const top = msgH > 0 ? 28 + msgH + 24 : 70;
-    const bottom = hint.y - hint.height - 24;
+    const bottom = hintTop - 24;
 
     // Everything between the messages and the key hints, built at y = 0 and scaled to fit.
     const block = this.add.container(cx, top);
@@ -177,7 +200,7 @@ export class TitleScene extends Phaser.Scene {
     const k = Math.min(1, (bottom - top) / y);
     block.setScale(k);
     if (k === 1) block.setY(top + (bottom - top - y) / 2);
-    focus.setItems([...resumeRow, ...buttons]);
+    focus.setItems([...resumeRow, ...buttons, ...(facButton ? [facButton] : [])]);
   }
 
   private busy = false;
