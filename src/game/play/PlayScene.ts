@@ -10,33 +10,36 @@
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
 import { createSim } from '../../sim/index';
-import type { Sim, SimView } from '../../sim/types';
+import type { Command, Sim, SimView } from '../../sim/types';
 import type { Speed } from '../../store/store';
 import { touchOnly } from '../../ui/inputKind';
-import { isDomOverlayOpen } from '../../ui/overlay';
-import { openSettingsPanel } from '../../ui/settingsPanel';
-import { eventBannerShown, hideEventBanner, showEventBanner } from '../../ui/eventBanner';
+import { hideEventBanner } from '../../ui/eventBanner';
 import { getApp, setProbe } from '../context';
-import type { FinishedPlay, PlayLive } from '../hooks';
+import type { PlayLive } from '../hooks';
 import { assignPlaces, buildBoard, shortDeskNames, type Place } from './boardModel';
 import { Desks } from './Desks';
 import { CustomerColumn } from './CustomerColumn';
 import { CareMarks } from './careMarks';
 import { ServeFirst } from './ServeFirst';
-import { DeptView } from './DeptView';
-import { EventFeed } from './eventFeed';
+import type { DeptView } from './DeptView';
+import type { EventFeed } from './eventFeed';
 import { Hud } from './Hud';
 import { frameSeconds } from './interpolate';
-import { centre, layoutCards, outboxCentre, readingOrder, type Rect } from './layout';
+import { centre, type Rect } from './layout';
+import { buildCards, syncCardText } from './playCards';
 import { PointerRouting } from './PointerRouting';
-import { RippleFx } from './RippleFx';
-import { applyEffects, changeSpeed, pausedBanner, type EffectDeps } from './effects';
+import { applyEffects, changeSpeed, type EffectDeps } from './effects';
+import { boardBanner, boardLoad, hudValues, stepLine } from './boardLines';
 import { RoutingController, type BoardInfo, type Effect } from './routingController';
 import { SidePanel } from './SidePanel';
 import { makeAllTextures } from './textures';
-import { toastArea, Toasts } from './Toasts';
+import type { Toasts } from './Toasts';
 import { TokenLayer } from './TokenLayer';
 import { TicketLink } from './TicketLink';
+import { attachRound, finishRound } from './playRound';
+import { playKeyHandler } from './playKeys';
+import { boardProbe } from './playProbe';
+import { boardMessages } from './playMessages';
 import { SCENES } from '../scenes/common';
 import { onEachKeyDown } from '../scenes/keys';
 import { startScene, type PlayData, type ResumeData, type SceneData } from '../scenes/sceneData';
@@ -128,65 +131,45 @@ export class PlayScene extends Phaser.Scene {
     // fill every frame costs as much as everything else on the board (frame-budget bench).
     makeAllTextures(this, this.level);
     this.sim = this.resume?.sim ?? createSim(this.level, this.seed, {});
-    // Live facilitation (facilitator or projector window), wired by the app (src/app/compose.ts).
-    const restart = () => {
-      if (this.ending) return;
-      this.ending = true;
-      startScene(this.scene, SCENES.play, { level: this.level, levelId: this.levelId, seed: this.seed });
-    };
-    const liveCtx = {
+    // Live facilitation (facilitator or projector window) and the recording of this window's own play.
+    const round = attachRound(this, {
       level: this.level,
       levelId: this.levelId,
       seed: this.seed,
       audience: this.audience,
-      store,
-      audio: app.audio,
-      restart,
+      resume: this.resume,
+      sim: () => this.sim,
+      setSim: (sim) => (this.sim = sim),
+      restart: () => {
+        if (this.ending) return;
+        this.ending = true;
+        startScene(this.scene, SCENES.play, { level: this.level, levelId: this.levelId, seed: this.seed });
+      },
       menu: () => this.goMenu(),
-    };
-    this.live = app.hooks.attachLive(
-      this,
-      { ...liveCtx, sim: () => this.sim, apply: (cmd) => this.runEffects([{ type: 'command', cmd }]) },
-      () => this.sim,
-    );
-    if (this.live?.sim) this.sim = this.live.sim;
-    // The projector window mirrors someone else's play: only a window's own play is recorded.
-    this.recording = !this.live?.audience;
-    if (this.recording) {
-      const play = { level: this.level, levelId: this.levelId, seed: this.seed };
-      this.sim = app.hooks.kept.began({ ...play, sim: this.sim });
-      app.hooks.play.started(play);
-      // The rebuilt part of a resumed game: its customers' journeys, without a toast for each event.
-      if (this.resume) {
-        const rebuilt = this.sim.drainEvents();
-        app.hooks.play.events(rebuilt);
-        this.careMarks.handle(rebuilt);
-      }
-    }
+      apply: (cmd) => this.command(cmd),
+      careMarks: this.careMarks,
+    });
+    this.live = round.live;
+    this.recording = round.recording;
     this.view = this.sim.view();
     this.names = new Map(this.level.departments.map((d) => [d.id, d.name]));
-    const rects = layoutCards(this.level.departments.map((d) => d.position));
     const handlers = {
       onPolicy: (id: string) => {
         const d = this.view.departments.find((x) => x.id === id);
         if (d)
-          this.runEffects([
-            {
-              type: 'command',
-              cmd: { type: 'setPolicy', department: id, care: d.care === 'quick' ? 'thorough' : 'quick' },
-            },
-          ]);
+          this.command({
+            type: 'setPolicy',
+            department: id,
+            care: d.care === 'quick' ? 'thorough' : 'quick',
+          });
       },
       onMoveStaff: (id: string) => this.runEffects(this.control.startStaffMove(id, this.board)),
     };
-    this.order = readingOrder(rects);
-    this.level.departments.forEach((def, i) => {
-      const r = rects[i]!;
-      this.cards.set(def.id, r);
-      const n = this.order.indexOf(i) + 1;
-      this.depts.push(new DeptView(this, def, n, r, this.level, handlers, settings.reducedMotion));
-    });
-    DeptView.fitEvenly(this.depts);
+    ({
+      cards: this.cards,
+      depts: this.depts,
+      order: this.order,
+    } = buildCards(this, this.level, handlers, settings.reducedMotion));
     this.desks = new Desks(this.depts, this.level);
     const shorts = shortDeskNames(this.level.departments.map((d) => d.name));
     const shortNames = new Map(this.level.departments.map((d, i) => [d.id, shorts[i]!]));
@@ -197,7 +180,6 @@ export class PlayScene extends Phaser.Scene {
       (id) => shortNames.get(id) ?? this.deptName(id),
     );
     this.tokens = new TokenLayer(this, this.cards);
-    const ripples = new RippleFx(this);
     this.hud = new Hud(
       this,
       this.level.title,
@@ -208,23 +190,21 @@ export class PlayScene extends Phaser.Scene {
     );
     this.side = new SidePanel(this, this.level, {
       onCare: (care) => store.getState().select({ care }),
-      onGrant: (request) => this.runEffects([{ type: 'command', cmd: { type: 'grant', request } }]),
+      onGrant: (request) => this.command({ type: 'grant', request }),
     });
-    const room = toastArea(this.side.bottom);
-    const hud = this.hud;
-    const bar = { stepLines: () => hud.stepLines(), cover: (n: 0 | 1 | 2) => hud.cover(n), taken: eventBannerShown };
-    this.toasts = new Toasts(this, store, reduced, room ?? undefined, room ? null : bar);
-    this.feed = new EventFeed({
+    const msgs = boardMessages(this, {
       level: this.level,
       store,
       audio: app.audio,
-      ripples,
+      hud: this.hud,
+      side: this.side,
       customers: this.customers,
       deptName: (id) => this.deptName(id),
       deptPos: (id) => this.deptPos(id),
       reducedMotion: reduced,
-      banner: showEventBanner,
     });
+    this.toasts = msgs.toasts;
+    this.feed = msgs.feed;
     this.cleanup.push(hideEventBanner);
     this.board = this.makeBoard();
     this.pointer = new PointerRouting(this, this.control, {
@@ -238,7 +218,7 @@ export class PlayScene extends Phaser.Scene {
       view: () => this.view,
       deptName: (id) => this.deptName(id),
       letterOf: (id) => this.tokens.letterOf(id),
-      apply: (cmd) => this.runEffects([{ type: 'command', cmd }]),
+      apply: (cmd) => this.command(cmd),
     });
 
     this.link = new TicketLink(this, {
@@ -248,22 +228,26 @@ export class PlayScene extends Phaser.Scene {
       held: () => this.pointer.dragged()?.ticket ?? this.control.pickedTicket(),
     });
     this.cleanup.push(() => this.link.destroy());
-    this.cleanup.push(onEachKeyDown(this.input.keyboard, (e) => this.onKey(e)));
-    setProbe({
-      sim: () => this.sim,
-      levelId: () => this.levelId,
-      deptPos: (id) => this.deptPos(id),
-      outboxPos: (id) => {
-        const r = this.cards.get(id);
-        return r ? outboxCentre(r) : null;
-      },
-      ticketPos: (id) => this.tokens.posOf(id),
-      linked: () => this.link.shown(),
-      deskKinds: () => this.desks.kindsNow(),
-      touchAreas: () => this.desks.touchAreas(),
-      deskNumbers: () => Object.fromEntries(this.depts.map((d) => [d.def.id, d.number])),
-      ticketLetters: () => this.tokens.letters(),
+    const onKey = playKeyHandler({
+      ending: () => this.ending,
+      control: this.control,
+      board: () => this.board,
+      serveFirst: this.serveFirst,
+      run: (fx) => this.runEffects(fx),
+      now: () => this.time.now,
     });
+    this.cleanup.push(onEachKeyDown(this.input.keyboard, onKey));
+    setProbe(
+      boardProbe({
+        sim: () => this.sim,
+        levelId: () => this.levelId,
+        cards: this.cards,
+        tokens: this.tokens,
+        link: this.link,
+        desks: this.desks,
+        depts: this.depts,
+      }),
+    );
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.shutdown());
     this.syncViews(0, true);
   }
@@ -319,40 +303,9 @@ export class PlayScene extends Phaser.Scene {
     startScene(this.scene, SCENES.select);
   }
 
-  private onKey(e: KeyboardEvent): void {
-    if (e.ctrlKey || e.metaKey || e.altKey || isDomOverlayOpen() || this.ending) return;
-    if (e.key === 's' || e.key === 'S') {
-      e.preventDefault();
-      this.openSettings();
-      return;
-    }
-    // Escape closes the "Serve first" choice (and only that).
-    if (e.key === 'Escape' && this.serveFirst.isOpen()) {
-      e.preventDefault();
-      this.serveFirst.close();
-      return;
-    }
-    const fx = this.control.key(e.key, e.shiftKey, this.board);
-    if (fx === null) return;
-    e.preventDefault();
-    if (e.repeat && (e.key === ' ' || e.key === 'Enter')) return;
-    this.runEffects(fx);
-  }
-
-  /** S during play: pause, show the settings panel, and carry on at the same speed when it closes. */
-  private openSettings(): void {
-    const store = getApp().store;
-    const speed = store.getState().speed;
-    store.getState().setSpeed(0);
-    openSettingsPanel(store, (changed) => {
-      if (this.ending) return;
-      store.getState().setSpeed(speed);
-      if (changed)
-        store
-          .getState()
-          .toast('New text size or contrast shows from the next level you start', 'info', this.time.now);
-      document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
-    });
+  /** A command to the sim, as the controller's would go. */
+  private command(cmd: Command): void {
+    this.runEffects([{ type: 'command', cmd }]);
   }
 
   /** Applies controller effects (see ./effects.ts), then reads the sim again. */
@@ -417,38 +370,19 @@ export class PlayScene extends Phaser.Scene {
     if (now - this.scoreAt > 500 || this.sim.isOver()) {
       this.scoreAt = now;
       this.scoreValue = this.sim.score().total;
-      const staff = view.departments.reduce((s, d) => s + Math.max(1, d.staff), 0);
-      getApp().audio?.setLoad(Math.min(1, view.counts.inSystem / (staff * 4)));
+      getApp().audio?.setLoad(boardLoad(view));
     }
-    this.hud.update(
-      {
-        timeLeft: view.end - view.t,
-        score: this.scoreValue,
-        served: view.counts.resolved,
-        waiting: view.counts.inSystem,
-        lost: view.counts.abandoned,
-        speed: st.speed,
-      },
-      now,
-    );
-    const sent =
-      this.sent && now < this.sent.until && this.control.state.mode !== 'target' ? this.sent.text : null;
-    const step = sent ?? this.control.hint(this.board);
+    this.hud.update(hudValues(view, this.scoreValue, st.speed), now);
+    const mode = this.control.state.mode;
+    const step = stepLine(this.sent, now, mode, () => this.control.hint(this.board));
     this.hud.setStep(this.live ? this.live.hint(step) : step);
     // Projector mode (V) hides the keys on the buttons at once, mid-round.
     const keys = (this.live?.keyHints?.() ?? true) && !touchOnly();
     this.hud.setKeyHints(keys);
     this.side.setKeyHints(keys);
-    for (const d of this.depts) d.setKeyHints(keys);
     // ... and the desks' text takes its new size at once too (every card, then one fit across the board).
-    const textScale = st.settings.textScale;
-    if (this.depts.filter((d) => d.setTextScale(textScale)).length > 0) DeptView.fitEvenly(this.depts);
-    const quitting = this.control.state.mode === 'quit';
-    const banner = quitting
-      ? 'Leave this level? This game ends.\nEnter or Menu again: leave  ·  Escape: keep playing'
-      : st.speed === 0
-        ? pausedBanner(st.lastSpeed)
-        : '';
+    syncCardText(this.depts, keys, st.settings.textScale);
+    const banner = boardBanner(mode, st.speed, st.lastSpeed);
     this.hud.setBanner(this.live ? this.live.banner(banner) : banner);
     this.side.update(st.selection.care, view.requests, view.t);
     this.toasts.update(now, st.speed === 0);
@@ -457,19 +391,12 @@ export class PlayScene extends Phaser.Scene {
   private finish(): void {
     if (this.ending) return;
     this.ending = true;
-    const sim = this.sim;
-    if (this.live?.finish(sim)) return;
-    const play: FinishedPlay = {
+    finishRound(this, {
       level: this.level,
       levelId: this.levelId,
       seed: this.seed,
-      score: sim.score(),
-      metrics: sim.metrics(),
-      commandLog: sim.commandLog(),
-      timeline: sim.timeline(),
-    };
-    const outcome = getApp().hooks.play.finished(play);
-    if (this.scene.manager.getScene(SCENES.results)) startScene(this.scene, SCENES.results, { ...play, outcome });
-    else startScene(this.scene, SCENES.select);
+      sim: this.sim,
+      live: this.live,
+    });
   }
 }

@@ -3,7 +3,6 @@
  * a toast and a sound), speed and pause to the store, messages and warnings to toasts and the bottom
  * line. The scene reads the sim again afterwards; the sim stays the only owner of game truth.
  */
-import { keysOrTap } from '../../ui/inputKind';
 import type { Sim } from '../../sim/types';
 import type { Speed } from '../../store/store';
 import { getApp } from '../context';
@@ -48,11 +47,6 @@ export function speedKey(s: Exclude<Speed, 0>): string | null {
   // One update (setSpeed would un-pause for a moment, and a projector window would see it).
   app.store.setState({ lastSpeed: s });
   return `Paused: press Space to go on at ${s}x`;
-}
-
-/** The paused banner (the Hud shows it as a pill in the bottom bar): the speed Space goes on at. */
-export function pausedBanner(lastSpeed: Speed): string {
-  return `Paused\n${keysOrTap('Press Space or P', 'Tap Resume')} to continue at ${lastSpeed}x`;
 }
 
 export function applyEffects(fx: readonly Effect[], d: EffectDeps): void {
