@@ -97,15 +97,17 @@ describe('live: one department per person', () => {
           .join('\n'),
       );
     expect(await hint()).not.toMatch(/ready at Tier 1/);
-    const ticket = await b.evaluate(
-      () => window.__ripple!.sim()!.departments.find((d) => d.id === 'tier-1')!.outbox[0]!,
-    );
-    const at = await b.evaluate((id) => window.__ripple!.ticketScreenPos(id), ticket);
-    expect(at).not.toBeNull();
-    await b.mouse.click(at!.x, at!.y);
-    await expect
-      .poll(() => b.evaluate(() => window.__ripple!.toastLog().join('\n')), { timeout: 10_000 })
-      .toContain("Tier 1's work is for the person at Tier 1.");
+    // A ticket that just reached the tray may still be gliding there: click where it is now until the board answers.
+    const said = () => b.evaluate(() => window.__ripple!.toastLog().join('\n'));
+    for (let n = 0; n < 20 && !(await said()).includes("Tier 1's work"); n++) {
+      const at = await b.evaluate(() => {
+        const id = window.__ripple!.sim()!.departments.find((d) => d.id === 'tier-1')!.outbox[0];
+        return id === undefined ? null : window.__ripple!.ticketScreenPos(id);
+      });
+      if (at) await b.mouse.click(at.x, at.y);
+      await b.waitForTimeout(250);
+    }
+    expect(await said()).toContain("Tier 1's work is for the person at Tier 1.");
     expect(await b.evaluate(() => window.__ripple!.state().selection.ticket)).toBeNull();
     await b.screenshot({ path: join('e2e', 'artifacts', 'live-seats-billing.png') });
     await a.screenshot({ path: join('e2e', 'artifacts', 'live-seats-tier1.png') });

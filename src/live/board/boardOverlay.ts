@@ -22,9 +22,9 @@ export interface BoardOverlay {
 
 const HOLDER_WORDS: Record<Exclude<SeatHolder, 'mine'>, string> = {
   computer: 'The computer plays this desk',
-  human: 'Someone else at your table plays this desk',
-  reconnecting: 'Its player is reconnecting: this desk waits for them',
-  away: 'Its player is away: the computer plays it',
+  human: 'A teammate plays this desk',
+  reconnecting: 'Reconnecting: this desk waits',
+  away: 'Player away: the computer plays it',
 };
 
 export function mountBoardOverlay(scene: Phaser.Scene, level: Level): BoardOverlay {
@@ -53,8 +53,8 @@ export function mountBoardOverlay(scene: Phaser.Scene, level: Level): BoardOverl
     const r = rects[i]!;
     return (
       scene.add
-        // On the card's bottom edge, so it covers as little of the tray as it can.
-        .text(r.x + r.w / 2, r.y + r.h + 2, '', {
+        // Inside the card, at the foot of its tray (only on desks this device does not play).
+        .text(r.x + r.w / 2, r.y + r.h - 6, '', {
           fontFamily: FONT,
           fontSize: '20px',
           fontStyle: 'bold',
@@ -64,7 +64,7 @@ export function mountBoardOverlay(scene: Phaser.Scene, level: Level): BoardOverl
           align: 'center',
           wordWrap: { width: r.w - 16, useAdvancedWrap: true },
         })
-        .setOrigin(0.5, 0.5)
+        .setOrigin(0.5, 1)
         .setDepth(19)
         .setVisible(false)
     );
@@ -87,8 +87,9 @@ export function mountBoardOverlay(scene: Phaser.Scene, level: Level): BoardOverl
         const label = labels[i]!;
         if (!holders || who === undefined) return void label.setVisible(false);
         if (who === 'mine') {
+          // The frame marks it; the top bar names it ("Your desk: Billing").
           marks.lineStyle(8, 0xffe066, 1).strokeRoundedRect(r.x - 6, r.y - 6, r.w + 12, r.h + 12, 18);
-          label.setText('Your desk').setColor('#ffe066').setVisible(true);
+          label.setVisible(false);
         } else {
           marks.fillStyle(0x08131f, 0.38).fillRoundedRect(r.x, r.y, r.w, r.h, 14);
           label.setText(HOLDER_WORDS[who]).setColor('#ffffff').setVisible(true);

@@ -279,6 +279,9 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
       const speed = toSpeed(t?.speed ?? 1, paused);
       if (deps.store.getState().speed !== speed) deps.store.getState().setSpeed(speed);
       const team = view?.tables.get(id)?.team;
+      const holders = deskHolders(id);
+      const own = ctx.level.departments.filter((d) => holders?.get(d.id) === 'mine').map((d) => d.name);
+      const round = (t?.speed ?? 1) === 1 ? 'Live round' : `Live round at ${t?.speed ?? 1}x`;
       overlay.setClock(
         !send
           ? 'Connection lost: joining again\u2026'
@@ -286,11 +289,11 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
             ? 'Paused by the facilitator'
             : projector && team
               ? team
-              : (t?.speed ?? 1) === 1
-                ? 'Live round'
-                : `Live round at ${t?.speed ?? 1}x`,
+              : own.length > 0
+                ? `${round} \u00b7 Your desk: ${own.join(', ')}`
+                : round,
       );
-      overlay.setDesks(deskHolders(id));
+      overlay.setDesks(holders);
     };
     scene.events.on(Phaser.Scenes.Events.PRE_UPDATE, onPre);
     scene.events.once(Phaser.Scenes.Events.SHUTDOWN, () =>
