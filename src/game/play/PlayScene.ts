@@ -110,6 +110,7 @@ export class PlayScene extends Phaser.Scene {
     this.scoreAt = -Infinity;
     this.control.state = { mode: 'idle' };
     this.careMarks.clear();
+    if (this.level) this.careMarks.forLevel(this.level.actions);
   }
 
   create(): void {

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Level } from '../../level/schema';
 import type { SimEvent } from '../../sim/types';
 import { CareMarks } from './careMarks';
 
@@ -22,5 +24,33 @@ describe('CareMarks', () => {
     expect(m.of(2)).toBe('quick');
     m.clear();
     expect(m.of(2)).toBeUndefined();
+  });
+
+  it("shows no mark on a level where the notes are not the player's choice (no legend there)", () => {
+    const m = new CareMarks();
+    const handoff: SimEvent = {
+      type: 'handoff',
+      t: 1,
+      ticket: 1,
+      from: 'a',
+      to: 'b',
+      care: 'quick',
+      auto: false,
+    };
+    const level1 = JSON.parse(
+      readFileSync(new URL('../../../levels/01-right-desk.json', import.meta.url), 'utf8'),
+    ) as {
+      actions: Level['actions'];
+    };
+    const level2 = JSON.parse(
+      readFileSync(new URL('../../../levels/02-clear-notes.json', import.meta.url), 'utf8'),
+    ) as {
+      actions: Level['actions'];
+    };
+    m.forLevel(level1.actions);
+    m.handle([handoff]);
+    expect(m.of(1)).toBeUndefined();
+    m.forLevel(level2.actions);
+    expect(m.of(1)).toBe('quick');
   });
 });

@@ -4,10 +4,21 @@
  * (the notes matter until then: a rework or a question back comes from them). Phaser-free; the sim
  * stays the owner of truth, this only remembers what its events said.
  */
+import { careIsChosen } from '../../sim/index';
 import type { Care, SimEvent } from '../../sim/types';
 
 export class CareMarks {
   private readonly care = new Map<number, Care>();
+  private shown = true;
+
+  /**
+   * Marks show only where the level lets the player choose the notes (its legend "Quick: faster for
+   * you now." shows there too): elsewhere every ticket has the same notes, and a badge nobody explains
+   * only puzzles (playtest 6: the ⚡ on level 1's tickets).
+   */
+  forLevel(actions: Parameters<typeof careIsChosen>[0]): void {
+    this.shown = careIsChosen(actions);
+  }
 
   handle(events: readonly SimEvent[]): void {
     for (const e of events) {
@@ -19,7 +30,7 @@ export class CareMarks {
 
   /** The notes sent with this ticket, while they still matter; undefined when none. */
   of(ticket: number): Care | undefined {
-    return this.care.get(ticket);
+    return this.shown ? this.care.get(ticket) : undefined;
   }
 
   clear(): void {
