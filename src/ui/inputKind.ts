@@ -29,7 +29,9 @@ export function createInputKind(win: InputWindow): InputKind {
   return { touchOnly: () => !keyboard && coarse.matches && !fine.matches };
 }
 
-let shared: InputKind | null = null;
+// Listening from the first load on: a key pressed on the title counts (not only from the first ask).
+let shared: InputKind | null =
+  typeof window !== 'undefined' && typeof window.matchMedia === 'function' ? createInputKind(window) : null;
 
 /** This page's input kind (false where there is no window, as in Node). */
 export function touchOnly(): boolean {
