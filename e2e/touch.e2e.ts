@@ -76,8 +76,12 @@ describe('routing on a touch screen', () => {
       polling: 'raf',
       timeout: 10_000,
     });
-    const kinds = (await page.evaluate(() => window.__ripple!.deskKinds()))!;
-    expect(kinds[r.right], 'the desk that can do it lights up').toMatch(/target|focus/);
+    // The desks light up on the frame after the pick.
+    await expect
+      .poll(async () => (await page.evaluate(() => window.__ripple!.deskKinds()))![r.right], {
+        message: 'the desk that can do it lights up',
+      })
+      .toMatch(/target|focus/);
     const to = await screenPos(page, 'dept', r.right);
     await page.touchscreen.tap(to.x, to.y);
     await press(page, ' ');
@@ -164,8 +168,13 @@ describe('the clock on a touch screen', () => {
     await game.shot('touch-paused-resume');
     await tapButton(page, 'Resume');
     await expect.poll(speed).toBe(2);
-    expect(
-      (await page.evaluate(() => window.__ripple!.texts())).some((t) => /^Pause( \(Space\))?$/.test(t.text)),
-    ).toBe(true);
+    // The label follows on the next frame.
+    await expect
+      .poll(async () =>
+        (await page.evaluate(() => window.__ripple!.texts())).some((t) =>
+          /^Pause( \(Space\))?$/.test(t.text),
+        ),
+      )
+      .toBe(true);
   });
 });
