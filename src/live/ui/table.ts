@@ -18,6 +18,7 @@ import {
   type WelcomeMessage,
 } from '../protocol';
 import type { LiveBoardApp } from '../../app/composeLive';
+import { TURN_TEXT } from '../../ui/turnHint';
 import { button, clock, el, endpoint, params, plainError, root, STORE, type LiveView } from './dom';
 
 export function joinForm(problem = ''): void {
@@ -76,7 +77,7 @@ function tableScreen(compose: ComposeModule, code: string, team: string): TableS
   head.append(name, status, info, seatBar);
   const host = el('div', '', 'lv-game');
   host.id = 'game';
-  const turn = el('p', 'Turn your phone sideways for a bigger board.', 'lv-turn');
+  const turn = el('p', TURN_TEXT, 'lv-turn');
   root.replaceChildren(head, turn, host);
   let current: TableScreen | null = null;
   const seqKey = `${STORE}seq:${code}`;
