@@ -23,12 +23,18 @@ describe('the sim facade', () => {
     expect(replay(level, 7, log).hash()).toBe(played.hash());
   });
 
-  it('hands out tickets as a read-only Map', () => {
+  it('hands out tickets as a read-only Map, in the order they came', () => {
     const sim = createSim(makeLevel(), 2);
     sim.advanceTo(120);
     const tickets = sim.view().tickets;
-    expect(tickets).toBeInstanceOf(Map);
     expect(tickets.size).toBe(sim.view().counts.inSystem);
+    expect(tickets.size).toBeGreaterThan(1);
     for (const [id, t] of tickets) expect(sim.ticket(id)).toBe(t);
+    const ids = [...tickets.keys()];
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect([...tickets.values()].map((t) => t.id)).toEqual(ids);
+    const seen: number[] = [];
+    tickets.forEach((t, id) => seen.push(t.id === id ? id : -1));
+    expect(seen).toEqual(ids);
   });
 });

@@ -11,6 +11,7 @@ import { isStaleTimer, isTimerKind, KIND_MASK } from './events';
 import { heapInOrder, heapInsert, heapJoin, newHeap } from './heap';
 import type { SimSnapshot } from './types';
 import type { State, Ticket } from './state';
+import { TicketMap } from './ticketMap';
 
 type PlainState = Omit<State, 'tickets' | 'timers'> & { tickets: Ticket[]; timers?: undefined };
 
@@ -33,8 +34,7 @@ export function takeSnapshot(s: State, levelId: string, seed: number): SimSnapsh
 
 export function restoreState(snap: SimSnapshot): State {
   const p = JSON.parse(JSON.stringify(snap.state)) as PlainState;
-  const tickets = new Map<number, Ticket>();
-  for (const T of p.tickets) tickets.set(T.id, T);
+  const tickets = new TicketMap<Ticket>(p.tickets);
   // The customers' timers go back to their own heap, each with its number.
   const all = p.heap;
   const heap = newHeap(); // the same shape as a fresh sim's (one hidden class for the hot path)

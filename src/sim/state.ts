@@ -7,6 +7,7 @@ import type { Static } from './compile';
 import { newHeap, type HeapData } from './heap';
 import type { NameBook } from './nameBook';
 import type { TicketIndex } from './ticketIndex';
+import { TicketMap } from './ticketMap';
 import { seedRng } from './rng';
 import { HIST_BINS } from './histogram';
 
@@ -126,7 +127,7 @@ export interface State {
   /** Patience and abandon timers in `timers` whose customer has left (see events.ts timersLeft). */
   stale: number;
   nextId: number;
-  tickets: Map<number, Ticket>;
+  tickets: TicketMap<Ticket>;
   depts: Dept[];
   reqs: Req[];
   evActive: boolean[];
@@ -201,7 +202,7 @@ export function newState(st: Static, seed: number): State {
     heap: newHeap(),
     stale: 0,
     nextId: 1,
-    tickets: new Map(),
+    tickets: new TicketMap<Ticket>(),
     depts,
     reqs,
     evActive: st.events.map(() => false),
