@@ -203,6 +203,11 @@ async function tapText(page: Page, text: string): Promise<void> {
     const t = window.__ripple!.texts().find((x) => x.text === want)!;
     return window.__ripple!.toScreen({ x: t.x + t.w / 2, y: t.y + t.h / 2 });
   }, text);
+  await tapAt(page, p);
+}
+
+/** A finger's tap at a point of the page. */
+async function tapAt(page: Page, p: { x: number; y: number }): Promise<void> {
   // A finger's press and lift a few frames apart (a tap within one frame can reach Phaser as no press).
   const cdp = await page.context().newCDPSession(page);
   const point = [{ x: Math.round(p.x), y: Math.round(p.y), id: 1, radiusX: 6, radiusY: 6, force: 1 }];
@@ -280,5 +285,47 @@ describe('a touch-only tablet is told to tap, not to press keys', () => {
     );
     expect((await shownTexts(page)).join('\n')).not.toMatch(/Space or P/);
     await game.shot('shell-touch-paused');
+  });
+  it("level 3's briefing and the leave question speak of taps; a tap on the board keeps playing", async () => {
+    game = await openTouch('?level=supervisor-out&seed=3', { width: 1024, height: 768 }, false);
+    const page = game.page;
+    await waitForScreen(page, 'briefing');
+    await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text === 'Start'));
+    const brief = (await shownTexts(page)).join('\n');
+    // The level's "New here" was written for a mouse and keys: "'Move 1 (-)' ... Click a ticket ... (or press F)".
+    expect(brief).toContain("'Move 1' lends a person");
+    expect(brief).toMatch(/Tap a ticket waiting in a line to serve/);
+    expect(brief).not.toMatch(/\(-\)|press F|[Cc]lick/);
+    await game.shot('shell-touch-briefing-l3');
+    await tapText(page, 'Start');
+    await waitForScreen(page, 'play');
+    await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text === 'Menu'));
+    await tapText(page, 'Menu');
+    await page.waitForFunction(() =>
+      window.__ripple!.texts().some((t) => t.text.startsWith('Leave this level? This game ends.\nTap Menu again')),
+    );
+    const asked = (await shownTexts(page)).filter((t) => t.startsWith('Leave this level?'));
+    expect(asked.join('\n')).not.toMatch(/Enter|Escape/);
+    await game.shot('shell-touch-leave');
+    // A tap on the board, away from every desk and button, keeps playing.
+    const empty = await page.evaluate(() => {
+      const h = window.__ripple!;
+      const shapes = h.targets();
+      const inside = (x: number, y: number) =>
+        shapes.some((r) => x >= r.x - 10 && x <= r.x + r.w + 10 && y >= r.y - 10 && y <= r.y + r.h + 10);
+      for (let y = 200; y < 950; y += 20)
+        for (let x = 400; x < 1480; x += 20) if (!inside(x, y)) return { x, y };
+      return null;
+    });
+    expect(empty, 'an empty place on the board').not.toBeNull();
+    const at = await page.evaluate((p) => window.__ripple!.toScreen(p), empty!);
+    await tapAt(page, at);
+    await page.waitForFunction(() => !window.__ripple!.texts().some((t) => t.text.startsWith('Leave this level?')));
+    expect(await page.evaluate(() => window.__ripple!.state().screen)).toBe('play');
+    // Asked again, Menu pressed twice leaves.
+    await tapText(page, 'Menu');
+    await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text.startsWith('Leave this level?')));
+    await tapText(page, 'Menu');
+    await waitForScreen(page, 'select');
   });
 });

@@ -47,7 +47,10 @@ export const COMMAND_WORDS: PerCommand<CommandWords, { type: PlayerCommandType }
     notHere: 'Granting requests is not part of this level',
   },
   prioritise: {
-    howTo: { text: 'Serve the unhappiest customer in a line first.', keys: 'choose a department, then F' },
+    howTo: {
+      text: "Serve a customer first: click a desk's line, then the customer to move to its front.",
+      keys: 'choose a department, then F',
+    },
     notHere: 'Changing the order of a line is not part of this level',
   },
 };

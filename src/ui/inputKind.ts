@@ -47,3 +47,31 @@ export function touchOnly(): boolean {
 export function keysOrTap(keys: string, touch: string): string {
   return touchOnly() ? touch : keys;
 }
+
+/** A key as a level's text names one: a letter or digit, a sign, or a named key. */
+const KEY = String.raw`(?:[A-Z0-9]|[-+=/.,\[\]]|Space|Enter|Tab|Escape|Esc|Shift)`;
+/** A bracketed key hint: "(G)", "(-)", "(or G)", "(or press F)", "(Q/T)", "(keys Q and T)", "(1-3)". */
+const KEY_HINT = new RegExp(
+  String.raw`\s*\((?:or )?(?:press |keys? )?${KEY}(?:(?:\s*(?:/|,|or|and)\s*|-)${KEY})*\)`,
+  'g',
+);
+
+/**
+ * Words written for a mouse and keyboard, for a finger: bracketed key hints go ("'Move 1 (-)'" reads
+ * "'Move 1'", as the button does on a touch screen) and click or press becomes tap. For the level's
+ * own texts (a trainer writes them once, for every device) and the briefing's lines.
+ */
+export function tapWords(text: string): string {
+  return text
+    .replace(KEY_HINT, '')
+    .replace(/\b([Cc]lick|[Pp]ress)(ing|ed|es|s)?\b/g, (_m, verb: string, end: string | undefined) => {
+      const tap = verb[0] === verb[0]!.toUpperCase() ? 'Tap' : 'tap';
+      const tail = end === 'ing' ? 'ping' : end === 'ed' ? 'ped' : end ? 's' : '';
+      return tap + tail;
+    });
+}
+
+/** A text written for a keyboard and mouse, in the words this device needs (see tapWords). */
+export function forInput(text: string): string {
+  return touchOnly() ? tapWords(text) : text;
+}

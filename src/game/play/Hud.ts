@@ -10,6 +10,7 @@ import { BOARD_COLOURS } from './playTheme';
 import { formatClock } from './rippleText';
 import { bakedShape, minScale, PlayButton, shrinkTo, style } from './ui';
 import { shownScore } from '../scenes/resultsWords';
+import { forInput } from '../../ui/inputKind';
 
 /** A text's words in lines no wider than `w` at its size (measured with the text object itself). */
 function linesOf(t: Phaser.GameObjects.Text, text: string, w: number): string[] {
@@ -233,7 +234,11 @@ export class Hud {
       this.tipAt = nowMs;
       if (this.tipPages.length === 0) {
         this.tipIndex = (this.tipIndex + 1) % this.tips.length;
-        this.tipPages = linesOf(this.tip, `Tip ${this.tipIndex + 1}/${this.tips.length}: ${this.tips[this.tipIndex]}`, LINE_W);
+        this.tipPages = linesOf(
+          this.tip,
+          `Tip ${this.tipIndex + 1}/${this.tips.length}: ${forInput(this.tips[this.tipIndex]!)}`,
+          LINE_W,
+        );
       }
       this.tip.setText(this.tipPages.shift() ?? '');
     }

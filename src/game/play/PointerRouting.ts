@@ -63,6 +63,12 @@ export class PointerRouting {
 
   private down(p: Phaser.Input.Pointer, over: Phaser.GameObjects.GameObject[]): void {
     if (over.length > 0) return;
+    // Asked whether to leave: a press on the board keeps playing (a finger has no Escape), and does nothing else.
+    if (this.control.state.mode === 'quit') {
+      this.control.cancel();
+      this.deps.run([]);
+      return;
+    }
     const pt = { x: p.worldX, y: p.worldY };
     const cards = this.deps.cards();
     const i = cardAt(cards.map((c) => c.rect), pt, 0);

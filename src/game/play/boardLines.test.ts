@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getLevelById } from '../../level/catalog';
 import { createSim } from '../../sim/index';
-import { boardBanner, boardLoad, hudValues, LEAVE_BANNER, pausedBanner, stepLine } from './boardLines';
+import { boardBanner, boardLoad, hudValues, leaveBanner, pausedBanner, stepLine } from './boardLines';
 
 describe('the board lines', () => {
   it('says a send for its time, never over the choice of a target', () => {
@@ -14,7 +14,8 @@ describe('the board lines', () => {
   });
 
   it('asks before leaving, else says paused with the speed Space goes on at, else nothing', () => {
-    expect(boardBanner('quit', 0, 2)).toBe(LEAVE_BANNER);
+    expect(boardBanner('quit', 0, 2)).toBe(leaveBanner());
+    expect(leaveBanner()).toMatch(/Escape: keep playing/);
     expect(boardBanner('idle', 0, 2)).toBe(pausedBanner(2));
     expect(pausedBanner(4)).toBe('Paused\nPress Space or P to continue at 4x');
     expect(boardBanner('source', 2, 2)).toBe('');

@@ -15,12 +15,14 @@ export function pausedBanner(lastSpeed: Speed): string {
   return `Paused\n${keysOrTap('Press Space or P', 'Tap Resume')} to continue at ${lastSpeed}x`;
 }
 
-export const LEAVE_BANNER =
-  'Leave this level? This game ends.\nEnter or Menu again: leave  ·  Escape: keep playing';
+/** The question when leaving (a touch screen is told to tap: a tap on the board keeps playing). */
+export function leaveBanner(): string {
+  return `Leave this level? This game ends.\n${keysOrTap('Enter or Menu again: leave  ·  Escape: keep playing', 'Tap Menu again: leave  ·  Tap the board: keep playing')}`;
+}
 
 /** The banner: the question when leaving, else paused, else none (''). */
 export function boardBanner(mode: RouteState['mode'], speed: Speed, lastSpeed: Speed): string {
-  if (mode === 'quit') return LEAVE_BANNER;
+  if (mode === 'quit') return leaveBanner();
   return speed === 0 ? pausedBanner(lastSpeed) : '';
 }
 

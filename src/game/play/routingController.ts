@@ -297,7 +297,10 @@ export class RoutingController {
     const name = (id: string) => board.depts.find((d) => d.id === id)?.name ?? id;
     switch (s.mode) {
       case 'quit':
-        return 'Leave this level? Press Enter to go to the menu, or Escape to keep playing.';
+        return keysOrTap(
+          'Leave this level? Press Enter to go to the menu, or Escape to keep playing.',
+          'Leave this level? Tap Menu again to go to the menu, or tap the board to keep playing.',
+        );
       case 'target': {
         const choose = keysOrTap(`Press ${keys} or click a department. Escape cancels.`, 'Tap a department.');
         if (s.what === 'staff') return `Where should one person from ${name(s.from)} go? ${choose}`;
@@ -312,9 +315,13 @@ export class RoutingController {
         const d = board.depts.find((x) => x.id === s.dept);
         if (!d) return '';
         const other = board.notMine?.(d.id);
-        if (other) return `${other} Tab or arrows: another department.`;
-        if (d.outbox.length > 0) return `${d.name}: press Enter to pick its next ready ticket (${d.outbox.length} ready). Tab or arrows: another department.`;
-        return `${d.name} has nothing ready to send yet. Tab or arrows: another department. Escape: back.`;
+        if (other) return `${other}${keysOrTap(' Tab or arrows: another department.', '')}`;
+        if (d.outbox.length > 0)
+          return keysOrTap(
+            `${d.name}: press Enter to pick its next ready ticket (${d.outbox.length} ready). Tab or arrows: another department.`,
+            `${d.name}: tap a ticket in its "Ready to send" tray to pick it (${d.outbox.length} ready).`,
+          );
+        return `${d.name} has nothing ready to send yet.${keysOrTap(' Tab or arrows: another department. Escape: back.', '')}`;
       }
       case 'idle': {
         const ready = board.depts.filter((d) => d.outbox.length > 0 && !board.notMine?.(d.id));

@@ -17,7 +17,7 @@ import { drawShape, type ShapeName } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, MIN_TEXT, palette, scaled, SIZE, textStyle } from './theme';
 import { Button, FocusGroup } from './widgets';
 import { workColour } from '../play/playTheme';
-import { keysOrTap, touchOnly } from '../../ui/inputKind';
+import { forInput, keysOrTap, touchOnly } from '../../ui/inputKind';
 
 /** A work type's colour: the board's own (playTheme), so a type looks the same on briefing and board. */
 export const colourOf = (level: Level, i: number): number => workColour(level, i);
@@ -215,13 +215,14 @@ export class BriefingScene extends Phaser.Scene {
       less ? 4 : 8,
     );
     add(this.add.text(0, 0, level.title, textStyle(s, 'heading', { wrap: colW })), less ? 14 : 30);
+    // The level's words are written once for every device: a touch screen reads tap, not click or keys.
     const lines = less ? [level.texts.briefing.join(' ')] : level.texts.briefing;
     for (const line of lines)
-      add(this.add.text(0, 0, line, textStyle(s, 'body', { wrap: colW })), less ? 8 : 16);
+      add(this.add.text(0, 0, forInput(line), textStyle(s, 'body', { wrap: colW })), less ? 8 : 16);
     y += less ? 6 : 14;
     if (level.texts.newThisLevel)
-      y += this.callout(c, y, colW, 'New here', level.texts.newThisLevel, pal.accent) + (less ? 12 : 24);
-    y += this.callout(c, y, colW, 'Your goal', level.texts.goal, pal.star);
+      y += this.callout(c, y, colW, 'New here', forInput(level.texts.newThisLevel), pal.accent) + (less ? 12 : 24);
+    y += this.callout(c, y, colW, 'Your goal', forInput(level.texts.goal), pal.star);
     return y;
   }
 
@@ -242,7 +243,7 @@ export class BriefingScene extends Phaser.Scene {
     // What to do, one line each; then all the keys together (one short block instead of one per line).
     const lines = controlsFor(level);
     for (const line of lines)
-      add(this.add.text(0, 0, `• ${line.text}`, textStyle(s, 'small', { wrap: rw })), 8);
+      add(this.add.text(0, 0, `• ${forInput(line.text)}`, textStyle(s, 'small', { wrap: rw })), 8);
     // A touch-only device has no keys to read about (the buttons and the bottom line say tap).
     const keys = touchOnly() ? [] : lines.filter((l) => l.keys).map((l) => l.keys);
     if (keys.length > 0 && less > 0)
