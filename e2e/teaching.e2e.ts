@@ -134,6 +134,47 @@ describe('results that explain', () => {
     }
   });
 
+  it('when the live score dips only because customers arrived, the board says why, once', async () => {
+    const g = await openGame('?level=right-desk&seed=3');
+    try {
+      const page = g.page;
+      await waitForScreen(page, 'briefing');
+      await page.keyboard.press('Enter');
+      await waitForScreen(page, 'play');
+      await press(page, ' ');
+      const dipped = () => window.__ripple!.toastLog().filter((t) => t.startsWith('The score dips when new customers arrive'));
+      // Served for half a minute, then customers come while nobody passes work on: the score falls.
+      await page.evaluate(() => window.__rippleDrive!.playOut('wholistic', 30));
+      // The board samples the score twice a second: wait until it shows the sim's score of now.
+      const shownNow = () =>
+        page.waitForFunction(() => {
+          const t = window.__ripple!.texts().find((x) => x.scene === 'play' && /^Score \d+$/.test(x.text));
+          return t?.text === `Score ${Math.floor(window.__ripple!.score()!.total)}` ? Number(t.text.slice(6)) : null;
+        });
+      const high = Number(await (await shownNow()).jsonValue());
+      expect(high, 'someone was served').toBeGreaterThan(0);
+      expect(await page.evaluate(dipped)).toEqual([]);
+      for (let t = 40; t <= 150 && (await page.evaluate(dipped)).length === 0; t += 10) {
+        await page.evaluate((u) => window.__rippleDrive!.playOut('idle', u), t);
+        await shownNow();
+      }
+      const said = await page.evaluate(dipped);
+      expect(said).toEqual([
+        'The score dips when new customers arrive: they count as not served until you serve them. It climbs as you do.',
+      ]);
+      await g.shot('teaching-score-dip-note');
+      // Dipping again later says nothing more.
+      for (const t of [170, 190, 210]) {
+        await page.evaluate((u) => window.__rippleDrive!.playOut('idle', u), t);
+        await shownNow();
+      }
+      expect(await page.evaluate(dipped)).toHaveLength(1);
+      expect(g.problems).toEqual([]);
+    } finally {
+      await g.close();
+    }
+  });
+
   it('at the very end, the board\'s last live score is the results\' score, floored the same way', async () => {
     const g = await openGame('?level=clear-notes&facilitator=1&seed=5');
     try {

@@ -40,6 +40,7 @@ import { attachRound, finishRound } from './playRound';
 import { playKeyHandler } from './playKeys';
 import { boardProbe } from './playProbe';
 import { boardMessages } from './playMessages';
+import { ScoreNote } from './scoreNote';
 import { SCENES } from '../scenes/common';
 import { onEachKeyDown } from '../scenes/keys';
 import { startScene, type PlayData, type ResumeData, type SceneData } from '../scenes/sceneData';
@@ -70,6 +71,7 @@ export class PlayScene extends Phaser.Scene {
   private names = new Map<string, string>();
   private scoreValue = 0;
   private scoreAt = -Infinity;
+  private scoreNote = new ScoreNote();
   private ending = false;
   private cleanup: Array<() => void> = [];
   private live: PlayLive | null = null;
@@ -108,6 +110,7 @@ export class PlayScene extends Phaser.Scene {
     this.cards = new Map();
     this.cleanup = [];
     this.scoreAt = -Infinity;
+    this.scoreNote = new ScoreNote();
     this.control.state = { mode: 'idle' };
     this.careMarks.clear();
     if (this.level) this.careMarks.forLevel(this.level.actions);
@@ -371,6 +374,8 @@ export class PlayScene extends Phaser.Scene {
     if (now - this.scoreAt > 500 || this.sim.isOver()) {
       this.scoreAt = now;
       this.scoreValue = this.sim.score().total;
+      const note = this.scoreNote.sample({ score: this.scoreValue, ...view.counts });
+      if (note) getApp().store.getState().toast(note, 'info', now);
       getApp().audio?.setLoad(boardLoad(view));
     }
     this.hud.update(hudValues(view, this.scoreValue, st.speed), now);
