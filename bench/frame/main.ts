@@ -7,6 +7,7 @@ import Phaser from 'phaser';
 import { createUiStore } from '../../src/store/store';
 import { getApp, setApp } from '../../src/game/context';
 import { PlayScene } from '../../src/game/play/PlayScene';
+import { createGameConfig } from '../../src/game/config';
 import { stressLevel } from './stressLevel';
 
 interface BenchResult {
@@ -61,17 +62,25 @@ class BareScene extends Phaser.Scene {
 
 setApp({ store: createUiStore({ screen: 'play', speed: 1 }), audio: null, probe: null });
 
-const game = new Phaser.Game({
-  // Same renderer as the game (Canvas) unless RENDERER=webgl.
-  type: new URLSearchParams(location.search).get('renderer') === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
-  parent: 'game',
-  width: 1920,
-  height: 1080,
-  backgroundColor: '#1b2030',
-  scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
-  scene: mode === 'play' ? [PlayScene] : [BareScene],
-  banner: false,
-});
+const renderer = params.get('renderer') === 'webgl' ? 'webgl' : 'canvas';
+const parent = document.getElementById('game')!;
+// The play scene runs in the game's own configuration (renderer, scaling, its canvas set-up); the bare
+// scene in a bare one of the same renderer and size (Canvas unless RENDERER=webgl).
+const game = new Phaser.Game(
+  mode === 'play'
+    ? createGameConfig(parent, '#1b2030', renderer, [PlayScene])
+    : {
+        type: renderer === 'webgl' ? Phaser.WEBGL : Phaser.CANVAS,
+        parent,
+        width: 1920,
+        height: 1080,
+        backgroundColor: '#1b2030',
+        scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+        scene: [BareScene],
+        banner: false,
+      },
+);
+(window as unknown as { __game: Phaser.Game }).__game = game;
 
 game.events.once(Phaser.Core.Events.READY, () => {
   if (mode === 'play') game.scene.start('play', { level: stressLevel(count), levelId: 'stress', seed: 1 });

@@ -6,6 +6,7 @@
 import Phaser from 'phaser';
 import { GAME_HEIGHT, GAME_WIDTH } from './scenes/theme';
 import type { Renderer } from './urlParams';
+import { drawAtWholePixels } from './wholePixels';
 
 export function createGameConfig(
   parent: HTMLElement,
@@ -30,5 +31,11 @@ export function createGameConfig(
     render: { antialias: true, roundPixels: false },
     input: { keyboard: { target: window }, activePointers: 2 },
     scene: scenes,
+    callbacks: {
+      // Canvas: still images and words on whole pixels, copied instead of filtered (see wholePixels.ts).
+      postBoot: (game) => {
+        if (game.context instanceof CanvasRenderingContext2D) drawAtWholePixels(game.context);
+      },
+    },
   };
 }
