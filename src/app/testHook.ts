@@ -79,6 +79,8 @@ export interface RippleHook {
   deskNumbers(): Record<string, number> | null;
   /** On the board: the letter on each drawn ticket, by ticket id. */
   ticketLetters(): Record<number, string> | null;
+  /** On the board: the ring around the picked ticket (centre and outside radius, game points), or null. */
+  pickedRing(): { x: number; y: number; r: number } | null;
   readonly audio: { ready: boolean; lastPlayed: string | null; playedCount: number };
   /** On the results screen: the score parts, causes and who gave up as shown; null before any results. */
   results(): ShownResults | null;
@@ -298,6 +300,7 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
     deskKinds: () => getApp().probe?.deskKinds?.() ?? null,
     deskNumbers: () => getApp().probe?.deskNumbers?.() ?? null,
     ticketLetters: () => getApp().probe?.ticketLetters?.() ?? null,
+    pickedRing: () => getApp().probe?.pickedRing?.() ?? null,
     score() {
       const probe = getApp().probe;
       return probe ? clone(probe.sim().score()) : null;

@@ -34,6 +34,8 @@ export interface PlayProbe {
   deskNumbers?(): Record<string, number>;
   /** The letter on each ticket drawn on the board, by ticket id (no two the same). */
   ticketLetters?(): Record<number, string>;
+  /** The ring around the picked ticket, if one is picked: centre and outside radius, game coordinates. */
+  pickedRing?(): { x: number; y: number; r: number } | null;
 }
 
 export interface AppContext {

@@ -14,6 +14,7 @@ import {
   OUTBOX_VISIBLE,
   workSlot,
   WORK_VISIBLE,
+  PICK_RING_R,
   type Rect,
 } from './layout';
 import { forEachTicket, shownOnBoard, type Place } from './boardModel';
@@ -34,6 +35,8 @@ interface Token {
   care?: Care;
 }
 
+/** The outside radius of the 'pick' frame's circle at scale 1 (textures.ts: radius 28, line 5). */
+const PICK_FRAME_R = 30.5;
 const SCALE = { inbox: 0.72, work: 0.6, outbox: 1, transit: 0.85 } as const;
 
 export class TokenLayer {
@@ -51,7 +54,12 @@ export class TokenLayer {
     private readonly scene: Phaser.Scene,
     private readonly cards: ReadonlyMap<string, Rect>,
   ) {
-    this.pickRing = scene.add.image(0, 0, TEX.fx, 'pick').setScale(1.15).setDepth(21).setVisible(false);
+    // The 'pick' frame's circle reaches 30.5 from its centre (textures.ts): scaled to PICK_RING_R.
+    this.pickRing = scene.add
+      .image(0, 0, TEX.fx, 'pick')
+      .setScale(PICK_RING_R / PICK_FRAME_R)
+      .setDepth(21)
+      .setVisible(false);
     this.hoverRing = scene.add
       .image(0, 0, TEX.fx, 'pick')
       .setScale(1.3)
@@ -223,6 +231,12 @@ export class TokenLayer {
   }
 
   /** Drawn position of a ticket, game coordinates, or null when not drawn. */
+  /** The picked ticket's ring, if shown: its centre and outside radius (game points). */
+  pickedRing(): { x: number; y: number; r: number } | null {
+    const r = this.pickRing;
+    return r.visible ? { x: r.x, y: r.y, r: PICK_FRAME_R * r.scaleX } : null;
+  }
+
   posOf(id: number): Pt | null {
     const tok = this.tokens.get(id);
     return tok?.img ? { x: tok.x, y: tok.y } : null;

@@ -11,6 +11,7 @@ import {
   narrowCard,
   OUTBOX_VISIBLE,
   outboxSlot,
+  trayRows,
   WORK_VISIBLE,
   workSlot,
   type Rect,
@@ -72,7 +73,7 @@ export function cardSpots(rect: Rect): CardSpots {
     skills: { x: a.skills.x, y: a.skills.y + a.skills.h / 2 },
     line: { x: a.inbox.x, y: a.inbox.y + a.inbox.h / 2 },
     lineMore: inboxMorePos(rect),
-    trayLabel: { x: a.outbox.x + 12, y: a.outbox.y + 18 },
+    trayLabel: { x: a.outbox.x + 12, y: a.outbox.y + trayRows(rect).label },
     trayMore: { x: a.outbox.x + a.outbox.w - 8, y: outboxSlot(rect, 0).y },
     people: Array.from({ length: WORK_VISIBLE }, (_, i) => {
       const p = workSlot(rect, i);
@@ -80,7 +81,7 @@ export function cardSpots(rect: Rect): CardSpots {
     }),
     captions: Array.from({ length: OUTBOX_VISIBLE }, (_, i) => {
       const s = outboxSlot(rect, i);
-      return { x: s.x, y: s.y + 26 };
+      return { x: s.x, y: s.y + trayRows(rect).caption };
     }),
   };
 }

@@ -4,7 +4,7 @@
  * ticket's desk and the desks it can or cannot go to ("can't do this" over a dimmed card).
  */
 import type Phaser from 'phaser';
-import { cardAreas, centre, type Rect } from './layout';
+import { cardAreas, type Rect } from './layout';
 import { BOARD_COLOURS, OKABE_ITO, STATUS_LOOK, type Status } from './playTheme';
 import { bakedShape, bakeShape, style } from './ui';
 
@@ -104,10 +104,12 @@ export class FocusRing {
     // Over the card (depth) when it dims it; a word says why nothing can go there.
     this.ring.setDepth(kind === 'cannot' ? 15 : 0);
     if (kind === 'cannot' && !this.cannot) {
-      const c = centre(this.rect);
+      // Over the tickets in the desk's line, which do not matter while choosing where a ticket goes: the
+      // name, "Can do:" (why not) and how long the line is stay in view (playtest 6: it covered "Can do:").
+      const line = cardAreas(this.rect).inbox;
       this.cannot = this.scene.add
-        .text(c.x, c.y, "can't do this", style(30, { bold: true, color: '#ffffff' }))
-        .setOrigin(0.5)
+        .text(line.x + line.w - 4, line.y + line.h / 2, "can't do this", style(30, { bold: true, color: '#ffffff' }))
+        .setOrigin(1, 0.5)
         .setBackgroundColor('#5a1e00')
         .setPadding(12, 6, 12, 6)
         .setDepth(16);

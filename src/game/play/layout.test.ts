@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD, cardAreas, cardAt, cardHeader, cardNameRoom, contains, inboxShown, inboxSlot, layoutCards, neighbour, readingOrder, trayCaptionRoom, outboxCentre, outboxSlot, outboxSlotAt, outboxSlotRect, OUTBOX_VISIBLE, FINGER, lineTouchRect, type Rect } from './layout';
+import { BOARD, cardAreas, cardSize, PICK_RING_R, trayRows, cardAt, cardHeader, cardNameRoom, contains, inboxShown, inboxSlot, layoutCards, neighbour, readingOrder, trayCaptionRoom, outboxCentre, outboxSlot, outboxSlotAt, outboxSlotRect, OUTBOX_VISIBLE, FINGER, lineTouchRect, type Rect } from './layout';
 
 const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
@@ -145,6 +145,28 @@ describe('touch targets on every card size', () => {
       expect(Math.min(line.w, line.h)).toBeGreaterThanOrEqual(FINGER);
       // Clear of the tray below it.
       expect(line.y + line.h).toBeLessThanOrEqual(cardAreas(card).outbox.y);
+    }
+  });
+});
+
+describe("the picked ticket's ring in its tray", () => {
+  it('clears the tray caption above and starts the ticket captions under it, on cards of up to six desks', () => {
+    // At the usual text size card text is 27 points, a box 31 high about its centre.
+    const half = 15.5;
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      const card = { x: 100, y: 100, ...cardSize(n) };
+      const tray = cardAreas(card).outbox;
+      const rows = trayRows(card);
+      expect(rows.label - half, `${n} desks: the tray caption inside the tray`).toBeGreaterThanOrEqual(0);
+      for (let i = 0; i < OUTBOX_VISIBLE; i++) {
+        const s = outboxSlot(card, i);
+        expect(s.y - PICK_RING_R, `${n} desks, slot ${i}: the ring under the tray caption`).toBeGreaterThanOrEqual(tray.y + rows.label + half);
+        expect(rows.caption, `${n} desks: the ticket's caption starts under the ring`).toBeGreaterThanOrEqual(PICK_RING_R);
+        expect(s.y + rows.caption + 2 * half, `${n} desks: a line of caption inside the tray`).toBeLessThanOrEqual(tray.y + tray.h);
+      }
+      const room = trayCaptionRoom(card);
+      expect(room.top).toBe(outboxSlot(card, 0).y + rows.caption);
+      expect(room.h, `${n} desks: room for one line of caption`).toBeGreaterThanOrEqual(2 * half);
     }
   });
 });

@@ -253,7 +253,7 @@ export function cardNameRoom(card: Rect): number {
 export function trayCaptionRoom(card: Rect): { w: number; h: number; top: number } {
   const a = cardAreas(card).outbox;
   const step = (a.w - 50) / OUTBOX_VISIBLE;
-  const top = outboxSlot(card, 0).y + 26;
+  const top = outboxSlot(card, 0).y + trayRows(card).caption;
   return { w: step - 8, h: Math.max(20, a.y + a.h - 2 - top), top };
 }
 
@@ -294,10 +294,26 @@ export function inboxMorePos(c: Rect): Pt {
   return { x: p.x + 24, y: p.y };
 }
 
+/** The picked ticket's ring, outside edge from the ticket's centre (its white outline ends at 25.5). */
+export const PICK_RING_R = 28;
+
+/**
+ * The tray's rows, from its top: the tray caption's centre ("Ready to send (2)"), the tickets' centre
+ * and their captions' top. On the cards of up to six desks the tickets sit low enough that the picked
+ * ticket's ring clears the tray caption above them at the usual text size (27 points, a box 31 high),
+ * and their captions start under the ring (playtest 6: the ring covered "Ready to send"). The narrow
+ * cards of seven or eight desks have no room for that: their rows are as before.
+ */
+export function trayRows(c: Rect): { label: number; slot: number; caption: number } {
+  const h = cardAreas(c).outbox.h;
+  if (tallCard(c) && !narrowCard(c)) return { label: 16, slot: Math.min(62, Math.max(60, h / 2 - 4)), caption: PICK_RING_R };
+  return { label: 18, slot: Math.min(62, h / 2 - 4), caption: 26 };
+}
+
 export function outboxSlot(c: Rect, i: number): Pt {
   const a = cardAreas(c).outbox;
   const step = (a.w - 50) / OUTBOX_VISIBLE;
-  return { x: a.x + 12 + step * (i + 0.5), y: a.y + Math.min(62, a.h / 2 - 4) };
+  return { x: a.x + 12 + step * (i + 0.5), y: a.y + trayRows(c).slot };
 }
 
 export function outboxCentre(c: Rect): Pt {

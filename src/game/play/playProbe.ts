@@ -36,5 +36,6 @@ export function boardProbe(p: ProbeParts): PlayProbe {
     touchAreas: () => p.desks.touchAreas(),
     deskNumbers: () => Object.fromEntries(p.depts.map((d) => [d.def.id, d.number])),
     ticketLetters: () => p.tokens.letters(),
+    pickedRing: () => p.tokens.pickedRing(),
   };
 }
