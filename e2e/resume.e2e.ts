@@ -96,7 +96,7 @@ describe('a reload mid-round offers to resume it', { timeout: 300_000 }, () => {
     expect(s.hash).toBe(before.hash);
     expect(await page.evaluate(() => window.__ripple!.state().speed)).toBe(0);
     // The board's clock reads what the offer said; the notes choice is the player's, not the default.
-    expect(await texts(page)).toContain(`Time left ${left(before)}`);
+    expect(await texts(page)).toContain(`${left(before)} left`);
     expect(await page.evaluate(() => window.__ripple!.state().selection.care), 'the notes choice survives').toBe('thorough');
     await page.waitForTimeout(300);
     await game.shot('resume-02-resumed-paused');

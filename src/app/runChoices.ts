@@ -1,7 +1,7 @@
 /**
  * A round left in progress, in the board's terms and with the player's own choices (pure).
  *
- *  - The board counts time down ("Time left 4:30"), so the resume offer says the time left too:
+ *  - The board counts time down ("4:30 left"), so the resume offer says the time left too:
  *    the level's length plus every "more time" the facilitator gave, less the time played.
  *  - The notes choice (Quick or Thorough) is not a sim command: it changes nothing until a handoff
  *    carries it, and every handoff in the log says which notes it took. So a resumed board reads the

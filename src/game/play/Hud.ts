@@ -46,6 +46,17 @@ const SPEEDS: ReadonlyArray<{ s: Speed; w: number }> = [
 ];
 const BUTTON_H = 56;
 const MENU = { x: 1848, w: 128 };
+/**
+ * The clock ("4:30 left") starts at TIME_X and keeps TIME_GAP clear of the speed buttons; the title has
+ * the room before it, TITLE_GAP short of it (playtest 6: at projector size the level's name ran into
+ * "Time left 5:29", and level 7's name took two lines).
+ */
+const TITLE_X = 20;
+const TIME_X = 530;
+const TITLE_GAP = 28;
+const TIME_GAP = 16;
+const TITLE_W = TIME_X - TITLE_GAP - TITLE_X;
+const TIME_W = SPEED_X - TIME_GAP - TIME_X;
 
 /**
  * Where the top bar's buttons sit, in game points (the projector covers them with its own speed line):
@@ -120,21 +131,21 @@ export class Hud {
     // A long title takes two lines rather than shrinking below the smallest readable size. A session
     // round puts the team and round under a one-line title instead ("Blue table · round 2 of 3").
     const t = scene.add
-      .text(20, round ? cy - 17 : cy, title, style(round ? fs(26) : fs(30), { bold: true }))
+      .text(TITLE_X, round ? cy - 17 : cy, title, style(round ? fs(26) : fs(30), { bold: true }))
       .setOrigin(0, 0.5)
       .setDepth(51);
-    if (!round && t.width > 410) t.setWordWrapWidth(410 / minScale(t), true);
-    shrinkTo(t, 410);
+    if (!round && t.width * minScale(t) > TITLE_W) t.setWordWrapWidth(TITLE_W / minScale(t), true);
+    shrinkTo(t, TITLE_W);
     if (round) {
       const r = scene.add
-        .text(20, cy + 19, round, style(fs(24), { bold: true, color: '#ffe066' }))
+        .text(TITLE_X, cy + 19, round, style(fs(24), { bold: true, color: '#ffe066' }))
         .setOrigin(0, 0.5)
         .setDepth(51);
       r.setName('hud-round');
-      shrinkTo(r, 410);
+      shrinkTo(r, TITLE_W);
     }
     this.time = scene.add
-      .text(446, cy, '', style(fs(30), { bold: true }))
+      .text(TIME_X, cy, '', style(fs(30), { bold: true }))
       .setOrigin(0, 0.5)
       .setDepth(51);
     let x = SPEED_X;
@@ -209,11 +220,11 @@ export class Hud {
 
   update(v: HudValues, nowMs: number): void {
     const l = this.last;
-    const time = `Time left ${formatClock(v.timeLeft)}`;
+    const time = `${formatClock(v.timeLeft)} left`;
     if (time !== l.time) {
       this.time.setText((l.time = time));
       // Large text: keep the clock clear of the Pause button.
-      shrinkTo(this.time, 230);
+      shrinkTo(this.time, TIME_W);
     }
     const score = `Score ${shownScore(v.score)}`;
     if (score !== l.score) this.score.setText((l.score = score));
