@@ -28,6 +28,8 @@ const TITLE_LIMIT_MS = 800;
 const SETTLE_MS = 2500;
 /** The mark the game (src/main.ts) and the bare page set a frame after their title scene is created. */
 const TITLE_MARK = 'ripple:title-drawn';
+/** The mark both set when their entry script starts: Phaser (and the game's first-load modules) fetched and run. */
+const START_MARK = 'ripple:main-start';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
@@ -45,6 +47,8 @@ interface Script {
 
 export interface LoadFigures {
   titleMs: number;
+  /** When the entry script started (Phaser fetched, compiled and run), ms after navigation. */
+  startMs: number;
   /** Scripts whose request started before the title was drawn, and the ones after. */
   first: Script[];
   later: Script[];
@@ -83,15 +87,16 @@ export async function coldLoad(browser: Browser, url: string): Promise<LoadFigur
     });
     await page.waitForTimeout(SETTLE_MS);
     if (errors.length) throw new Error(`page errors at ${url}: ${errors.join('; ')}`);
-    const seen = await page.evaluate((m) => {
+    const seen = await page.evaluate(([m, sm]) => {
       const mark = performance.getEntriesByName(m)[0]!.startTime;
+      const start = performance.getEntriesByName(sm)[0]?.startTime ?? NaN;
       const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
         name: r.name,
         start: r.startTime,
         end: r.responseEnd,
       }));
-      return { mark, res, hook: typeof (window as { __ripple?: unknown }).__ripple === 'object' };
-    }, TITLE_MARK);
+      return { mark, start, res, hook: typeof (window as { __ripple?: unknown }).__ripple === 'object' };
+    }, [TITLE_MARK, START_MARK] as const);
     const first: Script[] = [];
     const later: Script[] = [];
     let firstAll = bytes.get(url)?.bytes ?? 0; // the page itself
@@ -104,7 +109,7 @@ export async function coldLoad(browser: Browser, url: string): Promise<LoadFigur
       const s = { file: r.name.split('/').pop() ?? '?', bytes: b.bytes, start: r.start, end: r.end };
       (before ? first : later).push(s);
     }
-    return { titleMs: seen.mark, first, later, firstAll, restLoaded: seen.hook };
+    return { titleMs: seen.mark, startMs: seen.start, first, later, firstAll, restLoaded: seen.hook };
   } finally {
     await context.close();
   }
@@ -210,6 +215,11 @@ try {
   console.log(
     `  bare Phaser: title drawn ${bTitle.toFixed(0)} ms (${b.map((x) => x.titleMs.toFixed(0)).join(', ')})`,
   );
+  const phases = (xs: LoadFigures[]) => {
+    const start = median(xs.map((x) => x.startMs));
+    return `script started ${start.toFixed(0)} ms (Phaser fetched and run), then ${median(xs.map((x) => x.titleMs - x.startMs)).toFixed(0)} ms to the title`;
+  };
+  console.log(`  medians, game: ${phases(g)}; bare Phaser: ${phases(b)}`);
   console.log(`bytes of one cold load through a gzip static server`);
   console.log(
     `  game before the title: JavaScript ${kb(gJs)} in ${gz.first.length} file(s), everything ${kb(gz.firstAll)}: ${list(gz.first)}`,

@@ -27,6 +27,8 @@ import { isDomOverlayOpen } from './ui/overlay';
 import { openSettingsPanel } from './ui/settingsPanel';
 import { installTurnHint, TURN_QUERY } from './ui/turnHint';
 
+// For the load bench: Phaser and the first-load modules are fetched and run; the rest is this game's.
+performance.mark('ripple:main-start');
 decodeLogo();
 const prefersReducedMotion =
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;

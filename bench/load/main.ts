@@ -1,9 +1,13 @@
 /**
  * The bare page of the load bench: Phaser alone, the same renderer and design size as the game, one
  * scene that draws a title. A frame after that scene is created (it has then been drawn once) the page
- * sets the same performance mark as the game (src/main.ts), 'ripple:title-drawn'.
+ * sets the same performance mark as the game (src/main.ts), 'ripple:title-drawn'; 'ripple:main-start' when its
+ * script starts, as the game's.
  */
 import Phaser from 'phaser';
+
+// As the game's main.ts: Phaser is fetched and run.
+performance.mark('ripple:main-start');
 
 class BareTitle extends Phaser.Scene {
   constructor() {
