@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openGame, screenPixels, waitForScreen, type GamePage } from './harness';
 import { press } from './helpers';
 
 let game: GamePage | undefined;
@@ -327,5 +327,32 @@ describe('a touch-only tablet is told to tap, not to press keys', () => {
     await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text.startsWith('Leave this level?')));
     await tapText(page, 'Menu');
     await waitForScreen(page, 'select');
+  });
+});
+
+describe('the title on a 4:3 tablet', () => {
+  it('lets its ripples fade out before the edges of the game, with no straight cut where the page shows', async () => {
+    game = await openGame('', { viewport: { width: 1024, height: 768 } });
+    const page = game.page;
+    await waitForScreen(page, 'title');
+    const box = (await page.locator('canvas').first().boundingBox())!;
+    expect(box.height, 'a 16:9 game on a 4:3 screen has the page above and below it').toBeLessThan(700);
+    const bg = [0x0e, 0x1b, 0x2a];
+    /** Pixels of a row of the game that are not the page's own colour. */
+    const marked = async (y: number) => {
+      const { data, width } = await screenPixels(page, { x: box.x, y: Math.round(y), width: Math.round(box.width), height: 1 });
+      let n = 0;
+      for (let x = 0; x < width; x++)
+        if ([0, 1, 2].some((c) => Math.abs(data[4 * x + c]! - bg[c]!) > 6)) n++;
+      return n;
+    };
+    // Rings are drawn (the middle rows cross them), and none reaches the game's first or last row.
+    for (let i = 0; i < 4; i++) {
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await marked(box.y + box.height * 0.35), 'ripples cross the middle').toBeGreaterThan(0);
+      expect(await marked(box.y + 1), 'ripples at the top edge').toBe(0);
+      expect(await marked(box.y + box.height - 2), 'ripples at the bottom edge').toBe(0);
+    }
+    await game.shot('shell-title-tablet-edges');
   });
 });

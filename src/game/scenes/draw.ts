@@ -99,6 +99,36 @@ export function drawWarning(g: Phaser.GameObjects.Graphics, x: number, y: number
   g.fillCircle(x, y + s * 0.3, s * 0.07);
 }
 
+/** Height of the band, at the game's top and at its bottom, over which the ripples fade out. */
+const FADE_H = 150;
+
+/**
+ * The ripples fade out towards the game's top and bottom edges, into the page's own colour: on a
+ * screen squarer than 16:9 (a 4:3 tablet) the page shows above and below the game, and rings cut off
+ * there along a straight line looked broken (playtest 6). One small gradient, drawn once and stretched.
+ */
+function edgeFades(scene: Phaser.Scene, bgCss: string, depth: number): void {
+  const key = `edge-fade:${bgCss}`;
+  if (!scene.textures.exists(key)) {
+    const tex = scene.textures.createCanvas(key, 2, 64);
+    if (!tex) return;
+    const ctx = tex.getContext();
+    const grad = ctx.createLinearGradient(0, 0, 0, 64);
+    grad.addColorStop(0, bgCss);
+    grad.addColorStop(1, `${bgCss}00`);
+    ctx.fillStyle = grad;
+    ctx.fillRect(0, 0, 2, 64);
+    tex.refresh();
+  }
+  scene.add.image(0, 0, key).setOrigin(0, 0).setDisplaySize(GAME_WIDTH, FADE_H).setDepth(depth);
+  scene.add
+    .image(0, GAME_HEIGHT - FADE_H, key)
+    .setOrigin(0, 0)
+    .setDisplaySize(GAME_WIDTH, FADE_H)
+    .setFlipY(true)
+    .setDepth(depth);
+}
+
 /**
  * Calm ripple rings spreading from a few points. Static (drawn once) when reduced motion is on.
  * Returns the graphics object; the scene keeps it behind everything else.
@@ -126,6 +156,7 @@ export function rippleBackdrop(scene: Phaser.Scene, settings: Settings): Phaser.
     }
   };
   draw(2400);
+  edgeFades(scene, pal.bgCss, -9);
   if (!settings.reducedMotion) {
     const onUpdate = (time: number) => draw(time);
     scene.events.on(Phaser.Scenes.Events.UPDATE, onUpdate);
