@@ -4,16 +4,12 @@
  * tables join with a team name and no account; the projector joins read-only.
  *
  * The room is only transport: every rule is in LiveSession and TableRound. Each message type is checked
- * here (size, shape, who may send it) before it reaches them; a refusal is answered in plain words.
+ * at the edge (server/roomEdge.ts: size, shape, who may send it) before it reaches them; a refusal is
+ * answered in plain words. The synced state's picture of a table is drawn by server/state.ts.
  */
 import { ClientState, ErrorCode, Room, ServerError, type Client } from '@colyseus/core';
-import { z } from 'zod';
 import {
-  ClientMessages,
-  JoinOptions,
-  MAX_MESSAGE_CHARS,
   MAX_MESSAGES_PER_SECOND,
-  PROTOCOL_VERSION,
   type AckMessage,
   type ClientMessageType,
   type ResultMessage,
@@ -26,7 +22,8 @@ import { keyDigest, newJoinCode } from './codes';
 import type { JournalStore } from './journal';
 import type { LevelShelf } from './levels';
 import { LiveSession, noListener, type Table } from './session';
-import { LiveState, SeatState, TableState } from './state';
+import { checked, readJoin, type Handler, type Who } from './roomEdge';
+import { copyTable, LiveState } from './state';
 import { publicResult } from './tableRound';
 
 /** Least time between two whole rounds sent to one device for one table on its asking. */
@@ -66,30 +63,6 @@ export function setLiveContext(c: LiveContext): void {
 function ctx(): LiveContext {
   if (!context) throw new Error('The live room needs setLiveContext() before the server starts.');
   return context;
-}
-
-interface Who {
-  role: Role;
-  table?: string;
-  device?: string;
-}
-
-export function versionProblem(version: unknown): string | null {
-  return version === PROTOCOL_VERSION
-    ? null
-    : `This device runs another version of Ripple Effect than the room server. Reload the page (or ask the facilitator which address to open) and join again.`;
-}
-
-function readJoin(options: unknown): z.infer<typeof JoinOptions> {
-  const v = versionProblem((options as { version?: unknown } | null)?.version);
-  if (v) throw new ServerError(ErrorCode.APPLICATION_ERROR, v);
-  const r = JoinOptions.safeParse(options);
-  if (!r.success)
-    throw new ServerError(
-      ErrorCode.APPLICATION_ERROR,
-      r.error.issues[0]?.message ?? 'Those join details cannot be read.',
-    );
-  return r.data;
 }
 
 export class LiveRoom extends Room<{ state: LiveState }> {
@@ -310,62 +283,11 @@ export class LiveRoom extends Room<{ state: LiveState }> {
 
   /** Copies a table's public picture into the synced state. */
   private overview(table: Table): void {
-    let s = this.state.tables.get(table.id);
-    if (!s) {
-      s = new TableState();
-      s.id = table.id;
-      this.state.tables.set(table.id, s);
-    }
-    s.team = table.team;
-    s.devices = [...table.devices.values()].filter((d) => d.connected).length;
-    const seats = this.session.seatNames(table);
-    for (const key of [...s.seats.keys()]) if (!seats.includes(key)) s.seats.delete(key);
-    for (const seat of seats) {
-      const who = this.session.holderOf(table, seat);
-      let st = s.seats.get(seat);
-      if (!st) {
-        st = new SeatState();
-        s.seats.set(seat, st);
-      }
-      st.who = who;
-    }
-    const round = table.round;
-    if (!round) return;
-    const counts = round.counts();
-    s.run = round.run;
-    s.levelId = round.level.id;
-    s.status = round.status;
-    s.simTime = round.now();
-    s.end = round.end();
-    s.score = round.score().total;
-    s.served = counts.resolved;
-    s.gaveUp = counts.abandoned;
-    s.inSystem = counts.inSystem;
+    copyTable(this.state, this.session, table);
   }
 
-  private on<K extends ClientMessageType>(
-    type: K,
-    roles: Role[],
-    handle: (client: Client, msg: z.infer<(typeof ClientMessages)[K]>, who: Who) => void,
-  ): void {
-    this.onMessage(type, (client: Client, raw: unknown) => {
-      const who = client.userData as Who | undefined;
-      const seq =
-        typeof (raw as { seq?: unknown } | null)?.seq === 'number' ? (raw as { seq: number }).seq : -1;
-      const refuse = (reason: string) => client.send('refused', { type, seq, reason });
-      if (!who || !roles.includes(who.role)) return refuse('This device may not do that.');
-      let size = Infinity;
-      try {
-        size = JSON.stringify(raw)?.length ?? Infinity;
-      } catch {
-        /* not JSON-able: refused below */
-      }
-      if (size > MAX_MESSAGE_CHARS) return refuse('That message is too large.');
-      const parsed = ClientMessages[type].safeParse(raw);
-      if (!parsed.success)
-        return refuse(`That message cannot be read: ${parsed.error.issues[0]?.message ?? 'wrong shape'}.`);
-      handle(client, parsed.data as z.infer<(typeof ClientMessages)[K]>, who);
-    });
+  private on<K extends ClientMessageType>(type: K, roles: Role[], handle: Handler<K>): void {
+    this.onMessage(type, checked(type, roles, handle));
   }
 
   private listen(): void {

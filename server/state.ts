@@ -4,6 +4,7 @@
  * score so far. Secrets (the facilitator key, device tokens) never go here.
  */
 import { schema, t, type SchemaType } from '@colyseus/schema';
+import type { LiveSession, Table } from './session';
 
 export const SeatState = schema(
   {
@@ -49,3 +50,38 @@ export const LiveState = schema(
   'LiveState',
 );
 export type LiveState = SchemaType<typeof LiveState>;
+
+/** Copies a table's public picture (devices, who holds each seat, its round's clock and score) into `state`. */
+export function copyTable(state: LiveState, session: LiveSession, table: Table): void {
+  let s = state.tables.get(table.id);
+  if (!s) {
+    s = new TableState();
+    s.id = table.id;
+    state.tables.set(table.id, s);
+  }
+  s.team = table.team;
+  s.devices = [...table.devices.values()].filter((d) => d.connected).length;
+  const seats = session.seatNames(table);
+  for (const key of [...s.seats.keys()]) if (!seats.includes(key)) s.seats.delete(key);
+  for (const seat of seats) {
+    const who = session.holderOf(table, seat);
+    let st = s.seats.get(seat);
+    if (!st) {
+      st = new SeatState();
+      s.seats.set(seat, st);
+    }
+    st.who = who;
+  }
+  const round = table.round;
+  if (!round) return;
+  const counts = round.counts();
+  s.run = round.run;
+  s.levelId = round.level.id;
+  s.status = round.status;
+  s.simTime = round.now();
+  s.end = round.end();
+  s.score = round.score().total;
+  s.served = counts.resolved;
+  s.gaveUp = counts.abandoned;
+  s.inSystem = counts.inSystem;
+}
