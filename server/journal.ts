@@ -44,6 +44,8 @@ export const JournalEventSchema = z.discriminatedUnion('e', [
   z.object({ e: z.literal('leaderboard'), show: z.boolean() }),
   /** The table the facilitator put on the projector ('' lets the projector pick). */
   z.object({ e: z.literal('projector'), table: z.string() }),
+  /** The level the facilitator chose for the next round. */
+  z.object({ e: z.literal('next'), level: z.string() }),
   z.object({ e: z.literal('closed') }),
 ]);
 export type JournalEvent = z.infer<typeof JournalEventSchema>;

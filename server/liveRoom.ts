@@ -103,6 +103,7 @@ export class LiveRoom extends Room<{ state: LiveState }> {
     this.state.seatMode = this.session.seatMode;
     this.state.leaderboard = this.session.leaderboard;
     this.state.projector = this.session.projector;
+    this.state.next = this.session.defaultLevel;
     this.session.listener = {
       log: (table, msgs) => {
         for (const msg of msgs)
@@ -336,9 +337,17 @@ export class LiveRoom extends Room<{ state: LiveState }> {
       const table = this.session.tables.get(msg.table);
       if (table) this.sendRound(client, table);
     });
+    this.on('next', ['facilitator'], (client, msg) => {
+      const r = this.session.setNextLevel(msg.levelId);
+      if (!r.ok) return client.send('refused', { type: 'next', seq: -1, reason: r.reason });
+      this.state.next = this.session.defaultLevel;
+    });
     this.on('control', ['facilitator'], (client, msg) => {
       const targets = this.targets(msg.table);
       const problems: string[] = [];
+      // Starting a level makes it the next round's too (a table that joins later is seated for it).
+      if (msg.action === 'start' && msg.levelId && this.session.setNextLevel(msg.levelId).ok)
+        this.state.next = this.session.defaultLevel;
       for (const t of targets) {
         const r =
           msg.action === 'start'

@@ -92,6 +92,9 @@ export function restoreSession(
         case 'projector':
           session.projector = session.tables.has(e.table) ? e.table : '';
           break;
+        case 'next':
+          if (levels(e.level)) session.defaultLevel = e.level;
+          break;
         case 'session':
         case 'closed':
           break;

@@ -3,7 +3,11 @@ import type { TableLogMessage, WelcomeMessage, AckMessage } from '../src/live/pr
 import { loadLevels } from './levels';
 import { GRACE_SECONDS, LiveSession } from './session';
 import type { LiveRoom } from './liveRoom';
-import { bootTestServer, createSession, joinTable, until, type Device } from './testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseJournal } from './journal';
+import { restoreSession } from './restore';
+import { bootTestServer, createSession, joinTable, tempJournalDir, until, type Device } from './testing';
 
 const levels = loadLevels();
 let stop: Array<() => Promise<void>> = [];
@@ -216,6 +220,42 @@ describe('live room: seats', () => {
     await until(() => shown() === 'away', 'the seat shown away');
     other.room.send('claim', { seat });
     expect(await other.next<Seat>('seat', (s) => s.ok)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the next round\'s level, before the round', () => {
+  it('the facilitator chooses it: the state names it, waiting tables are seated for its desks, a restart keeps it; nobody else may choose', async () => {
+    const dir = tempJournalDir();
+    const b = await boot(dir);
+    const fac = await createSession(b.url, 'departments');
+    const code = fac.room.roomId;
+    const dev = await joinTable(b.url, code, 'Plum');
+    await dev.next<WelcomeMessage>('welcome');
+    const state = () => b.room(code).state;
+    await until(() => state().tables.get('t1')?.seats.size === 3, 'the first level\'s three desks');
+    expect(state().next).toBe('right-desk');
+    fac.room.send('next', { levelId: 'every-job' });
+    const desks = levels.get('every-job')!.departments.map((d) => d.id);
+    await until(() => state().next === 'every-job', 'the next level in the state');
+    await until(() => state().tables.get('t1')!.seats.size === desks.length, 'the seats of the chosen level');
+    expect([...state().tables.get('t1')!.seats.keys()]).toEqual(desks);
+    dev.room.send('claim', { seat: desks.at(-1)! });
+    expect(await dev.next<Seat>('seat')).toMatchObject({ ok: true });
+    // A level the server does not have is refused in words; a table may not choose at all.
+    fac.room.send('next', { levelId: 'moon-base' });
+    expect(await fac.next<{ type: string; reason: string }>('refused', (r) => r.type === 'next')).toMatchObject({
+      reason: 'There is no level "moon-base" on this server.',
+    });
+    dev.room.send('next', { levelId: 'right-desk' });
+    expect(await dev.next<{ type: string; reason: string }>('refused', (r) => r.type === 'next')).toMatchObject({
+      reason: 'This device may not do that.',
+    });
+    expect(state().next).toBe('every-job');
+    // A restart reads the choice back from the journal.
+    const events = parseJournal(readFileSync(join(dir, `${code}.jsonl`), 'utf8'));
+    const back = restoreSession(events, levels.get, () => {})!;
+    expect(back.defaultLevel).toBe('every-job');
+    expect(back.seatNames(back.tables.get('t1')!)).toEqual(desks);
   });
 });
 

@@ -133,13 +133,33 @@ export class LiveSession {
     return device;
   }
 
-  /** The seats of a table: the board, or one per department of its level. */
+  /**
+   * The seats of a table: the board, or one per department of the level it plays now (its round's, while
+   * one is on; else the next round's, so people take their desks for it before it starts).
+   */
   seatNames(table: Table): string[] {
     if (this.seatMode === 'board') return [BOARD_SEAT];
-    const level = table.round?.level ?? this.levels(this.defaultLevel);
+    const level = this.seatLevel(table);
     return level ? level.departments.map((d) => d.id) : [];
   }
+
+  private seatLevel(table: Table): Level | undefined {
+    const round = table.round;
+    return round && round.status !== 'over' ? round.level : this.levels(this.defaultLevel);
+  }
+  /** The level of the next round (the facilitator's choice): seats and briefings before a round follow it. */
   defaultLevel = 'right-desk';
+
+  /** The facilitator chooses the next round's level; refused for a level this server does not have. */
+  setNextLevel(levelId: string): Outcome {
+    if (!this.levels(levelId)) return { ok: false, reason: `There is no level "${levelId}" on this server.` };
+    if (levelId === this.defaultLevel) return { ok: true };
+    this.defaultLevel = levelId;
+    this.write({ e: 'next', level: levelId });
+    for (const table of this.tables.values())
+      if (!table.round || table.round.status === 'over') this.listener.seats(table);
+    return { ok: true };
+  }
 
   /**
    * Takes a seat for a device. A seat held by another device that is still connected is refused, and so
@@ -189,8 +209,7 @@ export class LiveSession {
 
   /** A department's name in this table's level (the seat id when the level does not know it). */
   seatLabel(table: Table, seat: string): string {
-    const level = table.round?.level ?? this.levels(this.defaultLevel);
-    return level?.departments.find((d) => d.id === seat)?.name ?? seat;
+    return this.seatLevel(table)?.departments.find((d) => d.id === seat)?.name ?? seat;
   }
 
   /**

@@ -45,6 +45,8 @@ export const LiveState = schema(
     leaderboard: t.boolean().default(false),
     /** The table the facilitator puts on the projector ('' lets the projector pick the first with a round). */
     projector: t.string().default(''),
+    /** The level of the next round, as the facilitator chose it (tables show its briefing meanwhile). */
+    next: t.string().default(''),
     tables: t.map(TableState),
   },
   'LiveState',
@@ -62,7 +64,9 @@ export function copyTable(state: LiveState, session: LiveSession, table: Table):
   s.team = table.team;
   s.devices = [...table.devices.values()].filter((d) => d.connected).length;
   const seats = session.seatNames(table);
-  for (const key of [...s.seats.keys()]) if (!seats.includes(key)) s.seats.delete(key);
+  // In the level's order: a next level with other desks (or the same in another order) starts afresh.
+  const kept = [...s.seats.keys()];
+  if (kept.some((key, i) => key !== seats[i])) for (const key of kept) s.seats.delete(key);
   for (const seat of seats) {
     const who = session.holderOf(table, seat);
     let st = s.seats.get(seat);

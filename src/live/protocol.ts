@@ -14,7 +14,7 @@ import type { LogMessage } from '../roundlog/index';
 import type { Metrics, ScoreReport, TimedCommand } from '../sim/types';
 
 /** Bumped whenever a message changes shape: a device of another version is refused with plain words. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 export const ROOM_NAME = 'live';
 
 /** A whole board on one device, or one department per device. */
@@ -88,6 +88,11 @@ export const ClientMessages = {
       .optional(),
   }),
   event: z.object({ event: ident }),
+  /**
+   * The facilitator's choice of level for the next round: tables waiting for it read its briefing (and,
+   * one department each, take its desks) before the round starts.
+   */
+  next: z.object({ levelId: ident }),
   leaderboard: z.object({ show: z.boolean() }),
   /** The facilitator picks the table the projector shows ('' for the projector's own choice). */
   project: z.object({ table: z.union([ident, z.literal('')]) }),

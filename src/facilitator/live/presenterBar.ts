@@ -10,7 +10,8 @@
  * only and the toast says so. All texts go in with textContent.
  */
 import './live.css';
-import type { Level, LevelEvent } from '../../level/schema';
+import { injectsOf, type Inject } from '../../level/injects';
+import type { Level } from '../../level/schema';
 import type { Command, Sim } from '../../sim/types';
 import type { Speed, UiStoreApi } from '../../store/store';
 import { isDomOverlayOpen } from '../../ui/overlay';
@@ -41,32 +42,6 @@ export interface BarContext {
 
 export interface PresenterBar {
   destroy(): void;
-}
-
-export interface Inject {
-  id: string;
-  label: string;
-  text: string;
-}
-
-/** The level's facilitator-triggered events, with a short label for a button. */
-export function injectsOf(level: Level): Inject[] {
-  const name = (id: string) => level.departments.find((d) => d.id === id)?.name ?? id;
-  const label = (e: LevelEvent): string => {
-    switch (e.kind) {
-      case 'absence':
-        return e.staff > 1
-          ? `${e.staff} from ${name(e.department)} step out`
-          : `${name(e.department)} steps out`;
-      case 'outage':
-        return `${name(e.department)} system down`;
-      case 'surge':
-        return `Rush of customers ×${e.factor}`;
-    }
-  };
-  return level.events.flatMap((e) =>
-    e.trigger === 'facilitator' && e.id ? [{ id: e.id, label: label(e), text: e.text ?? label(e) }] : [],
-  );
 }
 
 export function formatSimClock(t: number): string {

@@ -10,7 +10,7 @@ import { getCampaign } from '../../level/catalog';
 import type { Level } from '../../level/schema';
 import { getApp } from '../context';
 import { shell } from '../shell';
-import { controlsFor, journeyWords } from './briefingWords';
+import { briefingStory, controlsFor, journeyWords } from './briefingWords';
 import { click, paintBackground, SCENES, settings } from './common';
 import { startScene, type BriefingData } from './sceneData';
 import { drawShape, type ShapeName } from './draw';
@@ -214,15 +214,17 @@ export class BriefingScene extends Phaser.Scene {
       this.add.text(0, 0, kicker, textStyle(s, 'small', { color: pal.accentCss, bold: true })),
       less ? 4 : 8,
     );
-    add(this.add.text(0, 0, level.title, textStyle(s, 'heading', { wrap: colW })), less ? 14 : 30);
+    const told = briefingStory(level);
+    add(this.add.text(0, 0, told.title, textStyle(s, 'heading', { wrap: colW })), less ? 14 : 30);
     // The level's words are written once for every device: a touch screen reads tap, not click or keys.
-    const lines = less ? [level.texts.briefing.join(' ')] : level.texts.briefing;
+    const lines = less ? [told.story.join(' ')] : told.story;
     for (const line of lines)
       add(this.add.text(0, 0, forInput(line), textStyle(s, 'body', { wrap: colW })), less ? 8 : 16);
     y += less ? 6 : 14;
-    if (level.texts.newThisLevel)
-      y += this.callout(c, y, colW, 'New here', forInput(level.texts.newThisLevel), pal.accent) + (less ? 12 : 24);
-    y += this.callout(c, y, colW, 'Your goal', forInput(level.texts.goal), pal.star);
+    told.boxes.forEach((b, i) => {
+      const gap = i < told.boxes.length - 1 ? (less ? 12 : 24) : 0;
+      y += this.callout(c, y, colW, b.label, forInput(b.text), b.kind === 'new' ? pal.accent : pal.star) + gap;
+    });
     return y;
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { controlsFor, journeyWords } from './briefingWords';
+import { getCampaign } from '../../level/catalog';
+import { briefingStory, controlsFor, journeyWords } from './briefingWords';
 
 const actions = {
   route: true,
@@ -23,6 +24,11 @@ describe('controlsFor', () => {
     });
     expect(lines.map((l) => l.keys).join(' ')).toMatch(/Q quick notes.*G grants.*F/);
     expect(lines).toHaveLength(6);
+  });
+  it('leaves out pause and speed where the clock is not the player\'s (a live table)', () => {
+    const lines = controlsFor({ actions: { ...actions, handoffCare: true }, autoRoute: 'none' }, { clock: false });
+    expect(lines).toHaveLength(2);
+    expect(lines.map((l) => l.text).join(' ')).not.toMatch(/Pause|speed/);
   });
   it('says work moves by itself when everything is auto-routed', () => {
     expect(controlsFor({ actions, autoRoute: 'all' })[0]?.text).toContain('by itself');
@@ -61,5 +67,21 @@ describe('journeyWords', () => {
         { skill: 'book' },
       ]),
     ).toBe('Assess, then 3 in 10 need a test (lab, assess)  →  Explain, then 1 in 10 are done here  →  Book');
+  });
+});
+
+describe('briefingStory', () => {
+  it("tells a level's story, then New here (when the level has it), then Your goal, in the level file's words", () => {
+    const [first, second] = getCampaign().map((c) => c.level!);
+    const a = briefingStory(first!);
+    expect(a.title).toBe(first!.title);
+    expect(a.story).toEqual(first!.texts.briefing);
+    const b = briefingStory(second!);
+    expect(b.boxes.map((x) => x.label)).toEqual(
+      second!.texts.newThisLevel ? ['New here', 'Your goal'] : ['Your goal'],
+    );
+    expect(b.boxes.at(-1)).toEqual({ kind: 'goal', label: 'Your goal', text: second!.texts.goal });
+    const none = briefingStory({ ...first!, texts: { ...first!.texts, newThisLevel: undefined } });
+    expect(none.boxes.map((x) => x.kind)).toEqual(['goal']);
   });
 });

@@ -98,3 +98,30 @@ export function mountBoardOverlay(scene: Phaser.Scene, level: Level): BoardOverl
     },
   };
 }
+
+/**
+ * Per department of `level`, who plays it on this device's screen: 'mine' for the seats this device
+ * holds (`mine`), else what the synced seats say (a teammate, reconnecting, away, or the computer).
+ */
+export function holdersOf(
+  level: Level | null | undefined,
+  seats: ReadonlyMap<string, { who: string }> | undefined,
+  mine: ReadonlySet<string>,
+): Map<string, SeatHolder> | null {
+  if (!level) return null;
+  const out = new Map<string, SeatHolder>();
+  for (const d of level.departments) {
+    const who = seats?.get(d.id)?.who;
+    out.set(
+      d.id,
+      mine.has(d.id)
+        ? 'mine'
+        : who === 'human'
+          ? 'human'
+          : who === 'away' || who === 'reconnecting'
+            ? who
+            : 'computer',
+    );
+  }
+  return out;
+}

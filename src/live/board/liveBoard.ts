@@ -28,7 +28,10 @@ import { BOARD_SEAT, type AckMessage, type ResultMessage, type SeatMode } from '
 import { createTableReplicas } from '../replicas';
 import { followingSim, quietReplay } from '../../roundlog/forwardingSim';
 import { commandDepartment, notYourDesk } from '../seatRules';
-import { mountBoardOverlay, type SeatHolder } from './boardOverlay';
+import { describeBoard, type LiveBoardInfo } from './boardInfo';
+import { holdersOf, mountBoardOverlay } from './boardOverlay';
+
+export type { LiveBoardInfo };
 
 /** The room's public picture as the board reads it (the synced Colyseus state). */
 export interface RoomView {
@@ -38,37 +41,6 @@ export interface RoomView {
     string,
     { team: string; status: string; run: number; seats: ReadonlyMap<string, { who: string }> }
   >;
-}
-
-export interface LiveBoardInfo {
-  role: 'table' | 'projector';
-  /** The table whose board is shown. */
-  table: string | null;
-  /** 'scores': the projector's own choice had its round end; it shows every table's score only. */
-  showing: 'waiting' | 'play' | 'results' | 'scores';
-  /** The facilitator picked the shown table ("Show on projector"); false for the projector's own choice. */
-  chosen: boolean;
-  run: number;
-  /** The server's last known sim time and the board's. */
-  serverT: number;
-  boardT: number | null;
-  paused: boolean;
-  /** The shown board's state hash now, and every replica's (by table). */
-  hash: string | null;
-  hashes: Record<string, { run: number; t: number; count: number; hash: string | null; over: boolean }>;
-  checked: number;
-  diverged: number;
-  seats: string[];
-  /** Commands sent, acknowledged, refused by the server, waiting for an answer. */
-  sent: number;
-  acked: number;
-  refused: number;
-  pending: number;
-  /** The shown table's replica: rebuilds, messages refused, why it last asked for the whole round. */
-  replica: { rebuilds: number; rejected: number; lastReason: string | null } | null;
-  /** The official result shown (its hash), if any. */
-  result: { run: number; hash: string; total: number } | null;
-  connected: boolean;
 }
 
 export interface LiveBoard {
@@ -85,8 +57,8 @@ export interface LiveBoard {
   /** The page's link to the room: up (with its send) or away. */
   link(send: ((type: string, msg: unknown) => void) | null): void;
   attachLive: AttachLive;
-  /** The departments of the shown table's round (names for the seat buttons), once a round is known. */
-  levelDepartments(): ReadonlyArray<{ id: string; name: string }> | null;
+  /** The level of the shown table's round (its briefing, the seat buttons' names), once a round is known. */
+  roundLevel(): Level | null;
   /** Called by the game's boot scene instead of the title. */
   booted(game: Phaser.Game): void;
   info(): LiveBoardInfo;
@@ -112,7 +84,10 @@ const toSpeed = (s: number, paused: boolean): Speed => (paused || s <= 0 ? 0 : s
 const RESEND_MS = 15_000;
 
 /** A board never places a logged command itself: the room server orders the log. */
-const SERVER_PLACES: ApplyResult = { ok: false, reason: 'Only the room server places commands in this round.' };
+const SERVER_PLACES: ApplyResult = {
+  ok: false,
+  reason: 'Only the room server places commands in this round.',
+};
 
 export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
   const replicas = createTableReplicas(deps.code, quietReplay);
@@ -129,7 +104,8 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
   let lastAsk = 0;
 
   /** The projector shows the table the facilitator picked, not one it chose itself. */
-  const chosen = (): boolean => deps.role === 'projector' && !!view?.projector && !!replicas.get(view.projector);
+  const chosen = (): boolean =>
+    deps.role === 'projector' && !!view?.projector && !!replicas.get(view.projector);
   const shownTable = (): string | null => {
     if (deps.role === 'table') return deps.table?.() ?? null;
     const pick = view?.projector;
@@ -264,7 +240,11 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
     }
     const overlay = mountBoardOverlay(scene, ctx.level);
     const fb = fallback();
-    const sim = followingSim(() => r.sim() ?? fb, submit, () => SERVER_PLACES);
+    const sim = followingSim(
+      () => r.sim() ?? fb,
+      submit,
+      () => SERVER_PLACES,
+    );
     let wasPaused = false;
     const onPre = (_t: number, delta: number) => {
       r.frame(Math.min(0.25, Math.max(0, delta / 1000)));
@@ -327,27 +307,14 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
     return live;
   };
 
-  function deskHolders(id: string): Map<string, SeatHolder> | null {
-    if (seatMode() !== 'departments') return null;
-    const level = replicas.get(id)?.target()?.level;
-    const seats = view?.tables.get(id)?.seats;
-    if (!level) return null;
-    const out = new Map<string, SeatHolder>();
-    for (const d of level.departments) {
-      const who = seats?.get(d.id)?.who;
-      out.set(
-        d.id,
-        deps.role === 'table' && mine.has(d.id)
-          ? 'mine'
-          : who === 'human'
-            ? 'human'
-            : who === 'away' || who === 'reconnecting'
-              ? who
-              : 'computer',
-      );
-    }
-    return out;
-  }
+  const deskHolders = (id: string) =>
+    seatMode() === 'departments'
+      ? holdersOf(
+          replicas.get(id)?.target()?.level,
+          view?.tables.get(id)?.seats,
+          deps.role === 'table' ? mine : new Set(),
+        )
+      : null;
 
   // Between frames (and when no board is shown): keep every replica in step and ask for what is missing.
   window.setInterval(() => {
@@ -410,58 +377,25 @@ export function createLiveBoard(deps: LiveBoardDeps): LiveBoard {
       if (id) s('catchup', { table: id });
     },
     attachLive,
-    levelDepartments: () => replica()?.target()?.level?.departments ?? null,
+    roundLevel: () => replica()?.target()?.level ?? null,
     booted(g) {
       game = g;
       shown = { key: 'waiting', showing: 'waiting' };
       render();
     },
     shown: () => ({ table: shownTable(), showing: shown.showing, chosen: chosen() }),
-    info() {
-      const id = shownTable();
-      const r = id ? replicas.get(id) : undefined;
-      const t = r?.target();
-      const hashes: LiveBoardInfo['hashes'] = {};
-      for (const tid of replicas.tables()) {
-        const x = replicas.get(tid)!;
-        x.sync();
-        const s = x.sim();
-        hashes[tid] = {
-          run: x.target()?.run ?? -1,
-          t: s?.now() ?? 0,
-          count: x.target()?.log.length ?? 0,
-          hash: s ? s.hash() : null,
-          over: s?.isOver() ?? false,
-        };
-      }
-      const res = id ? results.get(id) : undefined;
-      const { checked, diverged } = replicas.checks();
-      return {
+    info: () =>
+      describeBoard({
         role: deps.role,
-        table: id,
+        table: shownTable(),
         showing: shown.showing,
         chosen: chosen(),
-        run: t?.run ?? -1,
-        serverT: t?.t ?? 0,
-        boardT: r?.sim()?.now() ?? null,
-        paused: t?.paused ?? true,
-        hash: r?.sim()?.hash() ?? null,
-        hashes,
-        checked,
-        diverged,
+        replicas,
+        results,
         seats: [...mine],
-        ...counts,
+        counts,
         pending: pending.size,
-        result: res ? { run: res.run, hash: res.hash, total: res.score.total } : null,
-        replica: r
-          ? {
-              rebuilds: r.status().rebuilds,
-              rejected: r.status().rejected,
-              lastReason: r.status().lastReason,
-            }
-          : null,
         connected: send !== null,
-      };
-    },
+      }),
   };
 }

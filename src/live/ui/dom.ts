@@ -22,6 +22,8 @@ export interface LiveView {
   /** The table the facilitator puts on the projector ('' for the projector's own choice). */
   projector: string;
   leaderboard: boolean;
+  /** The level of the next round, as the facilitator chose it. */
+  next: string;
   tables: Map<string, TableView>;
 }
 

@@ -6,6 +6,8 @@
 import { Client, type Room } from '@colyseus/sdk';
 import QRCode from 'qrcode';
 import { getAllLevels } from '../../level/catalog';
+import { injectsOf } from '../../level/injects';
+import type { Level } from '../../level/schema';
 import { PROTOCOL_VERSION, ROOM_NAME, type ControlAction } from '../protocol';
 import { button, el, endpoint, plainError, root, secret, STORE, type LiveView } from './dom';
 import { mountRoomTables } from './roomTables';
@@ -99,25 +101,34 @@ function renderFacilitator(room: Room, key: string): void {
   void QRCode.toDataURL(joinUrl, { margin: 1, width: 160 }).then((u: string) => (qr.src = u));
   const head = el('div', '', 'row');
   const codeBox = el('div');
-  codeBox.append(
-    el('div', 'Join code'),
-    el('div', code, 'code'),
-    el('div', joinUrl),
-    el('div', `Projector: ${location.origin}${location.pathname}?projector=${code}`, 'lv-projector-url'),
-  );
+  const projectorUrl = el('div', 'Projector: ', 'lv-projector-url');
+  projectorUrl.append(urlText(`${location.origin}${location.pathname}?projector=${code}`));
+  const tablesUrl = el('div', '', 'lv-join-url');
+  tablesUrl.append(urlText(joinUrl));
+  codeBox.append(el('div', 'Join code'), el('div', code, 'code'), tablesUrl, projectorUrl);
   head.append(codeBox, qr);
 
   const levels = el('select');
+  const levelById = new Map<string, Level>();
   for (const l of getAllLevels()) {
     if (!l.level) continue;
+    levelById.set(l.level.id, l.level);
     const o = el('option', l.title);
     o.value = l.level.id;
     levels.append(o);
   }
+  // The next round's level: tables waiting for it read its briefing and take its desks meanwhile.
+  levels.addEventListener('change', () => {
+    room.send('next', { levelId: levels.value });
+    if (!playingNow) listEvents(levels.value);
+  });
+  let playingNow = false;
+  let nextShown = '';
   const seed = el('input');
   seed.type = 'number';
   seed.value = '1';
-  seed.setAttribute('aria-label', 'Seed');
+  seed.min = '0';
+  seed.title = 'Which customers come, and when: every table gets the same';
   const note = el('p', '', 'msg');
   const send = (action: ControlAction, table?: string) =>
     room.send('control', {
@@ -127,17 +138,33 @@ function renderFacilitator(room: Room, key: string): void {
     });
   const controls = el('div', '', 'row');
   controls.append(
-    levels,
-    seed,
+    field('Level', levels),
+    field('Seed', seed),
     button('Start all', () => send('start')),
     button('Pause all', () => send('pause')),
     button('Resume all', () => send('resume')),
     button('+1 minute all', () => send('extend')),
     button('End all', () => send('end')),
   );
-  const event = el('input');
-  event.placeholder = 'live event id';
-  event.setAttribute('aria-label', 'Live event id');
+  // The live events of the level being played (else of the next round's), by their names.
+  const event = el('select');
+  let eventsOf = '';
+  const sendEvent = button('Send to all', () => event.value && room.send('event', { event: event.value }));
+  const listEvents = (levelId: string) => {
+    if (levelId === eventsOf) return;
+    eventsOf = levelId;
+    const injects = levelById.has(levelId) ? injectsOf(levelById.get(levelId)!) : [];
+    event.replaceChildren();
+    for (const inj of injects) {
+      const o = el('option', inj.label);
+      o.value = inj.id;
+      o.title = inj.text;
+      event.append(o);
+    }
+    if (injects.length === 0) event.append(el('option', 'none in this level'));
+    event.disabled = sendEvent.disabled = injects.length === 0;
+  };
+  listEvents(levels.value);
   const board = el('input');
   board.type = 'checkbox';
   board.id = 'leaderboard';
@@ -165,10 +192,9 @@ function renderFacilitator(room: Room, key: string): void {
     debrief.root.focus();
   };
   const more = el('div', '', 'row');
-  more.append(
-    event,
-    button('Send to every table', () => event.value && room.send('event', { event: event.value })),
-    boardLabel,
+  more.append(field('Live event', event), sendEvent, boardLabel);
+  const after = el('div', '', 'row');
+  after.append(
     button('Export JSON', () => askResults((r) => exportResults(code, 'json', r))),
     button('Export CSV', () => askResults((r) => exportResults(code, 'csv', r))),
     button('Debrief', () => askResults((r) => void openDebrief(r))),
@@ -194,7 +220,7 @@ function renderFacilitator(room: Room, key: string): void {
   const mode = el('span', '', 'lv-mode');
   const title = el('h1', 'Live session');
   title.append(mode);
-  root.replaceChildren(title, head, controls, more, note, tables.root);
+  root.replaceChildren(title, head, controls, more, after, note, tables.root);
   document.body.classList.add('lv-room');
   // The game's stylesheet keeps its page from scrolling; this page scrolls (the debrief is long).
   document.documentElement.classList.add('lv-room-page');
@@ -224,6 +250,14 @@ function renderFacilitator(room: Room, key: string): void {
     const s = raw as LiveView;
     board.checked = s.leaderboard;
     projected = s.projector;
+    // Another tab (or a page opened again) chose the next level: this one shows it too.
+    if (s.next && s.next !== nextShown) {
+      nextShown = s.next;
+      if ([...levels.options].some((o) => o.value === s.next)) levels.value = s.next;
+    }
+    const playing = [...s.tables.values()].find((t) => t.status === 'running' || t.status === 'paused');
+    playingNow = playing !== undefined;
+    listEvents(playing?.levelId ?? levels.value);
     mode.textContent =
       s.seatMode === 'departments'
         ? 'How tables play: each person of a table takes one department.'
@@ -237,6 +271,30 @@ function renderFacilitator(room: Room, key: string): void {
       b.projector.textContent = s.projector === id ? 'On the projector' : 'Show on projector';
     }
   });
+}
+
+/** A control with its name in words beside it (a label the page and a screen reader both show). */
+function field(name: string, control: HTMLElement): HTMLElement {
+  const box = el('span', '', 'lv-field');
+  const label = el('label', name);
+  control.id ||= `lv-${name.toLowerCase().replace(/\W+/g, '-')}`;
+  label.htmlFor = control.id;
+  box.append(label, control);
+  return box;
+}
+
+/**
+ * An address as text that breaks between its parts (before the path and before the query), never
+ * inside a word: "http://192.168.1.20:5173 / live.html?code=ABC234" rather than "live.ht / ml?code".
+ */
+function urlText(url: string): HTMLElement {
+  const span = el('span', '', 'lv-url');
+  const parts = url.split(/(?=\/[^/]*$)|(?=\?)/);
+  parts.forEach((p, i) => {
+    if (i > 0) span.append(el('wbr'));
+    span.append(el('span', p));
+  });
+  return span;
 }
 
 /** Asks the server for every official result; answers go to the callers in the order they asked. */

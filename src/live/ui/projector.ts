@@ -2,20 +2,32 @@
  * live.html?projector=CODE: the room's projector, one more replica of the room server's log. It joins
  * read-only, catches up from the whole log whenever it joins (late, after a reload, after a server
  * restart), and shows the real board of the table the facilitator picks in the room view (by default
- * the first table with a round), then that table's official result. No input.
+ * the first table with a round), then that table's official result. Before any round it shows the
+ * briefing of the level the facilitator chose for it (the one the tables read). No input.
  */
 import { Client, type Room } from '@colyseus/sdk';
 import { normaliseJoinCode } from '../joinCode';
 import { PROTOCOL_VERSION, type ResultMessage } from '../protocol';
 import type { LiveBoardApp } from '../../app/composeLive';
+import type { Level } from '../../level/schema';
+import type { BriefingPanel } from './briefing';
 import { el, endpoint, plainError, root, type LiveView } from './dom';
 
 let app: LiveBoardApp | null = null;
 let note: HTMLElement | null = null;
 let scores: HTMLElement | null = null;
 let lastView: LiveView | null = null;
+let brief: BriefingPanel | null = null;
+let sayNow = () => {};
+/** The projector's briefing never shrinks below this base size (the back of the room reads it). */
+const PROJECTOR_MIN_PX = 20;
+type BriefingModule = typeof import('./briefing');
 
-function mount(compose: typeof import('../../app/composeLive'), code: string): LiveBoardApp {
+function mount(
+  compose: typeof import('../../app/composeLive'),
+  briefing: BriefingModule,
+  code: string,
+): LiveBoardApp {
   if (app) return app;
   document.body.classList.add('lv-board', 'lv-projector');
   note = el('p', '', 'lv-projector-note');
@@ -26,16 +38,38 @@ function mount(compose: typeof import('../../app/composeLive'), code: string): L
   host.id = 'game';
   root.replaceChildren(note, scores, host);
   app = compose.composeLiveBoard(host, { role: 'projector', code });
+  const panel = briefing.createBriefingPanel(() => {}, PROJECTOR_MIN_PX);
+  panel.root.classList.add('lv-brief-projector');
+  host.append(panel.root);
+  brief = panel;
   const a = app;
-  window.setInterval(() => say(a, code), 500);
+  const levels = new Map(briefing.campaignLevels().map((l) => [l.id, l]));
+  sayNow = () => say(a, code, levels, briefing.levelPlace);
+  window.setInterval(sayNow, 500);
   return app;
 }
 
-/** Says on the projector what it shows (and whose choice that was); after a round nobody put on it, every table's score only. */
-function say(a: LiveBoardApp, code: string): void {
+/**
+ * Says on the projector what it shows (and whose choice that was); after a round nobody put on it, every
+ * table's score only; before any round, the next round's briefing.
+ */
+function say(
+  a: LiveBoardApp,
+  code: string,
+  levels: ReadonlyMap<string, Level>,
+  place: (level: Level) => string,
+): void {
   const view = lastView;
   if (!note || !scores || !view) return;
   const s = a.board.shown();
+  const next = levels.get(view.next);
+  if (s.showing === 'waiting' && next)
+    brief?.show(next, {
+      kicker: `Next round \u00b7 ${place(next)}`,
+      foot: 'Every table reads this on its own screen too. The facilitator starts the round.',
+      keys: false,
+    });
+  else brief?.hide();
   const team = (s.table && view.tables.get(s.table)?.team) || 'a table';
   const text =
     view.tables.size === 0
@@ -70,8 +104,10 @@ export async function projector(raw: string): Promise<void> {
   }
   let room: Room;
   let compose: typeof import('../../app/composeLive');
+  let briefing: BriefingModule;
   try {
     compose = await import('../../app/composeLive');
+    briefing = await import('./briefing');
     room = await new Client(endpoint).joinById(code, { role: 'projector', version: PROTOCOL_VERSION });
   } catch (err) {
     if (!app)
@@ -83,7 +119,7 @@ export async function projector(raw: string): Promise<void> {
   // A few quick tries on the same socket; after that (a restarted server does not know it) join again.
   room.reconnection.maxRetries = 5;
   room.reconnection.maxDelay = 2000;
-  const { board } = mount(compose, code);
+  const { board } = mount(compose, briefing, code);
   const send = (type: string, msg: unknown) => room.send(type, msg);
   board.link(send);
   room.onMessage('welcome', () => {});
@@ -100,6 +136,6 @@ export async function projector(raw: string): Promise<void> {
     const view = rawState as LiveView;
     lastView = view;
     board.room(view);
-    if (app) say(app, code);
+    sayNow();
   });
 }

@@ -9,7 +9,7 @@ import { getAllLevels } from '../../level/catalog';
 import { replay } from '../../sim/index';
 import { createTableReplicas } from '../replicas';
 import { tableGlance } from '../roomView';
-import { el, type LiveView } from './dom';
+import { el, type LiveView, type TableView } from './dom';
 import { createTableCard, type TableCard } from './tableCard';
 import './room.css';
 
@@ -46,10 +46,15 @@ export function mountRoomTables(room: Room, actionsFor: (table: string) => HTMLE
     return tableGlance(sim.view(), sim.timeline(), r.target()?.level ?? null);
   };
 
-  /** Department names of a table's level (its round's, or the first level's before a round). */
-  const namesOf = (id: string, levelId: string): Map<string, string> => {
+  /**
+   * Department names for a table's seats: its round's level while one is on, else the next round's
+   * (the server seats tables for it before and after a round).
+   */
+  const namesOf = (t: TableView, next: string): Map<string, string> => {
+    const on = t.status === 'running' || t.status === 'paused';
+    const levelId = on ? t.levelId : next;
     const level =
-      replicas.get(id)?.target()?.level ??
+      (on ? replicas.get(t.id)?.target()?.level : undefined) ??
       getAllLevels().find((l) => l.level && (l.level.id === levelId || !levelId))?.level;
     return new Map((level?.departments ?? []).map((d) => [d.id, d.name]));
   };
@@ -63,7 +68,7 @@ export function mountRoomTables(room: Room, actionsFor: (table: string) => HTMLE
         cards.set(t.id, card);
         root.append(card.root);
       }
-      card.update(t, t.status === 'waiting' ? null : glance(t.id), namesOf(t.id, t.levelId));
+      card.update(t, t.status === 'waiting' ? null : glance(t.id), namesOf(t, state.next));
     }
     for (const [id, card] of cards) {
       if (state.tables.has(id)) continue;

@@ -18,7 +18,10 @@ import {
   type WelcomeMessage,
 } from '../protocol';
 import type { LiveBoardApp } from '../../app/composeLive';
+import type { Level } from '../../level/schema';
 import { TURN_TEXT } from '../../ui/turnHint';
+import { briefingWant, newBriefingMemory, type BriefingMemory } from '../briefingRule';
+import type { BriefingPanel } from './briefing';
 import { button, clock, el, endpoint, params, plainError, root, STORE, type LiveView } from './dom';
 
 export function joinForm(problem = ''): void {
@@ -51,7 +54,7 @@ export function joinForm(problem = ''): void {
   );
 }
 
-/** What stays on the page across rejoins: the header, the board and its game. */
+/** What stays on the page across rejoins: the header, the board and its game, the briefing over it. */
 interface TableScreen {
   status: HTMLElement;
   info: HTMLElement;
@@ -60,13 +63,26 @@ interface TableScreen {
   mine: string;
   seats: string[];
   room: Room | null;
+  brief: BriefingPanel;
+  briefBtn: HTMLButtonElement;
+  /** What the table asked of the briefing, or took away (../briefingRule.ts). */
+  memory: BriefingMemory;
+  /** The key of the briefing that would show now, and a redraw of the header and the briefing. */
+  briefKey: string;
+  redraw: () => void;
 }
 let screen: TableScreen | null = null;
 
 type ComposeModule = typeof import('../../app/composeLive');
+type BriefingModule = typeof import('./briefing');
 
 /** The board's game lives in the page under a slim header; its services come from the live composition root. */
-function tableScreen(compose: ComposeModule, code: string, team: string): TableScreen {
+function tableScreen(
+  compose: ComposeModule,
+  briefing: BriefingModule,
+  code: string,
+  team: string,
+): TableScreen {
   if (screen) return screen;
   document.body.classList.add('lv-board');
   const status = el('span', 'Connected.', 'ok');
@@ -74,12 +90,22 @@ function tableScreen(compose: ComposeModule, code: string, team: string): TableS
   const seatBar = el('div', '', 'lv-seats');
   const head = el('header', '', 'lv-head');
   const name = el('h1', team);
-  head.append(name, status, info, seatBar);
+  let current: TableScreen | null = null;
+  const ask = (open: boolean) => {
+    if (!current) return;
+    current.memory.asked = open ? current.briefKey : null;
+    current.memory.closed = open ? null : current.briefKey;
+    current.redraw();
+  };
+  const briefBtn = button('Briefing', () => ask(true));
+  briefBtn.className = 'lv-brief-open';
+  briefBtn.hidden = true;
+  head.append(name, status, info, briefBtn, seatBar);
   const host = el('div', '', 'lv-game');
   host.id = 'game';
   const turn = el('p', TURN_TEXT, 'lv-turn');
   root.replaceChildren(head, turn, host);
-  let current: TableScreen | null = null;
+  const brief = briefing.createBriefingPanel(() => ask(false));
   const seqKey = `${STORE}seq:${code}`;
   const app = compose.composeLiveBoard(host, {
     role: 'table',
@@ -90,24 +116,69 @@ function tableScreen(compose: ComposeModule, code: string, team: string): TableS
       set: (n) => sessionStorage.setItem(seqKey, String(n)),
     },
   });
-  current = { status, info, seatBar, app, mine: '', seats: [], room: null };
+  host.append(brief.root);
+  current = {
+    status,
+    info,
+    seatBar,
+    app,
+    mine: '',
+    seats: [],
+    room: null,
+    brief,
+    briefBtn,
+    memory: newBriefingMemory(),
+    briefKey: '',
+    redraw: () => {},
+  };
   screen = current;
   return current;
+}
+
+/** The briefing over the board, and the header's button that brings it back (../briefingRule.ts says when). */
+function drawBriefing(
+  s: TableScreen,
+  view: LiveView,
+  levelOf: (levelId: string) => Level | undefined,
+  place: (level: Level) => string,
+): void {
+  const t = view.tables.get(s.mine);
+  if (!t) {
+    s.brief.hide();
+    s.briefBtn.hidden = true;
+    return;
+  }
+  const want = briefingWant(t, view.next, s.memory);
+  s.briefKey = want.key;
+  const level =
+    want.levelId === null ? (s.app.board.roundLevel() ?? levelOf(t.levelId)) : levelOf(want.levelId);
+  s.briefBtn.hidden = want.show || !level;
+  s.briefBtn.textContent = want.case === 'over' ? 'Next round\u2019s briefing' : 'Briefing';
+  if (!want.show || !level) return s.brief.hide();
+  s.brief.show(level, {
+    kicker: `${want.case === 'round' ? 'This round' : 'Next round'} \u00b7 ${place(level)}`,
+    ...(want.case === 'waiting'
+      ? { foot: 'Read this while you wait for the round.' }
+      : want.case === 'over'
+        ? { foot: 'The facilitator starts the next round.', close: 'Back to your results' }
+        : { foot: 'The round goes on while you read.', close: 'Back to the board' }),
+  });
 }
 
 function drawSeats(
   s: TableScreen,
   view: LiveView | null,
-  levelNames: (levelId: string) => Map<string, string>,
+  levelOf: (levelId: string) => Level | undefined,
 ): void {
   const t = view?.tables.get(s.mine);
   if (!view || view.seatMode !== 'departments' || !t) {
     s.seatBar.replaceChildren();
     return;
   }
-  const round = s.app.board.levelDepartments();
-  // Before the round: the names of the level the server seats tables for (the first one).
-  const names = round ? new Map(round.map((d) => [d.id, d.name])) : levelNames(t.levelId);
+  // During a round its desks; before one, or after, the desks of the next round's level (the server's seats).
+  const onNow = t.status === 'running' || t.status === 'paused';
+  const level = (onNow ? s.app.board.roundLevel() : null) ?? levelOf(onNow ? t.levelId : view.next);
+  const names = new Map((level?.departments ?? []).map((d) => [d.id, d.name]));
   const items: HTMLElement[] = [];
   for (const [seat, v] of t.seats) {
     const label = names.get(seat) ?? seat;
@@ -128,10 +199,12 @@ export async function joinTable(code: string, team: string): Promise<void> {
   let room: Room;
   let compose: ComposeModule;
   let catalog: typeof import('../../level/catalog');
+  let briefing: BriefingModule;
   try {
     // The board's code first: the room's first messages must find their handlers ready.
     compose = await import('../../app/composeLive');
     catalog = await import('../../level/catalog');
+    briefing = await import('./briefing');
     room = await new Client(endpoint).joinById(code, {
       role: 'table',
       version: PROTOCOL_VERSION,
@@ -147,15 +220,14 @@ export async function joinTable(code: string, team: string): Promise<void> {
     }
     return joinForm(joinProblem(err, code));
   }
-  const names = (levelId: string) => {
-    const level = catalog.getAllLevels().find((l) => l.level && (l.level.id === levelId || !levelId))?.level;
-    return new Map((level?.departments ?? []).map((d) => [d.id, d.name]));
-  };
+  // A level by id (the first one when the id is not known yet).
+  const levelOf = (levelId: string): Level | undefined =>
+    catalog.getAllLevels().find((l) => l.level && (l.level.id === levelId || !levelId))?.level ?? undefined;
   room.reconnection.minUptime = 0;
   // A few quick tries on the same socket; after that (a restarted server does not know it) join again.
   room.reconnection.maxRetries = 5;
   room.reconnection.maxDelay = 2000;
-  const s = tableScreen(compose, code, team);
+  const s = tableScreen(compose, briefing, code, team);
   s.room = room;
   s.status.textContent = 'Connected.';
   s.status.className = 'ok';
@@ -234,9 +306,11 @@ export async function joinTable(code: string, team: string): Promise<void> {
       lines.push(`Leaderboard: ${ranked.map((r) => `${r.team} ${Math.floor(r.score)}`).join(' \u00b7 ')}`);
     }
     s.info.textContent = lines.join(' \u2014 ');
-    drawSeats(s, view, names);
+    drawSeats(s, view, levelOf);
+    drawBriefing(s, view, levelOf, briefing.levelPlace);
   };
   redrawNow = redraw;
+  s.redraw = redraw;
   room.onStateChange((raw: unknown) => {
     view = raw as LiveView;
     redraw();
