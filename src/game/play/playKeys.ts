@@ -6,6 +6,7 @@ import { isDomOverlayOpen } from '../../ui/overlay';
 import { openSettingsPanel } from '../../ui/settingsPanel';
 import { getApp } from '../context';
 import type { BoardInfo, Effect, RoutingController } from './routingController';
+import { settingsChangedWords } from './settingsWords';
 
 export interface PlayKeyDeps {
   /** The scene is leaving (results, menu, restart): keys do nothing. */
@@ -44,12 +45,13 @@ export function playKeyHandler(d: PlayKeyDeps): (e: KeyboardEvent) => void {
 export function openPlaySettings(ending: () => boolean, now: () => number): void {
   const store = getApp().store;
   const speed = store.getState().speed;
+  const before = store.getState().settings;
   store.getState().setSpeed(0);
-  openSettingsPanel(store, (changed) => {
+  openSettingsPanel(store, () => {
     if (ending()) return;
     store.getState().setSpeed(speed);
-    if (changed)
-      store.getState().toast('New text size or contrast shows from the next level you start', 'info', now());
+    const words = settingsChangedWords(before, store.getState().settings);
+    if (words) store.getState().toast(words, 'info', now());
     document.querySelector<HTMLCanvasElement>('#game canvas')?.focus();
   });
 }
