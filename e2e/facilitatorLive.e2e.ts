@@ -7,25 +7,17 @@
  * Two tables are SDK clients on loopback; the computer plays their boards.
  */
 import '../server/nodeWebSocket';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { joinTable, spawnRoomServer, type Device } from '../server/testing';
-import { launchBrowser, type LaunchedBrowser } from './browser';
+import { holder, joinTable, spawnRoomServer } from '../server/testing';
+import { launchBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
-const open: Array<LaunchedBrowser | ChildProcess> = [];
-const devices: Device[] = [];
-afterAll(async () => {
-  for (const d of devices) await d.room.leave().catch(() => {});
-  for (const o of open.reverse()) {
-    if ('kill' in o) o.kill('SIGKILL');
-    else await o.close();
-  }
-});
+const held = holder();
+afterAll(() => held.closeAll());
 
 const TEAMS = ['Phone table', 'Laptop table'];
 
@@ -48,9 +40,9 @@ describe('the live facilitator’s debrief and the projector', () => {
   it('plays a short round at two tables, ended by the facilitator', { timeout: 240_000 }, async () => {
     const journal = mkdtempSync(join(tmpdir(), 'ripple-facui-e2e-'));
     const server = await spawnRoomServer(['--dist', dist, '--journal', journal, '--speed', '8']);
-    open.push(server.child);
+    held.keep(server.child);
     const facB = await launchBrowser({ width: 1280, height: 720 });
-    open.push(facB);
+    held.keep(facB);
     fac = await facB.context.newPage();
     await fac.goto(`http://127.0.0.1:${server.port}/live.html?facilitator=1`);
     await fac.getByText('Create the live session').click();
@@ -63,7 +55,7 @@ describe('the live facilitator’s debrief and the projector', () => {
     }
     await expect.poll(() => fac.locator('.lv-card').count(), { timeout: 20_000 }).toBe(2);
     const projB = await launchBrowser({ width: 1280, height: 720 });
-    open.push(projB);
+    held.keep(projB);
     proj = await projB.context.newPage();
     await proj.goto(`http://127.0.0.1:${server.port}/live.html?projector=${code}`);
     await fac.getByText('Start all').click();

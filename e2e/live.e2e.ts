@@ -4,28 +4,22 @@
  * for all, a table reloads and keeps its seat, the server is killed (kill -9) and started again and the
  * tables are still there, and the export holds every table's official result.
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnRoomServer, type SpawnedServer } from '../server/testing';
-import { launchBrowser, type LaunchedBrowser } from './browser';
+import { holder, type SpawnedServer, spawnRoomServer } from '../server/testing';
+import { launchBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
 const journal = mkdtempSync(join(tmpdir(), 'ripple-live-e2e-'));
-const open: Array<LaunchedBrowser | ChildProcess> = [];
-afterAll(async () => {
-  for (const o of open.reverse()) {
-    if ('kill' in o) o.kill('SIGKILL');
-    else await o.close();
-  }
-});
+const held = holder();
+afterAll(() => held.closeAll());
 
 /** The room server in its own process; port 0 picks a free one, a number restarts it where the pages look. */
 async function startServer(port = 0): Promise<SpawnedServer> {
   const server = await spawnRoomServer(['--dist', dist, '--journal', journal], port);
-  open.push(server.child);
+  held.keep(server.child);
   return server;
 }
 
@@ -35,7 +29,7 @@ describe('live session in the browser', () => {
     const port = server.port;
     const base = `http://127.0.0.1:${port}/live.html`;
     const facB = await launchBrowser({ width: 1280, height: 720 });
-    open.push(facB);
+    held.keep(facB);
     const fac = await facB.context.newPage();
     await fac.goto(`${base}?facilitator=1`);
     await fac.getByText('Create the live session').click();
@@ -45,7 +39,7 @@ describe('live session in the browser', () => {
     const tables = [];
     for (const team of ['Blue <b>Team</b>', 'Red']) {
       const b = await launchBrowser({ width: 800, height: 600 });
-      open.push(b);
+      held.keep(b);
       const p = await b.context.newPage();
       await p.goto(base);
       await p.getByLabel('Join code').fill(code.toLowerCase());

@@ -7,23 +7,17 @@
  * it. The facilitator's boxes have their names (Level, Seed, Live event), the live events are the
  * level's own, by name, and the addresses break between their parts, never inside a word.
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnRoomServer } from '../server/testing';
-import { launchBrowser, type LaunchedBrowser } from './browser';
+import { holder, spawnRoomServer } from '../server/testing';
+import { launchBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
-const open: Array<LaunchedBrowser | ChildProcess> = [];
-afterAll(async () => {
-  for (const o of open.reverse()) {
-    if ('kill' in o) o.kill('SIGKILL');
-    else await o.close();
-  }
-});
+const held = holder();
+afterAll(() => held.closeAll());
 
 interface LevelFile {
   title: string;
@@ -35,7 +29,7 @@ const levelFile = (name: string) =>
 
 async function page(size: { width: number; height: number }, url: string): Promise<Page> {
   const b = await launchBrowser(size);
-  open.push(b);
+  held.keep(b);
   const p = await b.context.newPage();
   await p.goto(url);
   return p;
@@ -69,7 +63,7 @@ describe('live: the briefing before the round, and the facilitator’s named con
   it('a table and the projector read the level’s briefing; it follows the facilitator’s choice, goes when the round starts and comes back on asking', { timeout: 240_000 }, async () => {
     const journal = mkdtempSync(join(tmpdir(), 'ripple-live-brief-'));
     const server = await spawnRoomServer(['--dist', dist, '--journal', journal, '--speed', '8']);
-    open.push(server.child);
+    held.keep(server.child);
     const base = `http://127.0.0.1:${server.port}/live.html`;
     const fac = await page({ width: 1280, height: 720 }, `${base}?facilitator=1`);
     await fac.locator('select').selectOption('departments');

@@ -6,30 +6,22 @@
  * their boards and do nothing, so their customers pile up). The round (Every job, six desks: the most a card shows) runs at 8x.
  */
 import '../server/nodeWebSocket';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { joinTable, spawnRoomServer, type Device, type SpawnedServer } from '../server/testing';
-import { launchBrowser, type LaunchedBrowser } from './browser';
+import { holder, joinTable, type SpawnedServer, spawnRoomServer } from '../server/testing';
+import { launchBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
-const open: Array<LaunchedBrowser | ChildProcess> = [];
-const devices: Device[] = [];
-afterAll(async () => {
-  for (const d of devices) await d.room.leave().catch(() => {});
-  for (const o of open.reverse()) {
-    if ('kill' in o) o.kill('SIGKILL');
-    else await o.close();
-  }
-});
+const held = holder();
+afterAll(() => held.closeAll());
 
 /** The room server in its own process, on a free port it picks. */
 async function startServer(): Promise<SpawnedServer> {
   const journal = mkdtempSync(join(tmpdir(), 'ripple-room-e2e-'));
   const server = await spawnRoomServer(['--dist', dist, '--journal', journal, '--speed', '8']);
-  open.push(server.child);
+  held.keep(server.child);
   return server;
 }
 
@@ -39,7 +31,7 @@ describe("the facilitator's room view", () => {
   it('six tables live at 1280x720 (a card each, with desks and the round so far, all on screen), then the debrief side by side', async () => {
     const { port } = await startServer();
     const facB = await launchBrowser({ width: 1280, height: 720 });
-    open.push(facB);
+    held.keep(facB);
     const fac = await facB.context.newPage();
     await fac.goto(`http://127.0.0.1:${port}/live.html?facilitator=1`);
     await fac.getByText('Create the live session').click();
@@ -49,7 +41,7 @@ describe("the facilitator's room view", () => {
       const d = await joinTable(url, code, team);
       await d.next('welcome');
       if (i < 3) await d.room.leave(true);
-      else devices.push(d);
+      else held.keep(d);
     }
     await expect.poll(() => fac.locator('.lv-card').count(), { timeout: 20_000 }).toBe(6);
     await fac.locator('select').first().selectOption('every-job');

@@ -5,27 +5,21 @@
  * desk in plain words; a device that holds Billing cannot pick Tier 1's ticket and is told whose it is,
  * and its bottom line never points it at Tier 1's tray.
  */
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawnRoomServer } from '../server/testing';
-import { launchBrowser, type LaunchedBrowser } from './browser';
+import { holder, spawnRoomServer } from '../server/testing';
+import { launchBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
-const open: Array<LaunchedBrowser | ChildProcess> = [];
-afterAll(async () => {
-  for (const o of open.reverse()) {
-    if ('kill' in o) o.kill('SIGKILL');
-    else await o.close();
-  }
-});
+const held = holder();
+afterAll(() => held.closeAll());
 
 async function device(base: string): Promise<Page> {
   const b = await launchBrowser({ width: 1280, height: 720 });
-  open.push(b);
+  held.keep(b);
   const p = await b.context.newPage();
   await p.goto(base);
   return p;
@@ -41,10 +35,10 @@ describe('live: one department per person', () => {
   it('seats at once on joining, a plain wrong-code message, and no pick at a desk another person holds', async () => {
     const journal = mkdtempSync(join(tmpdir(), 'ripple-live-seats-'));
     const server = await spawnRoomServer(['--dist', dist, '--journal', journal, '--speed', '4']);
-    open.push(server.child);
+    held.keep(server.child);
     const base = `http://127.0.0.1:${server.port}/live.html`;
     const facB = await launchBrowser({ width: 1280, height: 720 });
-    open.push(facB);
+    held.keep(facB);
     const fac = await facB.context.newPage();
     await fac.goto(`${base}?facilitator=1`);
     await fac.locator('select').selectOption('departments');

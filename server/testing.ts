@@ -116,6 +116,30 @@ export async function joinProjector(url: string, code: string): Promise<Device> 
   return device(await new Client(url).joinById(code, { role: 'projector', version: PROTOCOL_VERSION }));
 }
 
+/** What a test opened and must close: a process (killed), a device (it leaves), a browser or the like (closed). */
+export type Held = ChildProcess | Device | { close(): Promise<void> };
+
+/**
+ * Keeps what a test file opens and closes it all afterwards, the last opened first:
+ * `const held = holder(); afterAll(() => held.closeAll());` then `held.keep(await launchBrowser())`.
+ */
+export function holder(): { keep<T extends Held>(x: T): T; closeAll(): Promise<void> } {
+  const held: Held[] = [];
+  return {
+    keep(x) {
+      held.push(x);
+      return x;
+    },
+    async closeAll() {
+      for (const h of held.splice(0).reverse()) {
+        if ('kill' in h) h.kill('SIGKILL');
+        else if ('room' in h) await h.room.leave().catch(() => {});
+        else await h.close().catch(() => {});
+      }
+    },
+  };
+}
+
 /** Waits until `check` holds, polling; fails with `what` after timeoutMs. */
 export async function until(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
   const start = Date.now();
