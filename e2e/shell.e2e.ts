@@ -286,6 +286,26 @@ describe('a touch-only tablet is told to tap, not to press keys', () => {
     expect((await shownTexts(page)).join('\n')).not.toMatch(/Space or P/);
     await game.shot('shell-touch-paused');
   });
+  it('the results and the level list name no keys', async () => {
+    game = await openTouch('?level=right-desk&seed=3', { width: 1024, height: 768 }, false);
+    const page = game.page;
+    await waitForScreen(page, 'briefing');
+    await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text === 'Start'));
+    await tapText(page, 'Start');
+    await waitForScreen(page, 'play');
+    await page.evaluate(() => window.__rippleDrive!.playOut('wholistic'));
+    await waitForScreen(page, 'results');
+    await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text === 'Try again'));
+    const keyWords = /\([A-Z]\)|Enter|Escape|Arrows/;
+    expect((await shownTexts(page)).filter((t) => keyWords.test(t))).toEqual([]);
+    await game.shot('shell-touch-results');
+    await tapText(page, 'All levels');
+    await waitForScreen(page, 'select');
+    await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text === 'Back'));
+    expect((await shownTexts(page)).filter((t) => keyWords.test(t))).toEqual([]);
+    await game.shot('shell-touch-levels');
+  });
+
   it("level 3's briefing and the leave question speak of taps; a tap on the board keeps playing", async () => {
     game = await openTouch('?level=supervisor-out&seed=3', { width: 1024, height: 768 }, false);
     const page = game.page;

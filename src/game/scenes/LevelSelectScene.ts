@@ -12,6 +12,7 @@ import { click, invalid, messageBox, paintBackground, SCENES, settings, shellMes
 import { startScene } from './sceneData';
 import { drawLock, drawStars, drawWarning } from './draw';
 import { GAME_HEIGHT, GAME_WIDTH, palette, textStyle } from './theme';
+import { touchOnly } from '../../ui/inputKind';
 import { Button, FocusGroup, type Focusable } from './widgets';
 import { SESSION_KEY_LABEL } from '../hooks';
 
@@ -181,9 +182,11 @@ export class LevelSelectScene extends Phaser.Scene {
 
     this.status = this.add.text(cx, GAME_HEIGHT - 150, '', textStyle(s, 'small', { color: pal.warnCss, align: 'center', wrap: 1500 })).setOrigin(0.5, 1);
     const back = new Button(this, s, { x: 220, y: GAME_HEIGHT - 80, width: 300, height: 84, label: 'Back', onActivate: () => this.back(), onHover: () => focus.focusOf(back) });
+    // A touch-only device has no keys to read about (see ui/inputKind).
     this.add
       .text(GAME_WIDTH - 90, GAME_HEIGHT - 80, 'Arrows: choose  ·  Enter: open  ·  Escape: back', textStyle(s, 'small', { color: pal.textDim }))
-      .setOrigin(1, 0.5);
+      .setOrigin(1, 0.5)
+      .setVisible(!touchOnly());
     items.push(back);
     if (s.facilitator) {
       const session: Button = new Button(this, s, { x: 580, y: GAME_HEIGHT - 80, width: 360, height: 84, label: `Session (${SESSION_KEY_LABEL})`, onActivate: () => getApp().hooks.facilitator.openSession(), onHover: () => focus.focusOf(session) });

@@ -16,6 +16,7 @@ import { noteAdvice, noteColumnScale } from './resultsShown';
 import { tryNext } from './resultsAdvice';
 import { largestRipples } from './rippleWords';
 import { GAME_HEIGHT, GAME_WIDTH, palette, scaled, SIZE, textStyle } from './theme';
+import { keysOrTap } from '../../ui/inputKind';
 import { Button, FocusGroup } from './widgets';
 import { DEBRIEF_KEY_LABEL, SESSION_KEY_LABEL } from '../hooks';
 
@@ -185,7 +186,7 @@ export class ResultsScene extends Phaser.Scene {
       y: by,
       width: 440,
       height: 92,
-      label: 'Try again (R)',
+      label: keysOrTap('Try again (R)', 'Try again'),
       primary: !nextOpen && !sessionRound,
       onActivate: () => this.retry(data),
       onHover: () => focus.focusOf(retry),
