@@ -12,18 +12,23 @@ import { download } from '../session/download';
 import { exportFileName, tooBigMessage } from '../session/exporters';
 import {
   levelLabel,
-  planImport,
   parseSeed,
   roundRows,
   suggestedSeed,
   suggestedTeam,
   type LevelChoice,
 } from './panelModel';
-import { getActiveRound } from '../session/activeRound';
 import type { Round } from '../session/session';
 import { MAX_SESSION_NAME, MAX_TEAM_NAME } from '../session/session';
 import type { SessionStoreApi } from '../session/sessionStore';
 import { el, button, labelled, keepPointerInside } from '../../ui/dom';
+import {
+  askNewSession as askNewSessionQ,
+  askRemove as askRemoveQ,
+  importText as importTextQ,
+  type Question,
+  type QuestionContext,
+} from './panelQuestions';
 import { roundRowElement } from './panelRows';
 
 export interface PanelDeps {
@@ -49,12 +54,6 @@ export interface PanelHandle {
 let current: PanelHandle | null = null;
 /** The level and seed last chosen in "Add a round", kept while the page lives (the panel reopens on them). */
 const remembered: { level: string | null; seed: string | null } = { level: null, seed: null };
-
-/** A question the panel asks before something that cannot be taken back easily. */
-interface Question {
-  text: string;
-  actions: Array<{ label: string; run: () => void; primary?: boolean; testId?: string }>;
-}
 
 export function openSessionPanel(deps: PanelDeps): PanelHandle {
   if (current) {
@@ -246,101 +245,27 @@ export function openSessionPanel(deps: PanelDeps): PanelHandle {
     question = q;
     refresh();
   };
-  const finishedCount = () => store.getState().session.rounds.filter((r) => r.status === 'finished').length;
-  const plural = (n: number) => `${n} finished round${n === 1 ? '' : 's'}`;
-
-  function askNewSession(): void {
-    const start = () => {
-      ask(null);
-      store.getState().newSession();
+  // The questions before what cannot easily be taken back (./panelQuestions.ts).
+  const asking: QuestionContext = {
+    store,
+    choices,
+    ask,
+    say: (text) => showLocal(text),
+    exportJson,
+    sessionChanged(focusName) {
       nameInput.value = store.getState().session.name;
       fillSuggestions();
-      showLocal('A new session has started. The previous one is kept as a backup copy in this browser.');
+      if (!focusName) return;
       nameInput.focus();
       nameInput.select();
-    };
-    const n = finishedCount();
-    if (n === 0) return start();
-    ask({
-      text: `Start a new session? The one open now has ${plural(n)}: save it to a file first, so nothing is lost.`,
-      actions: [
-        { label: 'Save it, then start new', primary: true, run: () => (exportJson(), start()), testId: 'new-save-first' },
-        { label: 'Start new without saving', run: start, testId: 'new-confirm' },
-        { label: 'Cancel', run: () => ask(null) },
-      ],
-    });
-  }
-
-  function askRemove(round: Round): void {
-    const rows = store.getState().session.rounds;
-    const index = rows.findIndex((r) => r.id === round.id);
-    const label = `round ${index + 1} (${round.team})`;
-    const active = getActiveRound();
-    const playingNow = active && active.sessionId === store.getState().session.id ? active.roundId : null;
-    const remove = () => {
-      const res = store.getState().discardRound(round.id, playingNow);
-      if (!res.ok) return ask(null);
-      ask({
-        text: `Removed ${label}.`,
-        actions: [
-          {
-            label: 'Undo',
-            primary: true,
-            run: () => (store.getState().putBackRound(round, index), ask(null)),
-            testId: 'undo-remove',
-          },
-          { label: 'OK', run: () => ask(null) },
-        ],
-      });
-    };
-    if (round.status === 'planned') return remove();
-    const what = round.result ? `its result (${Math.floor(round.result.score.total)} points) leaves the session` : 'it has no result yet';
-    ask({
-      text: `Remove ${label}? ${what[0]!.toUpperCase()}${what.slice(1)}.`,
-      actions: [
-        { label: 'Remove it', primary: true, run: remove, testId: 'remove-confirm' },
-        { label: 'Keep it', run: () => ask(null) },
-      ],
-    });
-  }
+    },
+  };
+  const askNewSession = () => askNewSessionQ(asking);
+  const askRemove = (round: Round) => askRemoveQ(asking, round);
+  const importText = (text: string) => importTextQ(asking, text);
 
   function showLocal(text: string | null): void {
     local.textContent = text ?? '';
-  }
-
-  /**
-   * Another session's file asks first: merge its rounds into the open session, or replace it (after
-   * saving it to a file when it holds finished results). The same session's file is merged at once.
-   */
-  function importText(text: string, how: 'ask' | 'merge' | 'replace' = 'ask'): void {
-    const plan = planImport(store.getState().session, text, choices);
-    if (plan.kind === 'error') return showLocal(plan.message);
-    if (plan.kind === 'replace' && how === 'ask' && store.getState().session.rounds.length > 0) {
-      const n = finishedCount();
-      return ask({
-        text: `That file is another session ("${plan.session.name}"). Merge its rounds into the session open now (${plural(n)}), or let it replace this one${n > 0 ? ' after saving this one to a file, so nothing is lost' : ''}.`,
-        actions: [
-          { label: 'Merge into this session', primary: true, run: () => importText(text, 'merge'), testId: 'import-merge' },
-          n > 0
-            ? { label: 'Save it, then replace', run: () => (exportJson(), importText(text, 'replace')), testId: 'import-save-first' }
-            : { label: 'Replace', run: () => importText(text, 'replace'), testId: 'import-save-first' },
-          { label: 'Cancel', run: () => ask(null) },
-        ],
-      });
-    }
-    ask(null);
-    const next = plan.kind === 'replace' && how === 'merge' ? plan.merged : plan.session;
-    const res = store.getState().importSession(JSON.stringify({ format: 'ripple-effect-session', ...next }));
-    if (!res.ok) return showLocal(res.message);
-    nameInput.value = store.getState().session.name;
-    showLocal(
-      plan.kind === 'merge'
-        ? plan.message
-        : how === 'merge'
-          ? plan.mergeMessage
-          : `Imported "${plan.session.name}"; it replaced the session that was open.`,
-    );
-    fillSuggestions();
   }
 
   function refresh(): void {
