@@ -30,7 +30,12 @@ export interface StaticServer {
 /** Text types a real static server compresses (`gzip: true`), as a venue's web server would. */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg']);
 
-export async function serveStatic(rootDir: string, opts: { gzip?: boolean } = {}): Promise<StaticServer> {
+/** `headers`: sent with every file (e.g. the frame bench's cross-origin isolation, for a finer clock). */
+export async function serveStatic(
+  rootDir: string,
+  opts: { gzip?: boolean; headers?: Record<string, string> } = {},
+): Promise<StaticServer> {
+  const extra = opts.headers ?? {};
   const root = resolve(rootDir);
   const zipped = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
@@ -52,11 +57,11 @@ export async function serveStatic(rootDir: string, opts: { gzip?: boolean } = {}
         if (gzip) {
           let z = zipped.get(file);
           if (!z) zipped.set(file, (z = gzipSync(body, { level: 9 })));
-          res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+          res.writeHead(200, { ...extra, 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
           res.end(z);
           return;
         }
-        res.writeHead(200, { 'content-type': type });
+        res.writeHead(200, { ...extra, 'content-type': type });
         res.end(body);
       } catch {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

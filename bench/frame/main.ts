@@ -20,8 +20,11 @@ declare global {
   interface Window {
     __bench?: {
       ready: boolean;
-      result: BenchResult | null;
-      start(ms: number, minFrames?: number, maxMs?: number): void;
+      /** Frames count (interval and work) while on. */
+      record(on: boolean): void;
+      sleep(): void;
+      wake(): void;
+      take(): BenchResult;
       inSystem(): number | null;
     };
   }
@@ -104,24 +107,22 @@ game.events.on(Phaser.Core.Events.POST_RENDER, () => {
 
 window.__bench = {
   ready: false,
-  result: null,
-  start(ms: number, minFrames = 0, maxMs = ms) {
-    recording = true;
+  record(on: boolean) {
+    recording = on;
     lastRender = 0;
-    const t0 = performance.now();
-    // At least `ms`, and on a slow machine on until `minFrames` frames are in (but no longer than maxMs).
-    const check = () => {
-      const took = performance.now() - t0;
-      if (took < ms || (result.intervals.length < minFrames && took < maxMs)) {
-        setTimeout(check, 100);
-        return;
-      }
-      recording = false;
-      const scene = game.scene.getScenes(true)[0];
-      result.drawn = scene ? scene.children.list.length : 0;
-      window.__bench!.result = result;
-    };
-    setTimeout(check, ms);
+  },
+  // The bench takes turns between the bare and the play page: the one not measured sleeps (no frames).
+  sleep() {
+    game.loop.sleep();
+  },
+  wake() {
+    lastRender = 0;
+    game.loop.wake();
+  },
+  take() {
+    const scene = game.scene.getScenes(true)[0];
+    result.drawn = scene ? scene.children.list.length : 0;
+    return result;
   },
   inSystem: () => getApp().probe?.sim().view().counts.inSystem ?? null,
 };
