@@ -154,6 +154,12 @@ describe('live: the briefing before the round, and the facilitator’s named con
     await fac.getByLabel('Level', { exact: true }).selectOption('every-job');
     await expect.poll(async () => (await briefing(table))?.title, { timeout: 20_000 }).toBe(last.title);
     expect((await briefing(table))!).toMatchObject({ kicker: 'Next round · Level 7 of 7', close: 'Back to your results' });
+    // The projector, which showed every table's score, shows the next round's briefing too.
+    await expect.poll(async () => (await briefing(proj))?.title, { timeout: 20_000 }).toBe(last.title);
+    expect(await proj.locator('.lv-projector-note').textContent()).toBe(
+      'The round is over. The next round’s briefing, as the facilitator chose it.',
+    );
+    await proj.screenshot({ path: join('e2e', 'artifacts', 'live-brief-04b-projector-next.png') });
     await table.screenshot({ path: join('e2e', 'artifacts', 'live-brief-04-next.png') });
     await table.getByRole('button', { name: 'Back to your results' }).click();
     await expect.poll(() => briefing(table), { timeout: 10_000 }).toBeNull();
@@ -162,6 +168,7 @@ describe('live: the briefing before the round, and the facilitator’s named con
     // Level 7's live events by their names; one sent reaches the table's board.
     await fac.getByText('Start all').click();
     await table.waitForFunction(() => window.__rippleLive?.info().showing === 'play', null, { timeout: 30_000 });
+    await expect.poll(() => briefing(proj), { timeout: 20_000 }).toBeNull();
     await expect
       .poll(() => events.locator('option').allTextContents(), { timeout: 20_000 })
       .toEqual(['Billing system down', 'Tier 1 steps out']);

@@ -31,7 +31,8 @@ export function briefingWant(
   next: string,
   memory: BriefingMemory,
 ): BriefingWant {
-  if (table.status === 'waiting') return { case: 'waiting', key: `waiting:${next}`, levelId: next, show: true };
+  if (table.status === 'waiting')
+    return { case: 'waiting', key: `waiting:${next}`, levelId: next, show: true };
   if (table.status === 'over') {
     const key = `over:${table.run}:${next}`;
     if (!memory.nextAtOver.has(table.run)) memory.nextAtOver.set(table.run, next);

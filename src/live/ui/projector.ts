@@ -10,6 +10,7 @@ import { normaliseJoinCode } from '../joinCode';
 import { PROTOCOL_VERSION, type ResultMessage } from '../protocol';
 import type { LiveBoardApp } from '../../app/composeLive';
 import type { Level } from '../../level/schema';
+import { briefingWant, newBriefingMemory } from '../briefingRule';
 import type { BriefingPanel } from './briefing';
 import { el, endpoint, plainError, root, type LiveView } from './dom';
 
@@ -19,6 +20,8 @@ let scores: HTMLElement | null = null;
 let lastView: LiveView | null = null;
 let brief: BriefingPanel | null = null;
 let sayNow = () => {};
+/** When the next round's briefing comes after a round (../briefingRule.ts), as on the tables. */
+const memory = newBriefingMemory();
 /** The projector's briefing never shrinks below this base size (the back of the room reads it). */
 const PROJECTOR_MIN_PX = 20;
 type BriefingModule = typeof import('./briefing');
@@ -63,7 +66,11 @@ function say(
   if (!note || !scores || !view) return;
   const s = a.board.shown();
   const next = levels.get(view.next);
-  if (s.showing === 'waiting' && next)
+  // After a round nobody put on the projector: once the facilitator chooses the next level, its briefing.
+  const run = (s.table && view.tables.get(s.table)?.run) || 0;
+  const nextChosen = s.showing === 'scores' && briefingWant({ status: 'over', run }, view.next, memory).show;
+  const briefing = (s.showing === 'waiting' || nextChosen) && next !== undefined;
+  if (briefing)
     brief?.show(next, {
       kicker: `Next round \u00b7 ${place(next)}`,
       foot: 'Every table reads this on its own screen too. The facilitator starts the round.',
@@ -74,15 +81,17 @@ function say(
   const text =
     view.tables.size === 0
       ? `Join code ${code}: waiting for the first table.`
-      : s.showing === 'scores'
-        ? 'The round is over: every table’s score. The facilitator shows a table’s results with “Show on projector”.'
-        : s.showing === 'waiting'
-          ? 'Waiting for the facilitator to start a round.'
-          : s.chosen
-            ? `${team}${s.showing === 'results' ? ': results' : ''}, as the facilitator chose.`
-            : `${team}’s board (the first table with a round). The facilitator shows another with “Show on projector”.`;
+      : briefing && s.showing === 'scores'
+        ? 'The round is over. The next round’s briefing, as the facilitator chose it.'
+        : s.showing === 'scores'
+          ? 'The round is over: every table’s score. The facilitator shows a table’s results with “Show on projector”.'
+          : s.showing === 'waiting'
+            ? 'Waiting for the facilitator to start a round.'
+            : s.chosen
+              ? `${team}${s.showing === 'results' ? ': results' : ''}, as the facilitator chose.`
+              : `${team}’s board (the first table with a round). The facilitator shows another with “Show on projector”.`;
   if (note.textContent !== text) note.textContent = text;
-  scores.hidden = s.showing !== 'scores';
+  scores.hidden = s.showing !== 'scores' || briefing;
   if (scores.hidden) return;
   const rows = [...view.tables.values()].filter((t) => t.run > 0 || t.status === 'over');
   const lines = rows.map((t) => `${t.team}: Score ${Math.floor(t.score)}`);
