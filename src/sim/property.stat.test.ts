@@ -154,7 +154,7 @@ function checkFinished(events: SimEvent[]): void {
 
 describe('properties', () => {
   it('random levels and commands: no exceptions, no lost or duplicated tickets, no negative times', () => {
-    const seen = { arrived: 0, handoffs: 0, abandoned: 0, runs: 0 };
+    const seen = { arrived: 0, withHandoffs: 0, abandoned: 0, runs: 0 };
     fc.assert(
       fc.property(levelArb, fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000), cmdArb), { maxLength: 40 }), fc.integer(), (level, cmds, seed) => {
         const sim = createSim(level, seed);
@@ -184,7 +184,7 @@ describe('properties', () => {
         seen.runs++;
         seen.arrived += m.customers.arrived;
         seen.abandoned += m.customers.abandoned;
-        seen.handoffs += m.handoffs.total;
+        if (m.handoffs.total > 0) seen.withHandoffs++;
         expect(m.customers.arrived).toBe(m.customers.resolved + m.customers.abandoned + m.customers.inSystem);
         for (const v of Object.values(m.attribution)) expect(v).toBeGreaterThan(0);
         for (const d of Object.values(m.departments)) {
@@ -200,9 +200,11 @@ describe('properties', () => {
       }),
       { numRuns: 120 },
     );
-    // the generated worlds are not trivially empty
+    // the generated worlds are not trivially empty. Worlds with a handoff: 35 to 43 of 120 in six runs
+    // (about 0.32 each, so a tenth is over four standard deviations below). The handoffs' total was
+    // asked before and is heavy-tailed (91 to 619 in seven runs): a CI run failed on 91 against 120.
     expect(seen.arrived).toBeGreaterThan(seen.runs * 10);
-    expect(seen.handoffs).toBeGreaterThan(seen.runs);
+    expect(seen.withHandoffs).toBeGreaterThanOrEqual(seen.runs / 10);
     expect(seen.abandoned).toBeGreaterThan(0);
   });
 
