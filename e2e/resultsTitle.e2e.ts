@@ -3,6 +3,9 @@
  * results" wrapped onto "Score … of 100"). At 1280x720 and 1024x768 its box stays clear of the score
  * line and of the facilitator's corner buttons, and it is never smaller than the score parts' text; the
  * note over the buttons ("That was the last level of the campaign.") keeps clear of the columns.
+ * The score parts (blind playtest 6, item 24): each part's name on one line, and its bar beside its
+ * figure on the figure's line (not a thin line under the row that reads as an underline), clear of every
+ * text, at normal and projector size, with no text under 14 CSS px.
  */
 import { describe, expect, it } from 'vitest';
 import { openGame, waitForScreen } from './harness';
@@ -15,6 +18,66 @@ interface Box {
   h: number;
 }
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+const MIN_TEXT_CSS = 14;
+
+describe('the score parts read as names, figures and bars', { timeout: 300_000 }, () => {
+  for (const projector of [false, true])
+    for (const [width, height] of [
+      [1280, 720],
+      [1024, 768],
+    ] as const) {
+      it(`level 1 at ${width}x${height}${projector ? ', projector size' : ''}`, async () => {
+        const game = await openGame('?facilitator=1&level=right-desk&seed=5', { viewport: { width, height } });
+        try {
+          const page = game.page;
+          await waitForScreen(page, 'briefing');
+          await press(page, 'Enter');
+          await waitForScreen(page, 'play');
+          await skipAhead(page, 5);
+          if (projector) {
+            await press(page, 'v');
+            await waitForToast(page, /^Projector mode/);
+          }
+          // A careless run: customers give up, so the line of those not served shows too.
+          await page.evaluate(() => window.__rippleDrive!.playOut('humanCareless'));
+          await waitForScreen(page, 'results');
+          await page.waitForFunction(() => window.__ripple!.texts().some((t) => /^Score \d+ of 100$/.test(t.text)));
+          const shown = await page.evaluate(() => window.__ripple!.texts().filter((t) => t.scene === 'results'));
+          const r = (await page.evaluate(() => window.__ripple!.results()))!;
+          const k = await page.evaluate(() => document.querySelector('#game canvas')!.getBoundingClientRect().width / 1920);
+          expect(r.parts.length, 'level 1 scores several parts').toBeGreaterThan(4);
+          expect(r.unserved, 'the careless run left customers not served').not.toBeNull();
+          for (const part of r.parts) {
+            const label = shown.find((t) => t.text === part.label)!;
+            expect(label, `"${part.label}" is shown`).toBeDefined();
+            // Several parts may read "8.3 of 8.3": the figure is the one on the name's line.
+            const figure = shown
+              .filter((t) => t.text === part.points)
+              .sort((a, b) => Math.abs(a.y - label.y) - Math.abs(b.y - label.y))[0]!;
+            expect(figure, `the figure of "${part.label}"`).toBeDefined();
+            expect(Math.abs(figure.y - label.y), `"${part.label}" and its figure on one line`).toBeLessThan(figure.h / 2);
+            expect(label.h, `"${part.label}" on one line`).toBeLessThanOrEqual(figure.h * 1.25);
+            const bar = part.bar;
+            expect(bar, `"${part.label}" has a bar`).toBeDefined();
+            const mid = bar.y + bar.h / 2;
+            expect(mid, `the bar of "${part.label}" on its figure's line`).toBeGreaterThan(figure.y);
+            expect(mid, `the bar of "${part.label}" on its figure's line`).toBeLessThan(figure.y + figure.h);
+            expect(bar.x, `the bar of "${part.label}" beside its figure`).toBeGreaterThanOrEqual(figure.x + figure.w);
+            expect(bar.h, `the bar of "${part.label}" thick enough to read as a bar`).toBeGreaterThanOrEqual(figure.h * 0.3);
+            for (const t of shown) expect(overlap(bar, t), `the bar of "${part.label}" clear of "${t.text}"`).toBe(false);
+          }
+          const small = shown.filter((t) => t.px * k < MIN_TEXT_CSS - 0.05).map((t) => `${(t.px * k).toFixed(1)} px "${t.text}"`);
+          expect(small, `no text below ${MIN_TEXT_CSS} CSS px`).toEqual([]);
+          await page.waitForTimeout(300);
+          await game.shot(`results-parts-${projector ? 'projector' : 'normal'}-${width}`);
+          expect(game.problems).toEqual([]);
+        } finally {
+          await game.close();
+        }
+      });
+    }
+});
 
 describe('level 7 results at projector size', { timeout: 300_000 }, () => {
   for (const [width, height] of [

@@ -133,16 +133,17 @@ export class ResultsScene extends Phaser.Scene {
     // Projector-size text: the score parts take more of the width (their rows then stay on one or two
     // lines instead of shrinking), and the time column shows fewer causes rather than smaller type.
     const wide = s.textScale >= 1.4;
-    const lw = wide ? 1120 : 900;
+    // Normal text: the parts' names, measures, figures and bars on one line each where they can.
+    const lw = wide ? 1120 : 1040;
     const left = scoreColumn(this, s, data, lw, colMaxH);
-    left.setPosition(50, colTop);
+    left.setPosition(wide ? 50 : 40, colTop);
     fitColumn(left, lw, colMaxH, true);
-    const rw = wide ? 680 : 860;
+    const rw = wide ? 680 : 785;
     // Room kept for the line saying this result won't be kept, only when it will be shown.
     const storageOk = store.getState().storageOk;
     const right = timeColumn(this, s, data, exp, rw, colMaxH - (storageOk ? 0 : 60));
     noteAdvice(advice);
-    right.setPosition(wide ? 1200 : 1010, colTop);
+    right.setPosition(wide ? 1200 : 1105, colTop);
     if (!storageOk) {
       const b = right.getBounds();
       right.add(
@@ -298,5 +299,5 @@ function fitColumn(c: Phaser.GameObjects.Container, w: number, maxH: number, par
   const b = c.getBounds();
   const scale = Math.min(1, maxH / Math.max(1, b.height), w / Math.max(1, b.width));
   c.setScale(scale);
-  noteColumnScale(scale, parts);
+  noteColumnScale(scale, parts ? { x: c.x, y: c.y } : undefined);
 }

@@ -70,10 +70,22 @@ function buildScoreColumn(
   const { rows, unserved } = scoreRows(play.level, play.metrics, play.score);
   // The fixed columns grow with the text size, so "17.1 of 23.1" never runs into its measure.
   const k = Number.isFinite(s.textScale) ? Math.min(1.5, Math.max(1, s.textScale)) : 1;
-  const ptsW = Math.round(140 * k);
-  const labelW = Math.round(250 * k);
-  const measureX = labelW + 16;
-  const measureW = width - measureX - ptsW - 16;
+  // Each part's bar sits beside its figure, on the figure's line, with a track behind it: a gauge of how
+  // much of its points the part earned, never a line under the text.
+  const barW = Math.round(80 * k);
+  const barH = Math.round(14 * k);
+  const barGap = Math.round(12 * k);
+  const pointsOf = (r: { points: number; maxPoints: number }): string => `${pts(r.points)} of ${pts(r.maxPoints)}`;
+  const probe = scene.add.text(0, 0, '', textStyle(s, 'small'));
+  const widthOf = (t: string): number => probe.setText(t).width;
+  // Room for the widest figure and the widest name, so each part's name stays on one line (names never
+  // take more than about a third of the column: a longer one wraps).
+  const ptsW = Math.ceil(rows.reduce((w, r) => Math.max(w, widthOf(pointsOf(r))), Math.round(120 * k)));
+  const labelW = Math.ceil(Math.min(width * 0.36, rows.reduce((w, r) => Math.max(w, widthOf(r.label)), Math.round(200 * k))));
+  probe.destroy();
+  const ptsRight = width - barW - barGap;
+  const measureX = labelW + 20;
+  const measureW = ptsRight - ptsW - 20 - measureX;
   let y = 0;
   const groups: ScorePart['group'][] = ['external', 'internal', 'cost'];
   const shownParts: ShownResults['parts'] = [];
@@ -93,24 +105,27 @@ function buildScoreColumn(
     y += withMeasures ? 4 : 2;
   }
   function row(r: PartRow, y0: number): number {
-    const label = scene.add.text(0, y0, r.label, textStyle(s, 'small', { wrap: withMeasures ? labelW : width - ptsW - 16 }));
+    const label = scene.add.text(0, y0, r.label, textStyle(s, 'small', { wrap: withMeasures ? labelW : ptsRight - ptsW - 16 }));
     const measure = withMeasures
       ? scene.add.text(measureX, y0, keepTogether(r.measure), textStyle(s, 'small', { color: pal.textDim, wrap: measureW }))
       : null;
-    const points = `${pts(r.points)} of ${pts(r.maxPoints)}`;
-    const p = scene.add.text(width, y0, points, textStyle(s, 'small')).setOrigin(1, 0);
+    const points = pointsOf(r);
+    const p = scene.add.text(ptsRight, y0, points, textStyle(s, 'small')).setOrigin(1, 0);
     c.add(measure ? [label, measure, p] : [label, p]);
-    shownParts.push({ key: r.key, label: r.label, measure: measure ? r.measure : '', points });
     const h = Math.max(label.height, measure?.height ?? 0);
-    // A thin bar under the row: how much of its points the measure earned (the whole row without measures).
-    const by = y0 + h + (withMeasures ? 2 : 1);
-    const bx = withMeasures ? measureX : 0;
-    const bw = withMeasures ? measureW + ptsW : width;
-    g.fillStyle(pal.panelEdge, 1);
-    g.fillRect(bx, by, bw, 6);
+    // The bar on the figure's line, centred on it: a rounded track and its filled share.
+    const bx = width - barW;
+    const by = Math.round(y0 + p.height / 2 - barH / 2);
+    const radius = barH / 2;
+    g.fillStyle(pal.panel, 1);
+    g.fillRoundedRect(bx, by, barW, barH, radius);
     g.fillStyle(PART_GROUP[r.key] === 'external' ? pal.accent : pal.icon, 1);
-    if (r.raw > 0) g.fillRect(bx, by, Math.max(6, bw * Math.min(1, r.raw)), 6);
-    return by + (withMeasures ? 8 : 6);
+    if (r.raw > 0) g.fillRoundedRect(bx, by, Math.max(barH, barW * Math.min(1, r.raw)), barH, radius);
+    // The track's edge shows how far the bar could go (also in high contrast, where the fill is white).
+    g.lineStyle(2, pal.panelEdge, 1);
+    g.strokeRoundedRect(bx, by, barW, barH, radius);
+    shownParts.push({ key: r.key, label: r.label, measure: measure ? r.measure : '', points, bar: { x: bx, y: by, w: barW, h: barH } });
+    return y0 + h + (withMeasures ? 10 : 7);
   }
   let unservedText: string | null = null;
   if (unserved) {
@@ -119,10 +134,11 @@ function buildScoreColumn(
       0,
       y,
       unservedText,
-      textStyle(s, 'small', { color: pal.warnCss, wrap: width - ptsW - 16 }),
+      textStyle(s, 'small', { color: pal.warnCss, wrap: ptsRight - ptsW - 16 }),
     );
+    // The points it takes off, under the parts' figures.
     const p = scene.add
-      .text(width, y, `-${pts(unserved.points)}`, textStyle(s, 'small', { bold: true, color: pal.warnCss }))
+      .text(ptsRight, y, `-${pts(unserved.points)}`, textStyle(s, 'small', { bold: true, color: pal.warnCss }))
       .setOrigin(1, 0);
     c.add([t, p]);
   }

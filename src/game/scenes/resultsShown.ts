@@ -9,7 +9,8 @@ export interface ShownResults {
   seed: number;
   /** The run's commands: with the level and seed, a test can replay it and check what is shown. */
   commandLog: TimedCommand[];
-  parts: { key: string; label: string; measure: string; points: string }[];
+  /** Each part as shown; `bar` is its bar (track) in game points once the column is placed. */
+  parts: { key: string; label: string; measure: string; points: string; bar: Rect }[];
   unserved: string | null;
   /** "Where the time went": each line's words, seconds and the cause keys it adds up. */
   causes: { text: string; seconds: number; causes: string[] }[];
@@ -24,17 +25,32 @@ export interface ShownResults {
   partsScale: number;
 }
 
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
 let shown: ShownResults | null = null;
 
 export function setShownResults(r: ShownResults): void {
   shown = r;
 }
 
-/** Records that a column had to be scaled to fit (`parts`: the score parts' column). */
-export function noteColumnScale(scale: number, parts = false): void {
+/**
+ * Records that a column had to be scaled to fit. `parts`: the score parts' column, placed at `at` (its
+ * bars, drawn inside it, are then kept in game points).
+ */
+export function noteColumnScale(scale: number, parts?: { x: number; y: number }): void {
   if (!shown) return;
   shown.scale = Math.min(shown.scale, scale);
-  if (parts) shown.partsScale = scale;
+  if (!parts) return;
+  shown.partsScale = scale;
+  shown.parts = shown.parts.map((p) => ({
+    ...p,
+    bar: { x: parts.x + p.bar.x * scale, y: parts.y + p.bar.y * scale, w: p.bar.w * scale, h: p.bar.h * scale },
+  }));
 }
 
 /** Records the "Try this next time" suggestions shown. */
