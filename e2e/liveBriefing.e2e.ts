@@ -138,6 +138,16 @@ describe('live: the briefing before the round, and the facilitator’s named con
     await table.waitForFunction(() => window.__rippleLive?.info().showing === 'play', null, { timeout: 30_000 });
     await expect.poll(() => briefing(table), { timeout: 20_000 }).toBeNull();
     await expect.poll(() => briefing(proj), { timeout: 20_000 }).toBeNull();
+    // The desks the computer plays say so over their "Can do:" row: above their line and tray, not on them.
+    await expect
+      .poll(() => table.evaluate(() => window.__ripple!.texts().filter((t) => t.text === 'The computer plays this desk').length), { timeout: 20_000 })
+      .toBe(2);
+    const shown = await table.evaluate(() => window.__ripple!.texts());
+    for (const label of shown.filter((t) => t.text === 'The computer plays this desk')) {
+      const line = shown.find((t) => /^Line \d/.test(t.text) && t.x >= label.x - 30 && t.x <= label.x + label.w / 2 && t.y > label.y);
+      expect(line, 'the card\u2019s line under its label').toBeDefined();
+      expect(label.y + label.h).toBeLessThanOrEqual(line!.y + 1);
+    }
     await table.getByRole('button', { name: 'Briefing', exact: true }).click();
     const during = (await briefing(table))!;
     expect(during).toMatchObject({ kicker: 'This round · Level 2 of 7', title: second.title, close: 'Back to the board' });

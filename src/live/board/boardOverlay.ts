@@ -4,12 +4,13 @@
  *    facilitator ends the round); the covered area says how the round runs instead;
  *  - on a table where each person holds one department: a bright frame round the desks this device
  *    plays, and a light veil over the others, saying who plays them (the computer, someone else at the
- *    table, or the computer while that person is away).
+ *    table, or the computer while that person is away) over the card's "Can do:" row: its line and tray,
+ *    where the work shows, stay in sight.
  * Positions follow src/game/play/Hud.ts and the board's own card layout.
  */
 import Phaser from 'phaser';
 import type { Level } from '../../level/schema';
-import { layoutCards, type Rect } from '../../game/play/layout';
+import { cardAreas, layoutCards, type Rect } from '../../game/play/layout';
 import { FONT } from '../../game/scenes/theme';
 
 export type SeatHolder = 'mine' | 'human' | 'reconnecting' | 'away' | 'computer';
@@ -51,20 +52,23 @@ export function mountBoardOverlay(scene: Phaser.Scene, level: Level): BoardOverl
   const marks = scene.add.graphics().setDepth(18);
   const labels = level.departments.map((_, i) => {
     const r = rects[i]!;
+    const row = cardAreas(r).skills;
     return (
       scene.add
-        // Inside the card, at the foot of its tray (only on desks this device does not play).
-        .text(r.x + r.w / 2, r.y + r.h - 6, '', {
+        // Inside the card, over its "Can do:" row (only on desks this device does not play).
+        .text(row.x + row.w / 2, row.y + row.h / 2, '', {
           fontFamily: FONT,
           fontSize: '20px',
           fontStyle: 'bold',
           color: '#ffffff',
-          backgroundColor: '#08131fcc',
-          padding: { x: 8, y: 4 },
+          // Across the whole row, so the words under it do not peek out at its ends.
+          backgroundColor: '#08131f',
+          padding: { x: 8, y: 7 },
+          fixedWidth: row.w,
           align: 'center',
-          wordWrap: { width: r.w - 16, useAdvancedWrap: true },
+          wordWrap: { width: row.w - 16, useAdvancedWrap: true },
         })
-        .setOrigin(0.5, 1)
+        .setOrigin(0.5, 0.5)
         .setDepth(19)
         .setVisible(false)
     );
