@@ -98,11 +98,14 @@ export class CustomerColumn {
   /**
    * Where a customer's ticket is, longest first: the row shows the first that fits. `level` 0 is the
    * full words ("in line: Billing"), 1 shorter words ("waits: Billing"), 2 with the desks' short names
-   * ("with Tech" for Tech Support), 3 fewer words ("manager · line Tier 2"), 4 the desk alone ("manager ·
-   * Tier 2"); `cut` letters come off the
+   * ("with Tech" for Tech Support), 3 fewer words ("manager · line Tier 2", "→ Supervisor" for notes
+   * written for Supervisor), 4 the desk alone ("manager · Tier 2"), 5 a customer who wants a manager says
+   * only that ("wants a manager", 6 "manager"); `cut` letters come off the
    * end of the desk names (with an ellipsis), a last resort for a long name with no short form.
    */
   private whereText(t: TicketView, now: number, level = 0, cut = 0): string {
+    // Plainest of all, before any word is cut: a customer who wants a manager says only that.
+    if (level >= 5 && t.escalated) return level >= 6 ? 'manager' : 'wants a manager';
     const short = level >= 1;
     const base = this.placeText(t, now, level, cut);
     return t.escalated ? `${short ? 'manager' : 'wants a manager'} · ${base}` : base;
@@ -120,6 +123,7 @@ export class CustomerColumn {
     if (level >= 4) return name(t.sendingTo ?? t.dept);
     if (t.sendingTo) {
       const to = name(t.sendingTo);
+      if (bare && !t.escalated) return `→ ${to}`;
       return short ? `notes → ${to}` : t.phase === 'service' ? `notes for ${to}` : `notes, then ${to}`;
     }
     switch (t.phase) {
@@ -140,16 +144,16 @@ export class CustomerColumn {
 
   /**
    * Sets a row's place line to the first wording that fits its room at a readable size (never cut off
-   * by the column's edge): longer words, then shorter, the desks' short names, the fewest words, and
-   * last desk names with an ellipsis. When nothing fits, the narrowest.
+   * by the column's edge): longer words, then shorter, the desks' short names, the fewest words, the desk
+   * alone, and last desk names with an ellipsis. When nothing fits, the narrowest.
    */
   private fitWhere(text: Phaser.GameObjects.Text, t: TicketView, now: number): void {
     const room = ENTRANCE.x + ENTRANCE.w - 10 - text.x;
     let best = '';
     let bestW = Infinity;
-    const tries = [0, 1, 2, 3].map((l) => this.whereText(t, now, l));
+    // Whole words first, down to the plainest short form; only then letters cut off a desk's name.
+    const tries = [0, 1, 2, 3, 4, 5, 6].map((l) => this.whereText(t, now, l));
     for (let cut = 1; cut < 24; cut++) tries.push(this.whereText(t, now, 3, cut));
-    tries.push(this.whereText(t, now, 4));
     for (let cut = 1; cut < 24; cut++) tries.push(this.whereText(t, now, 4, cut));
     for (const words of new Set(tries)) {
       text.setText(words).setScale(1);
