@@ -138,12 +138,16 @@ export class ResultsScene extends Phaser.Scene {
     const left = scoreColumn(this, s, data, lw, colMaxH);
     left.setPosition(wide ? 50 : 40, colTop);
     fitColumn(left, lw, colMaxH, true);
-    const rw = wide ? 680 : 785;
+    // Normal text: the time column starts after the parts (narrower without their measures) and ends
+    // 30 points from the edge, at most 960 wide.
+    const leftEnd = left.x + Number(left.getData('columnWidth') ?? lw) * left.scaleX;
+    const rx = wide ? 1200 : Math.min(1105, Math.max(leftEnd + 60, 1890 - 960));
+    const rw = wide ? 680 : 1890 - rx;
     // Room kept for the line saying this result won't be kept, only when it will be shown.
     const storageOk = store.getState().storageOk;
     const right = timeColumn(this, s, data, exp, rw, colMaxH - (storageOk ? 0 : 60));
     noteAdvice(advice);
-    right.setPosition(wide ? 1200 : 1105, colTop);
+    right.setPosition(rx, colTop);
     if (!storageOk) {
       const b = right.getBounds();
       right.add(

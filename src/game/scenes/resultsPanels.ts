@@ -82,7 +82,15 @@ function buildScoreColumn(
   // take more than about a third of the column: a longer one wraps).
   const ptsW = Math.ceil(rows.reduce((w, r) => Math.max(w, widthOf(pointsOf(r))), Math.round(120 * k)));
   const labelW = Math.ceil(Math.min(width * 0.36, rows.reduce((w, r) => Math.max(w, widthOf(r.label)), Math.round(200 * k))));
+  // Without the measures (many parts), the column is only as wide as a name, its figure and its bar (and
+  // room for the line of those not served): the time column beside it gets the rest.
+  if (!withMeasures && s.textScale < 1.4) {
+    const names = rows.reduce((w, r) => Math.max(w, widthOf(r.label)), 0);
+    width = Math.min(width, Math.max(Math.round(640 * k), Math.ceil(names + 40 * k + ptsW + barGap + barW)));
+  }
   probe.destroy();
+  // The width laid out (the bars are graphics, which a container's bounds leave out).
+  c.setData('columnWidth', width);
   const ptsRight = width - barW - barGap;
   const measureX = labelW + 20;
   const measureW = ptsRight - ptsW - 20 - measureX;
