@@ -138,16 +138,16 @@ function buildScoreColumn(
   let unservedText: string | null = null;
   if (unserved) {
     unservedText = `${unserved.text}.`;
+    // The points it takes off, under the parts' figures; its words wrap just short of them.
+    const p = scene.add
+      .text(ptsRight, y, `-${pts(unserved.points)}`, textStyle(s, 'small', { bold: true, color: pal.warnCss }))
+      .setOrigin(1, 0);
     const t = scene.add.text(
       0,
       y,
       unservedText,
-      textStyle(s, 'small', { color: pal.warnCss, wrap: ptsRight - ptsW - 16 }),
+      textStyle(s, 'small', { color: pal.warnCss, wrap: ptsRight - p.width - 24 }),
     );
-    // The points it takes off, under the parts' figures.
-    const p = scene.add
-      .text(ptsRight, y, `-${pts(unserved.points)}`, textStyle(s, 'small', { bold: true, color: pal.warnCss }))
-      .setOrigin(1, 0);
     c.add([t, p]);
   }
   setShownResults({ ...emptyShown(play), parts: shownParts, unserved: unservedText });
