@@ -4,7 +4,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boardBanner, leaveBanner } from './boardLines';
-import { RoutingController, type BoardInfo, type DeptInfo } from './routingController';
+import { RoutingController } from './routingController';
+import { board as boardOf } from './testing/board';
+
+/** The shared test board with Tier 1's tray holding `outbox`. */
+const board = (outbox: number[]) => boardOf({}, { t1: outbox });
 
 const tablet = { touch: true };
 
@@ -20,22 +24,6 @@ beforeAll(() => {
 });
 afterAll(() => vi.unstubAllGlobals());
 
-function board(outbox: number[]): BoardInfo {
-  const depts: DeptInfo[] = [
-    { id: 't1', name: 'Tier 1', pos: { x: 0, y: 100 }, outbox, inbox: [3], care: 'quick' },
-    { id: 'bill', name: 'Billing', pos: { x: 200, y: 0 }, outbox: [], inbox: [], care: 'quick' },
-  ];
-  return {
-    depts,
-    ticket: () => ({ customer: 'Dana', workName: 'Billing issue', needs: 'billing fix', step: '' }),
-    actions: { route: true, handoffCare: false, moveStaff: false, reprioritise: false, grantRequests: false },
-    care: 'quick',
-    grantable: [],
-    mostUpsetInLine: () => 3,
-    canDo: () => true,
-    deskNotes: true,
-  };
-}
 
 const KEY_WORDS = /Enter|Escape|Tab|arrows|press/;
 
