@@ -9,7 +9,8 @@
  *    compress). A script counts as first-load when its request started before the title was drawn
  *    (resource timing, the page's own clock); what the game fetches after (the rest of the game, idly)
  *    is printed beside it, and must have arrived within SETTLE_MS, so the bench also proves the rest
- *    of the game does come.
+ *    of the game does come. The page is a player's (it does not ask for the browser tests' hook): it
+ *    must have no test hook and never fetch its chunk.
  *
  * Targets: first-load JavaScript at most 400 KB gzip, title drawn within 800 ms (median). Exit 1 on a
  * miss.
@@ -30,6 +31,10 @@ const SETTLE_MS = 2500;
 const TITLE_MARK = 'ripple:title-drawn';
 /** The mark both set when their entry script starts: Phaser (and the game's first-load modules) fetched and run. */
 const START_MARK = 'ripple:main-start';
+/** The mark the game sets once the rest of it (src/app/late.ts) has arrived and started. */
+const LATE_MARK = 'ripple:late-started';
+/** The browser tests' hook: a player's page (this bench's, which does not ask for it) must never fetch it. */
+const HOOK_CHUNK = /^testHook-/;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
@@ -54,8 +59,10 @@ export interface LoadFigures {
   later: Script[];
   /** Everything transferred before the title was drawn (HTML, CSS, scripts). */
   firstAll: number;
-  /** The rest of the game arrived and started (its test hook is there). */
+  /** The rest of the game arrived and started. */
   restLoaded: boolean;
+  /** The page has the test hook (window.__ripple, __rippleDrive or __rippleLive), or fetched its chunk. */
+  hook: boolean;
 }
 
 const sum = (xs: Script[]) => xs.reduce((a, x) => a + x.bytes, 0);
@@ -87,7 +94,7 @@ export async function coldLoad(browser: Browser, url: string): Promise<LoadFigur
     });
     await page.waitForTimeout(SETTLE_MS);
     if (errors.length) throw new Error(`page errors at ${url}: ${errors.join('; ')}`);
-    const seen = await page.evaluate(([m, sm]) => {
+    const seen = await page.evaluate(([m, sm, lm]) => {
       const mark = performance.getEntriesByName(m)[0]!.startTime;
       const start = performance.getEntriesByName(sm)[0]?.startTime ?? NaN;
       const res = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => ({
@@ -95,8 +102,10 @@ export async function coldLoad(browser: Browser, url: string): Promise<LoadFigur
         start: r.startTime,
         end: r.responseEnd,
       }));
-      return { mark, start, res, hook: typeof (window as { __ripple?: unknown }).__ripple === 'object' };
-    }, [TITLE_MARK, START_MARK] as const);
+      const w = window as { __ripple?: unknown; __rippleDrive?: unknown; __rippleLive?: unknown };
+      const hook = w.__ripple !== undefined || w.__rippleDrive !== undefined || w.__rippleLive !== undefined;
+      return { mark, start, res, late: performance.getEntriesByName(lm).length > 0, hook };
+    }, [TITLE_MARK, START_MARK, LATE_MARK] as const);
     const first: Script[] = [];
     const later: Script[] = [];
     let firstAll = bytes.get(url)?.bytes ?? 0; // the page itself
@@ -109,7 +118,8 @@ export async function coldLoad(browser: Browser, url: string): Promise<LoadFigur
       const s = { file: r.name.split('/').pop() ?? '?', bytes: b.bytes, start: r.start, end: r.end };
       (before ? first : later).push(s);
     }
-    return { titleMs: seen.mark, startMs: seen.start, first, later, firstAll, restLoaded: seen.hook };
+    const hook = seen.hook || [...first, ...later].some((x) => HOOK_CHUNK.test(x.file));
+    return { titleMs: seen.mark, startMs: seen.start, first, later, firstAll, restLoaded: seen.late, hook };
   } finally {
     await context.close();
   }
@@ -237,6 +247,7 @@ try {
   if (gTitle > TITLE_LIMIT_MS) misses.push(`title drawn ${gTitle.toFixed(0)} ms > ${TITLE_LIMIT_MS} ms`);
   if (!gz.restLoaded || g.some((x) => !x.restLoaded))
     misses.push(`the rest of the game did not arrive within ${SETTLE_MS} ms after the title`);
+  if (gz.hook || g.some((x) => x.hook)) misses.push(`a player's page has the test hook or fetched its chunk`);
   if (firstSets.size > 1)
     misses.push(`the first-load scripts differ between loads: ${[...firstSets].join(' | ')}`);
   console.log(

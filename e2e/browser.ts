@@ -52,15 +52,30 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   );
 }
 
+/**
+ * Asks every page of `context` for the game's test hook (window.__ripple, __rippleDrive, __rippleLive):
+ * the flag is set before the page's own scripts run, in every page and popup of the context. A page
+ * without it is a player's page: no hook, and its chunk is never fetched (src/app/testHookGate.ts).
+ */
+export async function withTestHook<C extends BrowserContext>(context: C): Promise<C> {
+  await context.addInitScript(() => {
+    window.__rippleTest = true;
+  });
+  return context;
+}
+
 export interface LaunchedBrowser {
   context: BrowserContext;
   close(): Promise<void>;
 }
 
-/** `touch`: a touch screen (touch events, no mouse hover), as on a tablet; `mobile`: a phone's browser too. */
+/**
+ * `touch`: a touch screen (touch events, no mouse hover), as on a tablet; `mobile`: a phone's browser too;
+ * `testHook: false`: pages as a player's, without the game's test hook (see withTestHook).
+ */
 export async function launchBrowser(
   viewport = { width: 1920, height: 1080 },
-  opts: { touch?: boolean; mobile?: boolean } = {},
+  opts: { touch?: boolean; mobile?: boolean; testHook?: boolean } = {},
 ): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'ripple-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -72,6 +87,7 @@ export async function launchBrowser(
     hasTouch: opts.touch ?? false,
     isMobile: opts.mobile ?? false,
   });
+  if (opts.testHook ?? true) await withTestHook(context);
   return {
     context,
     async close() {

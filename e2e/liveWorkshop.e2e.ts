@@ -18,7 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnRoomServer, type SpawnedServer } from '../server/testing';
 import type { LiveBoardInfo } from '../src/live/board/liveBoard';
-import { CHROMIUM_ARGS, findChromium } from './browser';
+import { CHROMIUM_ARGS, findChromium, withTestHook } from './browser';
 import { dragTicket, findReady, sim } from './helpers';
 import { ARTIFACTS } from './harness';
 
@@ -110,10 +110,9 @@ describe('live workshop: six tables and a projector', () => {
       });
       const problems: string[] = [];
 
-      const facCtx = await browser.newContext({
-        viewport: { width: 1280, height: 720 },
-        acceptDownloads: true,
-      });
+      const facCtx = await withTestHook(
+        await browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true }),
+      );
       const fac = await facCtx.newPage();
       watch(fac, problems, 'facilitator');
       await fac.goto(`${base}?facilitator=1`);
@@ -133,10 +132,9 @@ describe('live workshop: six tables and a projector', () => {
       const tables: TablePage[] = [];
       for (const [i, viewport] of sizes.entries()) {
         const team = `Table ${i + 1}`;
-        const ctx = await browser.newContext({
-          viewport,
-          ...(i === 1 ? { hasTouch: true, isMobile: true } : {}),
-        });
+        const ctx = await withTestHook(
+          await browser.newContext({ viewport, ...(i === 1 ? { hasTouch: true, isMobile: true } : {}) }),
+        );
         const page = await ctx.newPage();
         watch(page, problems, team);
         await page.goto(base);
@@ -246,7 +244,7 @@ describe('live workshop: six tables and a projector', () => {
 
       await keepRunning(tables[0]!.page, 150);
       // The projector joins late and catches up from the log; the facilitator puts table 2 on it.
-      const projCtx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const projCtx = await withTestHook(await browser.newContext({ viewport: { width: 1280, height: 720 } }));
       const proj = await projCtx.newPage();
       watch(proj, problems, 'projector');
       await proj.goto(`${base}?projector=${code}`);

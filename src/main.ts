@@ -11,6 +11,7 @@ import './ui/styles.css';
 import { prefetchHowler } from './audio/index';
 import { composeShell } from './app/compose';
 import type { LateApp } from './app/late';
+import { loadTestHook } from './app/testHookGate';
 import { installProjectorKey } from './facilitator/live/projector';
 import { createGameConfig } from './game/config';
 import { decodeLogo } from './game/logo';
@@ -36,8 +37,10 @@ const prefersReducedMotion =
 let late: Promise<LateApp> | null = null;
 /** The rest of the game, loaded (and started) once. */
 const loadLate = (): Promise<LateApp> =>
-  (late ??= import('./app/late').then((m) => {
-    const app = m.startLate({ store, audio, params });
+  // The test hook comes with it, but only on a page a browser test or a bench opened (./app/testHookGate.ts).
+  (late ??= Promise.all([import('./app/late'), loadTestHook()]).then(([m, hook]) => {
+    const app = m.startLate({ store, audio, params, hook });
+    performance.mark('ripple:late-started');
     window.removeEventListener('dragover', earlyDrop);
     window.removeEventListener('drop', earlyDrop);
     lateScenes.ready = true;

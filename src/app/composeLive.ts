@@ -15,15 +15,20 @@ import { TitleScene } from '../game/scenes/TitleScene';
 import { setApp } from '../game/context';
 import { NO_HOOKS, type GameHooks } from '../game/hooks';
 import { SCENES } from '../game/scenes/common';
+import { shownResults } from '../game/scenes/resultsShown';
 import { startScene } from '../game/scenes/sceneData';
 import { palette } from '../game/scenes/theme';
 import { shell } from '../game/shell';
 import { rendererFrom } from '../game/urlParams';
+import { policies } from '../sim/index';
 import { createLiveBoard, type LiveBoard, type LiveBoardDeps } from '../live/board/liveBoard';
 import { attachPersistence, browserStorage } from '../store/persist';
 import { createUiStore } from '../store/store';
 import { applyPageSettings } from '../ui/settingsPanel';
-import { installTestHook } from './testHook';
+import { loadTestHook, testHookAsked } from './testHookGate';
+
+/** Fetched as this module arrives (only when a browser test asked for it), so it is in by the time it is wanted. */
+const testHook = loadTestHook();
 
 export interface LiveBoardApp {
   board: LiveBoard;
@@ -63,8 +68,10 @@ export function composeLiveBoard(
     startScene(from, SCENES.play, { waiting: true });
     window.setTimeout(() => shell.game && board.booted(shell.game), 0);
   };
-  installTestHook({});
-  window.__rippleLive = { info: () => board.info() };
+  if (testHookAsked()) {
+    window.__rippleLive = { info: () => board.info() };
+    void testHook.then((hook) => hook?.installTestHook({ policies, results: shownResults }));
+  }
   const game = new Phaser.Game(
     createGameConfig(parent, palette(s).bgCss, rendererFrom(window.location.search), [
       BootScene,

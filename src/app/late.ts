@@ -2,11 +2,12 @@
  * The rest of the solo game, loaded after the title is drawn (idly, or at once when boot needs it: a
  * level link, the projector window, facilitator mode, a kept game): the level catalog (zod, the
  * checker, the level texts), the sim, the later scenes (select, briefing, board, results), the
- * results service, the kept round, level drop and hot reload, the facilitator tools' wiring and the
- * test hook. main.ts imports this module with import(), so none of it is in the first load.
+ * results service, the kept round, level drop and hot reload, and the facilitator tools' wiring.
+ * main.ts imports this module with import(), so none of it is in the first load. The test hook is not
+ * here: main.ts fetches it beside this module only when a test asked for it (./testHookGate.ts).
  */
 import { composeGame } from './composeGame';
-import { installTestHook } from './testHook';
+import type { TestHookModule } from './testHookGate';
 import type { GameAudio } from '../audio/index';
 import type { GameHooks } from '../game/hooks';
 import { getApp } from '../game/context';
@@ -14,11 +15,13 @@ import { addLateScenes } from '../game/lateScenes';
 import { installDrop, showProblems } from '../game/levelUi';
 import { bootTarget } from '../game/scenes/BootScene';
 import { SCENES } from '../game/scenes/common';
+import { shownResults } from '../game/scenes/resultsShown';
 import { startScene } from '../game/scenes/sceneData';
 import { shell } from '../game/shell';
 import { unknownLevelMessage, type UrlParams } from '../game/urlParams';
 import { readLevelFile, type LevelDropOptions, type LevelFileLike } from '../ui/levelDrop';
 import { getAllLevels, getLevelById, onLevelsChanged } from '../level/catalog';
+import { policies } from '../sim/index';
 import type { Level } from '../level/schema';
 import type { UiStoreApi } from '../store/store';
 
@@ -31,7 +34,13 @@ export interface LateApp {
   takeFile(file: LevelFileLike): void;
 }
 
-export function startLate(deps: { store: UiStoreApi; audio: GameAudio | null; params: UrlParams }): LateApp {
+export function startLate(deps: {
+  store: UiStoreApi;
+  audio: GameAudio | null;
+  params: UrlParams;
+  /** The test hook's module, when the page asked for it (a browser test, a bench); null for a player. */
+  hook: TestHookModule | null;
+}): LateApp {
   const { store, audio, params } = deps;
   const { tools, kept, hooks } = composeGame({ store, audio });
   const game = shell.game;
@@ -107,7 +116,13 @@ export function startLate(deps: { store: UiStoreApi; audio: GameAudio | null; pa
     else startScene(game.scene, SCENES.briefing, { levelId: id, level: entry.level });
   });
 
-  installTestHook({ audience: tools.audienceInfo, live: tools.liveInfo, kept: () => kept.info() });
+  deps.hook?.installTestHook({
+    policies,
+    results: shownResults,
+    audience: tools.audienceInfo,
+    live: tools.liveInfo,
+    kept: () => kept.info(),
+  });
 
   // A facilitator's first level waits for the live tools; a projector window for its own.
   let ready: Promise<unknown> | null = null;

@@ -1,6 +1,7 @@
 /**
- * `window.__ripple`: a small read-only window into the running game for browser tests and tools.
- * Present in every build, inert unless called; nothing in it changes the game. Positions come back in
+ * `window.__ripple`: a small read-only window into the running game for browser tests and benches.
+ * Installed only on a page that asked for it before its scripts ran (window.__rippleTest, see
+ * ./testHookGate.ts): a player's page never fetches this module. Nothing in it changes the game. Positions come back in
  * client pixels, so a test can click and drag exactly where a player would.
  *
  * `window.__rippleDrive` is the one thing that does drive the game (plays a level out with a built-in
@@ -11,9 +12,9 @@ import type { DepartmentView, ScoreReport, TicketView, TimedCommand } from '../s
 import type { AudienceInfo } from '../facilitator/live/audience';
 import type { Revealed } from '../facilitator/live/sync';
 import { getApp, type GamePoint } from '../game/context';
-import { policies, type PolicyName } from '../sim/index';
+import type { policies, PolicyName } from '../sim/index';
 import { shell } from '../game/shell';
-import { shownResults, type ShownResults } from '../game/scenes/resultsShown';
+import type { ShownResults } from '../game/scenes/resultsShown';
 import type { KeptInfo } from './keptRound';
 
 export const HOOK_VERSION = 1;
@@ -168,9 +169,14 @@ export interface RippleDrive {
   playOut(policy: PolicyName, untilT?: number): { t: number; over: boolean } | null;
 }
 
-/** What the hook reads beyond the app context: the facilitator tools, once (and if) they are loaded. */
+/**
+ * What the hook reads beyond the app context: the results as shown, the facilitator tools once (and if)
+ * they are loaded. The caller hands them in, so this module's chunk (fetched only for a test, see
+ * ./testHookGate.ts) imports nothing of the game's later chunks and splits none of them in two.
+ */
 export interface HookSources {
   game(): Phaser.Game | null;
+  results?(): ShownResults | null;
   audience?(): AudienceInfo | null;
   live?(): LiveInfo | null;
   kept?(): KeptInfo | null;
@@ -306,7 +312,7 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
       return probe ? clone(probe.sim().score()) : null;
     },
     results: () => {
-      const r = shownResults();
+      const r = sources.results?.() ?? null;
       return r && getApp().store.getState().screen === 'results' ? clone(r) : null;
     },
     audience: () => sources.audience?.() ?? null,
@@ -329,13 +335,14 @@ export function createTestHook(src: HookSources | (() => Phaser.Game | null)): R
   };
 }
 
-export function createDrive(): RippleDrive {
+/** `list`: the sim's built-in policies (src/sim/policies.ts). */
+export function createDrive(list: typeof policies): RippleDrive {
   return {
     playOut(policyName, untilT) {
       const probe = getApp().probe;
       if (!probe) return null;
       const sim = probe.sim();
-      const make = policies[policyName];
+      const make = list[policyName];
       if (!make) throw new Error(`No policy called "${policyName}"`);
       const policy = make(sim.seed);
       const stop = Math.min(untilT ?? Infinity, sim.view().end);
@@ -349,7 +356,7 @@ export function createDrive(): RippleDrive {
   };
 }
 
-export function installTestHook(sources: Omit<HookSources, 'game'>): void {
+export function installTestHook(sources: Omit<HookSources, 'game'> & { policies: typeof policies }): void {
   window.__ripple = createTestHook({ ...sources, game: () => shell.game });
-  window.__rippleDrive = createDrive();
+  window.__rippleDrive = createDrive(sources.policies);
 }
