@@ -51,9 +51,11 @@ export function createBriefingPanel(onClose: () => void, minBasePx = MIN_BASE_PX
   root.hidden = true;
   let key: string | null = null;
   const fit = () => fitText(root, minBasePx);
-  window.addEventListener('resize', () => {
+  // Fits again whenever the panel's own size changes: the window, or the header over it (a line more or less).
+  new ResizeObserver(() => {
     if (!root.hidden) fit();
-  });
+  }).observe(root);
+  root.addEventListener('scroll', () => moreBelow(root), { passive: true });
   return {
     root,
     show(level, opts) {
@@ -77,14 +79,59 @@ export function createBriefingPanel(onClose: () => void, minBasePx = MIN_BASE_PX
   };
 }
 
-/** Shrinks the panel's base size (every text in it is sized in em) until it all fits, down to `min` px. */
+/**
+ * The ways the parts may sit (wide screens only; a narrow one has a single column): the kinds of work
+ * across both columns under them, under "How to play", or under the story. The tallest part decides how
+ * large the text can be, so each size tries every way before it shrinks.
+ */
+const LAYOUTS = ['', 'lv-brief-side', 'lv-brief-under'] as const;
+const TIGHT = 'lv-brief-tight';
+const STACK = 'lv-brief-stack';
+
+/**
+ * Sets the panel's base size (every text in it is sized in em) as large as lets it all fit, in the
+ * layout that fits, down to `min` px, where its lines and parts close up a little. When nothing fits
+ * then, it stays at `min` in one column and scrolls, and says so: "More below" in the foot and a fade
+ * over the last line in sight, until the reader has scrolled to the end.
+ */
 function fitText(root: HTMLElement, min: number): void {
+  place(root, min);
+  moreBelow(root);
+  // The size it was fitted to (the browser tests wait for it after a resize).
+  root.dataset.fitted = `${root.clientWidth}x${root.clientHeight}`;
+}
+
+function place(root: HTMLElement, min: number): void {
+  const layout = (l: string) => {
+    for (const c of [...LAYOUTS, STACK]) if (c) root.classList.toggle(c, c === l);
+  };
+  const fits = () => root.scrollHeight <= root.clientHeight + 1;
   root.style.fontSize = '';
+  root.classList.remove(TIGHT);
+  layout('');
   let size = parseFloat(getComputedStyle(root).fontSize);
-  while (root.scrollHeight > root.clientHeight + 1 && size > min) {
-    size = Math.max(min, size - 1);
+  for (;;) {
     root.style.fontSize = `${size}px`;
+    for (const l of LAYOUTS) {
+      layout(l);
+      if (fits()) return;
+    }
+    if (size <= min) break;
+    size = Math.max(min, Math.ceil(size) - 1);
   }
+  // At the smallest size, closer lines and less space between parts; if it still does not fit, one
+  // column, so that a reader who scrolls reads it top to bottom once.
+  root.classList.add(TIGHT);
+  for (const l of LAYOUTS) {
+    layout(l);
+    if (fits()) return;
+  }
+  layout(STACK);
+}
+
+/** Marks a panel with more below what is in sight (it scrolls), so its foot says so. */
+function moreBelow(root: HTMLElement): void {
+  root.classList.toggle('lv-brief-more', root.scrollTop + root.clientHeight < root.scrollHeight - 1);
 }
 
 function content(level: Level, opts: BriefingOptions, onClose: () => void): HTMLElement[] {
@@ -112,13 +159,19 @@ function content(level: Level, opts: BriefingOptions, onClose: () => void): HTML
     li.append(swatch, el('b', w.name), el('span', journeyWords(w.journey, level.skillNames), 'lv-brief-dim'));
     kinds.append(li);
   });
-  // Across both columns below them: the kinds of work side by side.
+  // Side by side, in one row when they fit (live.css divides the row by their number).
+  kinds.style.setProperty('--kinds', String(level.workTypes.length));
   const work = el('div', '', 'lv-brief-work');
   work.append(el('h3', 'Kinds of work'), kinds);
   const cols = el('div', '', 'lv-brief-cols');
   cols.append(story, how, work);
   const foot = el('div', '', 'lv-brief-foot');
   foot.append(el('p', opts.foot));
+  // Shown only while the panel scrolls and its end is out of sight (live.css, .lv-brief-more).
+  foot.append(el('span', 'More below \u2193', 'lv-brief-more-cue'));
   if (opts.close) foot.append(button(opts.close, onClose));
-  return [el('p', opts.kicker, 'lv-brief-kicker'), el('h2', told.title, 'lv-brief-title'), cols, foot];
+  // On a wide screen the kicker sits on the title's line, at its right (live.css).
+  const head = el('div', '', 'lv-brief-head');
+  head.append(el('p', opts.kicker, 'lv-brief-kicker'), el('h2', told.title, 'lv-brief-title'));
+  return [head, cols, foot];
 }
