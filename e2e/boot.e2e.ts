@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
-import { canvasVariety, openGame, waitForScreen, type GamePage } from './harness';
+import { canvasVariety, openGame, trackGame, waitForScreen, type GamePage } from './harness';
 
-let game: GamePage | null = null;
-afterEach(async () => {
-  const problems = game?.problems ?? [];
-  await game?.close();
-  game = null;
-  expect(problems, 'console errors, warnings or failed requests').toEqual([]);
-});
+const games = trackGame();
+let game: GamePage;
 
 describe('boot', () => {
   it('boots to the title screen with a drawn canvas', async () => {
-    game = await openGame();
+    game = games.keep(await openGame());
     await waitForScreen(game.page, 'title');
     await game.page.waitForTimeout(500);
     await game.shot('title');
@@ -25,7 +20,7 @@ describe('boot', () => {
 
   it('draws the title before the rest of the game arrives, and keeps a level file dropped meanwhile', async () => {
     // The rest of the game (src/app/late.ts) is held back until the file has been dropped.
-    const browser = await launchBrowser();
+    const browser = games.keep(await launchBrowser());
     let release = () => {};
     const held = new Promise<void>((ok) => (release = ok));
     let asked = false;
@@ -34,7 +29,7 @@ describe('boot', () => {
       await held;
       await route.continue();
     });
-    game = await openGame('', { browser });
+    game = games.keep(await openGame('', { browser }));
     const { page } = game;
     await page.waitForFunction(() => performance.getEntriesByName('ripple:title-drawn').length > 0);
     expect(await page.evaluate(() => typeof window.__ripple)).toBe('undefined');
@@ -54,6 +49,5 @@ describe('boot', () => {
     await waitForScreen(page, 'briefing');
     const id = (JSON.parse(text) as { id: string }).id;
     expect(await page.evaluate(() => window.__ripple!.state().levelId)).toBe(id);
-    await browser.close();
   });
 });

@@ -8,9 +8,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type LaunchedBrowser } from './browser';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openGame, trackGame, waitForScreen, type GamePage } from './harness';
 import { sim } from './helpers';
 
 const campaign = JSON.parse(readFileSync(join(process.cwd(), 'levels', 'campaign.json'), 'utf8')) as {
@@ -21,19 +21,10 @@ const campaign = JSON.parse(readFileSync(join(process.cwd(), 'levels', 'campaign
 const LEVEL_TIMEOUT = 300_000;
 
 let browser: LaunchedBrowser;
-let game: GamePage | null = null;
-
+let game: GamePage;
+const games = trackGame();
 beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  const problems = game?.problems ?? [];
-  await game?.close();
-  game = null;
-  expect(problems, 'console errors, warnings or failed requests').toEqual([]);
-});
-afterAll(async () => {
-  await browser?.close();
+  browser = games.keep(await launchBrowser());
 });
 
 describe('the campaign, level by level', () => {
@@ -47,7 +38,7 @@ describe('the campaign, level by level', () => {
     it(
       `${id}: briefing, played out with care, results with a score and stars`,
       async () => {
-        game = await openGame(`?level=${encodeURIComponent(id)}&facilitator=1`, { browser });
+        game = games.keep(await openGame(`?level=${encodeURIComponent(id)}&facilitator=1`, { browser }));
         const page = game.page;
 
         await waitForScreen(page, 'briefing');
@@ -96,7 +87,7 @@ describe('the sandbox, the practice level', () => {
   it(
     'sandbox: briefing, played out with care, results with a score and no stars',
     async () => {
-      game = await openGame('?level=sandbox&facilitator=1', { browser });
+      game = games.keep(await openGame('?level=sandbox&facilitator=1', { browser }));
       const page = game.page;
       await waitForScreen(page, 'briefing');
       await page.waitForTimeout(400);

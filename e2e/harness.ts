@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 
@@ -72,6 +72,68 @@ export async function openGame(
 /** Waits until the game's test hook reports the given screen. */
 export async function waitForScreen(page: Page, screen: string, timeout = 20_000): Promise<void> {
   await page.waitForFunction((s) => window.__ripple?.state().screen === s, screen, { timeout });
+}
+
+/**
+ * On a level's briefing (or first, with `query` such as '?level=every-job&seed=5', after going there in
+ * the same page): presses Enter as a player starts the level, and returns once its board is playing.
+ */
+export async function startBoard(page: Page, query?: string): Promise<void> {
+  if (query !== undefined) await page.goto(`${page.url().split('?')[0]}${query}`);
+  await waitForScreen(page, 'briefing');
+  await page.keyboard.press('Enter');
+  await waitForScreen(page, 'play');
+}
+
+/** Opens a level (`query`: '?level=…&seed=…') in a new game and returns once its board is playing. */
+export async function openBoard(
+  query: string,
+  viewport?: { width: number; height: number },
+  opts: { browser?: LaunchedBrowser } = {},
+): Promise<GamePage> {
+  const game = await openGame(query, { viewport, ...opts });
+  await startBoard(game.page);
+  return game;
+}
+
+type Closable = { close(): Promise<void> };
+
+export interface GameTracker {
+  /**
+   * Keeps a game (or a browser) to close. One kept while a test runs is closed after that test; one kept
+   * in a beforeAll, after the last test of the file (or of the describe block that called trackGame).
+   */
+  keep<T extends Closable>(x: T): T;
+}
+
+/**
+ * The teardown of a browser test file, in one line at its top (or in a describe block): after each test,
+ * the games and browsers that test kept are closed (the last kept first), and every kept game still open
+ * or just closed must have logged no console errors, warnings or failed requests.
+ */
+export function trackGame(): GameTracker {
+  const forAll: Closable[] = [];
+  const forTest: Closable[] = [];
+  let inTest = false;
+  beforeEach(() => {
+    inTest = true;
+  });
+  afterEach(async () => {
+    inTest = false;
+    const kept = [...forAll, ...forTest];
+    for (const x of forTest.splice(0).reverse()) await x.close().catch(() => undefined);
+    const problems = kept.flatMap((x) => ('problems' in x ? (x as GamePage).problems : []));
+    expect(problems, 'console errors, warnings or failed requests').toEqual([]);
+  });
+  afterAll(async () => {
+    for (const x of forAll.splice(0).reverse()) await x.close().catch(() => undefined);
+  });
+  return {
+    keep(x) {
+      (inTest ? forTest : forAll).push(x);
+      return x;
+    },
+  };
 }
 
 export interface ScreenPixels {

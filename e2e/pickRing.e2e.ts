@@ -4,21 +4,16 @@
  * "can't do this" over their line, not over their name or their "Can do:" list. Levels of three and six
  * desks, at 1280x720 and 1024x768.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openGame, startBoard, trackGame, type GamePage } from './harness';
 import { clickTicket, press, waitForReady } from './helpers';
 
 type Box = { scene: string; text: string; x: number; y: number; w: number; h: number };
 type Ring = { x: number; y: number; r: number };
 
-let game: GamePage | null = null;
-afterEach(async () => {
-  const problems = game?.problems ?? [];
-  await game?.close();
-  game = null;
-  expect(problems, 'console errors, warnings or failed requests').toEqual([]);
-});
+const games = trackGame();
+let game: GamePage;
 
 const meets = (p: Box, q: Box) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
 
@@ -30,10 +25,7 @@ function into(ring: Ring, b: Box): number {
 }
 
 async function pickOne(page: Page, level: string): Promise<{ ring: Ring; from: Box; shown: Box[] }> {
-  await page.goto(`${page.url().split('?')[0]}?level=${level}&seed=5`);
-  await waitForScreen(page, 'briefing');
-  await page.keyboard.press('Enter');
-  await waitForScreen(page, 'play');
+  await startBoard(page, `?level=${level}&seed=5`);
   await press(page, ' ');
   await page.evaluate(() => window.__rippleDrive!.playOut('humanCareless', 90));
   const r = await waitForReady(page, { needWrong: true });
@@ -59,7 +51,7 @@ describe('a picked ticket', () => {
       [1024, 768],
     ] as const)
       it(`${level} (${desks} desks) at ${w}x${h}: its ring and "can't do this" cover no words`, async () => {
-        game = await openGame('', { viewport: { width: w, height: h } });
+        game = games.keep(await openGame('', { viewport: { width: w, height: h } }));
         const { ring, from, shown } = await pickOne(game.page, level);
         await game.shot(`pick-ring-${level}-${w}`);
         // The words of the ticket's own desk: the ring may reach into none of them by more than a point.

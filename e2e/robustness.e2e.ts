@@ -5,22 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openGame, trackGame, waitForScreen, type GamePage } from './harness';
 import { press, simT } from './helpers';
 
-let game: GamePage | null = null;
-let browser: LaunchedBrowser | null = null;
-afterEach(async () => {
-  const problems = game?.problems ?? [];
-  await game?.close();
-  await browser?.close();
-  game = null;
-  browser = null;
-  expect(problems, 'console errors, warnings or failed requests').toEqual([]);
-});
+const games = trackGame();
+let game: GamePage;
+let browser: LaunchedBrowser;
 
 const level1 = (): Record<string, unknown> =>
   JSON.parse(readFileSync(join(process.cwd(), 'levels', '01-right-desk.json'), 'utf8')) as Record<
@@ -46,7 +39,7 @@ function filePicker(page: Page): { next(name: string, text: string): void } {
 
 describe('robustness', () => {
   it('plays on when storage is blocked, and says progress will not be kept', async () => {
-    browser = await launchBrowser();
+    browser = games.keep(await launchBrowser());
     await browser.context.addInitScript(() => {
       Object.defineProperty(window, 'localStorage', {
         configurable: true,
@@ -55,7 +48,7 @@ describe('robustness', () => {
         },
       });
     });
-    game = await openGame('', { browser });
+    game = games.keep(await openGame('', { browser }));
     const page = game.page;
     await waitForScreen(page, 'title');
     const st = await state(page);
@@ -81,7 +74,7 @@ describe('robustness', () => {
   });
 
   it('explains a level link that names no level', async () => {
-    game = await openGame('?level=nope');
+    game = games.keep(await openGame('?level=nope'));
     const page = game.page;
     await waitForScreen(page, 'title');
     const st = await state(page);
@@ -94,7 +87,7 @@ describe('robustness', () => {
   });
 
   it('shows the problems of a broken level file with line and column, and keeps working after Escape', async () => {
-    game = await openGame();
+    game = games.keep(await openGame());
     const page = game.page;
     const picker = filePicker(page);
     await waitForScreen(page, 'title');
@@ -115,7 +108,7 @@ describe('robustness', () => {
   });
 
   it('shows HTML in a level file as plain text and never runs it', async () => {
-    game = await openGame();
+    game = games.keep(await openGame());
     const page = game.page;
     const picker = filePicker(page);
     const dialogs: string[] = [];

@@ -3,22 +3,15 @@
  * fits a 1024x768 tablet and a 1366x768 laptop, each control reached with Tab is in view with Done, and
  * at projector text size a finger drag scrolls the dialog instead of selecting its words.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
-import { openGame, screenPixels, waitForScreen, type GamePage } from './harness';
+import { openGame, screenPixels, trackGame, waitForScreen, type GamePage } from './harness';
 import { press } from './helpers';
 
-let game: GamePage | undefined;
-let browser: LaunchedBrowser | undefined;
-afterEach(async () => {
-  const problems = game?.problems ?? [];
-  await game?.close();
-  await browser?.close();
-  game = undefined;
-  browser = undefined;
-  expect(problems, 'console errors, warnings or failed requests').toEqual([]);
-});
+const games = trackGame();
+let game: GamePage;
+let browser: LaunchedBrowser;
 
 interface Box {
   top: number;
@@ -121,7 +114,7 @@ describe('the Settings dialog fits the screen', () => {
     { width: 1366, height: 768 },
   ]) {
     it(`at ${vp.width}x${vp.height}, normal text: every control and Done show at once`, async () => {
-      game = await openGame('', { viewport: vp });
+      game = games.keep(await openGame('', { viewport: vp }));
       const page = game.page;
       await openSettings(page);
       const all = await page.evaluate(() =>
@@ -148,7 +141,7 @@ describe('the Settings dialog fits the screen', () => {
     });
 
     it(`at ${vp.width}x${vp.height}, projector text: each control reached with Tab scrolls into view`, async () => {
-      game = await openGame('', { viewport: vp });
+      game = games.keep(await openGame('', { viewport: vp }));
       const page = game.page;
       await openSettings(page);
       await page.check('input[name="textScale"][value="1.5"]');
@@ -160,8 +153,8 @@ describe('the Settings dialog fits the screen', () => {
   }
 
   it('on a touch tablet at projector text, a finger drag scrolls the dialog and selects nothing', async () => {
-    browser = await launchBrowser({ width: 1024, height: 768 }, { touch: true });
-    game = await openGame('', { browser });
+    browser = games.keep(await launchBrowser({ width: 1024, height: 768 }, { touch: true }));
+    game = games.keep(await openGame('', { browser }));
     const page = game.page;
     await openSettings(page);
     await page.check('input[name="textScale"][value="1.5"]');
@@ -192,8 +185,7 @@ async function openTouch(
   viewport: { width: number; height: number },
   mobile: boolean,
 ): Promise<GamePage> {
-  const b = await launchBrowser(viewport, { touch: true, mobile });
-  browser = b;
+  const b = games.keep(await launchBrowser(viewport, { touch: true, mobile }));
   return openGame(query, { browser: b });
 }
 
@@ -222,7 +214,7 @@ const shownTexts = (page: Page): Promise<string[]> =>
 
 describe('a phone held upright', () => {
   it('is told to turn the phone, over the game, and the note goes once it is turned', async () => {
-    game = await openTouch('', { width: 390, height: 844 }, true);
+    game = games.keep(await openTouch('', { width: 390, height: 844 }, true));
     const page = game.page;
     await waitForScreen(page, 'title');
     const note = page.getByText('Turn your phone sideways for a bigger board.');
@@ -241,7 +233,7 @@ describe('a phone held upright', () => {
 
 describe('a touch-only tablet is told to tap, not to press keys', () => {
   it('the title offers facilitators a button instead of "press F", and it opens every level', async () => {
-    game = await openTouch('', { width: 1024, height: 768 }, true);
+    game = games.keep(await openTouch('', { width: 1024, height: 768 }, true));
     const page = game.page;
     await waitForScreen(page, 'title');
     await page.waitForFunction(() =>
@@ -259,7 +251,7 @@ describe('a touch-only tablet is told to tap, not to press keys', () => {
   });
 
   it('the board says tap, its buttons show no keys, and the pause banner says Resume', async () => {
-    game = await openTouch('?level=right-desk&seed=3', { width: 1024, height: 768 }, false);
+    game = games.keep(await openTouch('?level=right-desk&seed=3', { width: 1024, height: 768 }, false));
     const page = game.page;
     await waitForScreen(page, 'briefing');
     await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text === 'Start'));
@@ -287,7 +279,7 @@ describe('a touch-only tablet is told to tap, not to press keys', () => {
     await game.shot('shell-touch-paused');
   });
   it('the results and the level list name no keys', async () => {
-    game = await openTouch('?level=right-desk&seed=3', { width: 1024, height: 768 }, false);
+    game = games.keep(await openTouch('?level=right-desk&seed=3', { width: 1024, height: 768 }, false));
     const page = game.page;
     await waitForScreen(page, 'briefing');
     await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text === 'Start'));
@@ -307,7 +299,7 @@ describe('a touch-only tablet is told to tap, not to press keys', () => {
   });
 
   it("level 3's briefing and the leave question speak of taps; a tap on the board keeps playing", async () => {
-    game = await openTouch('?level=supervisor-out&seed=3', { width: 1024, height: 768 }, false);
+    game = games.keep(await openTouch('?level=supervisor-out&seed=3', { width: 1024, height: 768 }, false));
     const page = game.page;
     await waitForScreen(page, 'briefing');
     await page.waitForFunction(() => window.__ripple!.texts().some((t) => t.text === 'Start'));
@@ -352,7 +344,7 @@ describe('a touch-only tablet is told to tap, not to press keys', () => {
 
 describe('the title on a 4:3 tablet', () => {
   it('lets its ripples fade out before the edges of the game, with no straight cut where the page shows', async () => {
-    game = await openGame('', { viewport: { width: 1024, height: 768 } });
+    game = games.keep(await openGame('', { viewport: { width: 1024, height: 768 } }));
     const page = game.page;
     await waitForScreen(page, 'title');
     const box = (await page.locator('canvas').first().boundingBox())!;

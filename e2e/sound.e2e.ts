@@ -3,8 +3,8 @@
  * audio, the sprite loads without errors, and clicks and handoffs then play their cues. Turning sound
  * effects off in the settings silences them.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { describe, expect, it } from 'vitest';
+import { openGame, trackGame, waitForScreen, type GamePage } from './harness';
 import {
   clickTicket,
   findColourOnColumn,
@@ -15,20 +15,15 @@ import {
   waitRouted,
 } from './helpers';
 
-let game: GamePage | null = null;
-afterEach(async () => {
-  const problems = game?.problems ?? [];
-  await game?.close();
-  game = null;
-  expect(problems, 'console errors, warnings or failed requests').toEqual([]);
-});
+const games = trackGame();
+let game: GamePage;
 
 const audio = (g: GamePage) => g.page.evaluate(() => window.__ripple!.audio);
 const TEAL: [number, number, number] = [0x3c, 0xc6, 0xb8];
 
 describe('sound', () => {
   it('unlocks on the first click, loads the sprite and plays UI and handoff cues', async () => {
-    game = await openGame();
+    game = games.keep(await openGame());
     const page = game.page;
     const sprite: { url: string; status: number }[] = [];
     page.on('response', (r) => {
@@ -75,7 +70,7 @@ describe('sound', () => {
   });
 
   it('plays no effects when sound effects are turned off in the settings', async () => {
-    game = await openGame();
+    game = games.keep(await openGame());
     const page = game.page;
     await waitForScreen(page, 'title');
     await page.waitForTimeout(300);

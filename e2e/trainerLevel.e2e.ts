@@ -3,10 +3,10 @@
  * work types with long journeys (one branching). At 1920x1080 and 1280x720 the briefing and the board
  * keep every text on the screen, and every text of a desk inside its card.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openGame, trackGame, waitForScreen, type GamePage } from './harness';
 import { BOARD, BOTTOM, cardAreas, ENTRANCE, layoutCards, SIDEBAR, type Rect } from '../src/game/play/layout';
 import {
   clinicLevel,
@@ -18,16 +18,9 @@ import {
   skillsAll,
 } from './clinicLevel';
 
-let game: GamePage | null = null;
-let browser: LaunchedBrowser | null = null;
-afterEach(async () => {
-  const problems = game?.problems ?? [];
-  await game?.close();
-  await browser?.close();
-  game = null;
-  browser = null;
-  expect(problems, 'console errors, warnings or failed requests').toEqual([]);
-});
+const games = trackGame();
+let game: GamePage;
+let browser: LaunchedBrowser;
 
 function filePicker(page: Page): { next(name: string, text: string): void } {
   const queue: { name: string; text: string }[] = [];
@@ -83,8 +76,8 @@ describe('a trainer level with long words', () => {
     { width: 1280, height: 720 },
   ]) {
     it(`keeps every text on screen and inside its card at ${viewport.width}x${viewport.height}`, async () => {
-      browser = await launchBrowser(viewport);
-      game = await openGame('', { browser });
+      browser = games.keep(await launchBrowser(viewport));
+      game = games.keep(await openGame('', { browser }));
       const page = game.page;
       const picker = filePicker(page);
       await waitForScreen(page, 'title');
@@ -183,8 +176,8 @@ describe('a trainer level with long words', () => {
     { width: 1024, height: 768 },
   ])
     it(`eight desks at ${viewport.width}x${viewport.height}: two rows of four cards, each text in its own room`, async () => {
-      browser = await launchBrowser(viewport);
-      game = await openGame('', { browser });
+      browser = games.keep(await launchBrowser(viewport));
+      game = games.keep(await openGame('', { browser }));
       const page = game.page;
       const picker = filePicker(page);
       await waitForScreen(page, 'title');
