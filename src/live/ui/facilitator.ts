@@ -137,9 +137,9 @@ function renderFacilitator(room: Room, key: string): void {
       ...(action === 'start' ? { levelId: levels.value, seed: Number(seed.value) || 1 } : {}),
     });
   const controls = el('div', '', 'row');
-  controls.append(
-    field('Level', levels),
-    field('Seed', seed),
+  // The level menu is as wide as its longest title (room.css), so the round controls have a row of their own.
+  const round = el('div', '', 'row');
+  round.append(
     button('Start all', () => send('start')),
     button('Pause all', () => send('pause')),
     button('Resume all', () => send('resume')),
@@ -191,10 +191,11 @@ function renderFacilitator(room: Room, key: string): void {
     // The keys scroll the page from here (PageDown, Space, End): not the button just pressed.
     debrief.root.focus();
   };
-  const more = el('div', '', 'row');
-  more.append(field('Live event', event), sendEvent, boardLabel);
+  controls.append(field('Level', levels), field('Seed', seed), boardLabel);
   const after = el('div', '', 'row');
   after.append(
+    field('Live event', event),
+    sendEvent,
     button('Export JSON', () => askResults((r) => exportResults(code, 'json', r))),
     button('Export CSV', () => askResults((r) => exportResults(code, 'csv', r))),
     button('Debrief', () => askResults((r) => void openDebrief(r))),
@@ -220,7 +221,7 @@ function renderFacilitator(room: Room, key: string): void {
   const mode = el('span', '', 'lv-mode');
   const title = el('h1', 'Live session');
   title.append(mode);
-  root.replaceChildren(title, head, controls, more, after, note, tables.root);
+  root.replaceChildren(title, head, controls, round, after, note, tables.root);
   document.body.classList.add('lv-room');
   // The game's stylesheet keeps its page from scrolling; this page scrolls (the debrief is long).
   document.documentElement.classList.add('lv-room-page');

@@ -180,7 +180,10 @@ function drawSeats(
   const level = (onNow ? s.app.board.roundLevel() : null) ?? levelOf(onNow ? t.levelId : view.next);
   const names = new Map((level?.departments ?? []).map((d) => [d.id, d.name]));
   const items: HTMLElement[] = [];
-  for (const [seat, v] of t.seats) {
+  // In the level's order of desks (the board's 1 to 6), whatever order the server's map keeps.
+  const order = [...names.keys()];
+  const at = (seat: string) => (order.includes(seat) ? order.indexOf(seat) : order.length);
+  for (const [seat, v] of [...t.seats].sort(([a], [b]) => at(a) - at(b))) {
     const label = names.get(seat) ?? seat;
     if (s.seats.includes(seat))
       items.push(button(`Give back ${label}`, () => s.room?.send('release', { seat })));
