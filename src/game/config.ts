@@ -7,6 +7,7 @@ import Phaser from 'phaser';
 import { GAME_HEIGHT, GAME_WIDTH } from './scenes/theme';
 import type { Renderer } from './urlParams';
 import { drawAtWholePixels } from './wholePixels';
+import { guardGameFromOverlays } from '../ui/overlay';
 
 export function createGameConfig(
   parent: HTMLElement,
@@ -34,6 +35,8 @@ export function createGameConfig(
     callbacks: {
       // Canvas: still images and words on whole pixels, copied instead of filtered (see wholePixels.ts).
       postBoot: (game) => {
+        // Presses on a DOM overlay (settings, level problems) are not the game's.
+        guardGameFromOverlays();
         if (game.context instanceof CanvasRenderingContext2D) drawAtWholePixels(game.context);
       },
     },
