@@ -7,9 +7,9 @@
  * One browser for the whole story, in order.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openGame, trackGame, waitForScreen, type GamePage } from './harness';
 import { parseCsv } from '../src/facilitator/session/csv';
 
 /**
@@ -25,16 +25,11 @@ const LEVEL_FILE = JSON.parse(readFileSync('levels/02-clear-notes.json', 'utf8')
 const TITLE = LEVEL_FILE.title;
 const SEED = '7';
 
+const games = trackGame();
 let game: GamePage;
 
 beforeAll(async () => {
-  game = await openGame('?facilitator=1');
-});
-afterEach(() => {
-  expect(game.problems, 'console errors, warnings or failed requests').toEqual([]);
-});
-afterAll(async () => {
-  await game?.close();
+  game = games.keep(await openGame('?facilitator=1'));
 });
 
 const panel = (page: Page) => page.locator('.rx-session');

@@ -4,8 +4,8 @@
  * alone, misroutes one and sees it come back, pauses, changes speed, plays to the results screen, and
  * finds the stars again after a reload. One browser for the whole story, in order.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openGame, trackGame, waitForScreen, type GamePage } from './harness';
 import {
   clickTicket,
   dragTicket,
@@ -25,17 +25,12 @@ import {
 
 const LEVEL = 'right-desk';
 
+const games = trackGame();
 let game: GamePage;
 const done: number[] = [];
 
 beforeAll(async () => {
-  game = await openGame();
-});
-afterEach(() => {
-  expect(game.problems, 'console errors, warnings or failed requests').toEqual([]);
-});
-afterAll(async () => {
-  await game?.close();
+  game = games.keep(await openGame());
 });
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

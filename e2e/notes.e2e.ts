@@ -4,28 +4,20 @@
  * desk the player chose. A first-time player who saw it jump back into the line thought the game had
  * refused the handoff.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openBoard, trackGame, type GamePage } from './harness';
 import { clickTicket, press, screenPos, sim, skipUntil, waitForReady } from './helpers';
 
+const games = trackGame();
 let game: GamePage;
 
 beforeAll(async () => {
-  game = await openGame('?level=clear-notes&facilitator=1&seed=3');
-});
-afterEach(() => {
-  expect(game.problems, 'console errors, warnings or failed requests').toEqual([]);
-});
-afterAll(async () => {
-  await game?.close();
+  game = games.keep(await openBoard('?level=clear-notes&facilitator=1&seed=3'));
 });
 
 describe('handoff notes', () => {
   it("keeps a sent ticket in the sender's tray while its notes are written, then sends it on", async () => {
     const page = game.page;
-    await waitForScreen(page, 'briefing');
-    await page.keyboard.press('Enter');
-    await waitForScreen(page, 'play');
     const r = await waitForReady(page);
     await press(page, ' '); // pause: sim time stands still while we look
     await press(page, 't'); // thorough notes take the longest to write

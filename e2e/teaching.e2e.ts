@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openBoard, trackGame, waitForScreen, type GamePage } from './harness';
 import {
   clickTicket,
   dragTicket,
@@ -22,24 +22,16 @@ import { checkLevelText } from '../src/level/check';
 
 const LEVEL_FILE = join(process.cwd(), 'levels', '02-clear-notes.json');
 
+const games = trackGame();
 let game: GamePage;
 
 beforeAll(async () => {
-  game = await openGame('?level=clear-notes&facilitator=1&seed=7');
-});
-afterEach(() => {
-  expect(game.problems, 'console errors, warnings or failed requests').toEqual([]);
-});
-afterAll(async () => {
-  await game?.close();
+  game = games.keep(await openBoard('?level=clear-notes&facilitator=1&seed=7'));
 });
 
 describe('results that explain', () => {
   it('a careless level-2 run: the causes add up to all customer time and name everyone who gave up', async () => {
     const page = game.page;
-    await waitForScreen(page, 'briefing');
-    await page.keyboard.press('Enter');
-    await waitForScreen(page, 'play');
     await page.evaluate(() => window.__rippleDrive!.playOut('siloed'));
     await waitForScreen(page, 'results');
     await page.waitForTimeout(300);
@@ -99,122 +91,101 @@ describe('results that explain', () => {
   });
 
   it('the live score says what it is, and reads as the results will', async () => {
-    const g = await openGame('?level=right-desk&seed=4');
-    try {
-      const page = g.page;
-      await waitForScreen(page, 'briefing');
-      await page.keyboard.press('Enter');
-      await waitForScreen(page, 'play');
-      const end = (await sim(page)).end;
-      await press(page, ' ');
-      await page.evaluate((t) => window.__rippleDrive!.playOut('wholistic', t), end * 0.6);
-      // Paused mid-level: the top bar shows the sim's score of that moment, floored as the results do.
-      const live = await page.waitForFunction(
-        () => {
-          const shown = window.__ripple!.texts().find((t) => t.scene === 'play' && /^Score \d+$/.test(t.text));
-          const exact = window.__ripple!.score()!.total;
-          return shown && shown.text === `Score ${Math.floor(exact)}` ? shown.text : null;
-        },
-        undefined,
-        { polling: 'raf', timeout: 10_000 },
-      );
-      const texts = await page.evaluate(() => window.__ripple!.texts().map((t) => t.text));
-      expect(texts, 'the live score says it counts as if the level ended now').toContain('if it ended now');
-      const before = await page.evaluate(() => window.__ripple!.score()!.total);
-      await press(page, ' ');
-      await page.evaluate(() => window.__rippleDrive!.playOut('wholistic'));
-      await waitForScreen(page, 'results');
-      const after = await page.evaluate(() => window.__ripple!.texts().find((t) => /^Score \d+ of 100$/.test(t.text))?.text);
-      const final = (await page.evaluate(() => window.__ripple!.state().progress))['right-desk']!.bestScore;
-      expect(after, 'the results show the final score, floored').toBe(`Score ${final} of 100`);
-      expect(await live.jsonValue(), 'the board showed the score of that moment, floored the same way').toBe(`Score ${Math.floor(before)}`);
-      expect(g.problems).toEqual([]);
-    } finally {
-      await g.close();
-    }
+    const g = games.keep(await openBoard('?level=right-desk&seed=4'));
+    const page = g.page;
+    const end = (await sim(page)).end;
+    await press(page, ' ');
+    await page.evaluate((t) => window.__rippleDrive!.playOut('wholistic', t), end * 0.6);
+    // Paused mid-level: the top bar shows the sim's score of that moment, floored as the results do.
+    const live = await page.waitForFunction(
+      () => {
+        const shown = window.__ripple!.texts().find((t) => t.scene === 'play' && /^Score \d+$/.test(t.text));
+        const exact = window.__ripple!.score()!.total;
+        return shown && shown.text === `Score ${Math.floor(exact)}` ? shown.text : null;
+      },
+      undefined,
+      { polling: 'raf', timeout: 10_000 },
+    );
+    const texts = await page.evaluate(() => window.__ripple!.texts().map((t) => t.text));
+    expect(texts, 'the live score says it counts as if the level ended now').toContain('if it ended now');
+    const before = await page.evaluate(() => window.__ripple!.score()!.total);
+    await press(page, ' ');
+    await page.evaluate(() => window.__rippleDrive!.playOut('wholistic'));
+    await waitForScreen(page, 'results');
+    const after = await page.evaluate(() => window.__ripple!.texts().find((t) => /^Score \d+ of 100$/.test(t.text))?.text);
+    const final = (await page.evaluate(() => window.__ripple!.state().progress))['right-desk']!.bestScore;
+    expect(after, 'the results show the final score, floored').toBe(`Score ${final} of 100`);
+    expect(await live.jsonValue(), 'the board showed the score of that moment, floored the same way').toBe(`Score ${Math.floor(before)}`);
+    expect(g.problems).toEqual([]);
   });
 
   it('when the live score dips only because customers arrived, the board says why, once', async () => {
-    const g = await openGame('?level=right-desk&seed=3');
-    try {
-      const page = g.page;
-      await waitForScreen(page, 'briefing');
-      await page.keyboard.press('Enter');
-      await waitForScreen(page, 'play');
-      await press(page, ' ');
-      const dipped = () => window.__ripple!.toastLog().filter((t) => t.startsWith('The score dips when new customers arrive'));
-      // Served for half a minute, then customers come while nobody passes work on: the score falls.
-      await page.evaluate(() => window.__rippleDrive!.playOut('wholistic', 30));
-      // The board samples the score twice a second: wait until it shows the sim's score of now.
-      const shownNow = () =>
-        page.waitForFunction(() => {
-          const t = window.__ripple!.texts().find((x) => x.scene === 'play' && /^Score \d+$/.test(x.text));
-          return t?.text === `Score ${Math.floor(window.__ripple!.score()!.total)}` ? Number(t.text.slice(6)) : null;
-        });
-      const high = Number(await (await shownNow()).jsonValue());
-      expect(high, 'someone was served').toBeGreaterThan(0);
-      expect(await page.evaluate(dipped)).toEqual([]);
-      for (let t = 40; t <= 150 && (await page.evaluate(dipped)).length === 0; t += 10) {
-        await page.evaluate((u) => window.__rippleDrive!.playOut('idle', u), t);
-        await shownNow();
-      }
-      const said = await page.evaluate(dipped);
-      expect(said).toEqual([
-        'The score dips when new customers arrive: they count as not served until you serve them. It climbs as you do.',
-      ]);
-      await g.shot('teaching-score-dip-note');
-      // Dipping again later says nothing more.
-      for (const t of [170, 190, 210]) {
-        await page.evaluate((u) => window.__rippleDrive!.playOut('idle', u), t);
-        await shownNow();
-      }
-      expect(await page.evaluate(dipped)).toHaveLength(1);
-      expect(g.problems).toEqual([]);
-    } finally {
-      await g.close();
+    const g = games.keep(await openBoard('?level=right-desk&seed=3'));
+    const page = g.page;
+    await press(page, ' ');
+    const dipped = () => window.__ripple!.toastLog().filter((t) => t.startsWith('The score dips when new customers arrive'));
+    // Served for half a minute, then customers come while nobody passes work on: the score falls.
+    await page.evaluate(() => window.__rippleDrive!.playOut('wholistic', 30));
+    // The board samples the score twice a second: wait until it shows the sim's score of now.
+    const shownNow = () =>
+      page.waitForFunction(() => {
+        const t = window.__ripple!.texts().find((x) => x.scene === 'play' && /^Score \d+$/.test(x.text));
+        return t?.text === `Score ${Math.floor(window.__ripple!.score()!.total)}` ? Number(t.text.slice(6)) : null;
+      });
+    const high = Number(await (await shownNow()).jsonValue());
+    expect(high, 'someone was served').toBeGreaterThan(0);
+    expect(await page.evaluate(dipped)).toEqual([]);
+    for (let t = 40; t <= 150 && (await page.evaluate(dipped)).length === 0; t += 10) {
+      await page.evaluate((u) => window.__rippleDrive!.playOut('idle', u), t);
+      await shownNow();
     }
+    const said = await page.evaluate(dipped);
+    expect(said).toEqual([
+      'The score dips when new customers arrive: they count as not served until you serve them. It climbs as you do.',
+    ]);
+    await g.shot('teaching-score-dip-note');
+    // Dipping again later says nothing more.
+    for (const t of [170, 190, 210]) {
+      await page.evaluate((u) => window.__rippleDrive!.playOut('idle', u), t);
+      await shownNow();
+    }
+    expect(await page.evaluate(dipped)).toHaveLength(1);
+    expect(g.problems).toEqual([]);
   });
 
   it('at the very end, the board\'s last live score is the results\' score, floored the same way', async () => {
-    const g = await openGame('?level=clear-notes&facilitator=1&seed=5');
-    try {
-      const page = g.page;
-      await waitForScreen(page, 'briefing');
-      await page.keyboard.press('Enter');
-      await waitForScreen(page, 'play');
-      const end = (await sim(page)).end;
-      await press(page, ' ');
-      // Played by the policy to a minute before the end, while customers still come (a step may pass that mark).
-      const at = await page.evaluate((t) => window.__rippleDrive!.playOut('wholistic', t), end - 60);
-      expect(at?.over, 'the round is still on').toBe(false);
-      // Record the board's score every frame until the results show: the last one is the board's last frame.
-      await page.evaluate(() => {
-        const w = window as unknown as { __boardScores: string[] };
-        w.__boardScores = [];
-        const tick = () => {
-          const r = window.__ripple!;
-          const t = r.texts().find((x) => x.scene === 'play' && /^Score \d+$/.test(x.text));
-          if (t) w.__boardScores.push(t.text);
-          if (r.state().screen !== 'results') requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      });
-      await press(page, ' ');
-      await press(page, '3'); // the last seconds play out live, at 4x
-      await waitForScreen(page, 'results', 120_000);
-      const scores = await page.evaluate(() => (window as unknown as { __boardScores: string[] }).__boardScores);
-      expect(scores.length, 'the board drew its score while the last seconds ran').toBeGreaterThan(1);
-      const results = await page.evaluate(() => window.__ripple!.texts().find((t) => /^Score \d+ of 100$/.test(t.text))?.text);
-      const shown = (await page.evaluate(() => window.__ripple!.results()))!;
-      const level = checkLevelText(readFileSync(LEVEL_FILE, 'utf8'), LEVEL_FILE).level!;
-      const exact = replay(level, shown.seed, shown.commandLog).score().total;
-      expect(Number.isInteger(exact), 'a score with a fraction tests the rounding').toBe(false);
-      expect(results).toBe(`Score ${Math.floor(exact)} of 100`);
-      expect(scores.at(-1), 'the board\'s last score').toBe(`Score ${Math.floor(exact)}`);
-      expect(g.problems).toEqual([]);
-    } finally {
-      await g.close();
-    }
+    const g = games.keep(await openBoard('?level=clear-notes&facilitator=1&seed=5'));
+    const page = g.page;
+    const end = (await sim(page)).end;
+    await press(page, ' ');
+    // Played by the policy to a minute before the end, while customers still come (a step may pass that mark).
+    const at = await page.evaluate((t) => window.__rippleDrive!.playOut('wholistic', t), end - 60);
+    expect(at?.over, 'the round is still on').toBe(false);
+    // Record the board's score every frame until the results show: the last one is the board's last frame.
+    await page.evaluate(() => {
+      const w = window as unknown as { __boardScores: string[] };
+      w.__boardScores = [];
+      const tick = () => {
+        const r = window.__ripple!;
+        const t = r.texts().find((x) => x.scene === 'play' && /^Score \d+$/.test(x.text));
+        if (t) w.__boardScores.push(t.text);
+        if (r.state().screen !== 'results') requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    await press(page, ' ');
+    await press(page, '3'); // the last seconds play out live, at 4x
+    await waitForScreen(page, 'results', 120_000);
+    const scores = await page.evaluate(() => (window as unknown as { __boardScores: string[] }).__boardScores);
+    expect(scores.length, 'the board drew its score while the last seconds ran').toBeGreaterThan(1);
+    const results = await page.evaluate(() => window.__ripple!.texts().find((t) => /^Score \d+ of 100$/.test(t.text))?.text);
+    const shown = (await page.evaluate(() => window.__ripple!.results()))!;
+    const level = checkLevelText(readFileSync(LEVEL_FILE, 'utf8'), LEVEL_FILE).level!;
+    const exact = replay(level, shown.seed, shown.commandLog).score().total;
+    expect(Number.isInteger(exact), 'a score with a fraction tests the rounding').toBe(false);
+    expect(results).toBe(`Score ${Math.floor(exact)} of 100`);
+    expect(scores.at(-1), 'the board\'s last score').toBe(`Score ${Math.floor(exact)}`);
+    expect(g.problems).toEqual([]);
   });
 
   it('the results read at 1280x720 and 1024x768', async () => {
@@ -238,51 +209,36 @@ describe('results that explain', () => {
 
   it('a careful level-2 run: its advice differs from the careless run\'s, read at 1280x720 and 1024x768', async () => {
     const careless = (await game.page.evaluate(() => window.__ripple!.results()))!.advice;
-    const g = await openGame('?level=clear-notes&facilitator=1&seed=7', { viewport: { width: 1280, height: 720 } });
-    try {
-      const page = g.page;
-      await waitForScreen(page, 'briefing');
-      await page.keyboard.press('Enter');
-      await waitForScreen(page, 'play');
-      await page.evaluate(() => window.__rippleDrive!.playOut('humanCareful'));
-      await waitForScreen(page, 'results');
-      const shown = (await page.evaluate(() => window.__ripple!.results()))!;
-      expect(shown.advice.length).toBeGreaterThanOrEqual(1);
-      expect(shown.advice.join(' '), 'thorough notes were written already').not.toMatch(/thorough notes for handoffs/);
-      expect(shown.advice).not.toEqual(careless);
-      for (const c of shown.causes) expect(c.text).not.toMatch(/smaller wait|together/);
-      for (const [w, h] of [
-        [1280, 720],
-        [1024, 768],
-      ] as const) {
-        await page.setViewportSize({ width: w, height: h });
-        await page.waitForTimeout(400);
-        await g.shot(`teaching-results-careful-${w}x${h}`);
-      }
-      expect(g.problems).toEqual([]);
-    } finally {
-      await g.close();
+    const g = games.keep(await openBoard('?level=clear-notes&facilitator=1&seed=7', { width: 1280, height: 720 }));
+    const page = g.page;
+    await page.evaluate(() => window.__rippleDrive!.playOut('humanCareful'));
+    await waitForScreen(page, 'results');
+    const shown = (await page.evaluate(() => window.__ripple!.results()))!;
+    expect(shown.advice.length).toBeGreaterThanOrEqual(1);
+    expect(shown.advice.join(' '), 'thorough notes were written already').not.toMatch(/thorough notes for handoffs/);
+    expect(shown.advice).not.toEqual(careless);
+    for (const c of shown.causes) expect(c.text).not.toMatch(/smaller wait|together/);
+    for (const [w, h] of [
+      [1280, 720],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(400);
+      await g.shot(`teaching-results-careful-${w}x${h}`);
     }
+    expect(g.problems).toEqual([]);
   });
 });
 
 describe('the board ties tickets to customers and shows where a ticket can go', () => {
+  const boards = trackGame();
   let board: GamePage;
   beforeAll(async () => {
-    board = await openGame('?level=clear-notes&facilitator=1&seed=3');
-  });
-  afterEach(() => {
-    expect(board.problems, 'console errors, warnings or failed requests').toEqual([]);
-  });
-  afterAll(async () => {
-    await board?.close();
+    board = boards.keep(await openBoard('?level=clear-notes&facilitator=1&seed=3'));
   });
 
   it('hovering a ticket highlights its customer (a line ties them), moving away clears it', async () => {
     const page = board.page;
-    await waitForScreen(page, 'briefing');
-    await page.keyboard.press('Enter');
-    await waitForScreen(page, 'play');
     const r = await waitForReady(page, { needWrong: true });
     await press(page, ' '); // paused: nothing moves while we look
     const at = await settledTicketPos(page, r.id);
@@ -332,28 +288,21 @@ describe('the board ties tickets to customers and shows where a ticket can go', 
 
 describe('a busy board at three screen sizes', () => {
   it('screenshots of level 7 half way, careless play, at 1920x1080, 1280x720 and 1024x768', async () => {
-    const g = await openGame('?level=every-job&seed=5');
-    try {
-      const page = g.page;
-      await waitForScreen(page, 'briefing');
-      await page.keyboard.press('Enter');
-      await waitForScreen(page, 'play');
-      await page.evaluate(() => window.__rippleDrive!.playOut('siloed', 150));
-      await press(page, ' ');
-      const r = await waitForReady(page);
-      await clickTicket(page, r.id);
-      for (const [w, h] of [
-        [1920, 1080],
-        [1280, 720],
-        [1024, 768],
-      ] as const) {
-        await page.setViewportSize({ width: w, height: h });
-        await page.waitForTimeout(500);
-        await g.shot(`teaching-busy-board-${w}x${h}`);
-      }
-      expect(g.problems).toEqual([]);
-    } finally {
-      await g.close();
+    const g = games.keep(await openBoard('?level=every-job&seed=5'));
+    const page = g.page;
+    await page.evaluate(() => window.__rippleDrive!.playOut('siloed', 150));
+    await press(page, ' ');
+    const r = await waitForReady(page);
+    await clickTicket(page, r.id);
+    for (const [w, h] of [
+      [1920, 1080],
+      [1280, 720],
+      [1024, 768],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForTimeout(500);
+      await g.shot(`teaching-busy-board-${w}x${h}`);
     }
+    expect(g.problems).toEqual([]);
   });
 });

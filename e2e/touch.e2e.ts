@@ -4,29 +4,23 @@
  * protocol); a finger drop on a desk that cannot do the next step is sent with a warning at once; the
  * tray a ticket is dragged from does not move under the finger while the sim runs.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openBoard, trackGame, type GamePage } from './harness';
 import { press, screenPos, settledTicketPos, waitForReady, waitRouted, type ReadyTicket } from './helpers';
 import type { ClientPoint } from '../src/app/testHook';
 
 let browser: LaunchedBrowser;
+const games = trackGame();
 let game: GamePage;
 let cdp: CDPSession;
 const done: number[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser({ width: 1024, height: 768 }, { touch: true });
-  game = await openGame('?level=right-desk&seed=3', { browser });
+  browser = games.keep(await launchBrowser({ width: 1024, height: 768 }, { touch: true }));
+  game = games.keep(await openBoard('?level=right-desk&seed=3', undefined, { browser }));
   cdp = await browser.context.newCDPSession(game.page);
-});
-afterEach(() => {
-  expect(game.problems, 'console errors, warnings or failed requests').toEqual([]);
-});
-afterAll(async () => {
-  await game?.close();
-  await browser?.close();
 });
 
 async function touch(type: 'touchStart' | 'touchMove' | 'touchEnd', p: ClientPoint | null): Promise<void> {
@@ -65,9 +59,6 @@ async function ready(opts: { needWrong?: boolean } = {}): Promise<ReadyTicket> {
 describe('routing on a touch screen', () => {
   it('tap a ticket, then tap its desk', async () => {
     const page = game.page;
-    await waitForScreen(page, 'briefing');
-    await page.keyboard.press('Enter');
-    await waitForScreen(page, 'play');
     const r = await ready();
     await press(page, ' '); // paused: the tray holds still for the tap
     const at = await settledTicketPos(page, r.id);
