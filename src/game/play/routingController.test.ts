@@ -106,6 +106,25 @@ describe('pointer routing', () => {
     expect(c.drop(7, 't1', 'tech', b)).toEqual([{ type: 'command', cmd: { type: 'route', ticket: 7, to: 'tech' } }]);
   });
 
+  it('a send with the pointer leaves nothing chosen and gives the pointer help (a send by key keeps its desk)', () => {
+    const b = board();
+    for (const send of [
+      (c: RoutingController) => c.drop(7, 't1', 'bill', b),
+      (c: RoutingController) => (c.pick('t1', 7, b), c.clickDept('bill', b)),
+    ]) {
+      const c = new RoutingController();
+      expect(commands(send(c))).toEqual([{ type: 'route', ticket: 7, to: 'bill' }]);
+      expect(c.state).toEqual({ mode: 'idle' });
+      expect(c.focusDept()).toBeNull();
+      expect(c.hint(b)).toMatch(/^A ticket is ready at Tier 1: drag it onto/);
+    }
+    const k = new RoutingController();
+    k.key('Tab', false, b);
+    k.key('Enter', false, b);
+    k.key('2', false, b);
+    expect(k.focusDept()).toBe('t1');
+  });
+
   it('a drop or click on a desk that cannot do the next step sends it, with a warning at once', () => {
     const b = board({ canDo: (dept) => dept !== 'tech' });
     const c = new RoutingController();

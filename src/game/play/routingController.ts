@@ -111,7 +111,7 @@ export class RoutingController {
 
   /** Pointer: a department card was clicked. */
   clickDept(id: string, board: BoardInfo): Effect[] {
-    if (this.state.mode === 'target') return this.finish(id, board);
+    if (this.state.mode === 'target') return this.finishByPointer(id, board);
     this.state = { mode: 'source', dept: id };
     return [{ type: 'cue', name: 'click' }];
   }
@@ -124,7 +124,17 @@ export class RoutingController {
       return [{ type: 'message', text: other }, { type: 'cue', name: 'invalid' }];
     }
     this.state = { mode: 'target', what: 'ticket', from, ticket, dest: to };
-    return this.finish(to, board);
+    return this.finishByPointer(to, board);
+  }
+
+  /**
+   * A send with the mouse or a finger: nothing stays chosen after it, so no desk keeps the keyboard's
+   * focus ring and the bottom line gives the pointer's help (a send by key keeps its desk for the next).
+   */
+  private finishByPointer(to: string, board: BoardInfo): Effect[] {
+    const fx = this.finish(to, board);
+    this.state = { mode: 'idle' };
+    return fx;
   }
 
   /** Pointer: start moving a person away from a department. */
