@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openGame, startBoard, type GamePage } from './harness';
 import { layoutCards } from '../src/game/play/layout';
 
 const level = JSON.parse(readFileSync(join(process.cwd(), 'levels', '07-every-job.json'), 'utf8')) as {
@@ -56,10 +56,7 @@ describe("the supervisor's status around the meeting (level 7)", () => {
     const page = game.page;
     expect(meeting.at).toBe(180);
     // Seed 3: the supervisor is in the middle of a job when the meeting starts.
-    await page.goto(`${page.url().split('?')[0]}?level=every-job&seed=3`);
-    await waitForScreen(page, 'briefing');
-    await page.keyboard.press('Enter');
-    await waitForScreen(page, 'play');
+    await startBoard(page, '?level=every-job&seed=3');
     await page.keyboard.press('p');
     await page.evaluate((t) => window.__rippleDrive!.playOut('siloed', t), meeting.at! + 0.01);
     const at = await supervisor(page);

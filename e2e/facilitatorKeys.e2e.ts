@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openBoard, waitForScreen, type GamePage } from './harness';
 import { press, skipAhead, waitForToast } from './helpers';
 
 const LEVEL = 'clear-notes';
@@ -17,10 +17,7 @@ let room: Page;
 
 describe('the facilitator’s keys at 1366x768', { timeout: 300_000 }, () => {
   beforeAll(async () => {
-    game = await openGame(`?facilitator=1&level=${LEVEL}&seed=5`, { viewport: { width: 1366, height: 768 } });
-    await waitForScreen(game.page, 'briefing');
-    await press(game.page, 'Enter');
-    await waitForScreen(game.page, 'play');
+    game = await openBoard(`?facilitator=1&level=${LEVEL}&seed=5`, { width: 1366, height: 768 });
     await game.page.waitForSelector('.lv-bar');
     await skipAhead(game.page, 5);
   }, 150_000);

@@ -3,21 +3,18 @@
  * a move that worked is confirmed on the bottom line (blind playtest: moves seemed to do nothing).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openBoard, type GamePage } from './harness';
 import { press } from './helpers';
 
 let game: GamePage;
 beforeAll(async () => {
-  game = await openGame('?level=supervisor-out&seed=2', { viewport: { width: 1280, height: 720 } });
+  game = await openBoard('?level=supervisor-out&seed=2', { width: 1280, height: 720 });
 });
 afterAll(async () => game?.close());
 
 describe('moving a person', () => {
   it('confirms a move on the bottom line, naming both desks', async () => {
     const page = game.page;
-    await waitForScreen(page, 'briefing');
-    await press(page, 'Enter');
-    await waitForScreen(page, 'play');
     await press(page, ' '); // paused: every Tier 2 person is free at the start
     // Tab to the second desk (Tier 2), '-' to move one of its people, then 1 for Tier 1.
     await press(page, 'Tab', 2);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canvasVariety, openGame, screenPixels, waitForScreen, type GamePage } from './harness';
+import { canvasVariety, openBoard, openGame, screenPixels, waitForScreen, type GamePage } from './harness';
 import { press, sim, skipAhead, waitForToast } from './helpers';
 
 const LEVEL = 'clear-notes';
@@ -204,13 +204,8 @@ describe('projector mode at 1280x720', { timeout: 300_000 }, () => {
 
   for (const level of ['clear-notes', 'every-job']) {
     it(`${level}: V mid-round grows the desks' text at once; the results' score parts keep their size`, async () => {
-      game = await openGame(`?facilitator=1&level=${level}&seed=5`, {
-        viewport: { width: 1280, height: 720 },
-      });
+      game = await openBoard(`?facilitator=1&level=${level}&seed=5`, { width: 1280, height: 720 });
       const page = game.page;
-      await waitForScreen(page, 'briefing');
-      await press(page, 'Enter');
-      await waitForScreen(page, 'play');
       await skipAhead(page, 20);
       const before = await lineSizes(page);
       expect(before.length).toBeGreaterThan(0);

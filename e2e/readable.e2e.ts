@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openGame, startBoard, waitForScreen, type GamePage } from './harness';
 import { clickTicket, press, sim, waitForReady } from './helpers';
 import { clinicLevel } from './clinicLevel';
 
@@ -78,10 +78,7 @@ async function startLevel7(page: Page): Promise<void> {
   await page.waitForFunction(asking);
   await page.keyboard.press('Enter');
   await waitForScreen(page, 'select');
-  await page.goto(`${page.url().split('?')[0]}?level=every-job&seed=5`);
-  await waitForScreen(page, 'briefing');
-  await page.keyboard.press('Enter');
-  await waitForScreen(page, 'play');
+  await startBoard(page, '?level=every-job&seed=5');
 }
 
 /**

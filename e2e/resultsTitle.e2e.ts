@@ -8,8 +8,10 @@
  * text, at normal and projector size, with no text under 14 CSS px.
  */
 import { describe, expect, it } from 'vitest';
-import { openGame, waitForScreen } from './harness';
+import { openBoard, trackGame, waitForScreen } from './harness';
 import { press, skipAhead, waitForToast } from './helpers';
+
+const games = trackGame();
 
 interface Box {
   x: number;
@@ -33,68 +35,61 @@ describe('the score parts read as names, figures and bars', { timeout: 300_000 }
   ];
   for (const [level, policy, projector, width, height] of cases) {
     it(`${level} at ${width}x${height}${projector ? ', projector size' : ''}`, async () => {
-      const game = await openGame(`?facilitator=1&level=${level}&seed=5`, { viewport: { width, height } });
-      try {
-        const page = game.page;
-        await waitForScreen(page, 'briefing');
-        await press(page, 'Enter');
-        await waitForScreen(page, 'play');
-        await skipAhead(page, 5);
-        if (projector) {
-          await press(page, 'v');
-          await waitForToast(page, /^Projector mode/);
-        }
-        // Customers give up or are still waiting at the end, so the line of those not served shows too.
-        await page.evaluate((p) => window.__rippleDrive!.playOut(p), policy);
-        await waitForScreen(page, 'results');
-        await page.waitForFunction(() =>
-          window.__ripple!.texts().some((t) => /^Score \d+ of 100$/.test(t.text)),
-        );
-        const shown = await page.evaluate(() =>
-          window.__ripple!.texts().filter((t) => t.scene === 'results'),
-        );
-        const r = (await page.evaluate(() => window.__ripple!.results()))!;
-        const k = await page.evaluate(
-          () => document.querySelector('#game canvas')!.getBoundingClientRect().width / 1920,
-        );
-        expect(r.parts.length, 'the level scores several parts').toBeGreaterThan(4);
-        expect(r.unserved, 'the run left customers not served').not.toBeNull();
-        for (const part of r.parts) {
-          const label = shown.find((t) => t.text === part.label)!;
-          expect(label, `"${part.label}" is shown`).toBeDefined();
-          // Several parts may read "8.3 of 8.3": the figure is the one on the name's line.
-          const figure = shown
-            .filter((t) => t.text === part.points)
-            .sort((a, b) => Math.abs(a.y - label.y) - Math.abs(b.y - label.y))[0]!;
-          expect(figure, `the figure of "${part.label}"`).toBeDefined();
-          expect(Math.abs(figure.y - label.y), `"${part.label}" and its figure on one line`).toBeLessThan(
-            figure.h / 2,
-          );
-          expect(label.h, `"${part.label}" on one line`).toBeLessThanOrEqual(figure.h * 1.25);
-          const bar = part.bar;
-          expect(bar, `"${part.label}" has a bar`).toBeDefined();
-          const mid = bar.y + bar.h / 2;
-          expect(mid, `the bar of "${part.label}" on its figure's line`).toBeGreaterThan(figure.y);
-          expect(mid, `the bar of "${part.label}" on its figure's line`).toBeLessThan(figure.y + figure.h);
-          expect(bar.x, `the bar of "${part.label}" beside its figure`).toBeGreaterThanOrEqual(
-            figure.x + figure.w,
-          );
-          expect(bar.h, `the bar of "${part.label}" thick enough to read as a bar`).toBeGreaterThanOrEqual(
-            figure.h * 0.3,
-          );
-          for (const t of shown)
-            expect(overlap(bar, t), `the bar of "${part.label}" clear of "${t.text}"`).toBe(false);
-        }
-        const small = shown
-          .filter((t) => t.px * k < MIN_TEXT_CSS - 0.05)
-          .map((t) => `${(t.px * k).toFixed(1)} px "${t.text}"`);
-        expect(small, `no text below ${MIN_TEXT_CSS} CSS px`).toEqual([]);
-        await page.waitForTimeout(300);
-        await game.shot(`results-parts-${level}-${projector ? 'projector' : 'normal'}-${width}`);
-        expect(game.problems).toEqual([]);
-      } finally {
-        await game.close();
+      const game = games.keep(await openBoard(`?facilitator=1&level=${level}&seed=5`, { width, height }));
+      const page = game.page;
+      await skipAhead(page, 5);
+      if (projector) {
+        await press(page, 'v');
+        await waitForToast(page, /^Projector mode/);
       }
+      // Customers give up or are still waiting at the end, so the line of those not served shows too.
+      await page.evaluate((p) => window.__rippleDrive!.playOut(p), policy);
+      await waitForScreen(page, 'results');
+      await page.waitForFunction(() =>
+        window.__ripple!.texts().some((t) => /^Score \d+ of 100$/.test(t.text)),
+      );
+      const shown = await page.evaluate(() =>
+        window.__ripple!.texts().filter((t) => t.scene === 'results'),
+      );
+      const r = (await page.evaluate(() => window.__ripple!.results()))!;
+      const k = await page.evaluate(
+        () => document.querySelector('#game canvas')!.getBoundingClientRect().width / 1920,
+      );
+      expect(r.parts.length, 'the level scores several parts').toBeGreaterThan(4);
+      expect(r.unserved, 'the run left customers not served').not.toBeNull();
+      for (const part of r.parts) {
+        const label = shown.find((t) => t.text === part.label)!;
+        expect(label, `"${part.label}" is shown`).toBeDefined();
+        // Several parts may read "8.3 of 8.3": the figure is the one on the name's line.
+        const figure = shown
+          .filter((t) => t.text === part.points)
+          .sort((a, b) => Math.abs(a.y - label.y) - Math.abs(b.y - label.y))[0]!;
+        expect(figure, `the figure of "${part.label}"`).toBeDefined();
+        expect(Math.abs(figure.y - label.y), `"${part.label}" and its figure on one line`).toBeLessThan(
+          figure.h / 2,
+        );
+        expect(label.h, `"${part.label}" on one line`).toBeLessThanOrEqual(figure.h * 1.25);
+        const bar = part.bar;
+        expect(bar, `"${part.label}" has a bar`).toBeDefined();
+        const mid = bar.y + bar.h / 2;
+        expect(mid, `the bar of "${part.label}" on its figure's line`).toBeGreaterThan(figure.y);
+        expect(mid, `the bar of "${part.label}" on its figure's line`).toBeLessThan(figure.y + figure.h);
+        expect(bar.x, `the bar of "${part.label}" beside its figure`).toBeGreaterThanOrEqual(
+          figure.x + figure.w,
+        );
+        expect(bar.h, `the bar of "${part.label}" thick enough to read as a bar`).toBeGreaterThanOrEqual(
+          figure.h * 0.3,
+        );
+        for (const t of shown)
+          expect(overlap(bar, t), `the bar of "${part.label}" clear of "${t.text}"`).toBe(false);
+      }
+      const small = shown
+        .filter((t) => t.px * k < MIN_TEXT_CSS - 0.05)
+        .map((t) => `${(t.px * k).toFixed(1)} px "${t.text}"`);
+      expect(small, `no text below ${MIN_TEXT_CSS} CSS px`).toEqual([]);
+      await page.waitForTimeout(300);
+      await game.shot(`results-parts-${level}-${projector ? 'projector' : 'normal'}-${width}`);
+      expect(game.problems).toEqual([]);
     });
   }
 });
@@ -105,47 +100,40 @@ describe('level 7 results at projector size', { timeout: 300_000 }, () => {
     [1024, 768],
   ] as const) {
     it(`the title fits above the score line at ${width}x${height}`, async () => {
-      const game = await openGame('?facilitator=1&level=every-job&seed=5', { viewport: { width, height } });
-      try {
-        const page = game.page;
-        await waitForScreen(page, 'briefing');
-        await press(page, 'Enter');
-        await waitForScreen(page, 'play');
-        await skipAhead(page, 5);
-        await press(page, 'v');
-        await waitForToast(page, /^Projector mode/);
-        await page.evaluate(() => window.__rippleDrive!.playOut('wholistic'));
-        await waitForScreen(page, 'results');
-        await page.waitForFunction(() =>
-          window.__ripple!.texts().some((t) => /^Score \d+ of 100$/.test(t.text)),
-        );
-        const shown = await page.evaluate(() =>
-          window.__ripple!.texts().filter((t) => t.scene === 'results'),
-        );
-        const title = shown.find((t) => t.text.endsWith(': results'))!;
-        const score = shown.find((t) => /^Score \d+ of 100$/.test(t.text))!;
-        expect(title.text).toBe('Every Job Is a Customer Service Job: results');
-        expect(title.y + title.h, 'the title ends above the score line').toBeLessThanOrEqual(score.y);
-        expect(
-          title.px,
-          'no smaller than the score parts at projector size (28 x 1.5)',
-        ).toBeGreaterThanOrEqual(42);
-        const buttons = await page.evaluate(() =>
-          window.__ripple!.targets().filter((t) => t.scene === 'results' && /Debrief|Session/.test(t.what)),
-        );
-        expect(buttons.length).toBe(2);
-        for (const b of buttons) expect(overlap(title, b), `the title clear of ${b.what}`).toBe(false);
-        // The note over the buttons has its own line: no other text runs into it.
-        const note = shown.find((t) => t.text === 'That was the last level of the campaign.')!;
-        expect(note).toBeDefined();
-        for (const t of shown)
-          if (t !== note) expect(overlap(note, t), `the note clear of "${t.text}"`).toBe(false);
-        await page.waitForTimeout(300);
-        await game.shot(`results-title-every-job-projector-${width}`);
-        expect(game.problems).toEqual([]);
-      } finally {
-        await game.close();
-      }
+      const game = games.keep(await openBoard('?facilitator=1&level=every-job&seed=5', { width, height }));
+      const page = game.page;
+      await skipAhead(page, 5);
+      await press(page, 'v');
+      await waitForToast(page, /^Projector mode/);
+      await page.evaluate(() => window.__rippleDrive!.playOut('wholistic'));
+      await waitForScreen(page, 'results');
+      await page.waitForFunction(() =>
+        window.__ripple!.texts().some((t) => /^Score \d+ of 100$/.test(t.text)),
+      );
+      const shown = await page.evaluate(() =>
+        window.__ripple!.texts().filter((t) => t.scene === 'results'),
+      );
+      const title = shown.find((t) => t.text.endsWith(': results'))!;
+      const score = shown.find((t) => /^Score \d+ of 100$/.test(t.text))!;
+      expect(title.text).toBe('Every Job Is a Customer Service Job: results');
+      expect(title.y + title.h, 'the title ends above the score line').toBeLessThanOrEqual(score.y);
+      expect(
+        title.px,
+        'no smaller than the score parts at projector size (28 x 1.5)',
+      ).toBeGreaterThanOrEqual(42);
+      const buttons = await page.evaluate(() =>
+        window.__ripple!.targets().filter((t) => t.scene === 'results' && /Debrief|Session/.test(t.what)),
+      );
+      expect(buttons.length).toBe(2);
+      for (const b of buttons) expect(overlap(title, b), `the title clear of ${b.what}`).toBe(false);
+      // The note over the buttons has its own line: no other text runs into it.
+      const note = shown.find((t) => t.text === 'That was the last level of the campaign.')!;
+      expect(note).toBeDefined();
+      for (const t of shown)
+        if (t !== note) expect(overlap(note, t), `the note clear of "${t.text}"`).toBe(false);
+      await page.waitForTimeout(300);
+      await game.shot(`results-title-every-job-projector-${width}`);
+      expect(game.problems).toEqual([]);
     });
   }
 });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, canvasVariety, openGame, waitForScreen, type GamePage } from './harness';
+import { baseUrl, canvasVariety, openBoard, openGame, waitForScreen, type GamePage } from './harness';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { dragTicket, press, screenPos, sim, skipAhead, waitForReady, waitRouted } from './helpers';
 
@@ -52,10 +52,7 @@ let game: GamePage;
 
 describe('a reload mid-round offers to resume it', { timeout: 300_000 }, () => {
   beforeAll(async () => {
-    game = await openGame('?level=clear-notes&seed=7');
-    await waitForScreen(game.page, 'briefing');
-    await press(game.page, 'Enter');
-    await waitForScreen(game.page, 'play');
+    game = await openBoard('?level=clear-notes&seed=7');
   }, 120_000);
   afterAll(async () => game?.close());
 
@@ -323,11 +320,8 @@ describe('storage that refuses the game in progress', { timeout: 200_000 }, () =
         return set.call(this, k, v);
       };
     });
-    const full = await openGame('?level=clear-notes&seed=3', { browser });
+    const full = await openBoard('?level=clear-notes&seed=3', undefined, { browser });
     const page = full.page;
-    await waitForScreen(page, 'briefing');
-    await press(page, 'Enter');
-    await waitForScreen(page, 'play');
     await page.waitForFunction(() => window.__ripple!.kept()?.failed === true);
     // Every toast since the page loaded (one lasts 4 s: on a busy machine this may look after it went).
     const said = await page.evaluate(() => window.__ripple!.toastLog().filter((t) => t.includes("can't keep the game in progress")));

@@ -5,7 +5,7 @@
  * 1024x768, played on with quick notes (ripples come back), every frame's text boxes measured.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openGame, startBoard, type GamePage } from './harness';
 
 let game: GamePage;
 beforeAll(async () => {
@@ -25,10 +25,7 @@ interface TagCheck {
 describe('ripple tags', () => {
   it('cover no name, place or "+N more waiting" (level 7, 1024x768)', async () => {
     const page = game.page;
-    await page.goto(`${page.url().split('?')[0]}?level=every-job&seed=5`);
-    await waitForScreen(page, 'briefing');
-    await page.keyboard.press('Enter');
-    await waitForScreen(page, 'play');
+    await startBoard(page, '?level=every-job&seed=5');
     // Every frame: each tag's box against every other text of the board. The game is played on by the
     // built-in quick-notes policy a little whenever no tag shows, until enough tags were seen.
     await page.evaluate(() => {

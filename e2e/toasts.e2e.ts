@@ -4,12 +4,12 @@
  * the screen at once, still paused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openBoard, type GamePage } from './harness';
 import { press, skipUntil, waitForToast } from './helpers';
 
 let game: GamePage;
 beforeAll(async () => {
-  game = await openGame('?level=it-upgrade&seed=3', { viewport: { width: 1280, height: 720 } });
+  game = await openBoard('?level=it-upgrade&seed=3', { width: 1280, height: 720 });
 });
 afterAll(async () => game?.close());
 
@@ -18,9 +18,6 @@ const ASK = 'Grant it when you can';
 describe('toasts about a state', () => {
   it('withdraws "Grant it when you can" as soon as the request is granted', async () => {
     const page = game.page;
-    await waitForScreen(page, 'briefing');
-    await press(page, 'Enter');
-    await waitForScreen(page, 'play');
     await skipUntil(page, 'the request to open (at 30 s)', (v) => v.t >= 31, { step: 5 });
     await waitForToast(page, new RegExp(ASK));
     await press(page, ' ');

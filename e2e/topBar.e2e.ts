@@ -6,9 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openGame, waitForScreen } from './harness';
+import { openBoard, trackGame } from './harness';
 import { press, skipAhead, waitForToast } from './helpers';
 import { MIN_TEXT } from '../src/game/scenes/theme';
+
+const games = trackGame();
 
 type Box = { scene: string; text: string; x: number; y: number; w: number; h: number; px: number };
 
@@ -34,31 +36,24 @@ describe('the top bar of the board', { timeout: 180_000 }, () => {
       [1024, 768],
     ] as const)
       it(`${level} at ${width}x${height}: name, clock and buttons apart, usual and projector size`, async () => {
-        const game = await openGame(`?facilitator=1&level=${level}&seed=5`, { viewport: { width, height } });
-        try {
-          const page = game.page;
-          await waitForScreen(page, 'briefing');
-          await press(page, 'Enter');
-          await waitForScreen(page, 'play');
-          for (const size of ['usual', 'projector'] as const) {
-            if (size === 'projector') {
-              await skipAhead(page, 2);
-              await press(page, 'v');
-              await waitForToast(page, /^Projector mode/);
-              // The top bar takes the new size with the next round: restart it (R).
-              await press(page, 'r');
-              await page.waitForFunction(() => (window.__ripple!.sim()?.t ?? 1) < 1);
-            }
-            const { shown, name, clock, pause } = await bar(page, title);
-            await game.shot(`top-bar-${level}-${size}-${width}`);
-            if (size === 'usual') expect(name.text, 'the name on one line').not.toContain('\n');
-            expect(name.x + name.w + 20, `the name clear of "${clock.text}"`).toBeLessThanOrEqual(clock.x);
-            expect(clock.x + clock.w + 8, 'the clock clear of the Pause button').toBeLessThanOrEqual(pause.x);
-            for (const t of shown) expect(t.px, `"${t.text}" readable`).toBeGreaterThanOrEqual(MIN_TEXT - 0.5);
+        const game = games.keep(await openBoard(`?facilitator=1&level=${level}&seed=5`, { width, height }));
+        const page = game.page;
+        for (const size of ['usual', 'projector'] as const) {
+          if (size === 'projector') {
+            await skipAhead(page, 2);
+            await press(page, 'v');
+            await waitForToast(page, /^Projector mode/);
+            // The top bar takes the new size with the next round: restart it (R).
+            await press(page, 'r');
+            await page.waitForFunction(() => (window.__ripple!.sim()?.t ?? 1) < 1);
           }
-          expect(game.problems).toEqual([]);
-        } finally {
-          await game.close();
+          const { shown, name, clock, pause } = await bar(page, title);
+          await game.shot(`top-bar-${level}-${size}-${width}`);
+          if (size === 'usual') expect(name.text, 'the name on one line').not.toContain('\n');
+          expect(name.x + name.w + 20, `the name clear of "${clock.text}"`).toBeLessThanOrEqual(clock.x);
+          expect(clock.x + clock.w + 8, 'the clock clear of the Pause button').toBeLessThanOrEqual(pause.x);
+          for (const t of shown) expect(t.px, `"${t.text}" readable`).toBeGreaterThanOrEqual(MIN_TEXT - 0.5);
         }
+        expect(game.problems).toEqual([]);
       });
 });
