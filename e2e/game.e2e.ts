@@ -5,7 +5,7 @@
  * finds the stars again after a reload. One browser for the whole story, in order.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openGame, trackGame, waitForScreen, type GamePage } from './harness';
+import { openGame, startBoard, trackGame, waitForScreen, type GamePage } from './harness';
 import {
   clickTicket,
   dragTicket,
@@ -221,9 +221,7 @@ describe('level 1 played as a person would', () => {
     await waitForScreen(page, 'select');
     const card = await levelCardPos(page, LEVEL);
     await page.mouse.click(card.x, card.y);
-    await waitForScreen(page, 'briefing');
-    await press(page, 'Enter');
-    await waitForScreen(page, 'play');
+    await startBoard(page);
     done.length = 0;
     // Nobody routes for a minute and a half (or a third of a shorter level): trays fill and lines grow.
     const s = await skipUntil(

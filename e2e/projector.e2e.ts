@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { canvasVariety, openBoard, openGame, screenPixels, waitForScreen, type GamePage } from './harness';
+import { canvasVariety, openBoard, openGame, screenPixels, startBoard, waitForScreen, type GamePage } from './harness';
 import { press, sim, skipAhead, waitForToast } from './helpers';
 
 const LEVEL = 'clear-notes';
@@ -41,9 +41,7 @@ describe('projector windows that join late', { timeout: 300_000 }, () => {
     await page.fill('input[name="team"]', TEAM);
     await page.click('[data-testid="add-round"]');
     await page.click('[data-testid="start-r1"]');
-    await waitForScreen(page, 'briefing');
-    await press(page, 'Enter');
-    await waitForScreen(page, 'play');
+    await startBoard(page);
     await page.waitForSelector('.lv-bar');
   }, 150_000);
 

@@ -262,9 +262,7 @@ describe('text and touch targets at 1280x720 and 1024x768', () => {
     });
     await waitForScreen(page, 'title');
     await page.keyboard.press('l');
-    await waitForScreen(page, 'briefing');
-    await page.keyboard.press('Enter');
-    await waitForScreen(page, 'play');
+    await startBoard(page);
     expect((await sim(page)).departments).toHaveLength(8);
     await page.evaluate(() => window.__rippleDrive!.playOut('siloed', 120));
     await press(page, ' ');

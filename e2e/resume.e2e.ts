@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { baseUrl, canvasVariety, openBoard, openGame, waitForScreen, type GamePage } from './harness';
+import { baseUrl, canvasVariety, openBoard, openGame, startBoard, waitForScreen, type GamePage } from './harness';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { dragTicket, press, screenPos, sim, skipAhead, waitForReady, waitRouted } from './helpers';
 
@@ -153,9 +153,7 @@ describe('a reload mid-round offers to resume it', { timeout: 300_000 }, () => {
       await page.waitForFunction(() => window.__ripple!.kept()!.stored === null);
       await page.goto(`${baseUrl()}/?level=clear-notes&seed=8`);
     }
-    await waitForScreen(page, 'briefing');
-    await press(page, 'Enter');
-    await waitForScreen(page, 'play');
+    await startBoard(page);
     await playAWhile(page, 15);
     const end = (await sim(page)).end;
     // Running, not paused: only the writes made as the round went (a command, every 3 sim seconds) count.
@@ -215,9 +213,7 @@ describe('a reload mid-round of a session, with the projector open', { timeout: 
     await page.fill('input[name="team"]', TEAM);
     await page.click('[data-testid="add-round"]');
     await page.click('[data-testid="start-r1"]');
-    await waitForScreen(page, 'briefing');
-    await press(page, 'Enter');
-    await waitForScreen(page, 'play');
+    await startBoard(page);
     await page.waitForSelector('.lv-bar');
     const [p] = await Promise.all([presenter.browser.context.waitForEvent('page'), press(page, 'o')]);
     popup = p;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
-import { openGame, trackGame, waitForScreen, type GamePage } from './harness';
+import { openGame, startBoard, trackGame, waitForScreen, type GamePage } from './harness';
 import { press, simT } from './helpers';
 
 const games = trackGame();
@@ -61,9 +61,7 @@ describe('robustness', () => {
     await page.waitForTimeout(300);
     await game.shot('robust-02-storage-blocked-select');
     await page.keyboard.press('Enter');
-    await waitForScreen(page, 'briefing');
-    await page.keyboard.press('Enter');
-    await waitForScreen(page, 'play');
+    await startBoard(page);
     const t0 = await simT(page);
     await page.waitForTimeout(600);
     expect(await simT(page)).toBeGreaterThan(t0);

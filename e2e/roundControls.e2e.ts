@@ -4,7 +4,7 @@
  * leaves (the round goes back to planned, no longer "Playing now").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openGame, waitForScreen, type GamePage } from './harness';
+import { openGame, startBoard, waitForScreen, type GamePage } from './harness';
 import { press, sim, skipAhead } from './helpers';
 
 let game: GamePage;
@@ -26,9 +26,7 @@ describe('restart and levels on a session round', { timeout: 300_000 }, () => {
     await page.fill('input[name="team"]', 'Green table');
     await page.click('[data-testid="add-round"]');
     await page.click('[data-testid="start-r1"]');
-    await waitForScreen(page, 'briefing');
-    await press(page, 'Enter');
-    await waitForScreen(page, 'play');
+    await startBoard(page);
     await page.waitForSelector('.lv-bar');
   }, 150_000);
   afterAll(async () => game?.close());

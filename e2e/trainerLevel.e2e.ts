@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type LaunchedBrowser } from './browser';
-import { openGame, trackGame, waitForScreen, type GamePage } from './harness';
+import { openGame, startBoard, trackGame, waitForScreen, type GamePage } from './harness';
 import { BOARD, BOTTOM, cardAreas, ENTRANCE, layoutCards, SIDEBAR, type Rect } from '../src/game/play/layout';
 import {
   clinicLevel,
@@ -183,9 +183,7 @@ describe('a trainer level with long words', () => {
       await waitForScreen(page, 'title');
       picker.next('eight-desk-clinic.json', JSON.stringify(eightDeskLevel(), null, 2));
       await page.keyboard.press('l');
-      await waitForScreen(page, 'briefing');
-      await page.keyboard.press('Enter');
-      await waitForScreen(page, 'play');
+      await startBoard(page);
       await page.keyboard.press('p');
       await page.waitForFunction(() => window.__ripple!.texts().some((b) => b.text === 'Help Desk'));
       const cards = layoutCards(eightPositions);
