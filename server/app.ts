@@ -8,6 +8,7 @@ import { createServer, type RequestListener, type Server as HttpServer } from 'n
 import { Server, matchMaker, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ROOM_NAME } from '../src/live/protocol';
+import { reachableAddresses } from './addresses';
 import { newToken } from './codes';
 import { FileJournal, type JournalStore } from './journal';
 import { loadLevels, type LevelShelf } from './levels';
@@ -33,6 +34,8 @@ export interface LiveServerOptions {
   tickEvery?: number;
   now?: () => number;
   speed?: number;
+  /** Where devices reach this server (default: this machine's network addresses for `host`). */
+  addresses?: () => string[];
 }
 
 export interface LiveServer {
@@ -75,6 +78,7 @@ export async function startLiveServer(opts: LiveServerOptions): Promise<LiveServ
     tickEvery: opts.tickEvery ?? 10,
     now: opts.now ?? Date.now,
     speed: opts.speed ?? 1,
+    addresses: opts.addresses ?? (() => reachableAddresses(opts.host ?? '0.0.0.0')),
   };
   setLiveContext(context);
   const server = new Server({

@@ -7,6 +7,7 @@ import {
   type AckMessage,
   type TableLogMessage,
   type WelcomeMessage,
+  WelcomeSchema,
 } from '../src/live/protocol';
 import type { EntryMsg, RoundMsg } from '../src/roundlog/index';
 import { replay } from '../src/sim/index';
@@ -40,6 +41,16 @@ function roomOf(b: Awaited<ReturnType<typeof boot>>, code: string): LiveRoom {
 }
 
 describe('live room: join', () => {
+  it('tells the facilitator (only) where devices reach the server, in the shape the page reads', async () => {
+    const b = await bootTestServer({ levels, addresses: () => ['192.0.2.2', '10.1.2.3'] });
+    stop.push(() => b.live.stop());
+    const fac = await createSession(b.url);
+    const w = WelcomeSchema.parse(await fac.next('welcome'));
+    expect(w.addresses).toEqual(['192.0.2.2', '10.1.2.3']);
+    const table = await joinTable(b.url, fac.room.roomId, 'Otters');
+    expect(WelcomeSchema.parse(await table.next('welcome')).addresses).toBeUndefined();
+  });
+
   it('gives the session a short unambiguous code; tables join by it in any case, with a team name and no account', async () => {
     const b = await boot();
     const fac = await createSession(b.url);

@@ -54,6 +54,8 @@ export interface LiveContext {
   now: () => number;
   /** Sim seconds per wall second (1 in a workshop; the bench plays faster). */
   speed: number;
+  /** This server's addresses on the venue network, best first (server/addresses.ts), asked at each join. */
+  addresses: () => string[];
 }
 
 let context: LiveContext | null = null;
@@ -155,6 +157,8 @@ export class LiveRoom extends Room<{ state: LiveState }> {
       return;
     }
     client.userData = { role: auth.role } satisfies Who;
+    // The facilitator's page at localhost builds the tables' join link from these (a phone cannot open localhost).
+    if (auth.role === 'facilitator') welcome.addresses = ctx().addresses().slice(0, 16);
     client.send('welcome', welcome);
     for (const t of this.session.tables.values()) this.sendRound(client, t);
   }

@@ -9,10 +9,10 @@
  * Sessions are kept in `.live-sessions/` (or --journal) and resumed when the server starts again; with
  * REDIS_URL set they are kept in Redis and several processes share matchmaking through it.
  */
-import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
+import { reachableAddresses } from './addresses';
 import { startLiveServer, type LiveServerOptions } from './app';
 import { FileJournal } from './journal';
 import { redisOptions } from './redis';
@@ -30,14 +30,6 @@ const { values: args } = parseArgs({
     speed: { type: 'string', default: '1' },
   },
 });
-
-/** The machine's addresses on the venue network (IPv4, not loopback), best first. */
-function venueAddresses(): string[] {
-  const out: string[] = [];
-  for (const list of Object.values(networkInterfaces()))
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
-  return out;
-}
 
 async function main(): Promise<void> {
   const port = Number(args.port);
@@ -66,7 +58,8 @@ async function main(): Promise<void> {
     ...(http ? { http } : {}),
     speed: Number(args.speed) > 0 ? Math.min(16, Number(args.speed)) : 1, // replicas take at most 16x
   });
-  const shown = args.host === '0.0.0.0' ? (venueAddresses()[0] ?? '127.0.0.1') : args.host;
+  const venue = reachableAddresses(args.host);
+  const shown = venue[0] ?? (args.host === '0.0.0.0' ? '127.0.0.1' : args.host);
   console.log(`room server: ws://${shown}:${live.port}`);
   if (live.resumed.length > 0)
     console.log(`resumed ${live.resumed.length} live session(s): ${live.resumed.join(', ')}`);
@@ -79,6 +72,10 @@ async function main(): Promise<void> {
       `Tables open this address (same Wi-Fi), or scan the code, and type the join code:\n\n  ${url}\n`,
     );
     console.log(await QRCode.toString(url, { type: 'terminal', small: true }));
+    if (venue.length === 0)
+      console.log(
+        'This address opens only on this laptop: phones need its address on the network. Join the venue’s Wi-Fi, then start again.\n',
+      );
     console.log(`Stop with Ctrl+C; live sessions are kept and resume at the next start.`);
   }
   const shutdown = async () => {

@@ -124,15 +124,34 @@ export interface TableLogMessage {
 export type AckMessage =
   { seq: number; ok: true; index: number } | { seq: number; ok: false; reason: string };
 
-export interface WelcomeMessage {
-  role: Role;
-  code: string;
+/**
+ * A host name or an IPv4 address as the server offers it (never a path, a port or markup): what a join
+ * link is built from.
+ */
+export const HostName = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$/);
+
+/** The server's first message to a device once it has joined; the page reads it through this schema. */
+export const WelcomeSchema = z.object({
+  role: z.enum(['facilitator', 'table', 'projector']),
+  code: z.string().max(64),
   /** A table's id and its device token (to keep in session storage). */
-  table?: string;
-  device?: string;
+  table: z.string().max(64).optional(),
+  device: z.string().max(128).optional(),
   /** The seats this device holds (a whole-board table's first device takes the board at once). */
-  seats?: string[];
-}
+  seats: z.array(z.string().max(64)).max(64).optional(),
+  /**
+   * To the facilitator only: the room server's addresses on the venue network (IPv4, best first), the
+   * ones a phone at a table can open; empty when the machine is on no network. A page opened at
+   * localhost builds its join link and QR code from the first (src/live/joinAddress.ts). Pages of
+   * protocol 3 without it ignore it.
+   */
+  addresses: z.array(HostName).max(16).optional(),
+});
+export type WelcomeMessage = z.infer<typeof WelcomeSchema>;
 
 /** To one table device whenever its table's seats change: the seats it holds now. */
 export interface SeatsMessage {

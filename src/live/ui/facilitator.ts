@@ -8,7 +8,8 @@ import QRCode from 'qrcode';
 import { getAllLevels } from '../../level/catalog';
 import { injectsOf } from '../../level/injects';
 import type { Level } from '../../level/schema';
-import { PROTOCOL_VERSION, ROOM_NAME, type ControlAction } from '../protocol';
+import { joinPlace } from '../joinAddress';
+import { PROTOCOL_VERSION, ROOM_NAME, WelcomeSchema, type ControlAction } from '../protocol';
 import { button, el, endpoint, plainError, root, secret, STORE, type LiveView } from './dom';
 import { mountRoomTables } from './roomTables';
 
@@ -95,18 +96,32 @@ async function rejoin(code: string, key: string, msg: HTMLElement): Promise<Room
 
 function renderFacilitator(room: Room, key: string): void {
   const code = room.roomId;
-  const joinUrl = `${location.origin}${location.pathname}?code=${code}`;
   const qr = el('img', '', 'qr');
-  qr.alt = `QR code for ${joinUrl}`;
-  void QRCode.toDataURL(joinUrl, { margin: 1, width: 160 }).then((u: string) => (qr.src = u));
   const head = el('div', '', 'row');
   const codeBox = el('div');
-  const projectorUrl = el('div', 'Projector: ', 'lv-projector-url');
-  projectorUrl.append(urlText(`${location.origin}${location.pathname}?projector=${code}`));
+  const projectorUrl = el('div', '', 'lv-projector-url');
   const tablesUrl = el('div', '', 'lv-join-url');
-  tablesUrl.append(urlText(joinUrl));
+  const where = el('p', '', 'lv-join-where');
   codeBox.append(el('div', 'Join code'), el('div', code, 'code'), tablesUrl, projectorUrl);
   head.append(codeBox, qr);
+  // The links and the QR code: at localhost they carry the server's network address once it says it.
+  let shownJoin = '';
+  const showJoin = (addresses: readonly string[] | null) => {
+    const place = joinPlace(location, addresses);
+    const joinUrl = `${place.origin}${location.pathname}?code=${code}`;
+    where.textContent = place.note;
+    where.classList.toggle('msg', place.warn);
+    if (joinUrl === shownJoin) return;
+    shownJoin = joinUrl;
+    tablesUrl.replaceChildren(urlText(joinUrl));
+    projectorUrl.replaceChildren('Projector: ', urlText(`${place.origin}${location.pathname}?projector=${code}`));
+    qr.alt = `QR code for ${joinUrl}`;
+    qr.dataset.url = joinUrl;
+    void QRCode.toDataURL(joinUrl, { margin: 1, width: 160 }).then((u: string) => {
+      if (shownJoin === joinUrl) qr.src = u;
+    });
+  };
+  showJoin(null);
 
   const levels = el('select');
   const levelById = new Map<string, Level>();
@@ -199,6 +214,7 @@ function renderFacilitator(room: Room, key: string): void {
     button('Export JSON', () => askResults((r) => exportResults(code, 'json', r))),
     button('Export CSV', () => askResults((r) => exportResults(code, 'csv', r))),
     button('Debrief', () => askResults((r) => void openDebrief(r))),
+    where,
   );
   // Per table: pause or resume (whichever applies now), more time, end, and the projector's choice;
   // their words follow the synced state.
@@ -229,7 +245,10 @@ function renderFacilitator(room: Room, key: string): void {
   room.onMessage('done', (d: { problems?: string[] }) => {
     note.textContent = d.problems?.length ? d.problems.join(' ') : '';
   });
-  room.onMessage('welcome', () => {});
+  room.onMessage('welcome', (raw: unknown) => {
+    const w = WelcomeSchema.safeParse(raw);
+    showJoin(w.success ? (w.data.addresses ?? []) : []);
+  });
   // A dropped socket tries a few quick reconnections (as tables do), then the page joins afresh.
   room.reconnection.minUptime = 0;
   room.reconnection.maxRetries = 5;
