@@ -137,3 +137,53 @@ describe('level 7 results at projector size', { timeout: 300_000 }, () => {
     });
   }
 });
+
+describe('every level’s results at projector size read from the back of the room', { timeout: 300_000 }, () => {
+  // At 1024x768 the game is drawn at 0.53 of its points: a column shrunk to fit its room drew level 7's
+  // time column at 13.4 CSS px. Played carelessly, so customers give up and the columns are at their longest.
+  const levels = ['right-desk', 'clear-notes', 'supervisor-out', 'it-upgrade', 'hiring-lead-time', 'scope', 'every-job'];
+  const sizes = [
+    [1024, 768],
+    [1280, 720],
+    [1920, 1080],
+  ] as const;
+  for (const level of levels) {
+    it(`${level} at 1024x768, 1280x720 and 1920x1080: no text under ${MIN_TEXT_CSS} CSS px, no texts overlapping`, async () => {
+      const game = games.keep(await openBoard(`?facilitator=1&level=${level}&seed=5`, { width: 1024, height: 768 }));
+      const page = game.page;
+      await press(page, 'v');
+      await waitForToast(page, /^Projector mode/);
+      await page.evaluate(() => window.__rippleDrive!.playOut('humanCareless'));
+      await waitForScreen(page, 'results');
+      await page.waitForFunction(() => window.__ripple!.texts().some((t) => /^Score \d+ of 100$/.test(t.text)));
+      for (const [width, height] of sizes) {
+        await page.setViewportSize({ width, height });
+        // Once the game has followed the resize, the canvas fills its box (under the facilitator's bar) at 16:9.
+        await page.waitForFunction(
+          ([w, h]) => {
+            const box = document.getElementById('game')!.getBoundingClientRect();
+            const c = document.querySelector('#game canvas')!.getBoundingClientRect();
+            return innerWidth === w && innerHeight === h && Math.abs(c.width - Math.min(box.width, (box.height * 1920) / 1080)) < 1;
+          },
+          [width, height] as const,
+        );
+        const k = await page.evaluate(() => document.querySelector('#game canvas')!.getBoundingClientRect().width / 1920);
+        const shown = await page.evaluate(() => window.__ripple!.texts().filter((t) => t.scene === 'results'));
+        expect(shown.length, 'the results are shown').toBeGreaterThan(10);
+        const small = shown
+          .filter((t) => t.px * k < MIN_TEXT_CSS - 0.05)
+          .map((t) => `${(t.px * k).toFixed(1)} px "${t.text.slice(0, 50)}"`);
+        expect(small, `${width}x${height}: no text below ${MIN_TEXT_CSS} CSS px`).toEqual([]);
+        const overlaps: string[] = [];
+        // Boxes that share an edge are not overlapping: a point of slack each way.
+        const inner = (t: Box) => ({ x: t.x + 1, y: t.y + 1, w: t.w - 2, h: t.h - 2 });
+        for (let i = 0; i < shown.length; i++)
+          for (let j = i + 1; j < shown.length; j++)
+            if (overlap(inner(shown[i]!), inner(shown[j]!)))
+              overlaps.push(`"${shown[i]!.text.slice(0, 40)}" over "${shown[j]!.text.slice(0, 40)}"`);
+        expect(overlaps, `${width}x${height}: texts overlapping`).toEqual([]);
+        if (level === 'every-job') await game.shot(`results-projector-every-job-${width}`);
+      }
+    });
+  }
+});

@@ -11,7 +11,7 @@ import { click, invalid, paintBackground, SCENES, settings } from './common';
 import { startScene, type ResultsData } from './sceneData';
 import { drawStars } from './draw';
 import { nextStarText, shownScore, verdict } from './resultsWords';
-import { explainPlay, scoreColumn, timeColumn } from './resultsPanels';
+import { explainPlay, minColumnScale, scoreColumn, timeColumn } from './resultsPanels';
 import { noteAdvice, noteColumnScale } from './resultsShown';
 import { tryNext } from './resultsAdvice';
 import { largestRipples } from './rippleWords';
@@ -70,21 +70,24 @@ export class ResultsScene extends Phaser.Scene {
     // Projector-size text: these lines may run under the corner buttons (they sit below them), so they
     // take fewer lines and leave the score parts their full size.
     const big = s.textScale >= 1.4;
+    // Under the score's whole line (at projector size its box reaches past 48 points below its middle).
     const subText = this.add
-      .text(cx, scoreY + 48, sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: big ? 1800 : 1300 }))
+      .text(cx, scoreY + Math.max(48, scoreText.height / 2 + 2), sub, textStyle(s, 'small', { color: pal.textDim, align: 'center', wrap: big ? 1800 : 1300 }))
       .setOrigin(0.5, 0);
     let adviceBottom = subText.y + subText.height;
     if (advice.length > 0) {
-      // Two lines at most: the second suggestion only when both fit.
+      // Two lines at most: the second suggestion only when both fit (and not at projector size).
       const tipText = (list: readonly string[]) =>
         this.add
-          .text(cx, adviceBottom + 6, `Try this next time: ${list.join(' ')}`, textStyle(s, 'small', { color: pal.accentCss, align: 'center', wrap: big ? 1800 : 1560 }))
+          .text(cx, adviceBottom + 6, `Try this next time: ${list.join(' ')}`, textStyle(s, 'small', { color: pal.accentCss, align: 'center', wrap: big ? 1860 : 1560 }))
           .setOrigin(0.5, 0);
       const probe = tipText(['x']);
       const lineH = probe.height;
       probe.destroy();
       let tip = tipText(advice);
-      if (advice.length > 1 && tip.height > 2.5 * lineH) {
+      // At projector size one: the room reads one thing to change, and the columns under it keep room
+      // for text no smaller than 14 CSS px on a 1024x768 projector.
+      if (advice.length > 1 && (big || tip.height > 2.5 * lineH)) {
         tip.destroy();
         advice.splice(1);
         tip = tipText(advice);
@@ -137,7 +140,7 @@ export class ResultsScene extends Phaser.Scene {
     const lw = wide ? 1120 : 1040;
     const left = scoreColumn(this, s, data, lw, colMaxH);
     left.setPosition(wide ? 50 : 40, colTop);
-    fitColumn(left, lw, colMaxH, true);
+    fitColumn(left, lw, colMaxH, minColumnScale(s), true);
     // Normal text: the time column starts after the parts (narrower without their measures) and ends
     // 30 points from the edge, at most 960 wide.
     const leftEnd = left.x + Number(left.getData('columnWidth') ?? lw) * left.scaleX;
@@ -159,7 +162,7 @@ export class ResultsScene extends Phaser.Scene {
         ),
       );
     }
-    fitColumn(right, rw, colMaxH);
+    fitColumn(right, rw, colMaxH, minColumnScale(s));
 
     if (data.live) {
       this.add
@@ -299,9 +302,10 @@ function fitTitle(scene: Phaser.Scene, text: string, s: ReturnType<typeof settin
   return t.setWordWrapWidth(room, true);
 }
 
-function fitColumn(c: Phaser.GameObjects.Container, w: number, maxH: number, parts = false): void {
+/** Scales a column to fit `w` by `maxH`, but never below `least` (its text stays readable at 1024 wide). */
+function fitColumn(c: Phaser.GameObjects.Container, w: number, maxH: number, least: number, parts = false): void {
   const b = c.getBounds();
-  const scale = Math.min(1, maxH / Math.max(1, b.height), w / Math.max(1, b.width));
+  const scale = Math.max(least, Math.min(1, maxH / Math.max(1, b.height), w / Math.max(1, b.width)));
   c.setScale(scale);
   noteColumnScale(scale, parts ? { x: c.x, y: c.y } : undefined);
 }

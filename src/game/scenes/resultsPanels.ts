@@ -13,7 +13,7 @@ import { setShownResults, shownResults, type ShownResults } from './resultsShown
 import { causeLines, causeLineText, gaveUpLines, notesLine, scoreRows, type PartRow } from './resultsExplain';
 import { GROUP_LABELS, keepTogether } from './resultsWords';
 import { largestRipples } from './rippleWords';
-import { palette, textStyle } from './theme';
+import { palette, scaled, SIZE, textStyle } from './theme';
 import type { Metrics, ScorePart, ScoreReport, TimedCommand } from '../../sim/types';
 
 /** What the results screen explains: a finished play. */
@@ -31,6 +31,14 @@ type Cfg = Pick<Settings, 'textScale' | 'highContrast'>;
 
 /** The smallest scale the score parts keep their measures at (28 px text stays 14 CSS px at 1024 wide). */
 const MEASURES_MIN_SCALE = 0.94;
+
+/** The smallest text a column may be drawn at, in game points: 14 CSS px on a 1024 px wide screen. */
+const MIN_TEXT_POINTS = (14 * 1920) / 1024;
+
+/** The smallest scale a column of `small` text may be drawn at (its text no smaller than MIN_TEXT_POINTS). */
+export function minColumnScale(s: Cfg): number {
+  return Math.min(1, MIN_TEXT_POINTS / scaled(SIZE.small, s));
+}
 
 const pts = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
 
@@ -133,7 +141,8 @@ function buildScoreColumn(
     g.lineStyle(2, pal.panelEdge, 1);
     g.strokeRoundedRect(bx, by, barW, barH, radius);
     shownParts.push({ key: r.key, label: r.label, measure: measure ? r.measure : '', points, bar: { x: bx, y: by, w: barW, h: barH } });
-    return y0 + h + (withMeasures ? 10 : 7);
+    // Projector-size rows sit a little closer: nine parts then keep a readable size in little room.
+    return y0 + h + (withMeasures ? 10 : s.textScale >= 1.4 ? 4 : 7);
   }
   let unservedText: string | null = null;
   if (unserved) {
@@ -195,16 +204,22 @@ export function timeColumn(
   // carries the lesson in words, so after that the causes come first.
   // Many customers who gave up: their lines get shorter (grouped by kind of wait, then all in one line)
   // before the causes drop below five.
-  const tries: Array<[number, boolean, 0 | 1 | 2]> = [
+  const tries: Array<[number, boolean, 0 | 1 | 2 | 3]> = [
     [8, true, 0], [7, true, 0], [8, false, 0], [7, false, 0], [6, false, 0], [6, false, 1], [5, false, 1],
-    [6, false, 2], [5, false, 2], [4, false, 2], [3, false, 2],
+    [6, false, 2], [5, false, 2], [4, false, 2], [3, false, 2], [4, false, 3], [3, false, 3],
   ];
-  for (const [max, ripple, compact] of tries) {
-    const c = buildTimeColumn(scene, s, play, exp, width, max, ripple, compact);
-    if (max <= 3 || c.getBounds().height <= maxHeight) return c;
-    c.destroy(true);
+  // When even three causes do not fit at full size (projector-size text in little room), the column is
+  // laid out wider by as much as it will be drawn smaller (down to minColumnScale), so it keeps its lines
+  // long instead of being shrunk below a readable size.
+  const least = minColumnScale(s);
+  for (const scale of [1, 0.9, 0.8, 0.7, least].filter((k) => k >= least)) {
+    for (const [max, ripple, compact] of tries) {
+      const c = buildTimeColumn(scene, s, play, exp, width / scale, max, ripple, compact);
+      if (c.getBounds().height * scale <= maxHeight) return c;
+      c.destroy(true);
+    }
   }
-  return buildTimeColumn(scene, s, play, exp, width, 3, false, 2);
+  return buildTimeColumn(scene, s, play, exp, width / least, 3, false, 3);
 }
 
 function buildTimeColumn(
@@ -215,7 +230,7 @@ function buildTimeColumn(
   width: number,
   maxCauses: number,
   withRipple: boolean,
-  compact: 0 | 1 | 2,
+  compact: 0 | 1 | 2 | 3,
 ): Phaser.GameObjects.Container {
   const pal = palette(s);
   const c = scene.add.container(0, 0);
@@ -249,14 +264,15 @@ function buildTimeColumn(
     next.causes = lines.map((l) => ({ text: l.text, seconds: l.seconds, causes: l.causes }));
     next.totalSeconds = exp.totalSeconds;
     y += 8;
-    const gone = gaveUpLines(exp, play.level, compact);
+    const gone = gaveUpLines(exp, play.level, compact === 3 ? 2 : compact);
     if (gone.length > 0) {
       head('Who gave up');
       for (const l of gone) line(l, pal.warnCss);
       y += 8;
     }
     next.gaveUp = gone;
-    const notes = notesLine(exp, play.metrics);
+    // The tightest fit (compact 3) leaves out the line of the notes' staff time (a detail beside the causes).
+    const notes = compact < 3 ? notesLine(exp, play.metrics) : null;
     if (notes) line(notes, pal.textDim);
     next.notes = notes;
     const ripple = withRipple ? largestRipples(play.metrics.ripples, play.level, 1)[0] : undefined;
