@@ -24,10 +24,12 @@ import { fitTextsEvenly, minScale, PlayButton, shrinkTo, style } from './ui';
 import { trayLabels } from './boardModel';
 import { getApp } from '../context';
 import {
+  captionScale,
   captionTries,
   cardScaleOf,
   cardSpots,
   edgeOf,
+  letteredCaption,
   lookOf,
   moveLabel,
   pillRoom,
@@ -55,6 +57,8 @@ const fontPx = (t: Phaser.GameObjects.Text): number => parseFloat(String(t.style
  * redraws a text texture, so they refresh at most this often (the latest value always shows).
  */
 const COUNT_REFRESH_MS = 200;
+/** The least room between two tickets' captions that reach past their slots (two spaces' width). */
+const CAPTION_GAP = 14;
 
 type DeptDef = Level['departments'][number];
 
@@ -238,7 +242,8 @@ export class DeptView {
 
   /** Outbox centre etc. come from layout; this updates texts and glyphs from the department state. */
   /** `writing`: tickets in the tray already sent, waiting for someone here to write their notes. */
-  update(d: DepartmentView, needs: readonly string[], warnAt: number, writing = 0): void {
+  /** `letters`: the letter on the ticket in each tray slot ('' where not known), for the tray's one line. */
+  update(d: DepartmentView, needs: readonly string[], warnAt: number, writing = 0, letters: readonly string[] = []): void {
     const last = this.last;
     const shown = shownStatus(d);
     if (shown !== last.status) {
@@ -288,7 +293,7 @@ export class DeptView {
       const hidden = line - inboxShown(this.rect);
       this.lineMore.setText(hidden > 0 ? `+${hidden}` : '');
     }
-    const needsKey = `${needs.join('|')}#${writing}`;
+    const needsKey = `${needs.join('|')}#${writing}#${letters.join('')}`;
     if (d.outbox.length !== last.outbox || needsKey !== last.needs) {
       const wasEmpty = last.outbox <= 0;
       last.outbox = d.outbox.length;
@@ -305,7 +310,7 @@ export class DeptView {
       }
       this.trayLabel.setColor(n > 0 ? '#ffe066' : writing > 0 ? BOARD_COLOURS.text : BOARD_COLOURS.dim);
       shrinkTo(this.trayLabel, room);
-      this.fitCaptions(needs);
+      this.fitCaptions(needs, letters);
       const inTray = n + writing;
       this.trayMore.setText(inTray > OUTBOX_VISIBLE ? `+${inTray - OUTBOX_VISIBLE}` : '');
       this.trayGlow.set(n > 0, wasEmpty);
@@ -317,11 +322,12 @@ export class DeptView {
   }
 
   /**
-   * Each caption under its own ticket, one size for the tray, so neighbours never run together. When
-   * they cannot fit their slots at a readable size (long skill names on a small card), one line across
-   * the tray names the next steps in order instead ("assess, medication review").
+   * Each caption under its own ticket, one size for the tray, so neighbours never run together: in its
+   * slot, else on one line reaching past it where its neighbours leave room. When they cannot (long
+   * skill names, "writing notes"), one line across the tray names each step with the letters of its
+   * tickets ("A: investigate · M, L: billing fix"): a list of steps alone did not say whose was whose.
    */
-  private fitCaptions(needs: readonly string[]): void {
+  private fitCaptions(needs: readonly string[], letters: readonly string[]): void {
     const slot = trayCaptionRoom(this.rect);
     this.needs.forEach((t, i) => {
       const s = this.spots.captions[i]!;
@@ -331,14 +337,29 @@ export class DeptView {
     fitTextsEvenly(shown, slot.w, slot.h, 0.85);
     if (shown.every((t) => t.displayWidth <= slot.w + 0.5 && t.displayHeight <= slot.h + 0.5)) return;
     const tray = cardAreas(this.rect).outbox;
+    for (const t of shown) t.setWordWrapWidth(null, false).setScale(1);
+    const widths = this.needs.map((t) => (t.text !== '' ? t.width : 0));
+    const lo = shown.reduce((m, t) => Math.max(m, minScale(t)), 0.85);
+    const tall = shown.reduce((m, t) => Math.max(m, t.height), 1);
+    const k = Math.min(
+      captionScale(widths, this.spots.captions.map((c) => c.x), tray.x + 6, tray.x + tray.w - 6, CAPTION_GAP),
+      slot.h / tall,
+    );
+    if (k >= lo) {
+      for (const t of shown) t.setScale(k);
+      return;
+    }
     const line = this.needs[0]!;
     this.needs.forEach((t) => t !== line && t.setText(''));
     line.setOrigin(0, 0).setPosition(tray.x + 12, slot.top).setScale(1).setWordWrapWidth(null, false);
-    // One line, under the tickets: every step when they fit, else the first ones and how many more
-    // ("Check insurance cover +1"), else the first step cut short.
+    // One line, under the tickets: each step with its tickets' letters (see letteredCaption); with no
+    // letters known yet the steps alone, every one when they fit, else the first ones and how many
+    // more ("assess +1"), else the first step cut short.
     const room = tray.w - 24;
     const fits = (text: string) => line.setText(text).width * Math.max(0.85, minScale(line)) <= room;
-    if (!captionTries(needs).some(fits)) {
+    const lettered = letteredCaption(needs, letters, fits);
+    if (lettered !== null) line.setText(lettered);
+    else if (!captionTries(needs).some(fits)) {
       const first = needs[0] ?? '';
       let n = first.length;
       while (n > 1 && !fits(`${first.slice(0, n).trimEnd()}…`)) n--;

@@ -30,6 +30,8 @@ export class Desks {
   constructor(
     readonly views: readonly DeptView[],
     private readonly level: Level,
+    /** The letter drawn on a ticket (the token layer's), for the tray's one line. */
+    private readonly letterOf: (ticket: number) => string | undefined = () => undefined,
   ) {}
 
   /** Redraws every desk; may move tickets of a held tray to their held slots in `places`. */
@@ -47,7 +49,7 @@ export class Desks {
         d.id === held
           ? holdTray(view, places, d.id, this.hold, OUTBOX_VISIBLE, names)
           : trayWords(view, d, OUTBOX_VISIBLE, names);
-      dv.update(d, needs, def?.queueWarning ?? 4, writingCount(view, d));
+      dv.update(d, needs, def?.queueWarning ?? 4, writingCount(view, d), this.trayLetters(places, d.id));
       const can = f.need === undefined || (def?.skills ?? []).includes(f.need);
       const kind: FocusKind =
         d.id === f.from
@@ -62,6 +64,14 @@ export class Desks {
       dv.setFocus(kind, targeting);
       this.kinds.set(d.id, kind);
     });
+  }
+
+  /** The letter of the ticket in each of a tray's slots ('' for an empty slot or one not known). */
+  private trayLetters(places: ReadonlyMap<number, Place>, dept: string): string[] {
+    const letters = Array.from({ length: OUTBOX_VISIBLE }, () => '');
+    for (const [id, p] of places)
+      if (p.area === 'outbox' && p.dept === dept && p.index < OUTBOX_VISIBLE) letters[p.index] = this.letterOf(id) ?? '';
+    return letters;
   }
 
   /** How each desk reads now, by department id. */

@@ -174,7 +174,7 @@ export class PlayScene extends Phaser.Scene {
       depts: this.depts,
       order: this.order,
     } = buildCards(this, this.level, handlers, settings.reducedMotion));
-    this.desks = new Desks(this.depts, this.level);
+    this.desks = new Desks(this.depts, this.level, (id) => this.tokens.letterOf(id));
     const shorts = shortDeskNames(this.level.departments.map((d) => d.name));
     const shortNames = new Map(this.level.departments.map((d, i) => [d.id, shorts[i]!]));
     this.customers = new CustomerColumn(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captionTries, cardScaleOf, cardSpots, moveLabel, pillRoom, pillWords, shownStatus, staffWords } from './deskCard';
+import { captionScale, captionTries, cardScaleOf, letteredCaption, cardSpots, moveLabel, pillRoom, pillWords, shownStatus, staffWords } from './deskCard';
 import { cardAreas, layoutCards, type Rect } from './layout';
 import { STATUS_LOOK } from './playTheme';
 import type { DepartmentView } from '../../sim/types';
@@ -68,5 +68,39 @@ describe('desk card words', () => {
     expect(captionTries(['assess', 'dispense', 'assess'])).toEqual(['assess, dispense', 'assess +1']);
     expect(captionTries(['a', 'b', 'c'])).toEqual(['a, b, c', 'a, b +1', 'a +2']);
     expect(captionTries(['a'])).toEqual(['a']);
+  });
+
+  it("names each step with its tickets' letters when the steps cannot sit under their tickets", () => {
+    const upTo = (n: number) => (text: string) => text.length <= n;
+    // Level 2's tray (playtest 8): a fault, then two refunds.
+    const level2 = [['investigate', 'billing fix', 'billing fix'], ['A', 'M', 'L']] as const;
+    expect(letteredCaption(...level2, upTo(40))).toBe('A: investigate · M, L: billing fix');
+    expect(letteredCaption(['billing fix', 'billing fix', 'investigate'], ['E', 'T', 'P'], upTo(40))).toBe(
+      'E, T: billing fix · P: investigate',
+    );
+    // Less room: the last step cut short, then the first steps and how many more, then the first cut.
+    expect(letteredCaption(...level2, upTo(30))).toBe('A: investigate · M, L: billin…');
+    expect(letteredCaption(...level2, upTo(24))).toBe('A: investigate · 2 more');
+    expect(letteredCaption(...level2, upTo(10))).toBe('A: invest…');
+    // One step for every ticket shown; a held tray's empty slot holds no ticket.
+    expect(letteredCaption(['writing notes', 'writing notes'], ['K', 'B'], upTo(40))).toBe('K, B: writing notes');
+    expect(letteredCaption(['', 'writing notes', 'reply'], ['', 'K', 'B'], upTo(40))).toBe('K: writing notes · B: reply');
+    // A letter not known yet, or nothing shown: no line of letters.
+    expect(letteredCaption(['reply', 'reply'], ['B', ''], upTo(40))).toBeNull();
+    expect(letteredCaption(['', ''], ['', ''], upTo(40))).toBeNull();
+  });
+
+  it('lets a caption reach past its slot only where its neighbours and the tray leave room', () => {
+    const centres = [83, 202, 321];
+    // Each within its slot (111 wide): full size.
+    expect(captionScale([104, 104, 104], centres, 18, 412, 14)).toBe(1);
+    // "investigate" (129) alone in the first slot reaches the tray's edge but not past it.
+    expect(captionScale([129, 0, 0], centres, 18, 412, 14)).toBe(1);
+    expect(captionScale([131, 0, 0], centres, 18, 412, 14)).toBeCloseTo(130 / 131);
+    // Beside "reply" (59) it has room; beside "billing fix" (104) it has not (under 14 apart).
+    expect(captionScale([129, 59, 0], centres, 18, 412, 14)).toBe(1);
+    expect(captionScale([129, 104, 0], centres, 18, 412, 14)).toBeCloseTo((2 * (119 - 14)) / 233);
+    // An empty slot between two captions leaves them the room of two slots.
+    expect(captionScale([129, 0, 129], centres, 18, 412, 14)).toBe(1);
   });
 });

@@ -157,3 +157,77 @@ export function captionTries(needs: readonly string[]): string[] {
     ...steps.slice(1).map((_, i) => `${steps.slice(0, steps.length - 1 - i).join(', ')} +${i + 1}`),
   ];
 }
+
+/**
+ * The largest scale, at most 1, at which one-line captions `widths` wide (at scale 1), each centred under
+ * its ticket at `centres`, stay between `left` and `right` and at least `gap` apart from the next
+ * caption shown: a caption may reach past its own slot where its neighbours leave room ("investigate"
+ * beside "billing fix"). An empty slot (width 0) holds no caption.
+ */
+export function captionScale(
+  widths: readonly number[],
+  centres: readonly number[],
+  left: number,
+  right: number,
+  gap: number,
+): number {
+  let scale = 1;
+  let prev = -1;
+  widths.forEach((w, i) => {
+    if (w <= 0) return;
+    const c = centres[i]!;
+    scale = Math.min(scale, (2 * (c - left)) / w, (2 * (right - c)) / w);
+    if (prev >= 0) scale = Math.min(scale, (2 * (c - centres[prev]! - gap)) / (widths[prev]! + w));
+    prev = i;
+  });
+  return Math.max(0, scale);
+}
+
+/**
+ * The tray's one line when the steps cannot sit under their own tickets: each step with the letters of
+ * the tickets it is next for, in the tray's order ("A: investigate · M, L: billing fix"), so every
+ * ticket's step still reads as its own (a list of steps alone did not say whose was whose). The first
+ * that `fits`: the whole line; else the last step cut short ("A: assess · L, M: medication…"); else the
+ * first steps and how many tickets more ("A: assess · 2 more"); else the first step cut short ("A: asse…").
+ * Null when no ticket is shown, or a ticket's letter is not known yet (the caller names the steps alone).
+ */
+export function letteredCaption(
+  needs: readonly string[],
+  letters: readonly string[],
+  fits: (text: string) => boolean,
+): string | null {
+  const groups: Array<{ step: string; letters: string[] }> = [];
+  for (let i = 0; i < needs.length; i++) {
+    const step = needs[i];
+    if (!step) continue;
+    const letter = letters[i];
+    if (!letter) return null;
+    const g = groups.find((x) => x.step === step);
+    if (g) g.letters.push(letter);
+    else groups.push({ step, letters: [letter] });
+  }
+  if (groups.length === 0) return null;
+  const who = (g: { letters: string[] }) => `${g.letters.join(', ')}: `;
+  const line = (gs: typeof groups) => gs.map((g) => who(g) + g.step).join(' · ');
+  const cut = (head: string, step: string): string | null => {
+    for (let n = step.length - 1; n >= CUT_KEEPS; n--) {
+      const text = `${head}${step.slice(0, n).trimEnd()}…`;
+      if (fits(text)) return text;
+    }
+    return null;
+  };
+  if (fits(line(groups))) return line(groups);
+  const last = groups[groups.length - 1]!;
+  const head = `${groups.length > 1 ? `${line(groups.slice(0, -1))} · ` : ''}${who(last)}`;
+  const cutLast = cut(head, last.step);
+  if (cutLast) return cutLast;
+  for (let k = groups.length - 1; k >= 1; k--) {
+    const more = groups.slice(k).reduce((n, g) => n + g.letters.length, 0);
+    const text = `${line(groups.slice(0, k))} · ${more} more`;
+    if (fits(text)) return text;
+  }
+  return cut(who(groups[0]!), groups[0]!.step) ?? `${who(groups[0]!)}${groups[0]!.step}`;
+}
+
+/** A step cut short keeps at least this many letters before its "…" ("medi…"). */
+const CUT_KEEPS = 4;
