@@ -80,5 +80,29 @@ export function composeLiveBoard(
     ]),
   );
   shell.game = game;
+  fitToParent(game, parent);
   return { board, audio, game };
+}
+
+/**
+ * Keeps the canvas fitted to its parent whenever either changes size. Phaser sizes the canvas from the
+ * parent's size it measured last and measures again only afterwards: when the parent shrinks in between
+ * (the projector's caption or a table's header filling in while the game boots), the canvas stays a
+ * full 1920x1080 in a shorter box for good, over the caption and under the window's bottom edge.
+ */
+function fitToParent(game: Phaser.Game, parent: HTMLElement): void {
+  let asked = false;
+  // On the next frame, not inside the observer: a refresh resizes the canvas it also watches.
+  const fit = new ResizeObserver(() => {
+    if (asked) return;
+    asked = true;
+    requestAnimationFrame(() => {
+      asked = false;
+      if (!game.isBooted) return;
+      game.scale.getParentBounds();
+      game.scale.refresh();
+    });
+  });
+  fit.observe(parent);
+  game.events.once(Phaser.Core.Events.READY, () => fit.observe(game.canvas));
 }

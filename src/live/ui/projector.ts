@@ -89,7 +89,7 @@ function say(
             ? 'Waiting for the facilitator to start a round.'
             : s.chosen
               ? `${team}${s.showing === 'results' ? ': results' : ''}, as the facilitator chose.`
-              : `${team}’s board (the first table with a round). The facilitator shows another with “Show on projector”.`;
+              : `${possessive(team)} board (the first table with a round). The facilitator shows another with “Show on projector”.`;
   if (note.textContent !== text) note.textContent = text;
   scores.hidden = s.showing !== 'scores' || briefing;
   if (scores.hidden) return;
@@ -100,6 +100,11 @@ function say(
   scores.dataset.shown = shownText;
   scores.replaceChildren(el('h1', 'Scores'));
   for (const l of lines) scores.append(el('p', l));
+}
+
+/** "Otters’ board", "Blue table’s board": a name ending in s takes only the apostrophe. */
+function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}’` : `${name}’s`;
 }
 
 export async function projector(raw: string): Promise<void> {
