@@ -49,6 +49,38 @@ describe('try this next time', () => {
     for (const a of all) expect(a.seconds).toBeGreaterThanOrEqual(Math.max(30, 0.03 * r.exp.totalSeconds));
   });
 
+  it("says that each figure is many customers' time added up (it can be longer than the round)", () => {
+    // Playtest 8: 'it sat done in the trays at Tier 1 and Orders for 1 h 7 min' after an 8-minute round.
+    const level = makeLevel({
+      durationSeconds: 480,
+      workTypes: [
+        { id: 'invoice', name: 'Invoice', shape: 'circle', handoffRisk: 2, journey: [{ skill: 'triage' }, { skill: 'fix' }, { skill: 'reply' }] },
+        { id: 'easy', name: 'Question', shape: 'square', handoffRisk: 0.1, journey: [{ skill: 'triage' }, { skill: 'reply' }] },
+      ],
+      actions: { route: true, handoffCare: true, moveStaff: true },
+    });
+    const m = run(notesLevel, 'siloed').m;
+    const exp = {
+      causes: [
+        { cause: 'outbox:tier-1', seconds: 2400 },
+        { cause: 'outbox:billing', seconds: 1620 },
+        { cause: 'rework:tier-1>billing', seconds: 1500 },
+        { cause: 'misroute:tier-1>it', seconds: 1200 },
+        { cause: 'queue:billing', seconds: 900 },
+        { cause: 'notes:tier-1', seconds: 800 },
+        { cause: 'service:tier-1', seconds: 600 },
+      ],
+      totalSeconds: 9020,
+      gaveUp: [],
+      notesStaffSeconds: 700,
+      thoroughByWorkType: { easy: 40 },
+    };
+    const all = adviceFor(exp, level, m).map((a) => a.text);
+    expect(all.length, 'trays, notes, wrong desk, a line, quick notes').toBe(5);
+    expect(all[0]).toBe("Send finished work on as soon as it is ready (customers' time in the trays at Tier 1 and Billing, added up: 1 h 7 min).");
+    for (const text of all) expect(text).toMatch(/added up/);
+  });
+
   it('nothing big to change: it says so', () => {
     const quiet = { causes: [{ cause: 'service:tier-1', seconds: 600 }], totalSeconds: 600, gaveUp: [], notesStaffSeconds: 0, thoroughByWorkType: {} };
     expect(tryNext(quiet, notesLevel, run(notesLevel, 'wholistic').m)).toEqual([NOTHING_BIG]);

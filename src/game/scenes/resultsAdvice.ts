@@ -12,7 +12,8 @@
  *    quick notes are enough for it;
  *  - internal requests late or never granted (players grant them): grant them as they come in.
  * A cause counts only when it cost customers at least 30 s and 3% of their time; the two largest are
- * said, largest first. With none, the advice says so.
+ * said, largest first. With none, the advice says so. Each figure is many customers' time added up (it
+ * can be longer than the round), and says so: "customers' time in Tier 1's tray, added up: 1 h 7 min".
  */
 import type { Level } from '../../level/schema';
 import type { RunExplanation } from '../../sim/explain';
@@ -85,29 +86,29 @@ export function adviceFor(exp: RunExplanation, level: Level, m: Metrics): Advice
     const t = top(thin);
     if (t.length > 0) {
       const to = listNames(t.map(([d]) => deptName(level, d)));
-      out.push({ text: `Write thorough notes for handoffs to ${to}, where quick notes were asked about again or sent back (${duration(sum(t))} of customers' time).`, seconds: sum(t) });
+      out.push({ text: `Write thorough notes for handoffs to ${to}, where quick notes were asked about again or sent back (customers' time, added up: ${duration(sum(t))}).`, seconds: sum(t) });
     }
   }
   if (routes) {
     const w = top(wrong);
     if (w.length > 0)
       out.push({
-        text: `Before you send, check the desk can do the next step (it lights up while you drag): work sent to the wrong desk (${listNames(w.map(([d]) => deptName(level, d)))}) cost customers ${duration(sum(w))}.`,
+        text: `Before you send, check the desk can do the next step (it lights up while you drag): work sent to the wrong desk (${listNames(w.map(([d]) => deptName(level, d)))}) cost customers ${duration(sum(w))}, added up.`,
         seconds: sum(w),
       });
     const t = top(trays);
     if (t.length > 0) {
       const at = listNames(t.map(([d]) => deptName(level, d)));
       const where = t.length === 1 ? `in ${possessive(at)} tray` : `in the trays at ${at}`;
-      out.push({ text: `Send finished work on as soon as it is ready (it sat done ${where} for ${duration(sum(t))}).`, seconds: sum(t) });
+      out.push({ text: `Send finished work on as soon as it is ready (customers' time ${where}, added up: ${duration(sum(t))}).`, seconds: sum(t) });
     }
   }
   for (const [dept, s] of top(lines)) {
     const at = deptName(level, dept);
     const share = routes ? sharesWork(level, dept) : null;
-    if (moves) out.push({ text: `Move a person to ${at} when its line grows (customers waited there ${duration(s)}).`, seconds: s });
+    if (moves) out.push({ text: `Move a person to ${at} when its line grows (customers' waits there, added up: ${duration(s)}).`, seconds: s });
     else if (share)
-      out.push({ text: `Send some of ${possessive(at)} work to ${deptName(level, share.other)}, which can do it too (customers waited in ${possessive(at)} line ${duration(s)}).`, seconds: s });
+      out.push({ text: `Send some of ${possessive(at)} work to ${deptName(level, share.other)}, which can do it too (customers' waits in ${possessive(at)} line, added up: ${duration(s)}).`, seconds: s });
   }
   if (careChosen) {
     // Work that is rarely asked again after quick notes, sent on with thorough notes all the same.
@@ -117,7 +118,7 @@ export function adviceFor(exp: RunExplanation, level: Level, m: Metrics): Advice
     const s = n * Math.max(0, extra);
     if (easy.length > 0 && counts(s) && counts(notes))
       out.push({
-        text: `Quick notes are enough for ${listNames(easy.map((w) => w.name))}, which is rarely asked about again (${n} thorough ${n === 1 ? 'handoff' : 'handoffs'} of it kept customers waiting ${duration(s)} more).`,
+        text: `Quick notes are enough for ${listNames(easy.map((w) => w.name))}, which is rarely asked about again (${n} thorough ${n === 1 ? 'handoff' : 'handoffs'} of it kept customers waiting ${duration(s)} more, added up).`,
         seconds: s,
       });
   }

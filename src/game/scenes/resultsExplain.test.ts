@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { explainRun } from '../../sim/explain';
 import { runPolicy } from '../../sim/index';
 import { makeLevel } from '../../sim/testing/levels';
-import { causeLines, causeWords, duration, gaveUpLines, partMeasure, scoreRows, WORK_ITSELF } from './resultsExplain';
+import { causeLines, causeWords, duration, gaveUpLines, notesLine, partMeasure, scoreRows, WORK_ITSELF } from './resultsExplain';
 
 const level = makeLevel({
   durationSeconds: 900,
@@ -98,5 +98,18 @@ describe('who gave up, shorter when room is short', () => {
     }
     expect(sizes[1]).toBeLessThanOrEqual(sizes[0]!);
     expect(sizes[2]).toBe(1);
+  });
+});
+
+describe("the notes' staff time", () => {
+  it('says it is every person\'s time added up (it can be longer than the round)', () => {
+    const level = makeLevel({ actions: { route: true, handoffCare: true } });
+    const sim = runPolicy(level, 3, 'wholistic');
+    const exp = explainRun(level, 3, sim.commandLog());
+    const m = sim.metrics();
+    expect(exp.notesStaffSeconds).toBeGreaterThan(0);
+    expect(notesLine({ ...exp, notesStaffSeconds: 425 }, m)).toBe(
+      `Writing handoff notes took staff 7 min 5 s, added up (${m.handoffs.thorough} thorough ${m.handoffs.thorough === 1 ? 'handoff' : 'handoffs'}, ${m.handoffs.quick} quick ${m.handoffs.quick === 1 ? 'one' : 'ones'}).`,
+    );
   });
 });

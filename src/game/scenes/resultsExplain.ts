@@ -167,5 +167,5 @@ export function gaveUpLines(exp: RunExplanation, level: Level, compact: 0 | 1 | 
 export function notesLine(exp: RunExplanation, m: Metrics): string | null {
   if (exp.notesStaffSeconds <= 0) return null;
   const h = m.handoffs;
-  return `Writing handoff notes took staff ${duration(exp.notesStaffSeconds)} (${plural(h.thorough, 'thorough handoff')}, ${plural(h.quick, 'quick one')}).`;
+  return `Writing handoff notes took staff ${duration(exp.notesStaffSeconds)}, added up (${plural(h.thorough, 'thorough handoff')}, ${plural(h.quick, 'quick one')}).`;
 }

@@ -258,7 +258,7 @@ function buildTimeColumn(
     advice: shownResults()?.levelId === play.levelId ? shownResults()!.advice : [],
   };
   if (exp) {
-    head('Where the customers\u2019 time went');
+    head('Where the customers\u2019 time went, added up');
     const lines = causeLines(exp, play.level, maxCauses);
     for (const l of lines) line(causeLineText(l));
     next.causes = lines.map((l) => ({ text: l.text, seconds: l.seconds, causes: l.causes }));
