@@ -140,10 +140,14 @@ describe('live: the briefing before the round, and the facilitator’s named con
     await expect.poll(() => briefing(proj), { timeout: 20_000 }).toBeNull();
     // The desks the computer plays say so over their "Can do:" row: above their line and tray, not on them.
     await expect
-      .poll(() => table.evaluate(() => window.__ripple!.texts().filter((t) => t.text === 'The computer plays this desk').length), { timeout: 20_000 })
+      .poll(() => table.evaluate(() => window.__ripple!.texts().filter((t) => t.text === 'Played by the computer').length), { timeout: 20_000 })
       .toBe(2);
     const shown = await table.evaluate(() => window.__ripple!.texts());
-    for (const label of shown.filter((t) => t.text === 'The computer plays this desk')) {
+    const k = await table.evaluate(() => document.querySelector('#game canvas')!.getBoundingClientRect().width / 1920);
+    for (const label of shown.filter((t) => t.text === 'Played by the computer')) {
+      // Readable on the table's 1280x720 screen (it was 12.3 CSS px at 20 points).
+      expect(label.px * k, 'the label at 14 CSS px or more').toBeGreaterThanOrEqual(14);
+      expect(label.h, 'the label on one line').toBeLessThan(label.px * 2);
       const line = shown.find((t) => /^Line \d/.test(t.text) && t.x >= label.x - 30 && t.x <= label.x + label.w / 2 && t.y > label.y);
       expect(line, 'the card\u2019s line under its label').toBeDefined();
       expect(label.y + label.h).toBeLessThanOrEqual(line!.y + 1);

@@ -21,11 +21,12 @@ export interface BoardOverlay {
   setDesks(holders: ReadonlyMap<string, SeatHolder> | null): void;
 }
 
+/** Short, so that at 24 points they keep to one line on the narrow cards of six desks. */
 const HOLDER_WORDS: Record<Exclude<SeatHolder, 'mine'>, string> = {
-  computer: 'The computer plays this desk',
-  human: 'A teammate plays this desk',
-  reconnecting: 'Reconnecting: this desk waits',
-  away: 'Player away: the computer plays it',
+  computer: 'Played by the computer',
+  human: 'Played by a teammate',
+  reconnecting: 'Reconnecting: it waits',
+  away: 'Away: the computer plays',
 };
 
 export function mountBoardOverlay(scene: Phaser.Scene, level: Level): BoardOverlay {
@@ -58,7 +59,8 @@ export function mountBoardOverlay(scene: Phaser.Scene, level: Level): BoardOverl
         // Inside the card, over its "Can do:" row (only on desks this device does not play).
         .text(row.x + row.w / 2, row.y + row.h / 2, '', {
           fontFamily: FONT,
-          fontSize: '20px',
+          // 24 points: 16 CSS px on a 1366x768 projector, 15 on a 1280x720 table (20 was under 14 on both).
+          fontSize: '24px',
           fontStyle: 'bold',
           color: '#ffffff',
           // Across the whole row, so the words under it do not peek out at its ends.
