@@ -198,16 +198,19 @@ export class SidePanel {
     }
     for (const row of this.reqs) {
       const r = requests.find((q) => q.id === row.id);
-      const text = !r ? '' : this.statusText(r, now);
-      const key = `${r?.status}|${text}`;
+      const words = !r ? '' : this.statusText(r, now);
+      const key = `${r?.status}|${String(words)}`;
       if (key === row.key) continue;
       row.key = key;
-      row.status.setText(text).setColor(r?.overdue ? '#ff7a3d' : BOARD_COLOURS.dim);
+      const tries = typeof words === 'string' ? [words] : words;
+      for (const t of tries) if (row.status.setText(t).width <= SIDEBAR.w - 32) break;
+      row.status.setColor(r?.overdue ? '#ff7a3d' : BOARD_COLOURS.dim);
       row.grant?.setVisible(r?.status === 'open');
     }
   }
 
-  private statusText(r: RequestView, now: number): string {
+  /** The request's status, or its words longest first (the row shows the first that fits). */
+  private statusText(r: RequestView, now: number): string | string[] {
     switch (r.status) {
       case 'pending':
         return 'not asked yet';
@@ -220,8 +223,17 @@ export class SidePanel {
       case 'granted':
       case 'inProgress':
         return r.overdue ? 'late: being done' : 'being done';
-      case 'done':
+      case 'done': {
+        // A hire is done when HR has found the people; they start at the desk that asked a little later.
+        const e = this.level.internalRequests.find((q) => q.id === r.id)?.effect;
+        const from = this.level.internalRequests.find((q) => q.id === r.id)?.from ?? '';
+        const starts = e?.kind === 'hire' && r.doneAt !== null ? r.doneAt + e.rampSeconds : -Infinity;
+        if (e?.kind === 'hire' && now < starts) {
+          const at = this.level.departments.find((d) => d.id === from)?.name ?? from;
+          return [`✔ ${e.staff} start at ${at} in ${formatClock(starts - now)}`, `✔ ${e.staff} start in ${formatClock(starts - now)}`];
+        }
         return '✔ done';
+      }
       case 'late':
         return 'late';
     }

@@ -128,6 +128,7 @@ export class EventFeed {
             d.deptName(r.to),
             ev.status,
             playerGrants(d.level.actions, r),
+            r.effect.kind === 'hire' ? { staff: r.effect.staff, seconds: r.effect.rampSeconds } : undefined,
           );
           // Open or late, it tells of a wait; done is news that stays its time.
           const about = ev.status === 'open' || ev.status === 'late' ? `request:${ev.request}` : undefined;

@@ -42,6 +42,10 @@ describe('other toasts', () => {
       'Lab asks Records: Please send the records',
     );
     expect(requestToast('New laptops', 'Tier 1', 'IT', 'inProgress', true)).toBeNull();
+    // A hire is done when HR has found the people: it says when they start (playtest 8: nothing said so).
+    expect(requestToast('Two more people before the sale', 'Tier 1', 'HR', 'done', true, { staff: 2, seconds: 45 })).toBe(
+      'Done for Tier 1: Two more people before the sale. 2 new people start at Tier 1 in 45 s',
+    );
     expect(refusalToast('  ')).toBe("That can't be done right now");
   });
 });

@@ -95,12 +95,22 @@ export function askText(from: string, to: string, title: string, fromId = ''): s
   return `${from} asks ${to}: ${requestTitle(title, from, fromId)}`;
 }
 
+/**
+ * When a hire's new people start at the desk that asked: a hire is done when HR has found them, and
+ * they start there its `rampSeconds` later (the sim's own delay). `in`: "45 s" or "0:45".
+ */
+export function startWords(staff: number, at: string, inTime: string): string {
+  return `${staff === 1 ? '1 new person starts' : `${staff} new people start`} at ${at} in ${inTime}`;
+}
+
 export function requestToast(
   title: string,
   from: string,
   to: string,
   status: 'pending' | 'open' | 'granted' | 'inProgress' | 'done' | 'late',
   canGrant: boolean,
+  /** A hire's people and the seconds until they start (said when it is done). */
+  hire?: { staff: number; seconds: number },
 ): string | null {
   switch (status) {
     case 'open':
@@ -108,7 +118,7 @@ export function requestToast(
     case 'late':
       return `${from} is still waiting for: ${requestTitle(title, from)}. It is now late`;
     case 'done':
-      return `Done for ${from}: ${requestTitle(title, from)}`;
+      return `Done for ${from}: ${requestTitle(title, from)}${hire && hire.seconds > 0 ? `. ${startWords(hire.staff, from, formatSeconds(hire.seconds))}` : ''}`;
     default:
       return null;
   }
