@@ -4,7 +4,9 @@
  * that the solo debrief's comparison reads, with the server's scores and a replay that matches its hash.
  */
 import { describe, expect, it } from 'vitest';
-import { compareRounds } from '../src/facilitator/debrief/compare';
+import { compareRounds, PART_LABELS as COMPARE_LABELS } from '../src/facilitator/debrief/compare';
+import { outcomeWords } from '../src/facilitator/debrief/debriefView';
+import { scoreRows } from '../src/game/scenes/resultsExplain';
 import { liveDebrief, liveRoundId, sideBySide } from '../src/live/debriefRounds';
 import { loadLevels } from './levels';
 import { LiveSession } from './session';
@@ -82,5 +84,55 @@ describe('live debrief from the official results', () => {
     expect(liveDebrief('ABC234', { no: 'list' }, 'now').problems).toEqual([
       'The server sent no list of results.',
     ]);
+  });
+});
+
+/**
+ * Blind playtest 8, findings 5 and 6: the debrief's figures are the table's. "Points towards the score"
+ * has the results screen's points (each part's own, then what the customers not served cost), and "How
+ * the customers fared" reaches the moment the round stopped, with the sentence under it in its figures.
+ */
+describe('the debrief says what the table’s results say', () => {
+  const session = new LiveSession('ABC235', 'digest', 'board', levels.get, () => {});
+  const early = session.joinTable('Otters').table;
+  const timed = session.joinTable('Badgers').table;
+  for (const t of [early, timed]) expect(session.start(t, 'right-desk', 1)).toEqual({ ok: true });
+  // "End all" for Otters at 1:29 (between two samples), Badgers play to the end.
+  for (let i = 0; i < 89; i++) session.advance(1);
+  expect(session.setStatus(early, 'over')).toEqual({ ok: true });
+  for (let i = 0; i < 400 && timed.round!.status !== 'over'; i++) session.advance(5);
+  const official = session.results();
+  const d = liveDebrief('ABC235', JSON.parse(JSON.stringify(official)), 'now');
+
+  it.each([
+    ['ended early', 0],
+    ['ended by time', 1],
+  ])('%s: the same points, and the chart ends where the round did', (_how, i) => {
+    const o = official[i]!;
+    const round = d.session!.rounds[i]!;
+    const cmp = compareRounds([round]);
+    const table = scoreRows(o.level, o.metrics, o.score);
+    const debriefParts = cmp.rows.filter((r) => r.key.startsWith('part:') && r.key !== 'part:unserved');
+    expect(debriefParts.map((r) => [r.label, r.values[0]])).toEqual(
+      table.rows.map((p) => [COMPARE_LABELS[p.key], p.points]),
+    );
+    const unserved = cmp.rows.find((r) => r.key === 'part:unserved');
+    expect(unserved?.values[0] ?? null).toEqual(table.unserved ? -table.unserved.points : null);
+    // The parts and the customers not served add up to the score both screens show (kept to 0.1).
+    const sum = cmp.rows.filter((r) => r.key.startsWith('part:')).reduce((a, r) => a + r.values[0]!, 0);
+    expect(Math.abs(sum - o.score.total)).toBeLessThanOrEqual(0.05 + 1e-9);
+
+    const end = round.result!.timeline.at(-1)!;
+    expect(end.t).toBe(o.simTime);
+    expect([end.resolved, end.abandoned]).toEqual([o.metrics.customers.resolved, o.metrics.customers.abandoned]);
+    const c = o.metrics.customers;
+    const words = outcomeWords(c, end);
+    expect(words.startsWith(`${c.resolved} helped, ${c.abandoned} gave up, ${c.inSystem} still waiting at the end (of ${c.arrived})`)).toBe(true);
+    if (c.inSystem > end.waiting) expect(words).toContain(`: ${end.waiting} waiting for a person, ${c.inSystem - end.waiting} being helped.`);
+  });
+
+  it('the early round stopped between two samples and still has customers not served', () => {
+    expect(official[0]!.simTime % 10).not.toBe(0);
+    expect(scoreRows(official[0]!.level, official[0]!.metrics, official[0]!.score).unserved).not.toBeNull();
   });
 });

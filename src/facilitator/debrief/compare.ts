@@ -1,6 +1,7 @@
 /**
  * Rounds side by side: same level and seed, so every team met the same customers. Pure.
  */
+import { scoreBreakdown, type ScoreBreakdown } from '../../sim/scoring';
 import type { ScorePart } from '../../sim/types';
 import type { CauseKind } from './causes';
 import { readCause } from './causes';
@@ -105,12 +106,19 @@ export function compareRounds(rounds: ReadonlyArray<Round>): RoundComparison {
     makeRow('total', 'Score', 'score', 'points', pick((r) => r.score.total), true, true),
     makeRow('stars', 'Stars', 'score', 'stars', pick((r) => r.score.stars), true, true),
   ];
+  // The points as the results screen shows them (src/game/scenes/resultsExplain.ts): each part's own
+  // points, then what the customers not served cost, from one breakdown of the same score.
+  const breakdowns = results.map((res) => (res ? scoreBreakdown(res.metrics, res.score) : null));
+  const pickPart = (f: (b: ScoreBreakdown) => number | undefined): Array<number | null> =>
+    breakdowns.map((b) => (b ? (f(b) ?? null) : null));
   const partKeys = Object.keys(PART_LABELS) as Array<ScorePart['key']>;
   for (const k of partKeys) {
     const used = results.some((res) => res?.score.parts.some((p) => p.key === k && p.weight > 0));
     if (!used) continue;
-    rows.push(makeRow(`part:${k}`, PART_LABELS[k], 'score', 'points', pick((r) => r.score.parts.find((p) => p.key === k)?.points), true));
+    rows.push(makeRow(`part:${k}`, PART_LABELS[k], 'score', 'points', pickPart((b) => b.parts.find((p) => p.key === k)?.rawPoints), true));
   }
+  if (breakdowns.some((b) => b && b.unservedPoints > 0.05))
+    rows.push(makeRow('part:unserved', 'Customers not served', 'score', 'points', pickPart((b) => -b.unservedPoints), true));
   const gaveUp = pick((r) => r.metrics.customers.abandoned);
   // Resolution times count helped customers only: say beside each time how many were left out.
   const leftOut = gaveUp.map((n) => (n !== null && n > 0 ? `${n} gave up, not counted` : null));

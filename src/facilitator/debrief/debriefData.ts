@@ -51,7 +51,7 @@ export function outcomeSeries(result: RoundResult): TimeSeries {
     t: tl.map((s) => s.t),
     series: [
       { key: 'resolved', label: 'Resolved', values: tl.map((s) => s.resolved) },
-      { key: 'waiting', label: 'Still waiting', values: tl.map((s) => s.waiting) },
+      { key: 'waiting', label: 'Waiting for a person', values: tl.map((s) => s.waiting) },
       { key: 'abandoned', label: 'Gave up', values: tl.map((s) => s.abandoned) },
     ],
   };

@@ -193,7 +193,7 @@ export function renderDebrief(
           el(
             'p',
             'rx-caption',
-            `${c.resolved} helped, ${c.abandoned} gave up, ${c.inSystem} still waiting at the end (of ${c.arrived}).`,
+            outcomeWords(c, result.timeline.at(-1)),
           ),
         );
         panel.append(bookmarkList(d.round));
@@ -395,4 +395,17 @@ export function renderDebrief(
       clear();
     },
   };
+}
+
+/**
+ * The sentence under "How the customers fared", in the chart's own figures at its last point (the end):
+ * "2 helped, 0 gave up, 10 still waiting at the end (of 12): 7 waiting for a person, 3 being helped."
+ */
+export function outcomeWords(
+  c: { resolved: number; abandoned: number; inSystem: number; arrived: number },
+  end: { waiting: number } | undefined,
+): string {
+  const words = `${c.resolved} helped, ${c.abandoned} gave up, ${c.inSystem} still waiting at the end (of ${c.arrived})`;
+  if (!end || c.inSystem <= 0 || end.waiting >= c.inSystem) return `${words}.`;
+  return `${words}: ${end.waiting} waiting for a person, ${c.inSystem - end.waiting} being helped.`;
 }

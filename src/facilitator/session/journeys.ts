@@ -7,7 +7,7 @@
  */
 import type { Level } from '../../level/schema';
 import { isRipple, parseCause } from '../../sim/index';
-import type { Segment, Sim, SimEvent } from '../../sim/types';
+import type { Segment, Sim, SimEvent, TimelineSample } from '../../sim/types';
 import type { CustomerJourney, RoundResult } from './session';
 
 export const MAX_JOURNEYS = 400;
@@ -97,10 +97,42 @@ export function roundResultFromSim(
     finishedAt,
     score: sim.score(),
     metrics: sim.metrics(),
-    timeline: sim.timeline(),
+    timeline: withEndSample(sim),
     commandLog: sim.commandLog(),
     journeys: selectJourneys(journeys),
     journeysTotal: journeys.length,
     departments: level.departments.map((d) => ({ id: d.id, name: d.name })),
   };
+}
+
+/**
+ * The sim's timeline (a sample every 10 s) and, when the round stopped between two samples (ended
+ * early, or a level length that is not a multiple of 10 s), one more at the moment it stopped, taken
+ * the way the sim takes its own: so the debrief's charts reach the end the sentences under them speak
+ * of. The sim keeps no mean satisfaction of the finished customers outside its samples: the last
+ * sample's is carried (no chart reads it).
+ */
+export function withEndSample(sim: Sim): TimelineSample[] {
+  const timeline = [...sim.timeline()];
+  const last = timeline.at(-1);
+  const v = sim.view();
+  if (!last || last.t >= v.t) return timeline;
+  const queues: Record<string, number> = {};
+  const trays: Record<string, number> = {};
+  for (const d of v.departments) {
+    queues[d.id] = d.inbox.length;
+    trays[d.id] = d.outbox.length + d.pending.length;
+  }
+  let serving = 0;
+  for (const t of v.tickets.values()) if (t.phase === 'service') serving++;
+  timeline.push({
+    t: v.t,
+    queues,
+    trays,
+    waiting: v.counts.inSystem - serving,
+    resolved: v.counts.resolved,
+    abandoned: v.counts.abandoned,
+    meanSatisfaction: last.meanSatisfaction,
+  });
+  return timeline;
 }
