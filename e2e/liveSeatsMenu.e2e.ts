@@ -2,7 +2,8 @@
  * Read in full with six desks (level 7, one department each): the facilitator's level menu and live
  * event menu show their whole choice at 1280x720 (the level menu cut "Every Job Is a Custo…"), and a
  * table's desk buttons are one row in the level's order of desks on a laptop, a tablet and a phone
- * sideways, and two even rows of three on a phone upright, every label inside its button.
+ * sideways, and two even rows of three on a phone upright, every label inside its button. The
+ * facilitator's page and the projector at 1366x768 and 1920x1080 have no text under 14 CSS px or cut.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,27 @@ function menus(p: Page) {
       return { text, fits: need <= s.clientWidth };
     }),
   );
+}
+
+/** A walk over the page's texts: any under 14 CSS px, off the screen, or wider than its box that clips it. */
+function unreadable(p: Page) {
+  return p.evaluate(() => {
+    const found: string[] = [];
+    let walked = 0;
+    for (const e of document.querySelectorAll<HTMLElement>('body *')) {
+      if (e.getClientRects().length === 0 || e.closest('[hidden]')) continue;
+      const own = [...e.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      if (!own && !['SELECT', 'INPUT', 'BUTTON'].includes(e.tagName)) continue;
+      walked++;
+      const cs = getComputedStyle(e);
+      const what = `${e.tagName.toLowerCase()} "${(e.textContent ?? '').trim().slice(0, 40)}"`;
+      const r = e.getBoundingClientRect();
+      if (parseFloat(cs.fontSize) < 14) found.push(`${cs.fontSize} ${what}`);
+      if (r.left < -1 || r.right > innerWidth + 1) found.push(`off the screen: ${what}`);
+      if (cs.overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1) found.push(`cut: ${what}`);
+    }
+    return { found, walked };
+  });
 }
 
 /** The table's desk items (buttons, and "X: taken"), with their places and whether their words fit. */
@@ -66,6 +88,26 @@ describe('live: six desks read in full', () => {
         { text: 'Billing system down', fits: true },
       ]);
     await fac.screenshot({ path: join('e2e', 'artifacts', 'live-menus-facilitator.png') });
+    // The facilitator's page and the projector at a laptop's 1366x768 and at 1920x1080: no text under
+    // 14 CSS px, none off the screen or cut by its box, every menu's choice in full.
+    const projB = held.keep(await launchBrowser({ width: 1366, height: 768 }));
+    const proj = await projB.context.newPage();
+    await proj.goto(`${base}?projector=${code}`);
+    await proj.locator('.lv-brief-title').waitFor({ timeout: 30_000 });
+    for (const size of [
+      { width: 1366, height: 768 },
+      { width: 1920, height: 1080 },
+    ])
+      for (const [who, p] of [
+        ['facilitator', fac],
+        ['projector', proj],
+      ] as const) {
+        await p.setViewportSize(size);
+        await p.waitForFunction(([w, h]) => innerWidth === w && innerHeight === h, [size.width, size.height] as const);
+        const walk = await unreadable(p);
+        expect(walk.walked, `${who}: texts were found`).toBeGreaterThan(10);
+        expect(walk.found, `${who} at ${size.width}x${size.height}`).toEqual([]);
+      }
 
     const tableB = held.keep(await launchBrowser({ width: 1280, height: 720 }));
     const table = await tableB.context.newPage();
