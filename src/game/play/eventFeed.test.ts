@@ -8,7 +8,8 @@ import { createSim } from '../../sim/index';
 import type { Sim, SimEvent } from '../../sim/types';
 import { createUiStore } from '../../store/store';
 import type { CustomerColumn } from './CustomerColumn';
-import { EventFeed } from './eventFeed';
+import { EventFeed, fixedNotes } from './eventFeed';
+import { rippleToast } from './rippleText';
 import type { RippleFx } from './RippleFx';
 
 function board(levelId: string, seed = 3) {
@@ -117,5 +118,20 @@ describe('toasts about a state', () => {
       0,
     );
     expect(b.texts()).toEqual(['Ben has run out of patience and wants a manager']);
+  });
+});
+
+describe('a bounce after notes the player has no say in', () => {
+  it("says the desk's notes are fixed in this level (level 5), and nothing where notes are a choice (level 2)", () => {
+    const hiring = getLevelById('hiring-lead-time')!.level!;
+    const notes = getLevelById('clear-notes')!.level!;
+    expect(fixedNotes(hiring, 'tier-1')).toBe('quick');
+    expect(fixedNotes(notes, 'tier-1')).toBeNull();
+    const ev = { type: 'ripple', t: 60, ticket: 4, customer: 'Kwame', kind: 'clarify', source: 'tier-1', at: 'orders', seconds: 52 } as const;
+    const name = (id: string) => hiring.departments.find((d) => d.id === id)!.name;
+    expect(rippleToast(ev, name, fixedNotes(hiring, 'tier-1'))).toBe(
+      "Orders sent Kwame's ticket back to Tier 1 to ask what it meant (+52 s). Tier 1 writes quick notes in this level",
+    );
+    expect(rippleToast(ev, name, fixedNotes(notes, 'tier-1'))).toBe("Orders sent Kwame's ticket back to Tier 1 to ask what it meant (+52 s)");
   });
 });

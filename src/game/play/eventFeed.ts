@@ -8,7 +8,7 @@
  * happened (a ripple, a customer who gave up, a request done) stay their time.
  */
 import type { Level } from '../../level/schema';
-import { playerGrants } from '../../sim/index';
+import { careIsChosen, commandEnabled, playerGrants } from '../../sim/index';
 import type { Segment, SimEvent } from '../../sim/types';
 import { causeWords } from '../scenes/resultsExplain';
 import type { UiStoreApi } from '../../store/store';
@@ -79,7 +79,7 @@ export class EventFeed {
     for (const ev of events) {
       switch (ev.type) {
         case 'ripple': {
-          this.toast(rippleToast(ev, d.deptName), ev.kind === 'misroute' ? 'bounce' : 'ripple', nowMs);
+          this.toast(rippleToast(ev, d.deptName, fixedNotes(d.level, ev.source)), ev.kind === 'misroute' ? 'bounce' : 'ripple', nowMs);
           const src = d.deptPos(ev.source);
           const at = d.deptPos(ev.at);
           const face = d.customers.ripplePos(ev.ticket);
@@ -151,4 +151,10 @@ export class EventFeed {
       }
     }
   }
+}
+
+/** A desk's notes when the player has no say in them (no notes choice, no desk policy to change), else null. */
+export function fixedNotes(level: Level, dept: string): 'quick' | 'thorough' | null {
+  if (careIsChosen(level.actions) || commandEnabled(level.actions, 'setPolicy')) return null;
+  return level.departments.find((x) => x.id === dept)?.handoffCare ?? 'quick';
 }

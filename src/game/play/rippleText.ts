@@ -27,15 +27,21 @@ export function formatClock(s: number): string {
 export type DeptName = (id: string) => string;
 
 /** Toast for a ripple: who caused it, where it surfaced, what the customer paid. */
-export function rippleToast(ev: Ripple, deptName: DeptName): string {
+/**
+ * `fixedNotes`: the sender's notes when the level gives the player no say in them (no notes choice and
+ * no desk policy to change): a re-ask or a bounce after them says so ("Tier 1 writes quick notes in this
+ * level"), or the player looks for a way to prevent it that is not there (playtest 8, level 5).
+ */
+export function rippleToast(ev: Ripple, deptName: DeptName, fixedNotes: 'quick' | 'thorough' | null = null): string {
   const src = deptName(ev.source);
   const at = deptName(ev.at);
   const cost = `(+${formatSeconds(ev.seconds)})`;
+  const fixed = fixedNotes ? `. ${src} writes ${fixedNotes} notes in this level` : '';
   switch (ev.kind) {
     case 'rework':
-      return `${at} had to ask ${ev.customer} again: the notes from ${src} were too thin ${cost}`;
+      return `${at} had to ask ${ev.customer} again: the notes from ${src} were too thin ${cost}${fixed}`;
     case 'clarify':
-      return `${at} sent ${ev.customer}'s ticket back to ${src} to ask what it meant ${cost}`;
+      return `${at} sent ${ev.customer}'s ticket back to ${src} to ask what it meant ${cost}${fixed}`;
     case 'misroute':
       return `${at} can't do this step: ${ev.customer}'s ticket goes back to ${src} ${cost}`;
   }
