@@ -220,6 +220,23 @@ describe('live room: authority', () => {
     }
   });
 
+  it('shows one more minute on the table’s card at once, also while the round is paused', async () => {
+    const b = await boot();
+    const fac = await createSession(b.url);
+    const code = fac.room.roomId;
+    await joinTable(b.url, code, 'Otters');
+    fac.room.send('control', { action: 'start', levelId: 'right-desk', seed: 3 });
+    await until(() => roomOf(b, code).state.tables.get('t1')?.status === 'running', 'the round on');
+    fac.room.send('control', { action: 'pause' });
+    await until(() => roomOf(b, code).state.tables.get('t1')?.status === 'paused', 'the pause on the card');
+    const before = roomOf(b, code).state.tables.get('t1')!.end;
+    // The clock does not move (no tick reaches a paused table): the card must change on its own.
+    fac.room.send('control', { action: 'extend' });
+    await fac.next<{ action: string }>('done', (d) => d.action === 'extend');
+    await until(() => roomOf(b, code).state.tables.get('t1')!.end === before + 60, 'one more minute on the card');
+    expect(roomOf(b, code).state.tables.get('t1')!.status).toBe('paused');
+  });
+
   it('lets the computer play a board nobody holds, and the facilitator end the round with an official result', async () => {
     const b = await boot();
     const fac = await createSession(b.url);

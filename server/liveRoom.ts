@@ -364,6 +364,8 @@ export class LiveRoom extends Room<{ state: LiveState }> {
                   ? this.session.setStatus(t, 'over')
                   : this.session.facilitatorCommand(t, { type: 'extend', seconds: 60 });
         if (!r.ok) problems.push(r.reason);
+        // At once, also while paused (a paused table's card moves at no tick): "+1 minute" shows as "of 6:00".
+        this.overview(t);
       }
       if (targets.length === 0)
         problems.push(msg.table ? 'There is no such table.' : 'No table has joined yet.');
