@@ -135,10 +135,10 @@ describe('schema problems', () => {
     });
     const { errors } = check(text);
     expect(errors.map((p) => p.message)).toContain(
-      'The level is missing the field "title". Add it: Level title.',
+      'The level is missing the field "title". Add it at the top level of the file, beside "id". Level title.',
     );
     const staff = errors.find((p) => p.message.includes('"staff"'));
-    expect(staff?.message).toMatch(/^department "tech" is missing the field "staff"/);
+    expect(staff?.message).toMatch(/^department "tech" is missing the field "staff". Add it beside "id" in the same \{ \}\. /);
     expect(staff?.line).toBe(lineOf(text, '"id": "tech"') - 1);
   });
 

@@ -264,8 +264,9 @@ export function issueProblems(root: Schema, data: unknown, issue: Issue, base: J
       const at = schemaAt(root, data, path);
       if (value === undefined && path.length > 0) {
         const name = String(path[path.length - 1]);
-        const what = at?.description ? `: ${at.description}` : '.';
-        return [{ path: path.slice(0, -1), message: `is missing the field "${name}". Add it${what}` }];
+        const what = at?.description ? ` ${at.description}` : '';
+        const place = missingPlace(get(data, path.slice(0, -1)), path.length === 1);
+        return [{ path: path.slice(0, -1), message: `is missing the field "${name}". Add it ${place}.${what}` }];
       }
       return [{ path, message: typeMessage(issue.expected, value, at?.description) }];
     }
@@ -288,6 +289,19 @@ export function issueProblems(root: Schema, data: unknown, issue: Issue, base: J
     default:
       return [{ path, message: `is not valid: ${issue.message}.` }];
   }
+}
+
+/**
+ * Where a missing field goes, in words: at the top level of the file beside "title", or in the same
+ * { } as a field already there ("beside \"id\" in the same { }"), so a trainer knows which braces.
+ */
+function missingPlace(owner: unknown, top: boolean): string {
+  const keys = (owner && typeof owner === 'object' && !Array.isArray(owner) ? Object.keys(owner) : []).filter(
+    (k) => !k.startsWith('$'),
+  );
+  const near = ['title', 'id'].find((k) => keys.includes(k)) ?? keys[0];
+  if (top) return near ? `at the top level of the file, beside "${near}"` : 'at the top level of the file';
+  return near ? `beside "${near}" in the same { }` : 'inside these { }';
 }
 
 /** Prefixes a problem message with where it is, in plain words. */
