@@ -135,6 +135,13 @@ describe('the live facilitator’s debrief and the projector', () => {
       await key(fac, 'PageDown');
       await fac.screenshot({ path: `e2e/artifacts/faclive-03-debrief-pagedown-${size.width}x${size.height}.png` });
     }
+    // Playtest 8, finding 18: the page says how the room sees the debrief, and draws it at projector size.
+    expect(await fac.locator('.lv-debrief-how').textContent()).toContain('put this window on the projector');
+    await fac.getByLabel('Projector size').check();
+    await fac.locator('.lv-debrief .rx-debrief.rx-projector').waitFor({ timeout: 15_000 });
+    expect(await fac.locator('.lv-debrief .rx-debrief').count()).toBe(1);
+    await key(fac, 'Home');
+    await fac.screenshot({ path: 'e2e/artifacts/faclive-04-debrief-projector-size.png' });
   });
 });
 

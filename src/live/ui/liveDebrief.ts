@@ -3,6 +3,7 @@
  * the server's official results become a session (../debriefRounds.ts) and the solo game's debrief
  * (src/facilitator/debrief/debriefView.ts) draws one table's round with every table side by side.
  * A choice of table (and run) picks whose charts are shown; the side-by-side part stays the same.
+ * Projector size draws it as the solo game's projector debrief, for this window on the room's screen.
  */
 import { renderDebrief, type DebriefHandle } from '../../facilitator/debrief/debriefView';
 import { liveDebrief, sideBySide } from '../debriefRounds';
@@ -37,7 +38,18 @@ export function showLiveDebrief(code: string, results: unknown, onBack: () => vo
   if (latest[0]) pick.value = latest[0].id;
   const label = el('label', 'Charts for ');
   label.append(pick);
-  bar.append(button('Back to the tables', onBack), label);
+  // The projector window shows the scores (or a table's results); the room sees this debrief when this
+  // window is on the projector's screen: at projector size, large and one part at a time.
+  const big = el('input');
+  big.type = 'checkbox';
+  const bigLabel = el('label', ' Projector size');
+  bigLabel.prepend(big);
+  const how = el(
+    'span',
+    'The projector window shows the scores. To show the room this debrief, put this window on the projector and tick Projector size.',
+    'lv-debrief-how',
+  );
+  bar.append(button('Back to the tables', onBack), label, bigLabel, how);
   const problems = el('p', d.problems.join(' '), 'msg');
   const body = el('div', '', 'lv-debrief-body');
   root.append(bar, problems, body);
@@ -51,9 +63,15 @@ export function showLiveDebrief(code: string, results: unknown, onBack: () => vo
     const round = rounds.find((r) => r.id === pick.value) ?? rounds[0]!;
     const data = { round, level: round.result?.level ?? null, compare: sideBySide(d, round) };
     if (handle) handle.update(data);
-    else handle = renderDebrief(body, data, { projector: false });
+    else handle = renderDebrief(body, data, { projector: big.checked });
   };
   pick.addEventListener('change', draw);
+  big.addEventListener('change', () => {
+    handle?.destroy();
+    handle = null;
+    body.replaceChildren();
+    draw();
+  });
   // Charts measure their boxes: draw once the section is in the page.
   requestAnimationFrame(draw);
   return { root, destroy: () => handle?.destroy() };
