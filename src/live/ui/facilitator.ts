@@ -160,6 +160,8 @@ function renderFacilitator(room: Room, key: string): void {
     button('Resume all', () => send('resume')),
     button('+1 minute all', () => send('extend')),
     button('End all', () => send('end')),
+    // Which address the links use (or that phones need one), where the round buttons leave room.
+    where,
   );
   // The live events of the level being played (else of the next round's), by their names.
   const event = el('select');
@@ -214,7 +216,6 @@ function renderFacilitator(room: Room, key: string): void {
     button('Export JSON', () => askResults((r) => exportResults(code, 'json', r))),
     button('Export CSV', () => askResults((r) => exportResults(code, 'csv', r))),
     button('Debrief', () => askResults((r) => void openDebrief(r))),
-    where,
   );
   // Per table: pause or resume (whichever applies now), more time, end, and the projector's choice;
   // their words follow the synced state.
