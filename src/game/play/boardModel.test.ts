@@ -95,5 +95,7 @@ describe('shortDeskNames', () => {
     // "Tier" alone would be two desks: the names stay.
     expect(shortDeskNames(['Tier 1', 'Tier 2', 'HR'])).toEqual(['Tier 1', 'Tier 2', 'HR']);
     expect(shortDeskNames(['Customer Care', 'Customer Billing'])).toEqual(['Customer C.', 'Customer B.']);
+    // Alone, "Tier 1" keeps its number too ("tray Tier" said no desk in level 5).
+    expect(shortDeskNames(['Tier 1', 'Orders', 'HR'])).toEqual(['Tier 1', 'Orders', 'HR']);
   });
 });

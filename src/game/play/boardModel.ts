@@ -223,7 +223,8 @@ export function buildBoard({ level, view, positions, care, order }: BoardInputs)
 /**
  * Short forms of the desks' names, for the customer rows where a long name does not fit ("with Tech"
  * for Tech Support): the first word when no other desk's name starts with it, else the first word and
- * the other words' initials ("Customer C." beside "Customer B."), else the name itself.
+ * the other words' initials ("Customer C." beside "Customer B."), else the name itself. A name with a
+ * number in it stays whole: "Tier 1" read "tray Tier" in level 5's customer list (playtest 8).
  */
 export function shortDeskNames(names: readonly string[]): string[] {
   const words = names.map((n) => n.trim().split(/\s+/));
@@ -231,7 +232,8 @@ export function shortDeskNames(names: readonly string[]): string[] {
   const initialed = words.map((w) => [w[0]!, ...w.slice(1).map((x) => `${[...x][0]!.toUpperCase()}.`)].join(' '));
   return names.map((n, i) => {
     const w = words[i]!;
-    if (w.length < 2) return n;
+    // A number names the desk ("Tier 1"): without it the short form says another desk, or none.
+    if (w.length < 2 || w.slice(1).some((x) => /\d/.test(x))) return n;
     if (firsts.filter((f) => f === firsts[i]).length === 1) return w[0]!;
     const alt = initialed[i]!;
     return alt.length < n.length && initialed.filter((x) => x === alt).length === 1 ? alt : n;
