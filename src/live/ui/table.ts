@@ -57,6 +57,8 @@ export function joinForm(problem = ''): void {
 /** What stays on the page across rejoins: the header, the board and its game, the briefing over it. */
 interface TableScreen {
   status: HTMLElement;
+  /** The table's name in the header: as typed until the room says it ("foxes" joined "Foxes"). */
+  name: HTMLElement;
   info: HTMLElement;
   seatBar: HTMLElement;
   app: LiveBoardApp;
@@ -119,6 +121,7 @@ function tableScreen(
   host.append(brief.root);
   current = {
     status,
+    name,
     info,
     seatBar,
     app,
@@ -251,12 +254,22 @@ export async function joinTable(code: string, team: string): Promise<void> {
   room.onMessage('ack', (a: AckMessage) => board.ack(a));
   room.onMessage('refused', (r: { type: string; seq: number; reason: string }) => board.refused(r));
   room.onMessage('seats', (m: SeatsMessage) => {
+    // The seats changed: a refusal of another seat is old news.
+    if (s.status.dataset.seat) {
+      delete s.status.dataset.seat;
+      s.status.textContent = 'Connected.';
+      s.status.className = 'ok';
+    }
     s.seats = m.seats;
     board.seats(m.seats);
     redrawNow();
   });
   room.onMessage('seat', (r: { ok: boolean; reason?: string }) => {
-    if (!r.ok) s.status.textContent = r.reason ?? '';
+    if (r.ok) return;
+    // Said in the warning colour, not the green of "Connected.", until this device's seats change.
+    s.status.textContent = r.reason ?? '';
+    s.status.className = 'msg';
+    s.status.dataset.seat = '1';
   });
   room.onDrop(() => {
     board.link(null);
@@ -292,6 +305,7 @@ export async function joinTable(code: string, team: string): Promise<void> {
     if (!view) return;
     board.room(view);
     const t = view.tables.get(s.mine);
+    if (t && s.name.textContent !== t.team) s.name.textContent = t.team;
     const lines: string[] = [];
     const departments = view.seatMode === 'departments';
     if (t) {
