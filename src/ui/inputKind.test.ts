@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createInputKind, forInput, keysOrTap, tapWords, type InputWindow } from './inputKind';
 
-function fakeWindow(media: Record<string, boolean>): InputWindow & { key(): void } {
-  const fns: (() => void)[] = [];
+function fakeWindow(media: Record<string, boolean>): InputWindow & { key(target?: unknown): void } {
+  const fns: ((e: { target: unknown }) => void)[] = [];
   return {
     matchMedia: (q) => ({ matches: media[q] ?? false }),
     addEventListener: (_type, fn) => fns.push(fn),
-    key: () => fns.forEach((f) => f()),
+    key: (target = null) => fns.forEach((f) => f({ target })),
   };
 }
 
@@ -16,6 +16,17 @@ describe('createInputKind', () => {
     const kind = createInputKind(w);
     expect(kind.touchOnly()).toBe(true);
     w.key();
+    expect(kind.touchOnly()).toBe(false);
+  });
+
+  it('a phone stays touch-only while its on-screen keyboard types a join code or a team name', () => {
+    const w = fakeWindow({ '(pointer: coarse)': true, '(any-pointer: fine)': false });
+    const kind = createInputKind(w);
+    w.key({ tagName: 'INPUT' });
+    w.key({ tagName: 'TEXTAREA' });
+    w.key({ tagName: 'DIV', isContentEditable: true });
+    expect(kind.touchOnly()).toBe(true);
+    w.key({ tagName: 'BODY' });
     expect(kind.touchOnly()).toBe(false);
   });
 

@@ -7,7 +7,16 @@
 /** The part of window used here (so a test can hand in its own). */
 export interface InputWindow {
   matchMedia(query: string): { matches: boolean };
-  addEventListener(type: 'keydown', fn: () => void, opts: { capture: boolean }): void;
+  addEventListener(type: 'keydown', fn: (e: { target: unknown }) => void, opts: { capture: boolean }): void;
+}
+
+/**
+ * Typing in a text field (a join code, a team name) is what a phone's on-screen keyboard does too: it
+ * does not show that the device has a keyboard of its own.
+ */
+function typedInField(target: unknown): boolean {
+  const t = target as { tagName?: unknown; isContentEditable?: unknown } | null;
+  return !!t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable === true);
 }
 
 export interface InputKind {
@@ -21,8 +30,8 @@ export function createInputKind(win: InputWindow): InputKind {
   let keyboard = false;
   win.addEventListener(
     'keydown',
-    () => {
-      keyboard = true;
+    (e) => {
+      if (!typedInField(e.target)) keyboard = true;
     },
     { capture: true },
   );
