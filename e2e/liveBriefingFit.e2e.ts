@@ -23,6 +23,25 @@ const TITLES = new Map(
   FILES.map((f) => JSON.parse(readFileSync(join('levels', f), 'utf8')) as { id: string; title: string }).map((l) => [l.id, l.title]),
 );
 const LEVELS = [...TITLES.keys()];
+/** Each level's kinds of work by their shapes, in the file's order. */
+const SHAPES = new Map(
+  FILES.map((f) => JSON.parse(readFileSync(join('levels', f), 'utf8')) as { id: string; workTypes: { shape: string }[] }).map(
+    (l) => [l.id, l.workTypes.map((w) => w.shape)],
+  ),
+);
+
+/** The kinds of work's marks as drawn: the shape each says it is, and whether it is drawn as one (not a plain square). */
+async function marksOf(p: Page): Promise<{ shape: string; drawn: boolean }[]> {
+  return p.$$eval('.lv-brief-kinds .lv-brief-swatch', (marks) =>
+    marks.map((m) => {
+      const cs = getComputedStyle(m);
+      const shape = (m as HTMLElement).dataset.shape ?? '';
+      const drawn =
+        shape === 'circle' ? cs.borderTopLeftRadius === '50%' : shape === 'square' ? cs.clipPath === 'none' : cs.clipPath.startsWith('polygon(');
+      return { shape, drawn };
+    }),
+  );
+}
 
 interface Fit {
   level: string | undefined;
@@ -131,6 +150,8 @@ describe('live: every level’s briefing fits or scrolls visibly', () => {
       await fac.getByLabel('Level', { exact: true }).selectOption(id);
       for (const p of [proj, table, phone])
         await expect.poll(async () => (await fitOf(p)).level, { timeout: 30_000 }).toBe(TITLES.get(id));
+      // The kinds of work are marked by the shapes their tickets have on the board, not by colour alone.
+      expect(await marksOf(proj), `${id}: the kinds' marks`).toEqual(SHAPES.get(id)!.map((shape) => ({ shape, drawn: true })));
 
       for (const size of [
         { width: 1280, height: 720 },

@@ -154,7 +154,9 @@ function content(level: Level, opts: BriefingOptions, onClose: () => void): HTML
   const kinds = el('ul', '', 'lv-brief-kinds');
   level.workTypes.forEach((w, i) => {
     const li = el('li');
-    const swatch = el('span', '', 'lv-brief-swatch');
+    // Drawn in the work's own shape, as on the board: the shape carries the meaning, not only the colour.
+    const swatch = el('span', '', `lv-brief-swatch lv-brief-swatch-${w.shape}`);
+    swatch.dataset.shape = w.shape;
     swatch.style.background = `#${workColour(level, i).toString(16).padStart(6, '0')}`;
     li.append(swatch, el('b', w.name), el('span', journeyWords(w.journey, level.skillNames), 'lv-brief-dim'));
     kinds.append(li);
