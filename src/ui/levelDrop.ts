@@ -32,7 +32,7 @@ const STYLE_ID = 're-level-drag-style';
 const CSS = `
 body.re-level-drag::after { content: 'Drop the level file to try it'; position: fixed; inset: 16px; z-index: 999; display: flex;
   align-items: center; justify-content: center; font-size: 36px; font-weight: 700; color: var(--re-text, #f3f6f9);
-  background: rgba(0, 0, 0, 0.6); border: 6px dashed var(--re-focus, #ffe066); border-radius: 16px; pointer-events: none; }
+  background: rgba(4, 10, 18, 0.9); border: 6px dashed var(--re-focus, #ffe066); border-radius: 16px; pointer-events: none; }
 `;
 
 const problem = (path: string, message: string): Problem => ({ path, line: 1, col: 1, message });
