@@ -5,12 +5,11 @@
  * phone sideways, 844x390). "Fits" means no text runs under the foot or out of the panel; "scrolls"
  * means one column, "More below" in the foot and, once scrolled to the end, every line in sight above it.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { holder, spawnRoomServer } from '../server/testing';
+import { holder, spawnRoomServer, tempJournalDir } from '../server/testing';
 import { launchBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
@@ -123,7 +122,7 @@ async function checkFit(p: Page, where: string, opts: { minBase: number; mustFit
 
 describe('live: every level’s briefing fits or scrolls visibly', () => {
   it('on the projector at 1280x720 and 1920x1080, and on tables at 1280x720, 1024x768 and 844x390', { timeout: 300_000 }, async () => {
-    const journal = mkdtempSync(join(tmpdir(), 'ripple-live-fit-'));
+    const journal = tempJournalDir();
     const server = await spawnRoomServer(['--dist', dist, '--journal', journal]);
     held.keep(server.child);
     const base = `http://127.0.0.1:${server.port}/live.html`;

@@ -5,12 +5,10 @@
  * the one the table's other device has at the same time; and it can act: it takes a desk and routes a
  * ticket from it, and the server's log brings the command back.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { holder, spawnRoomServer } from '../server/testing';
+import { holder, spawnRoomServer, tempJournalDir } from '../server/testing';
 import { launchBrowser } from './browser';
 import { dragTicket, findReady, sim } from './helpers';
 
@@ -27,7 +25,7 @@ const briefingShown = (p: Page) =>
 
 describe('live: a table’s first join mid-round', () => {
   it('a new device opened on the table link mid-round shows the running board, matches the round’s hash and can act', { timeout: 240_000 }, async () => {
-    const journal = mkdtempSync(join(tmpdir(), 'ripple-live-late-'));
+    const journal = tempJournalDir();
     const server = await spawnRoomServer(['--dist', dist, '--journal', journal, '--speed', '4']);
     held.keep(server.child);
     const base = `http://127.0.0.1:${server.port}/live.html`;

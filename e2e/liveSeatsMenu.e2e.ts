@@ -5,12 +5,10 @@
  * sideways, and two even rows of three on a phone upright, every label inside its button. The
  * facilitator's page and the projector at 1366x768 and 1920x1080 have no text under 14 CSS px or cut.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { holder, spawnRoomServer } from '../server/testing';
+import { holder, spawnRoomServer, tempJournalDir } from '../server/testing';
 import { launchBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
@@ -70,7 +68,7 @@ function seats(p: Page) {
 
 describe('live: six desks read in full', () => {
   it('the facilitator’s menus show their whole choice; a table’s six desks are one row, or two rows of three on a phone upright', { timeout: 240_000 }, async () => {
-    const journal = mkdtempSync(join(tmpdir(), 'ripple-live-seats-'));
+    const journal = tempJournalDir();
     const server = await spawnRoomServer(['--dist', dist, '--journal', journal]);
     held.keep(server.child);
     const base = `http://127.0.0.1:${server.port}/live.html`;

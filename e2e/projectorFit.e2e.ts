@@ -7,12 +7,10 @@
  * That happened on some page loads only, so the waiting screen is loaded several times.
  */
 import '../server/nodeWebSocket';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createSession, holder, joinTable, spawnRoomServer, type Device } from '../server/testing';
+import { createSession, holder, joinTable, spawnRoomServer, type Device, tempJournalDir } from '../server/testing';
 import { launchBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
@@ -23,7 +21,7 @@ let code = '';
 const pages: Page[] = [];
 
 beforeAll(async () => {
-  const server = await spawnRoomServer(['--dist', dist, '--journal', mkdtempSync(join(tmpdir(), 'ripple-pfit-')), '--speed', '4']);
+  const server = await spawnRoomServer(['--dist', dist, '--journal', tempJournalDir(), '--speed', '4']);
   held.keep(server.child);
   port = server.port;
   const url = `ws://127.0.0.1:${port}`;

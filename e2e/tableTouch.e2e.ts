@@ -4,11 +4,9 @@
  * field does not show that the device has a keyboard of its own).
  */
 import '../server/nodeWebSocket';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSession, holder, spawnRoomServer } from '../server/testing';
+import { createSession, holder, spawnRoomServer, tempJournalDir } from '../server/testing';
 import { launchBrowser } from './browser';
 
 const dist = resolve(process.cwd(), process.env.E2E_DIST ?? 'dist');
@@ -17,7 +15,7 @@ afterAll(() => held.closeAll());
 
 describe('a table’s briefing on a touch phone', () => {
   it('says tap, with no keys, after the join form was typed', { timeout: 240_000 }, async () => {
-    const server = await spawnRoomServer(['--dist', dist, '--journal', mkdtempSync(join(tmpdir(), 'ripple-ttouch-'))]);
+    const server = await spawnRoomServer(['--dist', dist, '--journal', tempJournalDir()]);
     held.keep(server.child);
     const fac = held.keep(await createSession(`ws://127.0.0.1:${server.port}`));
     const code = (await fac.next<{ code: string }>('welcome')).code;

@@ -5,12 +5,10 @@
  * title with the rest of the game loaded after it, and a level link) and a live
  * table's board. With the flag, both have the hook, and the same page requests its chunk.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { holder, spawnRoomServer } from '../server/testing';
+import { holder, spawnRoomServer, tempJournalDir } from '../server/testing';
 import { launchBrowser, type LaunchedBrowser } from './browser';
 import { openGame, waitForScreen } from './harness';
 
@@ -74,7 +72,7 @@ describe('the test hook only where a test asks for it', () => {
   });
 
   it('a player’s live table has no hook and never fetches it; a test’s table has it', { timeout: 240_000 }, async () => {
-    const journal = mkdtempSync(join(tmpdir(), 'ripple-hook-'));
+    const journal = tempJournalDir();
     const server = await spawnRoomServer(['--dist', dist, '--journal', journal]);
     held.keep(server.child);
     const base = `http://127.0.0.1:${server.port}/live.html`;
